@@ -1,0 +1,47 @@
+using System.Net;
+using System.Net.Mail;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Agency.Infrastructure.Identity;
+
+public sealed class SmtpOptions
+{
+    public const string Section = "Smtp";
+    /// <summary>No host means there is no mail server: links are logged and shown to the inviting admin.</summary>
+    public string? Host { get; set; }
+    public int Port { get; set; } = 587;
+    public bool EnableSsl { get; set; } = true;
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public string From { get; set; } = "no-reply@agency.local";
+}
+
+/// <summary>Sends mail to people (invitations now; reports later).</summary>
+public interface IMailSender
+{
+    /// <summary>True when mail really leaves the system; false when it is only logged.</summary>
+    bool Delivers { get; }
+    Task SendAsync(string to, string subject, string body, CancellationToken ct = default);
+}
+
+/// <summary>SMTP delivery when a host is configured; otherwise the message is written to the log.</summary>
+public sealed class SmtpMailSender(IOptions<SmtpOptions> options, ILogger<SmtpMailSender> logger) : IMailSender
+{
+    public bool Delivers => !string.IsNullOrWhiteSpace(options.Value.Host);
+
+    public async Task SendAsync(string to, string subject, string body, CancellationToken ct = default)
+    {
+        var o = options.Value;
+        if (!Delivers)
+        {
+            logger.LogInformation("Mail not sent (no SMTP host configured). To: {To}; Subject: {Subject}; Body: {Body}", to, subject, body);
+            return;
+        }
+        using var client = new SmtpClient(o.Host, o.Port) { EnableSsl = o.EnableSsl };
+        if (!string.IsNullOrEmpty(o.UserName)) client.Credentials = new NetworkCredential(o.UserName, o.Password);
+        using var message = new MailMessage(o.From, to, subject, body);
+        await client.SendMailAsync(message, ct);
+        logger.LogInformation("Mail sent to {To}: {Subject}", to, subject);
+    }
+}

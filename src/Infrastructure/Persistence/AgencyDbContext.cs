@@ -1,0 +1,53 @@
+using Agency.Domain.Auditing;
+using Agency.Domain.Staff;
+using Agency.Domain.Tenancy;
+using Agency.Infrastructure.Identity;
+using Agency.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Agency.Infrastructure.Persistence;
+
+/// <summary>
+/// The one model of Agency. Each database provider derives its own context type only so that
+/// each keeps its own migrations; the model is built here, once.
+/// </summary>
+public abstract class AgencyDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
+{
+    protected AgencyDbContext(DbContextOptions options, TenantScope tenant) : base(options)
+    {
+        Tenant = tenant;
+    }
+
+    /// <summary>The tenant this context was created for; fixed for its lifetime.</summary>
+    public TenantScope Tenant { get; }
+
+    // Query filters read these per query, so one cached model serves every tenant.
+    public Guid? CurrentAgencyId => Tenant.AgencyId;
+    public Guid? CurrentBrandId => Tenant.BrandId;
+
+    public DbSet<AgencyAccount> Agencies => Set<AgencyAccount>();
+    public DbSet<Brand> Brands => Set<Brand>();
+    public DbSet<BrandMembership> BrandMemberships => Set<BrandMembership>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AgencyDbContext).Assembly);
+        TenantModel.Apply(builder, this);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are UTC everywhere; SQLite loses the kind, so it is restored on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+}

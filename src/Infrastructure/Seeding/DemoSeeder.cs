@@ -1,0 +1,77 @@
+using Agency.Domain.Staff;
+using Agency.Domain.Tenancy;
+using Agency.Infrastructure.Identity;
+using Agency.Infrastructure.Persistence;
+using Agency.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Agency.Infrastructure.Seeding;
+
+/// <summary>Seeds the demo agency once, into an empty database.</summary>
+public sealed class DemoSeeder(DatabaseSetup database, UserManager<ApplicationUser> users, TimeProvider clock)
+{
+    public async Task<bool> SeedAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        AgencyAccount agency;
+        await using (var db = database.Create(TenantScope.None))
+        {
+            if (await db.Agencies.AnyAsync(a => a.Slug == DemoData.AgencySlug, ct)) return false;
+            agency = new AgencyAccount { Name = DemoData.AgencyName, Slug = DemoData.AgencySlug, DefaultTimeZone = "Europe/London", CreatedAt = now };
+            db.Agencies.Add(agency);
+            await db.SaveChangesAsync(ct);
+        }
+
+        var tenant = TenantScope.ForAgency(agency.Id, TenantSource.System, userName: "Demo seed");
+        var brands = DemoData.Brands.ToDictionary(b => b.Slug, b => new Brand
+        {
+            Name = b.Name, Slug = b.Slug, TimeZoneId = b.TimeZoneId, Color = b.Color, CreatedAt = now,
+        });
+        var userIds = new Dictionary<string, string>();
+        foreach (var u in DemoData.Users)
+        {
+            var user = new ApplicationUser
+            {
+                UserName = u.Email, Email = u.Email, EmailConfirmed = true, DisplayName = u.Name, AgencyId = agency.Id, CreatedAt = now,
+            };
+            Check(await users.CreateAsync(user, DemoData.Password));
+            Check(await users.AddToRoleAsync(user, u.Role.ToString()));
+            userIds[u.Email] = user.Id;
+        }
+
+        await using (var db = database.Create(tenant))
+        {
+            db.Brands.AddRange(brands.Values);
+            foreach (var u in DemoData.Users)
+                foreach (var slug in u.BrandSlugs)
+                    db.BrandMemberships.Add(new BrandMembership { BrandId = brands[slug].Id, UserId = userIds[u.Email], Role = Roles.BrandRoleFor(u.Role), CreatedAt = now });
+
+            var staff = DemoData.Staff.ToDictionary(s => s.Email, s => new StaffMember
+            {
+                Name = s.Name, Email = s.Email, UserId = userIds.GetValueOrDefault(s.Email),
+                BrandIds = s.BrandSlugs.Select(x => brands[x].Id).ToList(), Channels = s.Channels.ToList(),
+                Languages = s.Languages.ToList(), MaxConcurrentConversations = s.Capacity, CreatedAt = now,
+            });
+            db.StaffMembers.AddRange(staff.Values);
+            foreach (var t in DemoData.Teams)
+            {
+                var team = new Team
+                {
+                    Name = t.Name, Description = t.Description, CreatedAt = now,
+                    BrandIds = t.BrandSlugs.Select(x => brands[x].Id).ToList(),
+                    LeadStaffMemberId = staff[t.LeadEmail].Id,
+                    Members = t.MemberEmails.Select(e => new TeamMember { StaffMemberId = staff[e].Id }).ToList(),
+                };
+                db.Teams.Add(team);
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        return true;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException("Demo seeding failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+}

@@ -1,0 +1,107 @@
+using Agency.Domain.Tenancy;
+using Agency.Infrastructure.Identity;
+using Agency.Infrastructure.Persistence;
+using Agency.Infrastructure.Seeding;
+using Agency.Portal.Components;
+using Agency.Portal.Components.Account;
+using Agency.Portal.Endpoints;
+using Agency.Portal.Features;
+using Agency.Portal.Tenancy;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+
+namespace Agency.Portal;
+
+public static class PortalSetup
+{
+    public const string AgencyAdminPolicy = "AgencyAdmin";
+
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "Agency.Auth";
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.SlidingExpiration = true;
+            // API-like paths get status codes, not a redirect to the sign-in page.
+            o.Events = new CookieAuthenticationEvents
+            {
+                OnRedirectToLogin = ctx => Answer(ctx, StatusCodes.Status401Unauthorized),
+                OnRedirectToAccessDenied = ctx => Answer(ctx, StatusCodes.Status403Forbidden),
+            };
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AgencyAdminPolicy, p => p.RequireRole(Roles.AgencyAdmin));
+
+        services.AddFeatures();
+        return builder;
+    }
+
+    private static Task Answer(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/health"))
+            ctx.Response.StatusCode = status;
+        else
+            ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Migrates the database, seeds the demo in development, and says where to sign in.</summary>
+    public static async Task InitializeAsync(this WebApplication app)
+    {
+        var seed = app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment());
+        await DatabaseInitializer.InitializeAsync(app.Services, seed);
+        if (seed)
+        {
+            app.Lifetime.ApplicationStarted.Register(() =>
+            {
+                var urls = string.Join(", ", app.Urls);
+                var lines = DemoData.Users.Select(u => $"  {Roles.Describe(u.Role),-22} {u.Email}");
+                app.Logger.LogWarning(
+                    "Agency is running at {Urls}. Sign in at /Account/Login with one of the demo users (password {Password}):{NewLine}{Users}",
+                    urls, DemoData.Password, Environment.NewLine, string.Join(Environment.NewLine, lines));
+            });
+        }
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<TenantMiddleware>();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthEndpoints();
+        app.MapBrandEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        return app;
+    }
+}
