@@ -3,7 +3,7 @@ using Agency.Domain.Common;
 namespace Agency.Domain.Auditing;
 
 /// <summary>One administrative change: who did what to which record, when, with the values before and after.</summary>
-public class AuditEntry : IAgencyOwned
+public class AuditEntry : IAgencyOwned, IAppendOnly
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid AgencyId { get; set; }

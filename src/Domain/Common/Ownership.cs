@@ -27,3 +27,6 @@ public interface IAudited
 {
     Guid Id { get; }
 }
+
+/// <summary>Rows that are written once and never changed or deleted (the audit log).</summary>
+public interface IAppendOnly;

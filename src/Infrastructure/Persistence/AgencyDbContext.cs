@@ -1,4 +1,5 @@
 using Agency.Domain.Auditing;
+using Agency.Domain.Calendars;
 using Agency.Domain.Staff;
 using Agency.Domain.Tenancy;
 using Agency.Infrastructure.Identity;
@@ -35,6 +36,7 @@ public abstract class AgencyDbContext : IdentityDbContext<ApplicationUser>, IDat
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<BrandHoliday> BrandHolidays => Set<BrandHoliday>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

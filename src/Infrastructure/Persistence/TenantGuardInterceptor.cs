@@ -6,6 +6,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Agency.Infrastructure.Persistence;
 
+/// <summary>A change to an append-only row (the audit log) was attempted.</summary>
+public sealed class AppendOnlyException(string message) : InvalidOperationException(message);
+
 /// <summary>
 /// Stamps the tenant on new rows and refuses any write that would touch another tenant's row or
 /// a tenant-owned row with no tenant set. Reads are guarded by the query filters; this guards writes.
@@ -33,6 +36,7 @@ public sealed class TenantGuardInterceptor : SaveChangesInterceptor
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
             var name = entry.Metadata.ClrType.Name;
+
             var agency = tenant.AgencyId ?? throw new TenantException($"Cannot save {name}: no agency is set for this operation.");
 
             CheckColumn(entry, nameof(IAgencyOwned.AgencyId), agency, name);
@@ -41,6 +45,8 @@ public sealed class TenantGuardInterceptor : SaveChangesInterceptor
                 var brand = tenant.BrandId ?? throw new TenantException($"Cannot save {name}: no brand is set for this operation.");
                 CheckColumn(entry, nameof(IBrandOwned.BrandId), brand, name);
             }
+            if (entry.Entity is IAppendOnly && entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new AppendOnlyException($"{name} rows are append-only: they cannot be changed or deleted.");
         }
     }
 

@@ -14,6 +14,8 @@ public static class FeatureRegistration
         services.AddScoped<OperationScopes>();
         services.AddScoped<SaveBrand>();
         services.AddScoped<SetBrandLogo>();
+        services.AddScoped<AddBrandHoliday>();
+        services.AddScoped<RemoveBrandHoliday>();
         services.AddScoped<SaveStaffMember>();
         services.AddScoped<SaveTeam>();
         services.AddScoped<CreateInvitation>();

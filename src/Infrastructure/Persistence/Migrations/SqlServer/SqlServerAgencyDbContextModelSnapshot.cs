@@ -72,6 +72,40 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Agency.Domain.Calendars.BrandHoliday", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("BrandHolidays", (string)null);
+                });
+
             modelBuilder.Entity("Agency.Domain.Staff.StaffMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -606,6 +640,15 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Calendars.BrandHoliday", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Agency.Domain.Staff.TeamMember", b =>

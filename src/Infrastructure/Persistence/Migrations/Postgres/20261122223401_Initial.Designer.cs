@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Agency.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAgencyDbContext))]
-    [Migration("20261122223139_Initial")]
+    [Migration("20261122223401_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -74,6 +74,40 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("AgencyId", "EntityType", "EntityId");
 
                     b.ToTable("AuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Calendars.BrandHoliday", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("BrandHolidays", (string)null);
                 });
 
             modelBuilder.Entity("Agency.Domain.Staff.StaffMember", b =>
@@ -608,6 +642,15 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Calendars.BrandHoliday", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Agency.Domain.Staff.TeamMember", b =>

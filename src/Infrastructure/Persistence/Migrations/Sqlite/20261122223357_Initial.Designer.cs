@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAgencyDbContext))]
-    [Migration("20261122223130_Initial")]
+    [Migration("20261122223357_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -68,6 +68,40 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("AgencyId", "EntityType", "EntityId");
 
                     b.ToTable("AuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Calendars.BrandHoliday", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("BrandHolidays", (string)null);
                 });
 
             modelBuilder.Entity("Agency.Domain.Staff.StaffMember", b =>
@@ -596,6 +630,15 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Calendars.BrandHoliday", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Agency.Domain.Staff.TeamMember", b =>

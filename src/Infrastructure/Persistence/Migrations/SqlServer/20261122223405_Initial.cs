@@ -328,6 +328,27 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "BrandHolidays",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    BrandId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BrandHolidays", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BrandHolidays_Brands_BrandId",
+                        column: x => x.BrandId,
+                        principalTable: "Brands",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BrandMemberships",
                 columns: table => new
                 {
@@ -419,6 +440,27 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_AuditEntries_AgencyId_EntityType_EntityId",
                 table: "AuditEntries",
                 columns: new[] { "AgencyId", "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrandHolidays_AgencyId",
+                table: "BrandHolidays",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrandHolidays_AgencyId_BrandId",
+                table: "BrandHolidays",
+                columns: new[] { "AgencyId", "BrandId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrandHolidays_AgencyId_BrandId_Date",
+                table: "BrandHolidays",
+                columns: new[] { "AgencyId", "BrandId", "Date" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrandHolidays_BrandId",
+                table: "BrandHolidays",
+                column: "BrandId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_BrandMemberships_AgencyId",
@@ -537,6 +579,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "BrandHolidays");
 
             migrationBuilder.DropTable(
                 name: "BrandMemberships");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAgencyDbContext))]
-    [Migration("20261122223149_Initial")]
+    [Migration("20261122223405_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -73,6 +73,40 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("AgencyId", "EntityType", "EntityId");
 
                     b.ToTable("AuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Calendars.BrandHoliday", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("BrandHolidays", (string)null);
                 });
 
             modelBuilder.Entity("Agency.Domain.Staff.StaffMember", b =>
@@ -609,6 +643,15 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Calendars.BrandHoliday", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Agency.Domain.Staff.TeamMember", b =>

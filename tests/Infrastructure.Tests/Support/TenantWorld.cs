@@ -1,0 +1,74 @@
+using Agency.Domain.Calendars;
+using Agency.Domain.Staff;
+using Agency.Domain.Tenancy;
+using Agency.Infrastructure.Identity;
+using Agency.Infrastructure.Tenancy;
+
+namespace Agency.Infrastructure.Tests.Support;
+
+/// <summary>
+/// Two agencies that look alike on purpose: the same brand slugs, staff emails, team names,
+/// invitation emails and holiday dates. Agency X also has a second brand, so brand-level isolation
+/// inside one agency is covered too. Every tenant-owned entity type gets rows in both agencies.
+/// </summary>
+public sealed class TenantWorld
+{
+    public required Guid AgencyX { get; init; }
+    public required Guid AgencyY { get; init; }
+    public required Guid XAcme { get; init; }
+    public required Guid XGlobex { get; init; }
+    public required Guid YAcme { get; init; }
+
+    public TenantScope X => TenantScope.ForAgency(AgencyX, TenantSource.System, "test", "Test X");
+    public TenantScope Y => TenantScope.ForAgency(AgencyY, TenantSource.System, "test", "Test Y");
+    public TenantScope XAcmeScope => X.WithBrand(XAcme);
+    public TenantScope XGlobexScope => X.WithBrand(XGlobex);
+    public TenantScope YAcmeScope => Y.WithBrand(YAcme);
+
+    public static async Task<TenantWorld> SeedAsync(TestDatabase database)
+    {
+        var x = await SeedAgencyAsync(database, "agency-x", withSecondBrand: true);
+        var y = await SeedAgencyAsync(database, "agency-y", withSecondBrand: false);
+        return new TenantWorld { AgencyX = x.Agency, AgencyY = y.Agency, XAcme = x.Acme, XGlobex = x.Globex!.Value, YAcme = y.Acme };
+    }
+
+    private static async Task<(Guid Agency, Guid Acme, Guid? Globex)> SeedAgencyAsync(TestDatabase database, string slug, bool withSecondBrand)
+    {
+        var now = new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc);
+        var agency = new AgencyAccount { Name = slug, Slug = slug, CreatedAt = now };
+        var user = new ApplicationUser { UserName = $"lead@{slug}.example", Email = $"lead@{slug}.example", DisplayName = "Lead", AgencyId = agency.Id, CreatedAt = now };
+        await using (var global = database.As(TenantScope.None))
+        {
+            global.Agencies.Add(agency);
+            global.Users.Add(user);
+            await global.SaveChangesAsync();
+        }
+
+        var scope = TenantScope.ForAgency(agency.Id, TenantSource.System, "seed", "Seed");
+        var acme = new Brand { Name = "Acme", Slug = "acme", TimeZoneId = "Europe/London", CreatedAt = now };
+        var globex = withSecondBrand ? new Brand { Name = "Globex", Slug = "globex", TimeZoneId = "America/New_York", CreatedAt = now } : null;
+        await using (var db = database.As(scope))
+        {
+            db.Brands.Add(acme);
+            if (globex is not null) db.Brands.Add(globex);
+            var staff = new StaffMember { Name = "Sam Doe", Email = "sam@example.com", BrandIds = [acme.Id], Languages = ["en"], CreatedAt = now };
+            db.StaffMembers.Add(staff);
+            db.Teams.Add(new Team { Name = "Care", BrandIds = [acme.Id], CreatedAt = now, Members = [new TeamMember { StaffMemberId = staff.Id }] });
+            db.BrandMemberships.Add(new BrandMembership { BrandId = acme.Id, UserId = user.Id, Role = BrandRole.Service, CreatedAt = now });
+            db.Invitations.Add(new Invitation
+            {
+                Email = "new@example.com", DisplayName = "New", Role = UserRole.Agent, BrandIds = [acme.Id],
+                TokenHash = Invitation.Hash(slug + "-token"), CreatedAt = now, ExpiresAt = now.AddDays(7),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        foreach (var brand in new[] { acme, globex }.OfType<Brand>())
+        {
+            await using var db = database.As(scope.WithBrand(brand.Id));
+            db.BrandHolidays.Add(new BrandHoliday { Date = new DateOnly(2026, 12, 25), Name = "Christmas Day" });
+            await db.SaveChangesAsync();
+        }
+        return (agency.Id, acme.Id, globex?.Id);
+    }
+}
