@@ -30,7 +30,7 @@ public sealed class BrandInputValidator : AbstractValidator<BrandInput>
         RuleFor(x => x.Name).NotEmpty().WithMessage("Enter the brand's name.")
             .MaximumLength(120).WithMessage("Keep the name to 120 characters.");
         RuleFor(x => x.Slug).NotEmpty().WithMessage("Enter a short address name, for example 'acme-air'.")
-            .Must(Slug.IsValid).When(x => !string.IsNullOrEmpty(x.Slug))
+            .Must(Slug.IsValid).When(x => !string.IsNullOrEmpty(x.Slug), ApplyConditionTo.CurrentValidator)
             .WithMessage("Use lower-case letters, digits and dashes (at most 40), starting and ending with a letter or digit.");
         RuleFor(x => x.TimeZoneId).Must(Brand.IsKnownTimeZone).WithMessage("Choose a time zone from the list (an IANA name such as Europe/London).");
         RuleFor(x => x.Color).Must(Brand.IsValidColor).WithMessage("Enter a colour as #RRGGBB, for example #1E88E5.");

@@ -26,13 +26,42 @@ public sealed class Outcome<T>
     public string? ErrorFor(string field) => Errors.TryGetValue(field, out var m) ? string.Join(" ", m) : null;
 }
 
+/// <summary>
+/// Field messages that only the server can give (a slug already taken). They are shown through the
+/// form's own validation, so MudBlazor keeps them until the person changes that field's value.
+/// </summary>
+public sealed class ServerErrors
+{
+    private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
+    private Dictionary<string, object?> _valuesAtError = [];
+
+    public string? General => _errors.TryGetValue("", out var m) ? string.Join(" ", m) : null;
+
+    public void Set<TValue>(Outcome<TValue> outcome, object model)
+    {
+        _errors = outcome.Errors;
+        _valuesAtError = _errors.Keys.Where(k => k.Length > 0).ToDictionary(k => k, k => ValueOf(model, k));
+    }
+
+    public void Clear() => Set(Outcome<bool>.Success(true), new object());
+
+    public IEnumerable<string> For(object model, string property) =>
+        _errors.TryGetValue(property, out var messages) && Equals(_valuesAtError.GetValueOrDefault(property), ValueOf(model, property))
+            ? messages
+            : [];
+
+    private static object? ValueOf(object model, string property) => model.GetType().GetProperty(property)?.GetValue(model);
+}
+
 public static class ValidatorExtensions
 {
-    /// <summary>Adapts a FluentValidation validator to MudForm's per-field validation.</summary>
-    public static Func<object, string, Task<IEnumerable<string>>> ForMudForm<T>(this FluentValidation.IValidator<T> validator) =>
+    /// <summary>Adapts a FluentValidation validator (plus the server's field messages) to MudForm's per-field validation.</summary>
+    public static Func<object, string, Task<IEnumerable<string>>> ForMudForm<T>(this FluentValidation.IValidator<T> validator, ServerErrors? server = null) =>
         async (model, property) =>
         {
             var result = await validator.ValidateAsync(FluentValidation.ValidationContext<T>.CreateWithOptions((T)model, o => o.IncludeProperties(property)));
-            return result.IsValid ? [] : result.Errors.Select(e => e.ErrorMessage);
+            var messages = result.Errors.Select(e => e.ErrorMessage).ToList();
+            if (server is not null) messages.AddRange(server.For(model, property));
+            return messages;
         };
 }

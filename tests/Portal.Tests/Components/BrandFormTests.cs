@@ -1,0 +1,82 @@
+using Agency.Domain.Tenancy;
+using Agency.Portal.Features.Brands;
+using Agency.Portal.Tests.Support;
+using Bunit;
+using MudBlazor;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Agency.Portal.Tests.Components;
+
+public sealed class BrandFormTests : ComponentTestBase
+{
+    public BrandFormTests() => Services.AddScoped<SaveBrand>();
+
+    protected override async Task SeedAsync()
+    {
+        await using var db = Setup.Create(Tenant.Current);
+        db.Brands.Add(new Brand { Name = "Apple Support", Slug = "apple", TimeZoneId = "America/Los_Angeles" });
+        await db.SaveChangesAsync();
+    }
+
+    private IRenderedComponent<BrandForm> RenderForm(BrandInput input, Action<Brand>? saved = null)
+    {
+        Render<MudPopoverProvider>();
+        return Render<BrandForm>(p => p
+            .Add(x => x.Input, input)
+            .Add(x => x.OnSaved, EventCallback.Factory.Create<Brand>(this, b => saved?.Invoke(b))));
+    }
+
+    [Fact]
+    public void An_empty_form_shows_what_each_field_needs()
+    {
+        var cut = RenderForm(new BrandInput { Color = "blue" });
+        Button(cut, "Save brand").Click();
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Contains("Enter the brand's name.", cut.Markup);
+            Assert.Contains("Enter a short address name", cut.Markup);
+            Assert.Contains("Enter a colour as #RRGGBB", cut.Markup);
+        });
+    }
+
+    [Fact]
+    public void A_malformed_slug_is_explained()
+    {
+        var cut = RenderForm(new BrandInput());
+        InputLabelled(cut, "Name").Input("Globex");
+        InputLabelled(cut, "Address name (slug)").Input("Globex Corp!");
+        Button(cut, "Save brand").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Use lower-case letters, digits and dashes", cut.Markup));
+    }
+
+    [Fact]
+    public async Task A_slug_already_used_in_the_agency_is_refused_at_the_field()
+    {
+        Brand? saved = null;
+        var cut = RenderForm(new BrandInput(), b => saved = b);
+        InputLabelled(cut, "Name").Input("Apple Retail");
+        InputLabelled(cut, "Address name (slug)").Input("apple");
+        Button(cut, "Save brand").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Another brand of this agency already uses 'apple'.", cut.Markup));
+        Assert.Null(saved);
+        await using var db = Setup.Create(Tenant.Current);
+        Assert.Equal(1, await db.Brands.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_valid_brand_is_saved_in_the_agency()
+    {
+        Brand? saved = null;
+        var cut = RenderForm(new BrandInput(), b => saved = b);
+        InputLabelled(cut, "Name").Input("Globex");
+        InputLabelled(cut, "Address name (slug)").Input("globex");
+        Button(cut, "Save brand").Click();
+        cut.WaitForAssertion(() => Assert.NotNull(saved));
+        await using var db = Setup.Create(Tenant.Current);
+        var stored = await db.Brands.SingleAsync(b => b.Slug == "globex");
+        Assert.Equal(AgencyId, stored.AgencyId);
+        Assert.Equal("Europe/London", stored.TimeZoneId);
+    }
+}

@@ -1,0 +1,72 @@
+using Agency.Domain.Tenancy;
+using Agency.Infrastructure.Persistence;
+using Agency.Infrastructure.Tenancy;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Agency.Portal.Tests.Support;
+
+/// <summary>
+/// bUnit with MudBlazor and, for components that save, a real migrated SQLite database holding one
+/// agency whose tenant is the test's.
+/// </summary>
+public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("agency-bunit-");
+
+    protected ComponentTestBase()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Setup = DatabaseSetup.Build(new DatabaseOptions
+        {
+            Provider = DatabaseProvider.Sqlite,
+            ConnectionString = $"Data Source={Path.Combine(_dir.FullName, "agency.db")}",
+        }, null);
+        Services.AddSingleton(Setup);
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(Tenant);
+        Services.AddScoped<IDbContextFactory<AgencyDbContext>, AgencyDbContextFactory>();
+    }
+
+    protected DatabaseSetup Setup { get; }
+    protected TenantContext Tenant { get; } = new();
+    protected Guid AgencyId { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        await using (var db = Setup.Create(TenantScope.None))
+        {
+            await db.Database.MigrateAsync();
+            var agency = new AgencyAccount { Name = "Test agency", Slug = "test-agency" };
+            db.Agencies.Add(agency);
+            await db.SaveChangesAsync();
+            AgencyId = agency.Id;
+        }
+        Tenant.Set(TenantScope.ForAgency(AgencyId, TenantSource.User, "u1", "Test Admin"));
+        await SeedAsync();
+    }
+
+    protected virtual Task SeedAsync() => Task.CompletedTask;
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { _dir.Delete(recursive: true); } catch (IOException) { /* temp folder */ }
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The input a person finds by its visible label.</summary>
+    protected static AngleSharp.Dom.IElement InputLabelled<T>(IRenderedComponent<T> cut, string label) where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        var l = cut.FindAll("label").FirstOrDefault(x => x.TextContent.Trim().TrimEnd('*').Trim() == label)
+            ?? throw new InvalidOperationException($"No label '{label}'.");
+        return cut.Find($"#{l.GetAttribute("for")}");
+    }
+
+    protected static AngleSharp.Dom.IElement Button<T>(IRenderedComponent<T> cut, string text) where T : Microsoft.AspNetCore.Components.IComponent =>
+        cut.FindAll("button").FirstOrDefault(b => b.TextContent.Trim() == text) ?? throw new InvalidOperationException($"No button '{text}'.");
+}
