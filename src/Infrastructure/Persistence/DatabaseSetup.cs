@@ -38,8 +38,9 @@ public sealed class DatabaseSetup
     {
         var interceptors = new Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[]
         {
-            new AuditInterceptor(clock ?? TimeProvider.System),
+            // The guard stamps tenants first, so the audit records the final values.
             new TenantGuardInterceptor(),
+            new AuditInterceptor(clock ?? TimeProvider.System),
         };
 
         DbContextOptions<T> Finish<T>(DbContextOptionsBuilder<T> b) where T : DbContext

@@ -49,6 +49,15 @@ public static class DemoData
         new("Ana Sousa", "ana.sousa@northbeam.example", ["amazon"], [Network.X, Network.Facebook, Network.Instagram], ["en", "pt", "es"], 5),
     ];
 
+    /// <summary>Public holidays of each brand's home market around the demo period.</summary>
+    public static readonly (string BrandSlug, DateOnly Date, string Name)[] Holidays =
+    [
+        ("apple", new DateOnly(2026, 11, 26), "Thanksgiving Day"), ("apple", new DateOnly(2026, 12, 25), "Christmas Day"),
+        ("amazon", new DateOnly(2026, 11, 26), "Thanksgiving Day"), ("amazon", new DateOnly(2026, 12, 25), "Christmas Day"),
+        ("delta", new DateOnly(2026, 11, 26), "Thanksgiving Day"), ("delta", new DateOnly(2026, 12, 25), "Christmas Day"),
+        ("british-airways", new DateOnly(2026, 12, 25), "Christmas Day"), ("british-airways", new DateOnly(2026, 12, 28), "Boxing Day (substitute day)"),
+    ];
+
     public static readonly (string Name, string Description, string[] BrandSlugs, string LeadEmail, string[] MemberEmails)[] Teams =
     [
         ("Tech & Retail Care", "Devices, orders and deliveries", ["apple", "amazon"], "lead@northbeam.example",

@@ -67,6 +67,13 @@ public sealed class DemoSeeder(DatabaseSetup database, UserManager<ApplicationUs
             }
             await db.SaveChangesAsync(ct);
         }
+
+        foreach (var group in DemoData.Holidays.GroupBy(h => h.BrandSlug))
+        {
+            await using var db = database.Create(tenant.WithBrand(brands[group.Key].Id));
+            db.BrandHolidays.AddRange(group.Select(h => new Domain.Calendars.BrandHoliday { Date = h.Date, Name = h.Name }));
+            await db.SaveChangesAsync(ct);
+        }
         return true;
     }
 

@@ -1,4 +1,5 @@
 using Agency.Domain.Auditing;
+using Agency.Infrastructure.Identity;
 using Agency.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +26,18 @@ public sealed class SearchAuditLog(IDbContextFactory<AgencyDbContext> dbs)
         var total = await q.CountAsync(ct);
         var items = await q.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
         return new AuditPage(items, total);
+    }
+
+    /// <summary>Display names of the agency's records by id, so the log reads "Delta Air Lines" rather than a GUID.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> KnownNamesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var names = new Dictionary<string, string>();
+        foreach (var b in await db.Brands.AsNoTracking().Select(b => new { b.Id, b.Name }).ToListAsync(ct)) names[b.Id.ToString()] = b.Name;
+        foreach (var s in await db.StaffMembers.AsNoTracking().Select(s => new { s.Id, s.Name }).ToListAsync(ct)) names[s.Id.ToString()] = s.Name;
+        foreach (var t in await db.Teams.AsNoTracking().Select(t => new { t.Id, t.Name }).ToListAsync(ct)) names[t.Id.ToString()] = t.Name;
+        foreach (var u in await db.OfAgency().AsNoTracking().Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct)) names[u.Id.ToLowerInvariant()] = u.DisplayName;
+        return names;
     }
 
     public async Task<IReadOnlyList<string>> EntityTypesAsync(CancellationToken ct = default)
