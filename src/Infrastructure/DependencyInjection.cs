@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddSingleton<TenantAccessResolver>();
         services.AddSingleton<CrossTenantReader>();
         services.AddSingleton<BrandFanOut>();
+        services.AddSingleton<CreateAgency>();
         services.AddScoped<DemoSeeder>();
 
         services.AddIdentityCore<ApplicationUser>(o =>
