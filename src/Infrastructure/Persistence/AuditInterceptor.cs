@@ -12,24 +12,11 @@ namespace Agency.Infrastructure.Persistence;
 /// Writes an <see cref="AuditEntry"/> for every change to an administrative (<see cref="IAudited"/>)
 /// entity, in the same transaction as the change: who, what, when, the values before and after.
 /// </summary>
-public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(TimeProvider clock) : SavingInterceptor
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        AddEntries(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        AddEntries(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void AddEntries(DbContext? context)
+    protected override void BeforeSave(DbContext? context)
     {
         if (context is not AgencyDbContext db) return;
         var now = clock.GetUtcNow().UtcDateTime;

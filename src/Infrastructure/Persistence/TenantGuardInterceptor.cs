@@ -13,20 +13,9 @@ public sealed class AppendOnlyException(string message) : InvalidOperationExcept
 /// Stamps the tenant on new rows and refuses any write that would touch another tenant's row or
 /// a tenant-owned row with no tenant set. Reads are guarded by the query filters; this guards writes.
 /// </summary>
-public sealed class TenantGuardInterceptor : SaveChangesInterceptor
+public sealed class TenantGuardInterceptor : SavingInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Guard(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Guard(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
+    protected override void BeforeSave(DbContext? context) => Guard(context);
 
     internal static void Guard(DbContext? context)
     {
