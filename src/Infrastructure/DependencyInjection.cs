@@ -1,5 +1,6 @@
 using Agency.Infrastructure.Health;
 using Agency.Infrastructure.Identity;
+using Agency.Infrastructure.Intake;
 using Agency.Infrastructure.Jobs;
 using Agency.Infrastructure.Persistence;
 using Agency.Infrastructure.Seeding;
@@ -73,6 +74,17 @@ public static class DependencyInjection
         services.AddSingleton<IMailSender, SmtpMailSender>();
 
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+
+        var intake = builder.Configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
+        services.AddSingleton(Options.Create(intake));
+        services.AddSingleton<ChannelSecrets>();
+        services.AddSingleton<PostNotifier>();
+        services.AddSingleton<IntakeSignal>();
+        services.AddSingleton<PostWriter>();
+        services.AddSingleton<IntakeProcessor>();
+        services.AddSingleton<IntakeReceiver>();
+        services.AddSingleton<InboxWorker>();
+        if (intake.WorkerEnabled) services.AddHostedService(sp => sp.GetRequiredService<InboxWorker>());
 
         AddJobs(builder, dbOptions);
         return builder;

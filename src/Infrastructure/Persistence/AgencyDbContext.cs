@@ -1,5 +1,9 @@
 using Agency.Domain.Auditing;
 using Agency.Domain.Calendars;
+using Agency.Domain.Channels;
+using Agency.Domain.Classification;
+using Agency.Domain.Conversations;
+using Agency.Domain.Intake;
 using Agency.Domain.Staff;
 using Agency.Domain.Tenancy;
 using Agency.Infrastructure.Identity;
@@ -37,6 +41,12 @@ public abstract class AgencyDbContext : IdentityDbContext<ApplicationUser>, IDat
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<BrandHoliday> BrandHolidays => Set<BrandHoliday>();
+    public DbSet<ChannelAccount> ChannelAccounts => Set<ChannelAccount>();
+    public DbSet<InboxDelivery> InboxDeliveries => Set<InboxDelivery>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ClassificationRule> ClassificationRules => Set<ClassificationRule>();
+    public DbSet<SensitivePattern> SensitivePatterns => Set<SensitivePattern>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,3 +1,5 @@
+using Agency.Domain.Channels;
+using Agency.Domain.Intake;
 using Agency.Domain.Tenancy;
 using Agency.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +24,33 @@ public sealed class CrossTenantReader(DatabaseSetup database)
             .Where(b => !b.IsArchived)
             .OrderBy(b => b.AgencyId).ThenBy(b => b.Slug)
             .Select(b => new BrandRef(b.AgencyId, b.Id, b.Slug))
+            .ToListAsync(ct);
+    }
+
+    public sealed record WebhookAccount(Guid Id, Guid AgencyId, Guid BrandId, Network Network, string ExternalAccountId, bool IsActive,
+        string? AppSecretProtected, string? VerifyTokenProtected);
+
+    /// <summary>For webhooks: the URL names the channel account, and the account names its brand.</summary>
+    public async Task<WebhookAccount?> WebhookAccountAsync(Guid accountId, CancellationToken ct = default)
+    {
+        await using var db = database.Create(TenantScope.None);
+        return await db.ChannelAccounts.IgnoreQueryFilters(TenantFilters).AsNoTracking()
+            .Where(a => a.Id == accountId)
+            .Select(a => new WebhookAccount(a.Id, a.AgencyId, a.BrandId, a.Network, a.ExternalAccountId, a.IsActive, a.AppSecretProtected, a.VerifyTokenProtected))
+            .SingleOrDefaultAsync(ct);
+    }
+
+    public sealed record PendingDelivery(Guid DeliveryId, Guid AgencyId, Guid BrandId);
+
+    /// <summary>For the inbox worker: the oldest pending deliveries of all tenants, each then processed inside its brand.</summary>
+    public async Task<IReadOnlyList<PendingDelivery>> PendingDeliveriesAsync(int max, CancellationToken ct = default)
+    {
+        await using var db = database.Create(TenantScope.None);
+        return await db.InboxDeliveries.IgnoreQueryFilters(TenantFilters).AsNoTracking()
+            .Where(d => d.Status == DeliveryStatus.Pending)
+            .OrderBy(d => d.ReceivedAt)
+            .Take(max)
+            .Select(d => new PendingDelivery(d.Id, d.AgencyId, d.BrandId))
             .ToListAsync(ct);
     }
 

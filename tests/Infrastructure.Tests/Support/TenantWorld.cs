@@ -1,4 +1,8 @@
 using Agency.Domain.Calendars;
+using Agency.Domain.Channels;
+using Agency.Domain.Classification;
+using Agency.Domain.Conversations;
+using Agency.Domain.Intake;
 using Agency.Domain.Staff;
 using Agency.Domain.Tenancy;
 using Agency.Infrastructure.Identity;
@@ -67,6 +71,15 @@ public sealed class TenantWorld
         {
             await using var db = database.As(scope.WithBrand(brand.Id));
             db.BrandHolidays.Add(new BrandHoliday { Date = new DateOnly(2026, 12, 25), Name = "Christmas Day" });
+            // The same platform ids in every brand: identical external ids must never collide across tenants.
+            var account = new ChannelAccount { Network = Network.X, Handle = "AcmeCare", ExternalAccountId = "3001969357", Department = Department.Marketing, CreatedAt = now };
+            db.ChannelAccounts.Add(account);
+            db.InboxDeliveries.Add(new InboxDelivery { ChannelAccountId = account.Id, Source = DeliverySource.XWebhook, Body = "{}", BodyHash = InboxDelivery.HashOf("{}"u8), ReceivedAt = now, Status = DeliveryStatus.Processed });
+            var conversation = new Conversation { ChannelAccountId = account.Id, CustomerExternalId = "115712", StartedAt = now, LastActivityAt = now };
+            db.Conversations.Add(conversation);
+            db.Posts.Add(new Post { ChannelAccountId = account.Id, ConversationId = conversation.Id, ExternalId = "930465498211397632", AuthorExternalId = "115712", Text = "help", CreatedAt = now, ReceivedAt = now, Direction = Direction.Inbound });
+            db.ClassificationRules.Add(new ClassificationRule { Name = "Recall", Pattern = "recall", Intent = Intent.Complaint });
+            db.SensitivePatterns.Add(new SensitivePattern { Name = "Order number", Regex = @"\bA-\d{5}\b" });
             await db.SaveChangesAsync();
         }
         return (agency.Id, acme.Id, globex?.Id);

@@ -1,0 +1,66 @@
+using Agency.Infrastructure.Tenancy;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Agency.Infrastructure.Intake;
+
+public sealed class IntakeOptions
+{
+    public const string Section = "Intake";
+    /// <summary>Largest webhook body accepted (bytes); larger ones get 413.</summary>
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+    /// <summary>Run the inbox worker in this process.</summary>
+    public bool WorkerEnabled { get; set; } = true;
+    /// <summary>How often the worker looks for pending deliveries when nobody wakes it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+}
+
+/// <summary>
+/// Processes committed deliveries in the background, oldest first, each in its own brand's scope.
+/// After a crash, whatever was committed and not processed is simply still pending.
+/// </summary>
+public sealed class InboxWorker(CrossTenantReader crossTenant, IntakeProcessor processor, IntakeSignal signal, IOptions<IntakeOptions> options, ILogger<InboxWorker> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await DrainOnceAsync(stoppingToken) == 0)
+                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "The inbox worker failed to read its queue; retrying.");
+                await Task.Delay(options.Value.PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Processes one batch of pending deliveries; returns how many it took.</summary>
+    public async Task<int> DrainOnceAsync(CancellationToken ct)
+    {
+        var pending = await crossTenant.PendingDeliveriesAsync(100, ct);
+        foreach (var d in pending)
+        {
+            var scope = TenantScope.ForBrand(d.AgencyId, d.BrandId, TenantSource.Channel);
+            try
+            {
+                await processor.ProcessAsync(scope, d.DeliveryId, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Delivery {Delivery} failed", d.DeliveryId);
+                await processor.RecordFailureAsync(scope, d.DeliveryId, ex, ct);
+            }
+        }
+        return pending.Count;
+    }
+}

@@ -1,0 +1,131 @@
+using Agency.Domain.Channels;
+using Agency.Domain.Classification;
+using Agency.Domain.Conversations;
+using Agency.Domain.Intake;
+using Agency.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Agency.Infrastructure.Intake;
+
+/// <summary>
+/// Stores parsed items for one channel account: once per platform id, classified, threaded into
+/// conversations. Works a batch at a time with three look-ups per batch (existing ids, parents,
+/// the customers' conversations), so webhooks and bulk imports share one path.
+/// </summary>
+public sealed class PostWriter(TimeProvider clock)
+{
+    public sealed record Result(int Stored, int Duplicates);
+
+    private sealed record ParentRef(Guid? ConversationId, string AuthorExternalId, Direction Direction);
+
+    public TimeSpan QuietPeriod { get; init; } = Threading.DefaultQuietPeriod;
+
+    /// <summary>Adds the items' posts and conversation changes to <paramref name="db"/>; the caller saves.</summary>
+    public async Task<Result> AddAsync(AgencyDbContext db, ChannelAccount account, IReadOnlyList<InboundItem> items, CancellationToken ct)
+    {
+        if (items.Count == 0) return new Result(0, 0);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var accountId = account.Id;
+
+        var ids = items.Select(i => i.ExternalId).Distinct().ToList();
+        var seen = (await db.Posts.Where(p => p.ChannelAccountId == accountId && ids.Contains(p.ExternalId))
+            .Select(p => p.ExternalId).ToListAsync(ct)).ToHashSet();
+
+        var parentIds = items.Select(i => i.InReplyToExternalId).OfType<string>().Distinct().ToList();
+        var parents = parentIds.Count == 0
+            ? []
+            : await db.Posts.Where(p => p.ChannelAccountId == accountId && parentIds.Contains(p.ExternalId))
+                .Select(p => new { p.ExternalId, p.ConversationId, p.AuthorExternalId, p.Direction })
+                .ToDictionaryAsync(p => p.ExternalId, p => new ParentRef(p.ConversationId, p.AuthorExternalId, p.Direction), ct);
+
+        var parentConversationIds = parents.Values.Select(p => p.ConversationId).OfType<Guid>().Distinct().ToList();
+        var customers = items.SelectMany(i => new[] { i.AuthorExternalId, i.RecipientExternalId }).OfType<string>()
+            .Concat(parents.Values.Select(p => p.AuthorExternalId)).Distinct().ToList();
+        var known = await db.Conversations
+            .Where(c => c.ChannelAccountId == accountId && (customers.Contains(c.CustomerExternalId) || parentConversationIds.Contains(c.Id)))
+            .ToListAsync(ct);
+        var byId = known.ToDictionary(c => c.Id);
+        var latestByCustomer = known.GroupBy(c => c.CustomerExternalId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.LastActivityAt).First());
+
+        var rules = await db.ClassificationRules.AsNoTracking().OrderBy(r => r.Order).Select(r => r.ToRule()).ToListAsync(ct);
+        var patterns = await db.SensitivePatterns.AsNoTracking().Select(p => p.ToPattern()).ToListAsync(ct);
+
+        int stored = 0, duplicates = 0;
+        foreach (var item in items.OrderBy(i => i.CreatedAt))
+        {
+            if (!seen.Add(item.ExternalId))
+            {
+                duplicates++;
+                continue;
+            }
+            var parent = item.InReplyToExternalId is { } pid && parents.TryGetValue(pid, out var pr) ? pr : null;
+            var parentConversation = parent?.ConversationId is { } pc && byId.TryGetValue(pc, out var conv) ? conv : null;
+            var customer = CustomerOf(item, parent, parentConversation);
+
+            var post = new Post
+            {
+                ChannelAccountId = accountId,
+                ExternalId = item.ExternalId,
+                Kind = item.Kind,
+                Direction = item.FromAccount ? Direction.Outbound : Direction.Inbound,
+                IsPrivate = item.IsPrivate,
+                AuthorExternalId = item.AuthorExternalId,
+                AuthorHandle = item.AuthorHandle,
+                AuthorName = item.AuthorName,
+                AuthorFollowers = item.AuthorFollowers,
+                Text = item.Text,
+                InReplyToExternalId = item.InReplyToExternalId,
+                CreatedAt = item.CreatedAt,
+                ReceivedAt = now,
+            };
+            if (post.Direction == Direction.Inbound) post.Apply(RuleClassifier.Classify(item.Text, rules, patterns));
+
+            var latest = customer is not null && latestByCustomer.TryGetValue(customer, out var l) ? l : null;
+            var decision = Threading.Decide(item.CreatedAt, customer is not null, State(parentConversation), State(latest), QuietPeriod);
+            Conversation? target = decision switch
+            {
+                ThreadingDecision.Join join => byId[join.ConversationId],
+                ThreadingDecision.Start => StartConversation(db, account, item, customer!, byId, latestByCustomer),
+                _ => null,
+            };
+            if (target is not null)
+            {
+                post.ConversationId = target.Id;
+                target.Record(post);
+                if (post.Direction == Direction.Inbound)
+                {
+                    target.CustomerHandle ??= item.AuthorHandle;
+                    target.CustomerName ??= item.AuthorName;
+                }
+            }
+            db.Posts.Add(post);
+            parents[item.ExternalId] = new ParentRef(post.ConversationId, post.AuthorExternalId, post.Direction);
+            stored++;
+        }
+        return new Result(stored, duplicates);
+    }
+
+    // The customer is the author of an inbound item; for the brand's own reply, whom it answers.
+    private static string? CustomerOf(InboundItem item, ParentRef? parent, Conversation? parentConversation) =>
+        !item.FromAccount ? item.AuthorExternalId
+        : parentConversation?.CustomerExternalId ?? (parent is { Direction: Direction.Inbound } ? parent.AuthorExternalId : item.RecipientExternalId);
+
+    private static Conversation StartConversation(AgencyDbContext db, ChannelAccount account, InboundItem item, string customer,
+        Dictionary<Guid, Conversation> byId, Dictionary<string, Conversation> latestByCustomer)
+    {
+        var c = new Conversation
+        {
+            ChannelAccountId = account.Id,
+            CustomerExternalId = customer,
+            StartedAt = item.CreatedAt,
+            LastActivityAt = item.CreatedAt,
+        };
+        db.Conversations.Add(c);
+        byId[c.Id] = c;
+        latestByCustomer[customer] = c;
+        return c;
+    }
+
+    private static ConversationState? State(Conversation? c) => c is null ? null : new ConversationState(c.Id, c.Status, c.ResolvedAt, c.LastActivityAt);
+}
