@@ -100,6 +100,7 @@ public static class PortalSetup
         app.MapStaticAssets();
         app.MapHealthEndpoints();
         app.MapBrandEndpoints();
+        app.MapWebhookEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;

@@ -49,6 +49,22 @@ public static class DemoData
         new("Ana Sousa", "ana.sousa@northbeam.example", ["amazon"], [Network.X, Network.Facebook, Network.Instagram], ["en", "pt", "es"], 5),
     ];
 
+    /// <summary>The demo secret of every seeded account, so webhook deliveries can be signed by hand in a demo.</summary>
+    public const string WebhookSecret = "northbeam-demo-webhook-secret";
+
+    public sealed record DemoAccount(string BrandSlug, Network Network, string Handle, string ExternalId, Domain.Channels.Department Department);
+
+    /// <summary>Each brand's service handle from the data set, plus marketing-owned accounts where service questions land by mistake.</summary>
+    public static readonly DemoAccount[] Accounts =
+    [
+        new("apple", Network.X, "AppleSupport", "458015800", Domain.Channels.Department.Service),
+        new("apple", Network.Instagram, "apple", "17841400000000001", Domain.Channels.Department.Marketing),
+        new("amazon", Network.X, "AmazonHelp", "85741735", Domain.Channels.Department.Service),
+        new("delta", Network.X, "Delta", "5920532", Domain.Channels.Department.Service),
+        new("delta", Network.Facebook, "Delta", "104520178829391", Domain.Channels.Department.Marketing),
+        new("british-airways", Network.X, "British_Airways", "18332190", Domain.Channels.Department.Marketing),
+    ];
+
     /// <summary>Public holidays of each brand's home market around the demo period.</summary>
     public static readonly (string BrandSlug, DateOnly Date, string Name)[] Holidays =
     [

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Agency.Infrastructure.Seeding;
 
 /// <summary>Seeds the demo agency once, into an empty database.</summary>
-public sealed class DemoSeeder(DatabaseSetup database, UserManager<ApplicationUser> users, TimeProvider clock)
+public sealed class DemoSeeder(DatabaseSetup database, UserManager<ApplicationUser> users, Intake.ChannelSecrets secrets, TimeProvider clock)
 {
     public async Task<bool> SeedAsync(CancellationToken ct = default)
     {
@@ -68,10 +68,15 @@ public sealed class DemoSeeder(DatabaseSetup database, UserManager<ApplicationUs
             await db.SaveChangesAsync(ct);
         }
 
-        foreach (var group in DemoData.Holidays.GroupBy(h => h.BrandSlug))
+        foreach (var brand in brands)
         {
-            await using var db = database.Create(tenant.WithBrand(brands[group.Key].Id));
-            db.BrandHolidays.AddRange(group.Select(h => new Domain.Calendars.BrandHoliday { Date = h.Date, Name = h.Name }));
+            await using var db = database.Create(tenant.WithBrand(brand.Value.Id));
+            db.BrandHolidays.AddRange(DemoData.Holidays.Where(h => h.BrandSlug == brand.Key).Select(h => new Domain.Calendars.BrandHoliday { Date = h.Date, Name = h.Name }));
+            db.ChannelAccounts.AddRange(DemoData.Accounts.Where(a => a.BrandSlug == brand.Key).Select(a => new Domain.Channels.ChannelAccount
+            {
+                Network = a.Network, Handle = a.Handle, ExternalAccountId = a.ExternalId, Department = a.Department, CreatedAt = now,
+                AppSecretProtected = secrets.Protect(DemoData.WebhookSecret), VerifyTokenProtected = secrets.Protect(DemoData.WebhookSecret),
+            }));
             await db.SaveChangesAsync(ct);
         }
         return true;

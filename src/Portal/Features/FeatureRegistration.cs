@@ -1,5 +1,6 @@
 using Agency.Portal.Features.Audit;
 using Agency.Portal.Features.Brands;
+using Agency.Portal.Features.Channels;
 using Agency.Portal.Features.Common;
 using Agency.Portal.Features.Staff;
 using Agency.Portal.Features.Users;
@@ -24,6 +25,8 @@ public static class FeatureRegistration
         services.AddScoped<ChangeUserAccess>();
         services.AddScoped<SetUserLock>();
         services.AddScoped<SearchAuditLog>();
+        services.AddScoped<SaveChannelAccount>();
+        services.AddScoped<RetryDelivery>();
         return services;
     }
 }
