@@ -112,3 +112,22 @@ public class RuleClassifierTests
         Assert.True(RuleClassifier.Classify("charged twice on card 4111 1111 1111 1111").PersonalData.HasFlag(PersonalData.PaymentCard));
     }
 }
+
+public class RuleClassifierHandleTests
+{
+    [Fact]
+    public void Handles_and_links_are_not_cues()
+    {
+        // "@AppleSupport" contains "support" and the link contains "help": neither is what the customer said.
+        var labels = RuleClassifier.Classify("@AppleSupport see you at https://example.com/help");
+        Assert.Equal(Intent.General, labels.Intent);
+    }
+
+    [Fact]
+    public void An_unhappy_customer_with_a_broken_device_is_a_complaint()
+    {
+        var labels = RuleClassifier.Classify("@AppleSupport my MacBook won't turn on after the update and nobody in store can help. Unacceptable.");
+        Assert.Equal(Intent.Complaint, labels.Intent);
+        Assert.Equal(Sentiment.Negative, labels.Sentiment);
+    }
+}

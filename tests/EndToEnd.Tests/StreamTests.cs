@@ -1,0 +1,89 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Agency.Domain.Intake;
+using Agency.Infrastructure.Seeding;
+using Microsoft.Playwright;
+
+namespace Agency.EndToEnd.Tests;
+
+[Collection(AppCollection.Name)]
+public sealed class StreamTests(AppServer app)
+{
+    [Fact]
+    public async Task A_signed_webhook_delivery_appears_live_on_the_owner_s_stream_with_its_label()
+    {
+        var page = await app.NewPageAsync();
+        await Pages.SignInAsync(page, "marketing@northbeam.example");
+        await Pages.GoAsync(page, "/b/apple/accounts");
+        await Pages.ScreenshotAsync(page, "accounts-marketing-owner");
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "AppleSupport" }).GetByRole(AriaRole.Link, new() { Name = "Stream" }).ClickAsync();
+        await page.WaitForURLAsync("**/stream");
+        await Assertions.Expect(page.GetByText("Live", new() { Exact = true })).ToBeVisibleAsync();
+        var streamUrl = page.Url;
+        var accountId = streamUrl.Split('/')[^2];
+
+        // The platform delivers a mention while the page is open; no reload follows.
+        var body = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            for_user_id = "458015800",
+            tweet_create_events = new[]
+            {
+                new
+                {
+                    created_at = "Tue Oct 31 22:10:47 +0000 2017", id_str = "910000000000000001",
+                    text = "@AppleSupport my MacBook won't turn on after the update and nobody in store can help. Unacceptable.",
+                    user = new { id_str = "115712", screen_name = "patmorgan", name = "Pat Morgan", followers_count = 1532 },
+                },
+            },
+        });
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/x/{accountId}") { Content = content };
+        request.Headers.Add("x-twitter-webhooks-signature", WebhookSignatures.X(DemoData.WebhookSecret, body));
+        Assert.True((await http.SendAsync(request)).IsSuccessStatusCode);
+
+        var post = page.Locator("[data-post='910000000000000001']");
+        await Assertions.Expect(post).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Pages.ScreenshotAsync(page, "stream-live");
+        await Assertions.Expect(post.GetByText("Complaint · rule")).ToBeVisibleAsync();
+        await Assertions.Expect(post.GetByText("Pat Morgan")).ToBeVisibleAsync();
+        Assert.Equal(streamUrl, page.Url);
+        await Pages.ScreenshotAsync(page, "stream-live");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_admin_connects_an_account_with_field_errors_first()
+    {
+        var page = await app.NewPageAsync();
+        await Pages.SignInAsync(page, "admin@northbeam.example");
+        await Pages.GoAsync(page, "/b/amazon/accounts/new");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save account" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Choose the network.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Enter the account's handle or page name.")).ToBeVisibleAsync();
+
+        await page.GetByLabel("Network").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Facebook" }).ClickAsync();
+        await page.GetByLabel("Handle or page name").FillAsync("amazon");
+        await page.GetByLabel("Platform account id").FillAsync("page-one");
+        await page.GetByLabel("Owned by").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Marketing / PR" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save account" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("account ids are numbers")).ToBeVisibleAsync();
+        await Pages.ScreenshotAsync(page, "account-form-errors");
+
+        await page.GetByLabel("Platform account id").FillAsync("20531316728");
+        await page.GetByLabel("App secret").FillAsync("s3cret-from-meta");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save account" }).ClickAsync();
+        await page.WaitForURLAsync("**/b/amazon/accounts");
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Facebook · @amazon" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("/webhooks/meta/").First).ToBeVisibleAsync();
+        await Pages.ScreenshotAsync(page, "accounts-admin");
+
+        await Pages.GoAsync(page, "/b/amazon/intake");
+        await Assertions.Expect(page.GetByText("No parked deliveries.")).ToBeVisibleAsync();
+        await Pages.ScreenshotAsync(page, "intake");
+        await page.Context.CloseAsync();
+    }
+}
