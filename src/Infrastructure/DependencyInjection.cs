@@ -84,6 +84,7 @@ public static class DependencyInjection
         services.AddSingleton<IntakeProcessor>();
         services.AddSingleton<IntakeReceiver>();
         services.AddSingleton<InboxWorker>();
+        services.AddSingleton<Importer>();
         if (intake.WorkerEnabled) services.AddHostedService(sp => sp.GetRequiredService<InboxWorker>());
 
         AddJobs(builder, dbOptions);

@@ -1,6 +1,8 @@
 using Agency.Domain.Common;
 using Agency.Infrastructure;
+using Agency.Infrastructure.Intake;
 using Agency.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Agency.Infrastructure.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -42,6 +44,36 @@ try
             Console.WriteLine($"Agency created ({created.AgencyId}). The first admin accepts this link within 7 days:");
             Console.WriteLine($"{baseUrl}/Account/Invitation?token={Uri.EscapeDataString(created.InvitationToken)}");
             return 0;
+        case "import":
+        {
+            await DatabaseInitializer.InitializeAsync(host.Services, seedDemo: false);
+            var file = options.Require("file");
+            if (!File.Exists(file)) throw new ArgumentException($"No file at {file}.");
+            var agencySlug = options.Require("agency");
+            Guid agencyId;
+            await using (var db = host.Services.GetRequiredService<DatabaseSetup>().Create(TenantScope.None))
+                agencyId = await db.Agencies.Where(a => a.Slug == agencySlug).Select(a => a.Id).SingleOrDefaultAsync();
+            if (agencyId == Guid.Empty) throw new ArgumentException($"No agency with slug '{agencySlug}'.");
+            var format = (options.Get("format") ?? (file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "twcs" : "jsonl")) switch
+            {
+                "twcs" or "csv" => ImportFormat.Twcs,
+                "jsonl" or "json" => ImportFormat.JsonLines,
+                var f => throw new ArgumentException($"--format '{f}' is not twcs or jsonl."),
+            };
+            double? speed = options.Get("replay") is { } r
+                ? double.TryParse(r, System.Globalization.CultureInfo.InvariantCulture, out var v) && v > 0 ? v : throw new ArgumentException("--replay takes a positive speed factor, e.g. 60.")
+                : null;
+            using var reader = new StreamReader(file);
+            var progress = new Progress<ImportProgress>(p => { if (p.Total > 0) Console.Error.Write($"\r{p.Done}/{p.Total} items"); });
+            var summary = await host.Services.GetRequiredService<Importer>().ImportAsync(agencyId, reader, format,
+                new ImportOptions { ReplaySpeed = speed, ShiftToNow = options.Flag("shift-to-now") }, progress);
+            Console.Error.WriteLine();
+            Console.WriteLine($"{summary.Rows} rows read in {summary.Elapsed.TotalSeconds:F1} s: {summary.Imported} imported, {summary.Duplicates} already there, {summary.Rejected.Count} rejected.");
+            foreach (var (account, count) in summary.ByAccount.OrderByDescending(kv => kv.Value)) Console.WriteLine($"  {account}: {count}");
+            foreach (var group in summary.Rejected.GroupBy(x => x.Reason.Split('(')[0].Trim()).OrderByDescending(g => g.Count()).Take(10))
+                Console.WriteLine($"  rejected {group.Count()}x: {group.Key} (first at line {group.First().Line})");
+            return 0;
+        }
         default:
             Console.Error.WriteLine($"Unknown command '{command}'.");
             Console.Error.WriteLine(CommandLine.Usage);
@@ -54,8 +86,9 @@ catch (Exception ex) when (ex is DomainException or ArgumentException)
     return 2;
 }
 
-internal sealed record CliOptions(Dictionary<string, string> Named, string[] Passthrough)
+internal sealed record CliOptions(Dictionary<string, string> Named, string[] Passthrough, HashSet<string> Flags)
 {
+    public bool Flag(string name) => Flags.Contains(name);
     public string? Get(string name) => Named.GetValueOrDefault(name);
     public string Require(string name) => Get(name) ?? throw new ArgumentException($"--{name} is required.");
 }
@@ -69,20 +102,28 @@ internal static class CommandLine
           seed-demo                    migrate and seed the demo agency into an empty database
           create-agency                create an agency and print the invitation link of its first admin
               --name NAME --slug SLUG --admin-email EMAIL --admin-name NAME [--time-zone Europe/London] [--base-url URL]
+          import                       import posts into an agency's connected accounts (matched by handle)
+              --file PATH --agency SLUG [--format twcs|jsonl] [--shift-to-now] [--replay SPEED]
+              twcs: the "Customer Support on Twitter" CSV layout; jsonl: docs/import-format.md.
+              --replay 60 replays at the original pace sixty times faster; without it, as fast as possible.
         """;
+
+    private static readonly HashSet<string> Switches = ["shift-to-now"];
 
     public static (string? Command, CliOptions Options) Parse(string[] args)
     {
         var named = new Dictionary<string, string>();
         var passthrough = new List<string>();
+        var flags = new HashSet<string>();
         string? command = null;
         for (var i = 0; i < args.Length; i++)
         {
             var a = args[i];
             if (a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':', StringComparison.Ordinal)) passthrough.Add(a);
+            else if (a.StartsWith("--", StringComparison.Ordinal) && Switches.Contains(a[2..])) flags.Add(a[2..]);
             else if (a.StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length) named[a[2..]] = args[++i];
             else command ??= a;
         }
-        return (command, new CliOptions(named, passthrough.ToArray()));
+        return (command, new CliOptions(named, passthrough.ToArray(), flags));
     }
 }

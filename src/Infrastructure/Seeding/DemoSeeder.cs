@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Agency.Infrastructure.Seeding;
 
 /// <summary>Seeds the demo agency once, into an empty database.</summary>
-public sealed class DemoSeeder(DatabaseSetup database, UserManager<ApplicationUser> users, Intake.ChannelSecrets secrets, TimeProvider clock)
+public sealed class DemoSeeder(DatabaseSetup database, UserManager<ApplicationUser> users, Intake.ChannelSecrets secrets, Intake.Importer importer, TimeProvider clock)
 {
     public async Task<bool> SeedAsync(CancellationToken ct = default)
     {
@@ -79,6 +79,12 @@ public sealed class DemoSeeder(DatabaseSetup database, UserManager<ApplicationUs
             }));
             await db.SaveChangesAsync(ct);
         }
+
+        // Real customer-care tweets for the demo brands' X accounts (rows for other brands are left out).
+        await using var sample = typeof(DemoSeeder).Assembly.GetManifestResourceStream("Agency.Seeding.twcs-sample.csv")
+            ?? throw new InvalidOperationException("The demo data set is missing from the assembly.");
+        using var reader = new StreamReader(sample);
+        await importer.ImportAsync(agency.Id, reader, Intake.ImportFormat.Twcs, new Intake.ImportOptions { ShiftToNow = true }, ct: ct);
         return true;
     }
 

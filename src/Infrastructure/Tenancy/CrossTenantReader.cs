@@ -40,6 +40,18 @@ public sealed class CrossTenantReader(DatabaseSetup database)
             .SingleOrDefaultAsync(ct);
     }
 
+    public sealed record AccountRef(Guid AccountId, Guid BrandId, Network Network, string Handle);
+
+    /// <summary>For imports: a file covers many brands of one agency, so its handles are matched across that agency's brands.</summary>
+    public async Task<IReadOnlyList<AccountRef>> AgencyChannelAccountsAsync(Guid agencyId, CancellationToken ct = default)
+    {
+        await using var db = database.Create(TenantScope.ForAgency(agencyId, TenantSource.System));
+        return await db.ChannelAccounts.IgnoreQueryFilters([TenantModel.BrandFilter]).AsNoTracking()
+            .Where(a => a.IsActive)
+            .Select(a => new AccountRef(a.Id, a.BrandId, a.Network, a.Handle))
+            .ToListAsync(ct);
+    }
+
     public sealed record PendingDelivery(Guid DeliveryId, Guid AgencyId, Guid BrandId);
 
     /// <summary>For the inbox worker: the oldest pending deliveries of all tenants, each then processed inside its brand.</summary>

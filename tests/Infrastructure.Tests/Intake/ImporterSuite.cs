@@ -1,0 +1,143 @@
+using Agency.Domain.Channels;
+using Agency.Domain.Conversations;
+using Agency.Domain.Tenancy;
+using Agency.Infrastructure.Intake;
+using Agency.Infrastructure.Persistence;
+using Agency.Infrastructure.Tenancy;
+using Agency.Infrastructure.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Agency.Infrastructure.Tests.Intake;
+
+public abstract class ImporterSuite(DatabaseProvider provider) : IAsyncLifetime
+{
+    private const string File = """
+        tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id
+        10,115712,True,Tue Oct 31 22:00:00 +0000 2017,"@AcmeCare my order #A-22817 never arrived, what now?",11,
+        11,AcmeCare,False,Tue Oct 31 22:20:00 +0000 2017,"@115712 Sorry! Please DM us the order number, we'll sort it.",12,10.0
+        12,115712,True,Tue Oct 31 22:25:00 +0000 2017,@AcmeCare sent,,11.0
+        13,200,TRUE,Tue Oct 31 23:00:00 +0000 2017,@GlobexHelp thanks for the quick fix!,,
+        14,300,True,Tue Oct 31 23:10:00 +0000 2017,@NobodyWeKnow hello,,
+        15,300,maybe,Tue Oct 31 23:10:00 +0000 2017,broken row,,
+        """;
+
+    private TestDatabase db = default!;
+    private Guid agencyA, agencyB;
+    private TenantScope acme = default!, globex = default!, otherAgency = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        db = await TestDatabase.CreateAsync(provider);
+        (agencyA, acme, globex) = await SeedAgencyAsync("importer-a", withGlobex: true);
+        (agencyB, otherAgency, _) = await SeedAgencyAsync("importer-b", withGlobex: false);
+    }
+
+    public async ValueTask DisposeAsync() => await db.DisposeAsync();
+
+    private async Task<(Guid, TenantScope, TenantScope)> SeedAgencyAsync(string slug, bool withGlobex)
+    {
+        var agency = new AgencyAccount { Name = slug, Slug = slug };
+        await using (var g = db.As(TenantScope.None)) { g.Agencies.Add(agency); await g.SaveChangesAsync(); }
+        var acmeBrand = new Brand { Name = "Acme", Slug = "acme", TimeZoneId = "UTC" };
+        var globexBrand = new Brand { Name = "Globex", Slug = "globex", TimeZoneId = "UTC" };
+        await using (var a = db.As(TenantScope.ForAgency(agency.Id, TenantSource.System)))
+        {
+            a.Brands.Add(acmeBrand);
+            if (withGlobex) a.Brands.Add(globexBrand);
+            await a.SaveChangesAsync();
+        }
+        var acmeScope = TenantScope.ForBrand(agency.Id, acmeBrand.Id, TenantSource.System);
+        var globexScope = TenantScope.ForBrand(agency.Id, globexBrand.Id, TenantSource.System);
+        await using (var b = db.As(acmeScope))
+        {
+            b.ChannelAccounts.Add(new ChannelAccount { Network = Network.X, Handle = "AcmeCare", ExternalAccountId = "1", Department = Department.Service });
+            await b.SaveChangesAsync();
+        }
+        if (withGlobex)
+        {
+            await using var c = db.As(globexScope);
+            c.ChannelAccounts.Add(new ChannelAccount { Network = Network.X, Handle = "GlobexHelp", ExternalAccountId = "2", Department = Department.Marketing });
+            await c.SaveChangesAsync();
+        }
+        return (agency.Id, acmeScope, globexScope);
+    }
+
+    private Importer NewImporter() => new(db.Setup, new CrossTenantReader(db.Setup), new PostWriter(TimeProvider.System), new PostNotifier(), TimeProvider.System);
+
+    private Task<ImportSummary> ImportAsync(Guid agency, ImportOptions? options = null) =>
+        NewImporter().ImportAsync(agency, new StringReader(File), ImportFormat.Twcs, options ?? new ImportOptions());
+
+    [Fact]
+    public async Task Imports_each_tweet_into_its_brand_with_brand_replies_as_answers_and_reports_the_rest()
+    {
+        var summary = await ImportAsync(agencyA);
+        Assert.Equal(6, summary.Rows);
+        Assert.Equal(4, summary.Imported);
+        Assert.Equal([6, 7], summary.Rejected.Select(r => r.Line));
+        Assert.Contains("no connected X account", summary.Rejected[0].Reason);
+        Assert.Contains("inbound", summary.Rejected[1].Reason);
+
+        await using var a = db.As(acme);
+        var conversation = await a.Conversations.SingleAsync();
+        Assert.Equal(new DateTime(2017, 10, 31, 22, 0, 0, DateTimeKind.Utc), conversation.StartedAt);
+        Assert.Equal(new DateTime(2017, 10, 31, 22, 20, 0, DateTimeKind.Utc), conversation.FirstResponseAt);
+        Assert.Equal(2, conversation.InboundCount);
+        Assert.Equal(Direction.Outbound, (await a.Posts.SingleAsync(p => p.ExternalId == "11")).Direction);
+        await using var g = db.As(globex);
+        Assert.Equal("13", (await g.Posts.SingleAsync()).ExternalId);
+    }
+
+    [Fact]
+    public async Task Importing_the_same_file_again_stores_nothing_new()
+    {
+        await ImportAsync(agencyA);
+        var again = await ImportAsync(agencyA);
+        Assert.Equal(0, again.Imported);
+        Assert.Equal(4, again.Duplicates);
+        await using var a = db.As(acme);
+        Assert.Equal(3, await a.Posts.CountAsync());
+    }
+
+    [Fact]
+    public async Task Another_agency_importing_the_same_file_gets_only_its_own_accounts_matches()
+    {
+        var summary = await ImportAsync(agencyB);
+        Assert.Equal(3, summary.Imported); // the AcmeCare thread; GlobexHelp is not an account of agency B
+        await using var a = db.As(acme);
+        Assert.Equal(0, await a.Posts.CountAsync());
+        await using var b = db.As(otherAgency);
+        Assert.Equal(3, await b.Posts.CountAsync());
+    }
+
+    [Fact]
+    public async Task Shifting_to_now_moves_the_newest_post_to_the_present_keeping_the_gaps()
+    {
+        var before = DateTime.UtcNow;
+        await ImportAsync(agencyA, new ImportOptions { ShiftToNow = true });
+        await using var a = db.As(acme);
+        var posts = await a.Posts.OrderBy(p => p.CreatedAt).ToListAsync();
+        await using var g = db.As(globex);
+        var newest = await g.Posts.MaxAsync(p => p.CreatedAt);
+        Assert.InRange(newest, before.AddSeconds(-5), DateTime.UtcNow.AddSeconds(5));
+        Assert.Equal(TimeSpan.FromMinutes(20), posts[1].CreatedAt - posts[0].CreatedAt);
+    }
+
+    [Fact]
+    public async Task A_fast_replay_stores_the_same_posts_in_time_order()
+    {
+        var progress = new List<ImportProgress>();
+        var summary = await NewImporter().ImportAsync(agencyA, new StringReader(File), ImportFormat.Twcs,
+            new ImportOptions { ReplaySpeed = 1_000_000 }, new SyncProgress(progress));
+        Assert.Equal(4, summary.Imported);
+        Assert.Equal(4, progress[^1].Done);
+        Assert.True(progress.Count >= 4);
+    }
+
+    private sealed class SyncProgress(List<ImportProgress> list) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => list.Add(value);
+    }
+}
+
+public sealed class SqliteImporter() : ImporterSuite(DatabaseProvider.Sqlite);
+public sealed class PostgresImporter() : ImporterSuite(DatabaseProvider.Postgres);
