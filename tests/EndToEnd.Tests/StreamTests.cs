@@ -30,7 +30,7 @@ public sealed class StreamTests(AppServer app)
             {
                 new
                 {
-                    created_at = "Tue Oct 31 22:10:47 +0000 2017", id_str = "910000000000000001",
+                    created_at = DateTime.UtcNow.ToString("ddd MMM dd HH:mm:ss +0000 yyyy", System.Globalization.CultureInfo.InvariantCulture), id_str = "910000000000000001",
                     text = "@AppleSupport my MacBook won't turn on after the update and nobody in store can help. Unacceptable.",
                     user = new { id_str = "115712", screen_name = "patmorgan", name = "Pat Morgan", followers_count = 1532 },
                 },
@@ -85,5 +85,36 @@ public sealed class StreamTests(AppServer app)
         await Assertions.Expect(page.GetByText("No parked deliveries.")).ToBeVisibleAsync();
         await Pages.ScreenshotAsync(page, "intake");
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_admin_imports_a_file_and_sees_progress_and_a_summary_with_rejected_rows()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"import-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, """
+            tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id
+            990001,555001,True,Wed Nov 01 10:00:00 +0000 2017,"@AmazonHelp my parcel says delivered, but it is not here. Where is it?",990002,
+            990002,AmazonHelp,False,Wed Nov 01 10:12:00 +0000 2017,@555001 Sorry about that! Please check with neighbours and DM us the order id.,,990001.0
+            990003,555002,True,not a date,@AmazonHelp hello,,
+            """);
+        var page = await app.NewPageAsync();
+        await Pages.SignInAsync(page, "admin@northbeam.example");
+        await Pages.GoAsync(page, "/admin/import");
+        await page.Locator("input[type=file]").SetInputFilesAsync(file);
+        await Assertions.Expect(page.GetByText("read as Customer Support on Twitter CSV")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+        var summary = page.GetByLabel("Import summary");
+        await Assertions.Expect(summary).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(summary.GetByText("Imported: 2")).ToBeVisibleAsync();
+        await Assertions.Expect(summary.GetByText("Rejected: 1")).ToBeVisibleAsync();
+        await Assertions.Expect(summary.GetByText("created_at 'not a date'")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Import progress")).ToContainTextAsync("2 of 2 posts");
+        await Pages.ScreenshotAsync(page, "import-summary");
+
+        // Importing again adds nothing.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+        await Assertions.Expect(summary.GetByText("Already there: 2")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await page.Context.CloseAsync();
+        File.Delete(file);
     }
 }

@@ -26,7 +26,7 @@ public static class RuleClassifier
     public static ItemLabels Classify(string text, IReadOnlyList<BrandRule>? brandRules = null, IReadOnlyList<BrandPattern>? brandPatterns = null)
     {
         // Cues are read from the words people wrote, not from @handles or links ("@AppleSupport" is no support question).
-        var lower = string.Join(' ', (text ?? "").ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+        var lower = string.Join(' ', (text ?? "").ToLowerInvariant().Replace('\u2019', '\'').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
             .Where(w => w[0] != '@' && !w.StartsWith("http", StringComparison.Ordinal)));
         var (sentiment, score) = ScoreSentiment(lower);
         var language = LanguageDetector.Detect(lower);

@@ -65,7 +65,9 @@ public static class TwcsImport
             inResponseTo = Id(F(6));
             if (inResponseTo is null) return (null, $"in_response_to_tweet_id '{F(6)}' is not a number");
         }
-        return (new TwcsRow(r.Line, tweetId, author, inbound.Value, created.Value, r.Fields[index[4]], responses!, inResponseTo), null);
+        // The data set keeps X's HTML escaping (&amp; &gt; &lt;); people read the plain text.
+        var text = System.Net.WebUtility.HtmlDecode(r.Fields[index[4]]);
+        return (new TwcsRow(r.Line, tweetId, author, inbound.Value, created.Value, text, responses!, inResponseTo), null);
     }
 
     /// <summary>Tweet ids as digits; "3.0" (a float written by a data frame) is 3.</summary>

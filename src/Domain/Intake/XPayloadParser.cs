@@ -71,7 +71,8 @@ public static class XPayloadParser
             AuthorHandle = MetaPayloadParser.Str(user, "screen_name"),
             AuthorName = MetaPayloadParser.Str(user, "name"),
             AuthorFollowers = user.TryGetProperty("followers_count", out var fc) && fc.TryGetInt32(out var n) ? n : null,
-            Text = text,
+            // X's v1.1 payloads HTML-escape &, < and > in text.
+            Text = System.Net.WebUtility.HtmlDecode(text),
             CreatedAt = ParseTwitterDate(MetaPayloadParser.Str(t, "created_at")) ?? throw new PayloadException($"Tweet {id} has no valid created_at."),
             InReplyToExternalId = replyTo,
             FromAccount = authorId == accountId,

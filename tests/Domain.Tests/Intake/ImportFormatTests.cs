@@ -111,3 +111,21 @@ public class JsonLinesImportTests
         Assert.Contains("kind", rejected[2].Reason);
     }
 }
+
+public class EscapingTests
+{
+    [Fact]
+    public void Html_escaped_text_from_X_is_read_as_written()
+    {
+        var (rows, _) = TwcsImport.Read(new StringReader("tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n" +
+            "1,a,True,Tue Oct 31 22:10:47 +0000 2017,Settings &gt; General &amp; more &lt;3,,\n"));
+        Assert.Equal("Settings > General & more <3", rows[0].Text);
+    }
+
+    [Fact]
+    public void Typographic_apostrophes_still_match_cues()
+    {
+        Assert.Equal(Agency.Domain.Classification.Intent.ServiceQuestion,
+            Agency.Domain.Classification.RuleClassifier.Classify("Tried it and it still doesn\u2019t work").Intent);
+    }
+}
