@@ -102,12 +102,14 @@ public sealed class Importer(DatabaseSetup database, CrossTenantReader crossTena
         return new ImportSummary(rows, imported, duplicates, rejected.OrderBy(r => r.Line).ToList(), byAccount, watch.Elapsed);
     }
 
-    // Fast imports go in large batches; a replay sends what falls due together.
+    // Fast imports go in large batches per account (threading is per account, so each batch needs one
+    // set of look-ups and one transaction); a replay sends what falls due together, in time order.
     private static IEnumerable<List<Routed>> Chunks(List<Routed> routed, ImportOptions options)
     {
         if (options.ReplaySpeed is null)
         {
-            foreach (var chunk in routed.Chunk(Math.Max(1, options.BatchSize))) yield return chunk.ToList();
+            foreach (var account in routed.GroupBy(r => r.Account.AccountId))
+                foreach (var chunk in account.Chunk(Math.Max(1, options.BatchSize))) yield return chunk.ToList();
             yield break;
         }
         foreach (var sameTime in routed.GroupBy(r => r.Item.CreatedAt)) yield return sameTime.ToList();

@@ -47,18 +47,19 @@ public sealed class InboxWorker(CrossTenantReader crossTenant, IntakeProcessor p
     /// <summary>Processes one batch of pending deliveries; returns how many it took.</summary>
     public async Task<int> DrainOnceAsync(CancellationToken ct)
     {
-        var pending = await crossTenant.PendingDeliveriesAsync(100, ct);
-        foreach (var d in pending)
+        var pending = await crossTenant.PendingDeliveriesAsync(500, ct);
+        foreach (var brand in pending.GroupBy(d => (d.AgencyId, d.BrandId)))
         {
-            var scope = TenantScope.ForBrand(d.AgencyId, d.BrandId, TenantSource.Channel);
+            var scope = TenantScope.ForBrand(brand.Key.AgencyId, brand.Key.BrandId, TenantSource.Channel);
+            var ids = brand.Select(d => d.DeliveryId).ToList();
             try
             {
-                await processor.ProcessAsync(scope, d.DeliveryId, ct);
+                await processor.ProcessBatchAsync(scope, ids, ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Delivery {Delivery} failed", d.DeliveryId);
-                await processor.RecordFailureAsync(scope, d.DeliveryId, ex, ct);
+                logger.LogError(ex, "Deliveries of brand {Brand} failed", brand.Key.BrandId);
+                foreach (var id in ids) await processor.RecordFailureAsync(scope, id, ex, ct);
             }
         }
         return pending.Count;

@@ -21,13 +21,7 @@ public sealed class IntakeProcessor(DatabaseSetup database, PostWriter writer, P
         ParsedDelivery parsed;
         try
         {
-            var body = Encoding.UTF8.GetBytes(delivery.Body);
-            parsed = delivery.Source switch
-            {
-                DeliverySource.MetaWebhook => MetaPayloadParser.Parse(body, account.ExternalAccountId),
-                DeliverySource.XWebhook => XPayloadParser.Parse(body, account.ExternalAccountId),
-                _ => throw new PayloadException($"Deliveries from {delivery.Source} are not processed here."),
-            };
+            parsed = Parse(delivery, account);
         }
         catch (PayloadException ex)
         {
@@ -49,6 +43,92 @@ public sealed class IntakeProcessor(DatabaseSetup database, PostWriter writer, P
         account.LastEventAt = now;
         await db.SaveChangesAsync(ct);
         if (result.Stored > 0) notifier.Publish(new PostsArrived(account.BrandId, account.Id, result.Stored));
+    }
+
+    /// <summary>
+    /// Processes several pending deliveries of one brand together: one set of look-ups and one
+    /// transaction per account. If the batch fails, each delivery is processed on its own, so one bad
+    /// delivery cannot hold the others back.
+    /// </summary>
+    public async Task ProcessBatchAsync(TenantScope brand, IReadOnlyList<Guid> deliveryIds, CancellationToken ct = default)
+    {
+        if (deliveryIds.Count == 1)
+        {
+            await ProcessAsync(brand, deliveryIds[0], ct);
+            return;
+        }
+        try
+        {
+            await ProcessTogetherAsync(brand, deliveryIds, ct);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+        {
+            logger.LogWarning(ex, "A batch of {Count} deliveries failed; processing them one by one.", deliveryIds.Count);
+            foreach (var id in deliveryIds)
+            {
+                try
+                {
+                    await ProcessAsync(brand, id, ct);
+                }
+                catch (Exception one) when (one is not OperationCanceledException)
+                {
+                    await RecordFailureAsync(brand, id, one, ct);
+                }
+            }
+        }
+    }
+
+    private async Task ProcessTogetherAsync(TenantScope brand, IReadOnlyList<Guid> deliveryIds, CancellationToken ct)
+    {
+        await using var db = database.Create(brand);
+        var deliveries = await db.InboxDeliveries.Where(d => deliveryIds.Contains(d.Id) && d.Status == DeliveryStatus.Pending)
+            .OrderBy(d => d.ReceivedAt).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var arrived = new List<PostsArrived>();
+        foreach (var group in deliveries.GroupBy(d => d.ChannelAccountId))
+        {
+            var account = await db.ChannelAccounts.SingleAsync(a => a.Id == group.Key, ct);
+            var parsedByDelivery = new List<(InboxDelivery Delivery, ParsedDelivery Parsed)>();
+            foreach (var delivery in group)
+            {
+                try
+                {
+                    parsedByDelivery.Add((delivery, Parse(delivery, account)));
+                }
+                catch (PayloadException ex)
+                {
+                    delivery.Fail(ex.Message, permanent: true);
+                    account.LastErrorAt = now;
+                    account.LastError = $"Delivery could not be read: {ex.Message}";
+                }
+            }
+            var result = await writer.AddAsync(db, account, parsedByDelivery.SelectMany(p => p.Parsed.Items).ToList(), ct);
+            var credited = new HashSet<string>();
+            foreach (var (delivery, parsed) in parsedByDelivery)
+            {
+                var stored = parsed.Items.Count(i => result.StoredIds.Contains(i.ExternalId) && credited.Add(i.ExternalId));
+                delivery.Status = DeliveryStatus.Processed;
+                delivery.ProcessedAt = now;
+                delivery.StoredItems = stored;
+                delivery.DuplicateItems = parsed.Items.Count - stored;
+                delivery.IgnoredItems = parsed.Ignored.Count;
+            }
+            if (parsedByDelivery.Count > 0) account.LastEventAt = now;
+            if (result.Stored > 0) arrived.Add(new PostsArrived(account.BrandId, account.Id, result.Stored));
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var e in arrived) notifier.Publish(e);
+    }
+
+    private static ParsedDelivery Parse(InboxDelivery delivery, Domain.Channels.ChannelAccount account)
+    {
+        var body = Encoding.UTF8.GetBytes(delivery.Body);
+        return delivery.Source switch
+        {
+            DeliverySource.MetaWebhook => MetaPayloadParser.Parse(body, account.ExternalAccountId),
+            DeliverySource.XWebhook => XPayloadParser.Parse(body, account.ExternalAccountId),
+            _ => throw new PayloadException($"Deliveries from {delivery.Source} are not processed here."),
+        };
     }
 
     /// <summary>Counts a failed attempt that was not the delivery's fault (database busy, a bug): retried, then parked.</summary>

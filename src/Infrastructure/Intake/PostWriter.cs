@@ -14,7 +14,7 @@ namespace Agency.Infrastructure.Intake;
 /// </summary>
 public sealed class PostWriter(TimeProvider clock)
 {
-    public sealed record Result(int Stored, int Duplicates);
+    public sealed record Result(int Stored, int Duplicates, IReadOnlySet<string> StoredIds);
 
     private sealed record ParentRef(Guid? ConversationId, string AuthorExternalId, Direction Direction);
 
@@ -23,7 +23,7 @@ public sealed class PostWriter(TimeProvider clock)
     /// <summary>Adds the items' posts and conversation changes to <paramref name="db"/>; the caller saves.</summary>
     public async Task<Result> AddAsync(AgencyDbContext db, ChannelAccount account, IReadOnlyList<InboundItem> items, CancellationToken ct)
     {
-        if (items.Count == 0) return new Result(0, 0);
+        if (items.Count == 0) return new Result(0, 0, new HashSet<string>());
         var now = clock.GetUtcNow().UtcDateTime;
         var accountId = account.Id;
 
@@ -52,6 +52,7 @@ public sealed class PostWriter(TimeProvider clock)
         var patterns = await db.SensitivePatterns.AsNoTracking().Select(p => p.ToPattern()).ToListAsync(ct);
 
         int stored = 0, duplicates = 0;
+        var storedIds = new HashSet<string>();
         foreach (var item in items.OrderBy(i => i.CreatedAt))
         {
             if (!seen.Add(item.ExternalId))
@@ -101,9 +102,10 @@ public sealed class PostWriter(TimeProvider clock)
             }
             db.Posts.Add(post);
             parents[item.ExternalId] = new ParentRef(post.ConversationId, post.AuthorExternalId, post.Direction);
+            storedIds.Add(item.ExternalId);
             stored++;
         }
-        return new Result(stored, duplicates);
+        return new Result(stored, duplicates, storedIds);
     }
 
     // The customer is the author of an inbound item; for the brand's own reply, whom it answers.

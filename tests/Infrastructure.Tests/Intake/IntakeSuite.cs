@@ -217,6 +217,25 @@ public abstract class IntakeSuite(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deliveries_processed_together_keep_their_own_counts_and_a_bad_one_is_parked_alone()
+    {
+        var (receiver, worker) = Services();
+        var first = Tweet("8001", "@AcmeCare my refund never came");
+        var repeat = Tweet("8001", "@AcmeCare my refund never came", minute: "12");
+        var second = Tweet("8002", "@AcmeCare thanks, all sorted!", author: "999");
+        var bad = Encoding.UTF8.GetBytes($$"""{"for_user_id":"{{XUser}}","tweet_create_events":[{"id_str":"8003"}]}""");
+        foreach (var b in new[] { first, repeat, second, bad }) await receiver.ReceiveAsync(accountA, DeliverySource.XWebhook, b, Sign(b));
+        Assert.Equal(4, await worker.DrainOnceAsync(default));
+
+        var deliveries = await InA(c => c.InboxDeliveries.OrderBy(d => d.ReceivedAt).ToListAsync());
+        Assert.Equal([DeliveryStatus.Processed, DeliveryStatus.Processed, DeliveryStatus.Processed, DeliveryStatus.Parked], deliveries.Select(d => d.Status));
+        Assert.Equal([1, 0, 1, 0], deliveries.Select(d => d.StoredItems));
+        Assert.Equal(1, deliveries[1].DuplicateItems);
+        Assert.Equal(2, await InA(c => c.Posts.CountAsync()));
+        Assert.Equal(2, await InA(c => c.Conversations.CountAsync()));
+    }
+
+    [Fact]
     public async Task The_brand_reply_joins_the_customer_s_conversation_and_counts_as_first_response()
     {
         var (receiver, worker) = Services();
