@@ -50,6 +50,11 @@ public sealed class StreamTests(AppServer app)
         await Assertions.Expect(post.GetByText("Pat Morgan")).ToBeVisibleAsync();
         Assert.Equal(streamUrl, page.Url);
         await Pages.ScreenshotAsync(page, "stream-live");
+
+        // One click corrects the label; it then shows it came from a person.
+        await post.GetByLabel("Correct the intent").ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Service question" }).ClickAsync();
+        await Assertions.Expect(post.GetByText("Service question · person")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 

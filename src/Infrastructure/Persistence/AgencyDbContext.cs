@@ -47,6 +47,7 @@ public abstract class AgencyDbContext : IdentityDbContext<ApplicationUser>, IDat
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<ClassificationRule> ClassificationRules => Set<ClassificationRule>();
     public DbSet<SensitivePattern> SensitivePatterns => Set<SensitivePattern>();
+    public DbSet<LabelCorrection> LabelCorrections => Set<LabelCorrection>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

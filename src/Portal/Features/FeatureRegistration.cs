@@ -27,6 +27,7 @@ public static class FeatureRegistration
         services.AddScoped<SearchAuditLog>();
         services.AddScoped<SaveChannelAccount>();
         services.AddScoped<RetryDelivery>();
+        services.AddScoped<CorrectLabel>();
         return services;
     }
 }

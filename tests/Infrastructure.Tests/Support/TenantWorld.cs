@@ -77,7 +77,9 @@ public sealed class TenantWorld
             db.InboxDeliveries.Add(new InboxDelivery { ChannelAccountId = account.Id, Source = DeliverySource.XWebhook, Body = "{}", BodyHash = InboxDelivery.HashOf("{}"u8), ReceivedAt = now, Status = DeliveryStatus.Processed });
             var conversation = new Conversation { ChannelAccountId = account.Id, CustomerExternalId = "115712", StartedAt = now, LastActivityAt = now };
             db.Conversations.Add(conversation);
-            db.Posts.Add(new Post { ChannelAccountId = account.Id, ConversationId = conversation.Id, ExternalId = "930465498211397632", AuthorExternalId = "115712", Text = "help", CreatedAt = now, ReceivedAt = now, Direction = Direction.Inbound });
+            var post = new Post { ChannelAccountId = account.Id, ConversationId = conversation.Id, ExternalId = "930465498211397632", AuthorExternalId = "115712", Text = "help", CreatedAt = now, ReceivedAt = now, Direction = Direction.Inbound };
+            db.Posts.Add(post);
+            db.LabelCorrections.Add(new LabelCorrection { PostId = post.Id, Text = "help", ToIntent = Intent.ServiceQuestion, CorrectedAt = now });
             db.ClassificationRules.Add(new ClassificationRule { Name = "Recall", Pattern = "recall", Intent = Intent.Complaint });
             db.SensitivePatterns.Add(new SensitivePattern { Name = "Order number", Regex = @"\bA-\d{5}\b" });
             await db.SaveChangesAsync();

@@ -92,3 +92,14 @@ internal sealed class SensitivePatternConfiguration : IEntityTypeConfiguration<S
         b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Name }).IsUnique();
     }
 }
+
+internal sealed class LabelCorrectionConfiguration : IEntityTypeConfiguration<LabelCorrection>
+{
+    public void Configure(EntityTypeBuilder<LabelCorrection> b)
+    {
+        b.ToTable("LabelCorrections");
+        b.Property(x => x.CorrectedBy).HasMaxLength(256);
+        b.HasOne<Post>().WithMany().HasForeignKey(x => x.PostId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.CorrectedAt });
+    }
+}
