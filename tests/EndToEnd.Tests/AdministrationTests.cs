@@ -81,6 +81,8 @@ public sealed class AdministrationTests(AppServer app)
     [InlineData("/admin/teams/new", "New team", "team-new")]
     [InlineData("/b/british-airways", "British Airways", "brand-overview-admin")]
     [InlineData("/Account/Manage", "Your account", "account")]
+    [InlineData("/b/apple/classification", "How posts are labelled", "labels-and-rules")]
+    [InlineData("/b/delta/accounts", "Social accounts", "accounts-delta")]
     public async Task Admin_pages_render_for_a_person(string path, string heading, string shot)
     {
         var page = await app.NewPageAsync();

@@ -1,6 +1,7 @@
 using Agency.Portal.Features.Audit;
 using Agency.Portal.Features.Brands;
 using Agency.Portal.Features.Channels;
+using Agency.Portal.Features.Classification;
 using Agency.Portal.Features.Common;
 using Agency.Portal.Features.Staff;
 using Agency.Portal.Features.Users;
@@ -28,6 +29,7 @@ public static class FeatureRegistration
         services.AddScoped<SaveChannelAccount>();
         services.AddScoped<RetryDelivery>();
         services.AddScoped<CorrectLabel>();
+        services.AddScoped<ClassificationSettings>();
         return services;
     }
 }

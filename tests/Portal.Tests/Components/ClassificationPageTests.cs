@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using Agency.Domain.Tenancy;
+using Agency.Infrastructure.Tenancy;
+using Agency.Portal.Components.Shared;
+using Agency.Portal.Features.Classification;
+using Agency.Portal.Tests.Support;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace Agency.Portal.Tests.Components;
+
+public sealed class ClassificationPageTests : ComponentTestBase
+{
+    private Brand brand = default!;
+
+    public ClassificationPageTests() => Services.AddScoped<ClassificationSettings>();
+
+    protected override async Task SeedAsync()
+    {
+        brand = new Brand { Name = "Acme", Slug = "acme", TimeZoneId = "UTC" };
+        await using (var db = Setup.Create(Tenant.Current)) { db.Brands.Add(brand); await db.SaveChangesAsync(); }
+        Tenant.SetBrand(brand.Id);
+    }
+
+    private IRenderedComponent<CascadingValue<PortalContext>> RenderPage()
+    {
+        Render<MudPopoverProvider>();
+        var admin = new PortalContext(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, Roles.AgencyAdmin)], "test")), [UserRole.AgencyAdmin],
+            [new BrandAccess(AgencyId, brand.Id, "acme", "Acme", "#000000", "UTC", false, null)], null);
+        return Render<CascadingValue<PortalContext>>(p => p.Add(x => x.Value, admin)
+            .AddChildContent<ClassificationPage>(c => c.Add(x => x.Brand, "acme")));
+    }
+
+    [Fact]
+    public async Task A_bad_regular_expression_is_refused_at_save_with_the_reason()
+    {
+        var cut = RenderPage();
+        cut.WaitForAssertion(() => Assert.Contains("No rules yet", cut.Markup));
+        InputLabelled(cut, "Rule name").Change("Broken");
+        InputLabelled(cut, "Keywords or regex").Change("([unclosed");
+        cut.FindAll("input[type=checkbox]").Last().Change(true);
+        Button(cut, "Add rule").Click();
+        cut.WaitForAssertion(() => Assert.Contains("This regular expression cannot be used", cut.Markup));
+        await using var db = Setup.Create(Tenant.Current);
+        Assert.Equal(0, await db.ClassificationRules.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_keyword_rule_is_saved_in_the_brand_and_the_preview_shows_it_winning()
+    {
+        await using (var db = Setup.Create(Tenant.Current))
+        {
+            db.ClassificationRules.Add(new Domain.Classification.ClassificationRule { Name = "Recall", Pattern = "recall, airbag", Intent = Domain.Classification.Intent.Complaint, Order = 1 });
+            await db.SaveChangesAsync();
+        }
+        var cut = RenderPage();
+        cut.WaitForAssertion(() => Assert.Contains("Recall", cut.Markup));
+        cut.Find("textarea").Input("Is my car in the airbag recall? thanks, great service");
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Contains("<b>Complaint</b> (Rule,", cut.Markup);
+            Assert.Contains(", Recall)", cut.Markup);
+        });
+    }
+}
