@@ -13,19 +13,9 @@ public static class MetaPayloadParser
 {
     public static ParsedDelivery Parse(ReadOnlySpan<byte> body, string accountExternalId)
     {
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(body.ToArray());
-        }
-        catch (JsonException ex)
-        {
-            throw new PayloadException($"The body is not valid JSON: {ex.Message}");
-        }
-        using (doc)
+        using var doc = JsonPayload.OpenObject(body);
         {
             var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new PayloadException("The body is not a JSON object.");
             var kind = Str(root, "object") ?? throw new PayloadException("The delivery has no 'object'.");
             if (kind is not ("page" or "instagram")) throw new PayloadException($"Object type '{kind}' is not a Page or Instagram delivery.");
             if (!root.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array)

@@ -14,19 +14,9 @@ public static class XPayloadParser
 
     public static ParsedDelivery Parse(ReadOnlySpan<byte> body, string accountExternalId)
     {
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(body.ToArray());
-        }
-        catch (JsonException ex)
-        {
-            throw new PayloadException($"The body is not valid JSON: {ex.Message}");
-        }
-        using (doc)
+        using var doc = JsonPayload.OpenObject(body);
         {
             var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new PayloadException("The body is not a JSON object.");
             var forUser = MetaPayloadParser.Str(root, "for_user_id") ?? throw new PayloadException("The delivery has no 'for_user_id'.");
             if (forUser != accountExternalId) throw new PayloadException($"The delivery is for user {forUser}, not for {accountExternalId}.");
 
