@@ -80,7 +80,9 @@ public static class DependencyInjection
         services.AddSingleton<ChannelSecrets>();
         services.AddSingleton<PostNotifier>();
         services.AddSingleton<IntakeSignal>();
-        services.AddSingleton<PostWriter>();
+        services.AddSingleton<Classification.IntentModels>();
+        services.AddSingleton(sp => new PostWriter(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Classification.IntentModels>()));
+        services.AddSingleton<Classification.RetrainIntentModel>();
         services.AddSingleton<IntakeProcessor>();
         services.AddSingleton<IntakeReceiver>();
         services.AddSingleton<InboxWorker>();
@@ -117,6 +119,9 @@ public static class DependencyInjection
                 s.ProvisionSchema();
                 if (jobs.Clustered) s.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
             });
+            q.AddJob(typeof(Classification.RetrainIntentModelsJob), j => j.WithIdentity(Classification.RetrainIntentModelsJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(Classification.RetrainIntentModelsJob.Key).WithIdentity("retrain-intent-models-nightly", "classification")
+                .WithCronSchedule("0 30 2 * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
         });
         if (jobs.Enabled)
             builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

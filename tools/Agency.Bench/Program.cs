@@ -20,9 +20,30 @@ using Microsoft.Extensions.Options;
 //   3. the raw insert rate of the same rows with plain prepared statements, for comparison.
 // usage: agency-bench intake [--posts 100000] [--webhooks 10000] [--csv path/to/twcs.csv]
 var options = BenchOptions.Parse(args);
+if (options.Command == "labels")
+{
+    // Accuracy of the transparent rules and of the shipped baseline model on the held-out, hand-labelled set.
+    var held = Agency.Infrastructure.Classification.LabelledSet.HeldOut.ToList();
+    var training = Agency.Infrastructure.Classification.LabelledSet.Training.ToList();
+    var watch = Stopwatch.StartNew();
+    var model = Agency.Infrastructure.Classification.IntentModel.Train(training);
+    var trainSeconds = watch.Elapsed.TotalSeconds;
+    var modelAccuracy = model.Accuracy(held);
+    var ruleAccuracy = Agency.Infrastructure.Classification.IntentModel.RuleAccuracy(held);
+    Console.WriteLine($"Labelled set: {training.Count + held.Count} hand-labelled tweets; {training.Count} train the baseline, {held.Count} held out.");
+    Console.WriteLine($"Held-out accuracy: rules {ruleAccuracy:P1}, baseline model {modelAccuracy:P1} (trained in {trainSeconds:F1} s).");
+    foreach (var intent in Enum.GetValues<Agency.Domain.Classification.Intent>())
+    {
+        var of = held.Where(h => h.Intent == intent).ToList();
+        if (of.Count == 0) continue;
+        Console.WriteLine($"  {intent,-16} n={of.Count,3}  rules {of.Count(h => Agency.Domain.Classification.RuleClassifier.Classify(h.Text).Intent == intent) / (double)of.Count:P0}  model {of.Count(h => model.Predict(h.Text).Intent == intent) / (double)of.Count:P0}");
+    }
+    Console.WriteLine($"RESULT labels_rule_accuracy={ruleAccuracy:F3} labels_model_accuracy={modelAccuracy:F3} held_out={held.Count}");
+    return 0;
+}
 if (options.Command != "intake")
 {
-    Console.WriteLine("usage: agency-bench intake [--posts 100000] [--webhooks 10000] [--csv path]");
+    Console.WriteLine("usage: agency-bench intake [--posts 100000] [--webhooks 10000] [--csv path] | agency-bench labels");
     return 1;
 }
 

@@ -12,7 +12,7 @@ namespace Agency.Infrastructure.Intake;
 /// conversations. Works a batch at a time with three look-ups per batch (existing ids, parents,
 /// the customers' conversations), so webhooks and bulk imports share one path.
 /// </summary>
-public sealed class PostWriter(TimeProvider clock)
+public sealed class PostWriter(TimeProvider clock, Classification.IntentModels? models = null)
 {
     public sealed record Result(int Stored, int Duplicates, IReadOnlySet<string> StoredIds);
 
@@ -50,6 +50,7 @@ public sealed class PostWriter(TimeProvider clock)
 
         var rules = await db.ClassificationRules.AsNoTracking().OrderBy(r => r.Order).Select(r => r.ToRule()).ToListAsync(ct);
         var patterns = await db.SensitivePatterns.AsNoTracking().Select(p => p.ToPattern()).ToListAsync(ct);
+        var model = models is null ? null : await models.ForBrandAsync(db, ct);
 
         int stored = 0, duplicates = 0;
         var storedIds = new HashSet<string>();
@@ -80,7 +81,7 @@ public sealed class PostWriter(TimeProvider clock)
                 CreatedAt = item.CreatedAt,
                 ReceivedAt = now,
             };
-            if (post.Direction == Direction.Inbound) post.Apply(RuleClassifier.Classify(item.Text, rules, patterns));
+            if (post.Direction == Direction.Inbound) post.Apply(Label(item.Text, rules, patterns, model));
 
             var latest = customer is not null && latestByCustomer.TryGetValue(customer, out var l) ? l : null;
             var decision = Threading.Decide(item.CreatedAt, customer is not null, State(parentConversation), State(latest), QuietPeriod);
@@ -106,6 +107,17 @@ public sealed class PostWriter(TimeProvider clock)
             stored++;
         }
         return new Result(stored, duplicates, storedIds);
+    }
+
+    // The brand's own rules always win; otherwise the model labels when it is surer than the cue words.
+    private static ItemLabels Label(string text, List<BrandRule> rules, List<BrandPattern> patterns, Classification.IntentModel? model)
+    {
+        var labels = RuleClassifier.Classify(text, rules, patterns);
+        if (model is null || labels.IntentConfidence >= 0.99) return labels;
+        var (intent, confidence) = model.Predict(text);
+        return confidence > labels.IntentConfidence
+            ? labels with { Intent = intent, IntentSource = LabelSource.Model, IntentConfidence = Math.Round(confidence, 3), MatchedRule = null }
+            : labels;
     }
 
     // The customer is the author of an inbound item; for the brand's own reply, whom it answers.

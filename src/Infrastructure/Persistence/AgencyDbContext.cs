@@ -48,6 +48,7 @@ public abstract class AgencyDbContext : IdentityDbContext<ApplicationUser>, IDat
     public DbSet<ClassificationRule> ClassificationRules => Set<ClassificationRule>();
     public DbSet<SensitivePattern> SensitivePatterns => Set<SensitivePattern>();
     public DbSet<LabelCorrection> LabelCorrections => Set<LabelCorrection>();
+    public DbSet<BrandIntentModel> BrandIntentModels => Set<BrandIntentModel>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -80,6 +80,7 @@ public sealed class TenantWorld
             var post = new Post { ChannelAccountId = account.Id, ConversationId = conversation.Id, ExternalId = "930465498211397632", AuthorExternalId = "115712", Text = "help", CreatedAt = now, ReceivedAt = now, Direction = Direction.Inbound };
             db.Posts.Add(post);
             db.LabelCorrections.Add(new LabelCorrection { PostId = post.Id, Text = "help", ToIntent = Intent.ServiceQuestion, CorrectedAt = now });
+            db.BrandIntentModels.Add(new BrandIntentModel { Model = [1, 2, 3], TrainedAt = now });
             db.ClassificationRules.Add(new ClassificationRule { Name = "Recall", Pattern = "recall", Intent = Intent.Complaint });
             db.SensitivePatterns.Add(new SensitivePattern { Name = "Order number", Regex = @"\bA-\d{5}\b" });
             await db.SaveChangesAsync();

@@ -16,7 +16,12 @@ public sealed class ClassificationPageTests : ComponentTestBase
 {
     private Brand brand = default!;
 
-    public ClassificationPageTests() => Services.AddScoped<ClassificationSettings>();
+    public ClassificationPageTests()
+    {
+        Services.AddScoped<ClassificationSettings>();
+        Services.AddSingleton<Infrastructure.Classification.IntentModels>();
+        Services.AddSingleton<Infrastructure.Classification.RetrainIntentModel>();
+    }
 
     protected override async Task SeedAsync()
     {
@@ -64,5 +69,19 @@ public sealed class ClassificationPageTests : ComponentTestBase
             Assert.Contains("<b>Complaint</b> (Rule,", cut.Markup);
             Assert.Contains(", Recall)", cut.Markup);
         });
+    }
+
+    [Fact]
+    public async Task Retraining_from_the_page_trains_the_brand_s_model_and_shows_its_accuracy()
+    {
+        var cut = RenderPage();
+        cut.WaitForAssertion(() => Assert.Contains("Baseline model", cut.Markup), TimeSpan.FromSeconds(30));
+        Button(cut, "Retrain now").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Brand model", cut.Markup), TimeSpan.FromSeconds(60));
+        Assert.Contains("with 0 correction(s)", cut.Markup);
+        await using var db = Setup.Create(Tenant.Current);
+        var stored = await db.BrandIntentModels.SingleAsync();
+        Assert.Equal(brand.Id, stored.BrandId);
+        Assert.True(stored.Model.Length > 1000);
     }
 }

@@ -103,3 +103,13 @@ internal sealed class LabelCorrectionConfiguration : IEntityTypeConfiguration<La
         b.HasIndex(x => new { x.AgencyId, x.BrandId, x.CorrectedAt });
     }
 }
+
+internal sealed class BrandIntentModelConfiguration : IEntityTypeConfiguration<BrandIntentModel>
+{
+    public void Configure(EntityTypeBuilder<BrandIntentModel> b)
+    {
+        b.ToTable("BrandIntentModels");
+        b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.AgencyId, x.BrandId }).IsUnique();
+    }
+}

@@ -20,7 +20,13 @@ public sealed class PatternInput
 }
 
 /// <summary>The current brand's own labelling rules and personal-data patterns.</summary>
-public sealed class ClassificationSettings(IDbContextFactory<AgencyDbContext> dbs)
+public sealed record ModelStatus(bool Trained, DateTime? TrainedAt, int Corrections, int PendingCorrections, double ModelAccuracy, double RuleAccuracy, int HeldOut)
+{
+    public bool ModelLabels => ModelAccuracy > RuleAccuracy;
+}
+
+public sealed class ClassificationSettings(IDbContextFactory<AgencyDbContext> dbs, Infrastructure.Classification.IntentModels models,
+    Infrastructure.Classification.RetrainIntentModel retrain, Infrastructure.Tenancy.TenantContext tenant)
 {
     public async Task<(List<ClassificationRule> Rules, List<SensitivePattern> Patterns)> LoadAsync(CancellationToken ct = default)
     {
@@ -28,6 +34,21 @@ public sealed class ClassificationSettings(IDbContextFactory<AgencyDbContext> db
         return (await db.ClassificationRules.AsNoTracking().OrderBy(r => r.Order).ThenBy(r => r.Name).ToListAsync(ct),
                 await db.SensitivePatterns.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct));
     }
+
+    /// <summary>How the brand's model and the rules do on the held-out labelled set, and how many corrections wait for the next training.</summary>
+    public async Task<ModelStatus> ModelStatusAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var corrections = await db.LabelCorrections.CountAsync(ct);
+        var stored = await db.BrandIntentModels.AsNoTracking()
+            .Select(m => new { m.TrainedAt, m.Corrections, m.ModelAccuracy, m.RuleAccuracy, m.HeldOutExamples }).SingleOrDefaultAsync(ct);
+        if (stored is not null)
+            return new ModelStatus(true, stored.TrainedAt, stored.Corrections, corrections - stored.Corrections, stored.ModelAccuracy, stored.RuleAccuracy, stored.HeldOutExamples);
+        var (model, rules) = await Task.Run(() => models.BaselineAccuracy, ct);
+        return new ModelStatus(false, null, 0, corrections, model, rules, Infrastructure.Classification.LabelledSet.HeldOut.Count());
+    }
+
+    public Task RetrainAsync(CancellationToken ct = default) => retrain.HandleAsync(tenant.Current, ct);
 
     public async Task<Outcome<ClassificationRule>> AddRuleAsync(RuleInput input, CancellationToken ct = default)
     {

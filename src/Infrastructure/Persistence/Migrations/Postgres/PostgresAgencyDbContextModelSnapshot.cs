@@ -177,6 +177,52 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("ChannelAccounts", (string)null);
                 });
 
+            modelBuilder.Entity("Agency.Domain.Classification.BrandIntentModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Corrections")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HeldOutExamples")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Model")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<double>("ModelAccuracy")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("RuleAccuracy")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TrainingExamples")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId")
+                        .IsUnique();
+
+                    b.ToTable("BrandIntentModels", (string)null);
+                });
+
             modelBuilder.Entity("Agency.Domain.Classification.ClassificationRule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1090,6 +1136,15 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Agency.Domain.Channels.ChannelAccount", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Classification.BrandIntentModel", b =>
                 {
                     b.HasOne("Agency.Domain.Tenancy.Brand", null)
                         .WithMany()

@@ -176,6 +176,52 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("ChannelAccounts", (string)null);
                 });
 
+            modelBuilder.Entity("Agency.Domain.Classification.BrandIntentModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Corrections")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HeldOutExamples")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Model")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<double>("ModelAccuracy")
+                        .HasColumnType("float");
+
+                    b.Property<double>("RuleAccuracy")
+                        .HasColumnType("float");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("TrainingExamples")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId")
+                        .IsUnique();
+
+                    b.ToTable("BrandIntentModels", (string)null);
+                });
+
             modelBuilder.Entity("Agency.Domain.Classification.ClassificationRule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1091,6 +1137,15 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Agency.Domain.Channels.ChannelAccount", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Classification.BrandIntentModel", b =>
                 {
                     b.HasOne("Agency.Domain.Tenancy.Brand", null)
                         .WithMany()

@@ -171,6 +171,52 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ChannelAccounts", (string)null);
                 });
 
+            modelBuilder.Entity("Agency.Domain.Classification.BrandIntentModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Corrections")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HeldOutExamples")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Model")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<double>("ModelAccuracy")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("RuleAccuracy")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrainingExamples")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId")
+                        .IsUnique();
+
+                    b.ToTable("BrandIntentModels", (string)null);
+                });
+
             modelBuilder.Entity("Agency.Domain.Classification.ClassificationRule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1078,6 +1124,15 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Agency.Domain.Channels.ChannelAccount", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Classification.BrandIntentModel", b =>
                 {
                     b.HasOne("Agency.Domain.Tenancy.Brand", null)
                         .WithMany()
