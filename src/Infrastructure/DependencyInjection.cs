@@ -81,7 +81,10 @@ public static class DependencyInjection
         services.AddSingleton<PostNotifier>();
         services.AddSingleton<IntakeSignal>();
         services.AddSingleton<Classification.IntentModels>();
-        services.AddSingleton(sp => new PostWriter(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Classification.IntentModels>()));
+        services.AddSingleton(sp => new PostWriter(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Classification.IntentModels>())
+        {
+            QuietPeriod = intake.QuietPeriod,
+        });
         services.AddSingleton<Classification.RetrainIntentModel>();
         services.AddSingleton<IntakeProcessor>();
         services.AddSingleton<IntakeReceiver>();

@@ -14,6 +14,8 @@ public sealed class IntakeOptions
     public bool WorkerEnabled { get; set; } = true;
     /// <summary>How often the worker looks for pending deliveries when nobody wakes it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>A customer who returns this long after their conversation was resolved starts a new one.</summary>
+    public TimeSpan QuietPeriod { get; set; } = Domain.Conversations.Threading.DefaultQuietPeriod;
 }
 
 /// <summary>
