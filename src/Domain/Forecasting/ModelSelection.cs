@@ -1,0 +1,36 @@
+namespace Agency.Domain.Forecasting;
+
+/// <summary>How a model did in the rolling-origin backtest.</summary>
+public sealed record BacktestResult(string Model, Accuracy Accuracy, int Origins);
+
+/// <summary>
+/// Chooses a model per series by rolling-origin backtest: from several forecast origins in the
+/// history, each model forecasts the following week and is scored against what happened. The
+/// lowest WAPE wins; on a tie the simpler model (listed first) wins.
+/// </summary>
+public static class ModelSelection
+{
+    public static (IForecaster Chosen, IReadOnlyList<BacktestResult> Results) Choose(IReadOnlyList<double> history, Seasonality s, IReadOnlyList<IForecaster> models, int origins = 3)
+    {
+        var scored = new List<(IForecaster Model, BacktestResult Result)>();
+        foreach (var model in models)
+        {
+            var actual = new List<double>();
+            var predicted = new List<double>();
+            var used = 0;
+            for (var k = origins; k >= 1; k--)
+            {
+                var origin = history.Count - k * s.PerWeek;
+                if (origin < model.MinimumHistory(s)) continue;
+                var forecast = model.Fit(history.Take(origin).ToList(), s.PerWeek, s);
+                actual.AddRange(history.Skip(origin).Take(s.PerWeek));
+                predicted.AddRange(forecast.Point.Take(Math.Min(s.PerWeek, history.Count - origin)));
+                used++;
+            }
+            if (used > 0) scored.Add((model, new BacktestResult(model.Name, Accuracy.Of(actual, predicted), used)));
+        }
+        if (scored.Count == 0) return (models[0], []);
+        var best = scored.Select((x, i) => (x, i)).OrderBy(x => Math.Round(x.x.Result.Accuracy.Wape, 4)).ThenBy(x => x.i).First().x;
+        return (best.Model, scored.Select(x => x.Result).ToList());
+    }
+}
