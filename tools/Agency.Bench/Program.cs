@@ -41,9 +41,41 @@ if (options.Command == "labels")
     Console.WriteLine($"RESULT labels_rule_accuracy={ruleAccuracy:F3} labels_model_accuracy={modelAccuracy:F3} held_out={held.Count}");
     return 0;
 }
+if (options.Command == "forecast")
+{
+    // 1,000 series of 8 weeks of 30-minute history (2,688 points each), each forecast 6 weeks ahead
+    // after choosing its model by rolling-origin backtest over 3 origins.
+    var season = Agency.Domain.Forecasting.Seasonality.ForInterval(TimeSpan.FromMinutes(30));
+    var seriesCount = options.Posts == 100_000 ? 1000 : options.Posts;
+    var rng = new Random(11);
+    var all = Enumerable.Range(0, seriesCount).Select(i =>
+    {
+        var scale = 5 + rng.NextDouble() * 50;
+        var growth = (rng.NextDouble() - 0.3) * 0.05;
+        return Enumerable.Range(0, 8 * season.PerWeek).Select(t =>
+        {
+            var slot = t % season.PerDay;
+            var weekend = t / season.PerDay % 7 >= 5 ? 0.6 : 1.0;
+            return Math.Max(0, scale * (0.3 + Math.Sin(Math.PI * slot / season.PerDay)) * weekend * (1 + growth * t / season.PerWeek) + (rng.NextDouble() - 0.5) * scale * 0.2);
+        }).ToList();
+    }).ToList();
+    Agency.Domain.Forecasting.IForecaster[] forecasters = [new Agency.Domain.Forecasting.SeasonalNaive(), new Agency.Domain.Forecasting.HoltWinters(), new Agency.Domain.Forecasting.SeasonalRegression()];
+    var chosen = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+    var total = Stopwatch.StartNew();
+    Parallel.ForEach(all, history =>
+    {
+        var (model, _) = Agency.Domain.Forecasting.ModelSelection.Choose(history, season, forecasters);
+        model.Fit(history, 6 * season.PerWeek, season);
+        chosen.AddOrUpdate(model.Name, 1, (_, n) => n + 1);
+    });
+    Console.WriteLine($"{seriesCount:N0} series x 8 weeks of 30-minute history: backtest (3 origins x 3 models) + 6-week forecast in {total.Elapsed.TotalSeconds:F1} s on {Environment.ProcessorCount} cores");
+    foreach (var (name, n) in chosen.OrderByDescending(kv => kv.Value)) Console.WriteLine($"  chosen {name}: {n}");
+    Console.WriteLine($"RESULT forecast_series={seriesCount} seconds={total.Elapsed.TotalSeconds:F2}");
+    return 0;
+}
 if (options.Command != "intake")
 {
-    Console.WriteLine("usage: agency-bench intake [--posts 100000] [--webhooks 10000] [--csv path] | agency-bench labels");
+    Console.WriteLine("usage: agency-bench intake [--posts 100000] [--webhooks 10000] [--csv path] | agency-bench labels | agency-bench forecast [--posts SERIES]");
     return 1;
 }
 
