@@ -12,7 +12,7 @@ public static class ModelSelection
 {
     public static (IForecaster Chosen, IReadOnlyList<BacktestResult> Results) Choose(IReadOnlyList<double> history, Seasonality s, IReadOnlyList<IForecaster> models, int origins = 3)
     {
-        var scored = new List<(IForecaster Model, BacktestResult Result)>();
+        var scored = new List<(IForecaster Model, BacktestResult Score)>();
         foreach (var model in models)
         {
             var actual = new List<double>();
@@ -30,7 +30,7 @@ public static class ModelSelection
             if (used > 0) scored.Add((model, new BacktestResult(model.Name, Accuracy.Of(actual, predicted), used)));
         }
         if (scored.Count == 0) return (models[0], []);
-        var best = scored.Select((x, i) => (x, i)).OrderBy(x => Math.Round(x.x.Result.Accuracy.Wape, 4)).ThenBy(x => x.i).First().x;
-        return (best.Model, scored.Select(x => x.Result).ToList());
+        var best = scored.Select((x, i) => (x, i)).OrderBy(x => Math.Round(x.x.Score.Accuracy.Wape, 4)).ThenBy(x => x.i).First().x;
+        return (best.Model, scored.Select(x => x.Score).ToList());
     }
 }

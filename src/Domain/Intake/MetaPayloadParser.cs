@@ -14,33 +14,31 @@ public static class MetaPayloadParser
     public static ParsedDelivery Parse(ReadOnlySpan<byte> body, string accountExternalId)
     {
         using var doc = JsonPayload.OpenObject(body);
-        {
-            var root = doc.RootElement;
-            var kind = Str(root, "object") ?? throw new PayloadException("The delivery has no 'object'.");
-            if (kind is not ("page" or "instagram")) throw new PayloadException($"Object type '{kind}' is not a Page or Instagram delivery.");
-            if (!root.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array)
-                throw new PayloadException("The delivery has no 'entry' array.");
+        var root = doc.RootElement;
+        var kind = Str(root, "object") ?? throw new PayloadException("The delivery has no 'object'.");
+        if (kind is not ("page" or "instagram")) throw new PayloadException($"Object type '{kind}' is not a Page or Instagram delivery.");
+        if (!root.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array)
+            throw new PayloadException("The delivery has no 'entry' array.");
 
-            var items = new List<InboundItem>();
-            var ignored = new List<string>();
-            foreach (var entry in entries.EnumerateArray())
+        var items = new List<InboundItem>();
+        var ignored = new List<string>();
+        foreach (var entry in entries.EnumerateArray())
+        {
+            var entryId = Str(entry, "id");
+            if (entryId != accountExternalId)
             {
-                var entryId = Str(entry, "id");
-                if (entryId != accountExternalId)
-                {
-                    ignored.Add($"entry for account {entryId ?? "(none)"} is not for {accountExternalId}");
-                    continue;
-                }
-                var entryTime = Time(entry, "time") ?? DateTime.UnixEpoch;
-                if (entry.TryGetProperty("changes", out var changes) && changes.ValueKind == JsonValueKind.Array)
-                    foreach (var change in changes.EnumerateArray())
-                        ParseChange(kind, change, entryId, entryTime, items, ignored);
-                if (entry.TryGetProperty("messaging", out var messaging) && messaging.ValueKind == JsonValueKind.Array)
-                    foreach (var m in messaging.EnumerateArray())
-                        ParseMessage(m, entryId, items, ignored);
+                ignored.Add($"entry for account {entryId ?? "(none)"} is not for {accountExternalId}");
+                continue;
             }
-            return new ParsedDelivery(items, ignored);
+            var entryTime = Time(entry, "time") ?? DateTime.UnixEpoch;
+            if (entry.TryGetProperty("changes", out var changes) && changes.ValueKind == JsonValueKind.Array)
+                foreach (var change in changes.EnumerateArray())
+                    ParseChange(kind, change, entryId, entryTime, items, ignored);
+            if (entry.TryGetProperty("messaging", out var messaging) && messaging.ValueKind == JsonValueKind.Array)
+                foreach (var m in messaging.EnumerateArray())
+                    ParseMessage(m, entryId, items, ignored);
         }
+        return new ParsedDelivery(items, ignored);
     }
 
     private static void ParseChange(string kind, JsonElement change, string accountId, DateTime entryTime, List<InboundItem> items, List<string> ignored)

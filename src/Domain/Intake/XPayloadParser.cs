@@ -15,33 +15,31 @@ public static class XPayloadParser
     public static ParsedDelivery Parse(ReadOnlySpan<byte> body, string accountExternalId)
     {
         using var doc = JsonPayload.OpenObject(body);
-        {
-            var root = doc.RootElement;
-            var forUser = MetaPayloadParser.Str(root, "for_user_id") ?? throw new PayloadException("The delivery has no 'for_user_id'.");
-            if (forUser != accountExternalId) throw new PayloadException($"The delivery is for user {forUser}, not for {accountExternalId}.");
+        var root = doc.RootElement;
+        var forUser = MetaPayloadParser.Str(root, "for_user_id") ?? throw new PayloadException("The delivery has no 'for_user_id'.");
+        if (forUser != accountExternalId) throw new PayloadException($"The delivery is for user {forUser}, not for {accountExternalId}.");
 
-            var items = new List<InboundItem>();
-            var ignored = new List<string>();
-            if (root.TryGetProperty("tweet_create_events", out var tweets) && tweets.ValueKind == JsonValueKind.Array)
-                foreach (var t in tweets.EnumerateArray()) items.Add(ParseTweet(t, accountExternalId));
-            if (root.TryGetProperty("direct_message_events", out var dms) && dms.ValueKind == JsonValueKind.Array)
+        var items = new List<InboundItem>();
+        var ignored = new List<string>();
+        if (root.TryGetProperty("tweet_create_events", out var tweets) && tweets.ValueKind == JsonValueKind.Array)
+            foreach (var t in tweets.EnumerateArray()) items.Add(ParseTweet(t, accountExternalId));
+        if (root.TryGetProperty("direct_message_events", out var dms) && dms.ValueKind == JsonValueKind.Array)
+        {
+            var users = root.TryGetProperty("users", out var u) && u.ValueKind == JsonValueKind.Object ? u : default;
+            foreach (var dm in dms.EnumerateArray())
             {
-                var users = root.TryGetProperty("users", out var u) && u.ValueKind == JsonValueKind.Object ? u : default;
-                foreach (var dm in dms.EnumerateArray())
+                if (MetaPayloadParser.Str(dm, "type") != "message_create")
                 {
-                    if (MetaPayloadParser.Str(dm, "type") != "message_create")
-                    {
-                        ignored.Add($"direct message event of type '{MetaPayloadParser.Str(dm, "type")}'");
-                        continue;
-                    }
-                    items.Add(ParseDirectMessage(dm, users, accountExternalId));
+                    ignored.Add($"direct message event of type '{MetaPayloadParser.Str(dm, "type")}'");
+                    continue;
                 }
+                items.Add(ParseDirectMessage(dm, users, accountExternalId));
             }
-            foreach (var p in root.EnumerateObject())
-                if (p.Name.EndsWith("_events", StringComparison.Ordinal) && p.Name is not ("tweet_create_events" or "direct_message_events"))
-                    ignored.Add($"'{p.Name}' is not content");
-            return new ParsedDelivery(items, ignored);
         }
+        foreach (var p in root.EnumerateObject())
+            if (p.Name.EndsWith("_events", StringComparison.Ordinal) && p.Name is not ("tweet_create_events" or "direct_message_events"))
+                ignored.Add($"'{p.Name}' is not content");
+        return new ParsedDelivery(items, ignored);
     }
 
     private static InboundItem ParseTweet(JsonElement t, string accountId)

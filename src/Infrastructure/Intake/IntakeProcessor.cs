@@ -10,40 +10,8 @@ namespace Agency.Infrastructure.Intake;
 /// <summary>Turns one stored delivery into posts, inside the delivery's brand.</summary>
 public sealed class IntakeProcessor(DatabaseSetup database, PostWriter writer, PostNotifier notifier, TimeProvider clock, ILogger<IntakeProcessor> logger)
 {
-    public async Task ProcessAsync(TenantScope brand, Guid deliveryId, CancellationToken ct = default)
-    {
-        await using var db = database.Create(brand);
-        var delivery = await db.InboxDeliveries.SingleOrDefaultAsync(d => d.Id == deliveryId, ct);
-        if (delivery is null || delivery.Status != DeliveryStatus.Pending) return;
-        var account = await db.ChannelAccounts.SingleAsync(a => a.Id == delivery.ChannelAccountId, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-
-        ParsedDelivery parsed;
-        try
-        {
-            parsed = Parse(delivery, account);
-        }
-        catch (PayloadException ex)
-        {
-            // A delivery that cannot be parsed will not parse better later: park it at once.
-            delivery.Fail(ex.Message, permanent: true);
-            account.LastErrorAt = now;
-            account.LastError = $"Delivery could not be read: {ex.Message}";
-            await db.SaveChangesAsync(ct);
-            logger.LogWarning("Delivery {Delivery} parked: {Error}", delivery.Id, ex.Message);
-            return;
-        }
-
-        var result = await writer.AddAsync(db, account, parsed.Items, ct);
-        delivery.Status = DeliveryStatus.Processed;
-        delivery.ProcessedAt = now;
-        delivery.StoredItems = result.Stored;
-        delivery.DuplicateItems = result.Duplicates;
-        delivery.IgnoredItems = parsed.Ignored.Count;
-        account.LastEventAt = now;
-        await db.SaveChangesAsync(ct);
-        if (result.Stored > 0) notifier.Publish(new PostsArrived(account.BrandId, account.Id, result.Stored));
-    }
+    public Task ProcessAsync(TenantScope brand, Guid deliveryId, CancellationToken ct = default) =>
+        ProcessTogetherAsync(brand, [deliveryId], ct);
 
     /// <summary>
     /// Processes several pending deliveries of one brand together: one set of look-ups and one
@@ -97,7 +65,9 @@ public sealed class IntakeProcessor(DatabaseSetup database, PostWriter writer, P
                 }
                 catch (PayloadException ex)
                 {
+                    // A delivery that cannot be parsed will not parse better later: park it at once.
                     delivery.Fail(ex.Message, permanent: true);
+                    logger.LogWarning("Delivery {Delivery} parked: {Error}", delivery.Id, ex.Message);
                     account.LastErrorAt = now;
                     account.LastError = $"Delivery could not be read: {ex.Message}";
                 }
