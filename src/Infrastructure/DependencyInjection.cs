@@ -87,6 +87,23 @@ public static class DependencyInjection
         });
         services.AddSingleton<Classification.RetrainIntentModel>();
         services.AddSingleton<IntakeProcessor>();
+        services.AddSingleton<AgencyWideReader>();
+        services.AddSingleton<Work.ConversationWork>();
+        services.AddSingleton<Work.WorkNotifier>();
+        services.AddSingleton<Work.PresenceTracker>();
+        services.AddSingleton<Work.ConversationActions>();
+        services.AddSingleton<Work.SlaEscalation>();
+
+        var outbound = config.GetSection(Outbound.OutboundOptions.Section).Get<Outbound.OutboundOptions>() ?? new Outbound.OutboundOptions();
+        services.AddSingleton(Options.Create(outbound));
+        services.AddHttpClient(Outbound.MetaGraphClient.Name, c => c.Timeout = outbound.Timeout);
+        services.AddHttpClient(Outbound.XApiClient.Name, c => c.Timeout = outbound.Timeout);
+        services.AddSingleton<Outbound.INetworkClient, Outbound.MetaGraphClient>();
+        services.AddSingleton<Outbound.INetworkClient, Outbound.XApiClient>();
+        services.AddSingleton<Outbound.OutboxSender>();
+        services.AddSingleton<Outbound.OutboxSignal>();
+        services.AddSingleton<Outbound.OutboxWorker>();
+        if (outbound.WorkerEnabled) services.AddHostedService(sp => sp.GetRequiredService<Outbound.OutboxWorker>());
         services.AddSingleton<IntakeReceiver>();
         services.AddSingleton<InboxWorker>();
         services.AddSingleton<Importer>();
@@ -125,6 +142,9 @@ public static class DependencyInjection
             q.AddJob(typeof(Classification.RetrainIntentModelsJob), j => j.WithIdentity(Classification.RetrainIntentModelsJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(Classification.RetrainIntentModelsJob.Key).WithIdentity("retrain-intent-models-nightly", "classification")
                 .WithCronSchedule("0 30 2 * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
+            q.AddJob(typeof(Work.SlaEscalationJob), j => j.WithIdentity(Work.SlaEscalationJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(Work.SlaEscalationJob.Key).WithIdentity("sla-escalation-every-minute", "work")
+                .WithCronSchedule("0 * * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
         });
         if (jobs.Enabled)
             builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

@@ -18,6 +18,8 @@ public class Post : IBrandOwned
     public PostKind Kind { get; set; }
     public Direction Direction { get; set; }
     public bool IsPrivate { get; set; }
+    /// <summary>Sent by a routing rule (an automatic acknowledgement): it does not count as the brand's response.</summary>
+    public bool IsAutomatic { get; set; }
     public required string AuthorExternalId { get; set; }
     public string? AuthorHandle { get; set; }
     public string? AuthorName { get; set; }

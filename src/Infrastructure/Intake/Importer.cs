@@ -27,7 +27,8 @@ public sealed record ImportSummary(int Rows, int Imported, int Duplicates, IRead
 /// each item is matched to a connected account by handle, stored once, classified and threaded.
 /// Brand replies in the file become the brand's outbound posts, so response times are real.
 /// </summary>
-public sealed class Importer(DatabaseSetup database, CrossTenantReader crossTenant, PostWriter writer, PostNotifier notifier, TimeProvider clock)
+public sealed class Importer(DatabaseSetup database, CrossTenantReader crossTenant, PostWriter writer, PostNotifier notifier,
+    Work.ConversationWork work, Work.WorkNotifier workNotifier, TimeProvider clock)
 {
     private sealed record Routed(CrossTenantReader.AccountRef Account, InboundItem Item);
 
@@ -89,7 +90,9 @@ public sealed class Importer(DatabaseSetup database, CrossTenantReader crossTena
                 var entity = await db.ChannelAccounts.SingleAsync(a => a.Id == account.AccountId, ct);
                 var result = await writer.AddAsync(db, entity, group.Select(r => r.Item).ToList(), ct);
                 if (result.Stored > 0) entity.LastEventAt = clock.GetUtcNow().UtcDateTime;
+                await work.AfterPostsAsync(db, result.Touched, result.FirstInbound, ct);
                 await db.SaveChangesAsync(ct);
+                workNotifier.Publish(new Work.WorkChanged(agencyId, account.BrandId, result.Touched.Select(c => c.Id).ToList()));
                 imported += result.Stored;
                 duplicates += result.Duplicates;
                 var key = $"{Networks.Describe(account.Network)} @{account.Handle}";

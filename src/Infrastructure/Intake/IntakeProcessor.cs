@@ -8,7 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace Agency.Infrastructure.Intake;
 
 /// <summary>Turns one stored delivery into posts, inside the delivery's brand.</summary>
-public sealed class IntakeProcessor(DatabaseSetup database, PostWriter writer, PostNotifier notifier, TimeProvider clock, ILogger<IntakeProcessor> logger)
+public sealed class IntakeProcessor(DatabaseSetup database, PostWriter writer, PostNotifier notifier, Work.ConversationWork work, Work.WorkNotifier workNotifier,
+    TimeProvider clock, ILogger<IntakeProcessor> logger)
 {
     public Task ProcessAsync(TenantScope brand, Guid deliveryId, CancellationToken ct = default) =>
         ProcessTogetherAsync(brand, [deliveryId], ct);
@@ -53,6 +54,8 @@ public sealed class IntakeProcessor(DatabaseSetup database, PostWriter writer, P
             .OrderBy(d => d.ReceivedAt).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var arrived = new List<PostsArrived>();
+        var touched = new Dictionary<Guid, Domain.Conversations.Conversation>();
+        var firstInbound = new Dictionary<Guid, Domain.Conversations.Post>();
         foreach (var group in deliveries.GroupBy(d => d.ChannelAccountId))
         {
             var account = await db.ChannelAccounts.SingleAsync(a => a.Id == group.Key, ct);
@@ -73,6 +76,8 @@ public sealed class IntakeProcessor(DatabaseSetup database, PostWriter writer, P
                 }
             }
             var result = await writer.AddAsync(db, account, parsedByDelivery.SelectMany(p => p.Parsed.Items).ToList(), ct);
+            foreach (var c in result.Touched) touched[c.Id] = c;
+            foreach (var (id, post) in result.FirstInbound) firstInbound.TryAdd(id, post);
             var credited = new HashSet<string>();
             foreach (var (delivery, parsed) in parsedByDelivery)
             {
@@ -86,8 +91,12 @@ public sealed class IntakeProcessor(DatabaseSetup database, PostWriter writer, P
             if (parsedByDelivery.Count > 0) account.LastEventAt = now;
             if (result.Stored > 0) arrived.Add(new PostsArrived(account.BrandId, account.Id, result.Stored));
         }
+        await work.AfterPostsAsync(db, touched.Values, firstInbound, ct);
+        var notified = db.ChangeTracker.Entries<Domain.Conversations.Notification>().Select(e => e.Entity.UserId).ToList();
         await db.SaveChangesAsync(ct);
         foreach (var e in arrived) notifier.Publish(e);
+        if (brand.AgencyId is { } agencyId && brand.BrandId is { } brandId) workNotifier.Publish(new Work.WorkChanged(agencyId, brandId, touched.Keys));
+        workNotifier.PublishNotifications(notified);
     }
 
     private static ParsedDelivery Parse(InboxDelivery delivery, Domain.Channels.ChannelAccount account)

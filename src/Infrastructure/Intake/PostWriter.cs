@@ -14,7 +14,13 @@ namespace Agency.Infrastructure.Intake;
 /// </summary>
 public sealed class PostWriter(TimeProvider clock, Classification.IntentModels? models = null)
 {
-    public sealed record Result(int Stored, int Duplicates, IReadOnlySet<string> StoredIds);
+    public sealed record Result(int Stored, int Duplicates, IReadOnlySet<string> StoredIds)
+    {
+        /// <summary>Conversations that got posts in this batch.</summary>
+        public IReadOnlyCollection<Conversation> Touched { get; init; } = [];
+        /// <summary>The first customer post of this batch in each touched conversation (what routing reads).</summary>
+        public IReadOnlyDictionary<Guid, Post> FirstInbound { get; init; } = new Dictionary<Guid, Post>();
+    }
 
     private sealed record ParentRef(Guid? ConversationId, string AuthorExternalId, Direction Direction);
 
@@ -54,6 +60,8 @@ public sealed class PostWriter(TimeProvider clock, Classification.IntentModels? 
 
         int stored = 0, duplicates = 0;
         var storedIds = new HashSet<string>();
+        var touched = new Dictionary<Guid, Conversation>();
+        var firstInbound = new Dictionary<Guid, Post>();
         foreach (var item in items.OrderBy(i => i.CreatedAt))
         {
             if (!seen.Add(item.ExternalId))
@@ -95,6 +103,8 @@ public sealed class PostWriter(TimeProvider clock, Classification.IntentModels? 
             {
                 post.ConversationId = target.Id;
                 target.Record(post);
+                touched[target.Id] = target;
+                if (post.Direction == Direction.Inbound) firstInbound.TryAdd(target.Id, post);
                 if (post.Direction == Direction.Inbound)
                 {
                     target.CustomerHandle ??= item.AuthorHandle;
@@ -106,7 +116,7 @@ public sealed class PostWriter(TimeProvider clock, Classification.IntentModels? 
             storedIds.Add(item.ExternalId);
             stored++;
         }
-        return new Result(stored, duplicates, storedIds);
+        return new Result(stored, duplicates, storedIds) { Touched = touched.Values, FirstInbound = firstInbound };
     }
 
     // The brand's own rules always win; otherwise the model labels when it is surer than the cue words.
@@ -131,6 +141,8 @@ public sealed class PostWriter(TimeProvider clock, Classification.IntentModels? 
         var c = new Conversation
         {
             ChannelAccountId = account.Id,
+            Network = account.Network,
+            Department = account.Department,
             CustomerExternalId = customer,
             StartedAt = item.CreatedAt,
             LastActivityAt = item.CreatedAt,

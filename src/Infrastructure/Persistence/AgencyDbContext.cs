@@ -4,6 +4,9 @@ using Agency.Domain.Channels;
 using Agency.Domain.Classification;
 using Agency.Domain.Conversations;
 using Agency.Domain.Intake;
+using Agency.Domain.Replies;
+using Agency.Domain.Routing;
+using Agency.Domain.Sla;
 using Agency.Domain.Staff;
 using Agency.Domain.Tenancy;
 using Agency.Infrastructure.Identity;
@@ -49,6 +52,15 @@ public abstract class AgencyDbContext : IdentityDbContext<ApplicationUser>, IDat
     public DbSet<SensitivePattern> SensitivePatterns => Set<SensitivePattern>();
     public DbSet<LabelCorrection> LabelCorrections => Set<LabelCorrection>();
     public DbSet<BrandIntentModel> BrandIntentModels => Set<BrandIntentModel>();
+    public DbSet<RoutingRuleDefinition> RoutingRules => Set<RoutingRuleDefinition>();
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+    public DbSet<ServiceHours> ServiceHours => Set<ServiceHours>();
+    public DbSet<SlaEvent> SlaEvents => Set<SlaEvent>();
+    public DbSet<SavedReply> SavedReplies => Set<SavedReply>();
+    public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
+    public DbSet<ConversationNote> ConversationNotes => Set<ConversationNote>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Shift> Shifts => Set<Shift>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

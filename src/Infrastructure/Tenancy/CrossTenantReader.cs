@@ -66,6 +66,17 @@ public sealed class CrossTenantReader(DatabaseSetup database)
             .ToListAsync(ct);
     }
 
+    /// <summary>For the outbox: brands with replies due to be sent, each then sent inside its brand.</summary>
+    public async Task<IReadOnlyList<BrandRef>> BrandsWithDueRepliesAsync(DateTime nowUtc, CancellationToken ct = default)
+    {
+        await using var db = database.Create(TenantScope.None);
+        return await db.OutboundMessages.IgnoreQueryFilters(TenantFilters).AsNoTracking()
+            .Where(m => m.Status == Domain.Replies.OutboundStatus.Queued && m.NextAttemptAt <= nowUtc)
+            .Select(m => new { m.AgencyId, m.BrandId }).Distinct().Take(200)
+            .Select(m => new BrandRef(m.AgencyId, m.BrandId, ""))
+            .ToListAsync(ct);
+    }
+
     /// <summary>For accepting an invitation: the invitee is not signed in, so the token names the agency.</summary>
     public async Task<Invitation?> InvitationByTokenAsync(string token, CancellationToken ct = default)
     {

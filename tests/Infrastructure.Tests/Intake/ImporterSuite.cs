@@ -1,3 +1,4 @@
+using Agency.Infrastructure.Work;
 using Agency.Domain.Channels;
 using Agency.Domain.Conversations;
 using Agency.Domain.Tenancy;
@@ -62,7 +63,8 @@ public abstract class ImporterSuite(DatabaseProvider provider) : IAsyncLifetime
         return (agency.Id, acmeScope, globexScope);
     }
 
-    private Importer NewImporter() => new(db.Setup, new CrossTenantReader(db.Setup), new PostWriter(TimeProvider.System), new PostNotifier(), TimeProvider.System);
+    private Importer NewImporter() => new(db.Setup, new CrossTenantReader(db.Setup), new PostWriter(TimeProvider.System), new PostNotifier(),
+        new ConversationWork(new AgencyWideReader(db.Setup), TimeProvider.System), new WorkNotifier(), TimeProvider.System);
 
     private Task<ImportSummary> ImportAsync(Guid agency, ImportOptions? options = null) =>
         NewImporter().ImportAsync(agency, new StringReader(File), ImportFormat.Twcs, options ?? new ImportOptions());

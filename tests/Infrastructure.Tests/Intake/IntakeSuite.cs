@@ -1,3 +1,4 @@
+using Agency.Infrastructure.Work;
 using System.Text;
 using Agency.Domain.Channels;
 using Agency.Domain.Classification;
@@ -58,7 +59,8 @@ public abstract class IntakeSuite(DatabaseProvider provider) : IAsyncLifetime
     {
         var crossTenant = new CrossTenantReader(db.Setup);
         var signal = new IntakeSignal();
-        var processor = new IntakeProcessor(db.Setup, new PostWriter(TimeProvider.System), new PostNotifier(), TimeProvider.System, NullLogger<IntakeProcessor>.Instance);
+        var processor = new IntakeProcessor(db.Setup, new PostWriter(TimeProvider.System), new PostNotifier(),
+            new ConversationWork(new AgencyWideReader(db.Setup), TimeProvider.System), new WorkNotifier(), TimeProvider.System, NullLogger<IntakeProcessor>.Instance);
         var receiver = new IntakeReceiver(crossTenant, db.Setup, new ChannelSecrets(protection), signal, TimeProvider.System);
         var worker = new InboxWorker(crossTenant, processor, signal, Options.Create(new IntakeOptions()), NullLogger<InboxWorker>.Instance);
         return (receiver, worker);

@@ -58,19 +58,6 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
     }
 }
 
-internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
-{
-    public void Configure(EntityTypeBuilder<Conversation> b)
-    {
-        b.ToTable("Conversations");
-        b.Property(x => x.CustomerExternalId).HasMaxLength(200);
-        b.Property(x => x.CustomerHandle).HasMaxLength(200);
-        b.Property(x => x.CustomerName).HasMaxLength(200);
-        b.HasOne<ChannelAccount>().WithMany().HasForeignKey(x => x.ChannelAccountId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.ChannelAccountId, x.CustomerExternalId, x.LastActivityAt });
-    }
-}
-
 internal sealed class ClassificationRuleConfiguration : IEntityTypeConfiguration<ClassificationRule>
 {
     public void Configure(EntityTypeBuilder<ClassificationRule> b)

@@ -1,10 +1,9 @@
 using System.Text.Json;
 using Agency.Domain.Auditing;
-using Agency.Infrastructure.Persistence;
 
-namespace Agency.Portal.Features.Common;
+namespace Agency.Infrastructure.Persistence;
 
-/// <summary>Records changes the audit interceptor cannot see (Identity's own tables: roles, lockout).</summary>
+/// <summary>Records what the audit interceptor cannot see: Identity's own tables, and what people and jobs do to conversations.</summary>
 public static class AuditLog
 {
     public static void Record(AgencyDbContext db, DateTime at, string entityType, string entityId, AuditAction action, object? before, object? after) =>

@@ -1,0 +1,131 @@
+using Agency.Domain.Auditing;
+using Agency.Domain.Conversations;
+using Agency.Domain.Replies;
+using Agency.Infrastructure.Intake;
+using Agency.Infrastructure.Persistence;
+using Agency.Infrastructure.Tenancy;
+using Agency.Infrastructure.Work;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Agency.Infrastructure.Outbound;
+
+/// <summary>
+/// Sends stored replies through the network clients. A sent reply becomes the brand's post in the
+/// conversation (which stops the response clock); a failure is retried with growing waits and, when
+/// it cannot succeed, shown as failed with the network's reason.
+/// </summary>
+public sealed class OutboxSender(DatabaseSetup database, IEnumerable<INetworkClient> clients, ChannelSecrets secrets, ConversationWork work,
+    WorkNotifier notifier, TimeProvider clock, ILogger<OutboxSender> logger)
+{
+    /// <summary>Sends one brand's due messages; returns how many were attempted.</summary>
+    public async Task<int> SendDueAsync(TenantScope brand, CancellationToken ct = default)
+    {
+        await using var db = database.Create(brand);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.OutboundMessages.Where(m => m.Status == OutboundStatus.Queued && m.NextAttemptAt <= now)
+            .OrderBy(m => m.NextAttemptAt).Take(50).ToListAsync(ct);
+        if (due.Count == 0) return 0;
+        var accountIds = due.Select(m => m.ChannelAccountId).Distinct().ToList();
+        var accounts = await db.ChannelAccounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        var conversationIds = due.Select(m => m.ConversationId).Distinct().ToList();
+        var conversations = await db.Conversations.Where(c => conversationIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var changed = new List<Conversation>();
+
+        foreach (var message in due)
+        {
+            var account = accounts[message.ChannelAccountId];
+            var token = secrets.Unprotect(account.AccessTokenProtected);
+            var client = clients.FirstOrDefault(c => c.Handles(account.Network));
+            var result = token is null ? SendResult.Fail("The account has no access token: add one on the account's page.", false)
+                : client is null ? SendResult.Fail($"Replies on {Domain.Channels.Networks.Describe(account.Network)} are not supported.", false)
+                : await client.SendAsync(new OutboundRequest(account.Network, account.ExternalAccountId, token, message.IsPrivate,
+                    message.InReplyToExternalId, message.RecipientExternalId, message.Text), ct);
+            var at = clock.GetUtcNow().UtcDateTime;
+            if (result.ExternalId is { } externalId)
+            {
+                message.MarkSent(externalId, at);
+                var conversation = conversations[message.ConversationId];
+                var post = new Post
+                {
+                    ChannelAccountId = account.Id, ConversationId = conversation.Id, ExternalId = externalId,
+                    Kind = message.IsPrivate ? Domain.Intake.PostKind.DirectMessage : Domain.Intake.PostKind.Reply,
+                    Direction = Direction.Outbound, IsPrivate = message.IsPrivate, IsAutomatic = message.IsAutomatic,
+                    AuthorExternalId = account.ExternalAccountId, AuthorHandle = account.Handle, AuthorName = message.SentByName,
+                    Text = message.Text, InReplyToExternalId = message.InReplyToExternalId, CreatedAt = at, ReceivedAt = at,
+                };
+                db.Posts.Add(post);
+                conversation.Record(post);
+                conversation.Version++;
+                changed.Add(conversation);
+                AuditLog.Record(db, at, nameof(Conversation), conversation.Id.ToString(), AuditAction.Replied, null,
+                    new { By = message.SentByName, Private = message.IsPrivate, Network = account.Network.ToString(), ExternalId = externalId });
+            }
+            else
+            {
+                message.MarkFailed(result.Error ?? "Unknown error", result.Retryable, at);
+                logger.LogWarning("Reply {Message} not sent (attempt {Attempt}): {Error}", message.Id, message.Attempts, result.Error);
+            }
+        }
+        if (changed.Count > 0)
+        {
+            var brandWork = await BrandWork.LoadAsync(db, ct);
+            foreach (var c in changed.Distinct()) work.Refresh(db, brandWork, c);
+        }
+        await db.SaveChangesAsync(ct);
+        if (brand.AgencyId is { } agencyId && brand.BrandId is { } brandId) notifier.Publish(new WorkChanged(agencyId, brandId, conversationIds));
+        return due.Count;
+    }
+}
+
+/// <summary>Wakes the outbox as soon as a reply is stored.</summary>
+public sealed class OutboxSignal
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Pulse()
+    {
+        if (_signal.CurrentCount == 0)
+        {
+            try { _signal.Release(); } catch (SemaphoreFullException) { /* already signalled */ }
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
+}
+
+/// <summary>Sends due replies of all tenants in the background, each brand in its own scope.</summary>
+public sealed class OutboxWorker(CrossTenantReader crossTenant, OutboxSender sender, OutboxSignal signal, IOptions<OutboundOptions> options,
+    TimeProvider clock, ILogger<OutboxWorker> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await DrainOnceAsync(stoppingToken) == 0) await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "The outbox failed; retrying.");
+                await Task.Delay(options.Value.PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    public async Task<int> DrainOnceAsync(CancellationToken ct)
+    {
+        var sent = 0;
+        foreach (var brand in await crossTenant.BrandsWithDueRepliesAsync(clock.GetUtcNow().UtcDateTime, ct))
+            sent += await sender.SendDueAsync(TenantScope.ForBrand(brand.AgencyId, brand.BrandId, TenantSource.System), ct);
+        return sent;
+    }
+}

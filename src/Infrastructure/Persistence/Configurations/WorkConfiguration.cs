@@ -1,0 +1,156 @@
+using System.Text.Json;
+using Agency.Domain.Channels;
+using Agency.Domain.Conversations;
+using Agency.Domain.Replies;
+using Agency.Domain.Routing;
+using Agency.Domain.Sla;
+using Agency.Domain.Staff;
+using Agency.Domain.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Agency.Infrastructure.Persistence.Configurations;
+
+internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
+{
+    private static readonly JsonSerializerOptions Json = new();
+
+    public void Configure(EntityTypeBuilder<Conversation> b)
+    {
+        b.ToTable("Conversations");
+        b.Property(x => x.CustomerExternalId).HasMaxLength(200);
+        b.Property(x => x.CustomerHandle).HasMaxLength(200);
+        b.Property(x => x.CustomerName).HasMaxLength(200);
+        b.Property(x => x.Language).HasMaxLength(8);
+        b.Property(x => x.RoutedBy).HasMaxLength(500);
+        b.Property(x => x.ForwardedBy).HasMaxLength(200);
+        b.Property(x => x.SentBackReason).HasMaxLength(500);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Property(x => x.Pauses).HasConversion(
+                v => JsonSerializer.Serialize(v, Json),
+                v => JsonSerializer.Deserialize<List<Pause>>(v, Json) ?? new List<Pause>(),
+                new ValueComparer<List<Pause>>((l, r) => l!.SequenceEqual(r!), v => v.Aggregate(0, (h, p) => HashCode.Combine(h, p.GetHashCode())), v => v.ToList()))
+            .HasMaxLength(4000);
+        b.HasOne<ChannelAccount>().WithMany().HasForeignKey(x => x.ChannelAccountId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.ChannelAccountId, x.CustomerExternalId, x.LastActivityAt });
+        // The inbox: open work sorted by what falls due first, per brand, per team and per person.
+        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Status, x.DueAt });
+        b.HasIndex(x => new { x.AgencyId, x.TeamId, x.Status, x.DueAt });
+        b.HasIndex(x => new { x.AgencyId, x.AssignedStaffId, x.Status, x.DueAt });
+    }
+}
+
+internal sealed class RoutingRuleConfiguration : IEntityTypeConfiguration<RoutingRuleDefinition>
+{
+    public void Configure(EntityTypeBuilder<RoutingRuleDefinition> b)
+    {
+        b.ToTable("RoutingRules");
+        b.Property(x => x.Name).HasMaxLength(120);
+        b.Property(x => x.Regex).HasMaxLength(1000);
+        b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Name }).IsUnique();
+    }
+}
+
+internal sealed class SlaPolicyConfiguration : IEntityTypeConfiguration<SlaPolicy>
+{
+    public void Configure(EntityTypeBuilder<SlaPolicy> b)
+    {
+        b.ToTable("SlaPolicies");
+        b.Property(x => x.Name).HasMaxLength(120);
+        b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Name }).IsUnique();
+    }
+}
+
+internal sealed class ServiceHoursConfiguration : IEntityTypeConfiguration<ServiceHours>
+{
+    public void Configure(EntityTypeBuilder<ServiceHours> b)
+    {
+        b.ToTable("ServiceHours");
+        b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SlaEventConfiguration : IEntityTypeConfiguration<SlaEvent>
+{
+    public void Configure(EntityTypeBuilder<SlaEvent> b)
+    {
+        b.ToTable("SlaEvents");
+        b.HasOne<Conversation>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        // One event per target, kind and due time: the escalation job can run twice.
+        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.ConversationId, x.Target, x.Kind, x.DueAt }).IsUnique();
+        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.At });
+    }
+}
+
+internal sealed class SavedReplyConfiguration : IEntityTypeConfiguration<SavedReply>
+{
+    public void Configure(EntityTypeBuilder<SavedReply> b)
+    {
+        b.ToTable("SavedReplies");
+        b.Property(x => x.Title).HasMaxLength(120);
+        b.Property(x => x.Text).HasMaxLength(2000);
+        b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Title }).IsUnique();
+    }
+}
+
+internal sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<OutboundMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboundMessage> b)
+    {
+        b.ToTable("OutboundMessages");
+        b.Property(x => x.InReplyToExternalId).HasMaxLength(200);
+        b.Property(x => x.RecipientExternalId).HasMaxLength(200);
+        b.Property(x => x.Text).HasMaxLength(10_000);
+        b.Property(x => x.LastError).HasMaxLength(2000);
+        b.Property(x => x.ExternalId).HasMaxLength(200);
+        b.Property(x => x.SentByUserId).HasMaxLength(450);
+        b.Property(x => x.SentByName).HasMaxLength(200);
+        b.HasOne<Conversation>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        // The outbox across tenants: queued first, due first.
+        b.HasIndex(x => new { x.Status, x.NextAttemptAt });
+        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.ConversationId, x.CreatedAt });
+    }
+}
+
+internal sealed class ConversationNoteConfiguration : IEntityTypeConfiguration<ConversationNote>
+{
+    public void Configure(EntityTypeBuilder<ConversationNote> b)
+    {
+        b.ToTable("ConversationNotes");
+        b.Property(x => x.AuthorUserId).HasMaxLength(450);
+        b.Property(x => x.AuthorName).HasMaxLength(200);
+        b.Property(x => x.Text).HasMaxLength(4000);
+        b.HasOne<Conversation>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.ConversationId, x.CreatedAt });
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> b)
+    {
+        b.ToTable("Notifications");
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.Text).HasMaxLength(500);
+        b.Property(x => x.Link).HasMaxLength(500);
+        b.Property(x => x.Key).HasMaxLength(200);
+        b.HasIndex(x => new { x.AgencyId, x.UserId, x.Key }).IsUnique();
+        b.HasIndex(x => new { x.AgencyId, x.UserId, x.ReadAt, x.CreatedAt });
+    }
+}
+
+internal sealed class ShiftConfiguration : IEntityTypeConfiguration<Shift>
+{
+    public void Configure(EntityTypeBuilder<Shift> b)
+    {
+        b.ToTable("Shifts");
+        b.Property(x => x.Note).HasMaxLength(200);
+        b.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.AgencyId, x.StartsAt, x.EndsAt });
+        b.HasIndex(x => new { x.AgencyId, x.StaffMemberId, x.StartsAt });
+    }
+}
