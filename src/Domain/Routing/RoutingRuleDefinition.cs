@@ -36,7 +36,7 @@ public class RoutingRuleDefinition : IBrandOwned, IAudited
     public bool NotifyOwner { get; set; }
     public bool NoAction { get; set; }
 
-    public RoutingCondition Condition => new()
+    public RoutingCondition ToCondition() => new()
     {
         Networks = Networks.Count == 0 ? null : Networks.ToHashSet(),
         Departments = Departments.Count == 0 ? null : Departments.ToHashSet(),
@@ -51,9 +51,8 @@ public class RoutingRuleDefinition : IBrandOwned, IAudited
         ToLocal = ToLocal,
     };
 
-    public IReadOnlyList<RoutingAction> Actions
+    public IReadOnlyList<RoutingAction> ToActions()
     {
-        get
         {
             var actions = new List<RoutingAction>();
             if (TeamId is { } team) actions.Add(new RoutingAction.RouteToTeam(team));
@@ -66,16 +65,16 @@ public class RoutingRuleDefinition : IBrandOwned, IAudited
         }
     }
 
-    public RoutingRule ToRule() => new(Id, Name, Order, Condition, Actions, StopAfter);
+    public RoutingRule ToRule() => new(Id, Name, Order, ToCondition(), ToActions(), StopAfter);
 
     /// <summary>Problems that stop the rule from being saved, by field; empty when it can be saved.</summary>
     public Dictionary<string, string> Validate()
     {
         var problems = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(Name) || Name.Length > 120) problems[nameof(Name)] = "Name the rule (at most 120 characters).";
-        if (Condition.Validate() is { } c)
+        if (ToCondition().Validate() is { } c)
             problems[c.Contains("regular expression", StringComparison.Ordinal) ? nameof(Regex) : c.Contains("window", StringComparison.Ordinal) ? nameof(FromLocal) : nameof(MinFollowers)] = c;
-        if (Actions.Count == 0) problems[nameof(TeamId)] = "Choose at least one action.";
+        if (ToActions().Count == 0) problems[nameof(TeamId)] = "Choose at least one action.";
         if (NoAction && (TeamId is not null || AutoReplyId is not null)) problems[nameof(NoAction)] = "'No action' cannot also route to a team or acknowledge.";
         if (AddTags.Any(t => t.Length > 40)) problems[nameof(AddTags)] = "Tags are at most 40 characters.";
         return problems;

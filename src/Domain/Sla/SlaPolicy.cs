@@ -32,7 +32,7 @@ public class SlaPolicy : IBrandOwned, IAudited
     public bool Matches(Network network, Intent? intent, Priority priority) =>
         (Network is null || Network == network) && (Intent is null || Intent == intent) && (Priority is null || Priority == priority);
 
-    public SlaTargets Targets => new(TimeSpan.FromMinutes(FirstResponseMinutes), TimeSpan.FromMinutes(NextResponseMinutes), TimeSpan.FromMinutes(ResolutionMinutes), WarnAtShare);
+    public SlaTargets ToTargets() => new(TimeSpan.FromMinutes(FirstResponseMinutes), TimeSpan.FromMinutes(NextResponseMinutes), TimeSpan.FromMinutes(ResolutionMinutes), WarnAtShare);
 
     public string? Validate()
     {

@@ -75,5 +75,6 @@ public abstract class AgencyDbContext : IdentityDbContext<ApplicationUser>, IDat
         // Instants are UTC everywhere; SQLite loses the kind, so it is restored on read.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+        configurationBuilder.Properties<List<Pause>>().HaveConversion<Configurations.PausesConverter, Configurations.PausesComparer>();
     }
 }

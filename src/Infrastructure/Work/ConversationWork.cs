@@ -117,7 +117,7 @@ public sealed class ConversationWork(AgencyWideReader reader, TimeProvider clock
         RecordOutcomes(db, c);
         var policy = c.TeamId is null || c.NoAction ? null : SlaPolicy.Choose(work.Policies, c.Network, c.Intent, c.Priority);
         c.SlaPolicyId = policy?.Id;
-        SlaPlanner.Apply(c, policy is null ? SlaDue.None : SlaPlanner.Plan(c, policy.Targets, work.CalendarFor(policy), now));
+        SlaPlanner.Apply(c, policy is null ? SlaDue.None : SlaPlanner.Plan(c, policy.ToTargets(), work.CalendarFor(policy), now));
     }
 
     // A target that was running and has now stopped was met or missed; stored for reporting.

@@ -41,7 +41,7 @@ public sealed class SlaEscalation(DatabaseSetup database, ConversationWork work,
         {
             if (w.PolicyById(c.SlaPolicyId) is { } policy)
             {
-                foreach (var step in Escalation.Evaluate(c, policy.Targets, w.CalendarFor(policy), now))
+                foreach (var step in Escalation.Evaluate(c, policy.ToTargets(), w.CalendarFor(policy), now))
                 {
                     if (!stored.Add((c.Id, step.Target, step.Kind, step.DueAt))) continue;
                     db.SlaEvents.Add(new SlaEvent { ConversationId = c.Id, Target = step.Target, Kind = step.Kind, DueAt = step.DueAt, At = now, TeamId = c.TeamId, AssignedStaffId = c.AssignedStaffId });

@@ -3,6 +3,9 @@ using Agency.Domain.Channels;
 using Agency.Domain.Classification;
 using Agency.Domain.Conversations;
 using Agency.Domain.Intake;
+using Agency.Domain.Replies;
+using Agency.Domain.Routing;
+using Agency.Domain.Sla;
 using Agency.Domain.Staff;
 using Agency.Domain.Tenancy;
 using Agency.Infrastructure.Identity;
@@ -59,6 +62,8 @@ public sealed class TenantWorld
             db.StaffMembers.Add(staff);
             db.Teams.Add(new Team { Name = "Care", BrandIds = [acme.Id], CreatedAt = now, Members = [new TeamMember { StaffMemberId = staff.Id }] });
             db.BrandMemberships.Add(new BrandMembership { BrandId = acme.Id, UserId = user.Id, Role = BrandRole.Service, CreatedAt = now });
+            db.Shifts.Add(new Shift { StaffMemberId = staff.Id, StartsAt = now, EndsAt = now.AddHours(8) });
+            db.Notifications.Add(new Notification { UserId = user.Id, Key = "welcome", Text = "Welcome", CreatedAt = now });
             db.Invitations.Add(new Invitation
             {
                 Email = "new@example.com", DisplayName = "New", Role = UserRole.Agent, BrandIds = [acme.Id],
@@ -83,6 +88,13 @@ public sealed class TenantWorld
             db.BrandIntentModels.Add(new BrandIntentModel { Model = [1, 2, 3], TrainedAt = now });
             db.ClassificationRules.Add(new ClassificationRule { Name = "Recall", Pattern = "recall", Intent = Intent.Complaint });
             db.SensitivePatterns.Add(new SensitivePattern { Name = "Order number", Regex = @"\bA-\d{5}\b" });
+            db.RoutingRules.Add(new RoutingRuleDefinition { Name = "Complaints first", Intents = [Intent.Complaint], SetPriority = Priority.High });
+            db.SlaPolicies.Add(new SlaPolicy { Name = "X", Network = Network.X, FirstResponseMinutes = 60, NextResponseMinutes = 60, ResolutionMinutes = 1440 });
+            db.ServiceHours.Add(new ServiceHours { Day = DayOfWeek.Monday, Start = TimeSpan.FromHours(9), End = TimeSpan.FromHours(17) });
+            db.SlaEvents.Add(new SlaEvent { ConversationId = conversation.Id, Target = SlaTarget.FirstResponse, Kind = SlaEventKind.Warning, DueAt = now, At = now });
+            db.SavedReplies.Add(new SavedReply { Title = "Thanks", Text = "Thanks {customer.name}" });
+            db.OutboundMessages.Add(new OutboundMessage { ConversationId = conversation.Id, ChannelAccountId = account.Id, Text = "On it", CreatedAt = now, NextAttemptAt = now });
+            db.ConversationNotes.Add(new ConversationNote { ConversationId = conversation.Id, AuthorName = "Sam", Text = "Checked", CreatedAt = now });
             await db.SaveChangesAsync();
         }
         return (agency.Id, acme.Id, globex?.Id);

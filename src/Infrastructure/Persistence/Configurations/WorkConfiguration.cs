@@ -12,10 +12,16 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Agency.Infrastructure.Persistence.Configurations;
 
+/// <summary>Pauses of an SLA clock are stored as one JSON text column (a conversation has a handful).</summary>
+internal sealed class PausesConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<List<Pause>, string>(
+    v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
+    v => JsonSerializer.Deserialize<List<Pause>>(v, (JsonSerializerOptions?)null) ?? new List<Pause>());
+
+internal sealed class PausesComparer() : ValueComparer<List<Pause>>(
+    (l, r) => l!.SequenceEqual(r!), v => v.Aggregate(0, (h, p) => HashCode.Combine(h, p.GetHashCode())), v => v.ToList());
+
 internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
 {
-    private static readonly JsonSerializerOptions Json = new();
-
     public void Configure(EntityTypeBuilder<Conversation> b)
     {
         b.ToTable("Conversations");
@@ -27,11 +33,7 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         b.Property(x => x.ForwardedBy).HasMaxLength(200);
         b.Property(x => x.SentBackReason).HasMaxLength(500);
         b.Property(x => x.Version).IsConcurrencyToken();
-        b.Property(x => x.Pauses).HasConversion(
-                v => JsonSerializer.Serialize(v, Json),
-                v => JsonSerializer.Deserialize<List<Pause>>(v, Json) ?? new List<Pause>(),
-                new ValueComparer<List<Pause>>((l, r) => l!.SequenceEqual(r!), v => v.Aggregate(0, (h, p) => HashCode.Combine(h, p.GetHashCode())), v => v.ToList()))
-            .HasMaxLength(4000);
+        b.Property(x => x.Pauses).HasMaxLength(4000);
         b.HasOne<ChannelAccount>().WithMany().HasForeignKey(x => x.ChannelAccountId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.AgencyId, x.BrandId, x.ChannelAccountId, x.CustomerExternalId, x.LastActivityAt });
         // The inbox: open work sorted by what falls due first, per brand, per team and per person.

@@ -351,6 +351,15 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssignedStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AwaitingReplySince")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("BrandId")
                         .HasColumnType("TEXT");
 
@@ -370,7 +379,26 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Department")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("FirstResponseAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstResponseDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Forwarded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ForwardedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForwardedBy")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("HasPrivateMessages")
@@ -379,13 +407,66 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("InboundCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Intent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("LastActivityAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MovedToPrivateAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Network")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("NextResponseDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NoAction")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("OutboundCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Pauses")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonalData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResolutionDueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Routed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RoutedBy")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentBackAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentBackReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Sentiment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SlaPolicyId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("StartedAt")
@@ -393,6 +474,20 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WaitingSince")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -402,9 +497,106 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "BrandId");
 
+                    b.HasIndex("AgencyId", "AssignedStaffId", "Status", "DueAt");
+
+                    b.HasIndex("AgencyId", "BrandId", "Status", "DueAt");
+
+                    b.HasIndex("AgencyId", "TeamId", "Status", "DueAt");
+
                     b.HasIndex("AgencyId", "BrandId", "ChannelAccountId", "CustomerExternalId", "LastActivityAt");
 
                     b.ToTable("Conversations", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Conversations.ConversationNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "ConversationId", "CreatedAt");
+
+                    b.ToTable("ConversationNotes", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Conversations.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("AgencyId", "UserId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("AgencyId", "UserId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("Agency.Domain.Conversations.Post", b =>
@@ -467,6 +659,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("IntentSource")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsAutomatic")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsPrivate")
@@ -584,6 +779,407 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("InboxDeliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Replies.OutboundMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChannelAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InReplyToExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsAutomatic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("AgencyId", "BrandId", "ConversationId", "CreatedAt");
+
+                    b.ToTable("OutboundMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Replies.SavedReply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Network")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "Title")
+                        .IsUnique();
+
+                    b.ToTable("SavedReplies", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Routing.RoutingRuleDefinition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("AddTags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AutoReplyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Departments")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("FromLocal")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("HasPersonalData")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Intents")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Keywords")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MinFollowers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Networks")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NoAction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NotifyOwner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Regex")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Sentiments")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SetPriority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("StopAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("ToLocal")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("RoutingRules", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Sla.ServiceHours", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeSpan>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeSpan>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.ToTable("ServiceHours", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Sla.SlaEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssignedStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "At");
+
+                    b.HasIndex("AgencyId", "BrandId", "ConversationId", "Target", "Kind", "DueAt")
+                        .IsUnique();
+
+                    b.ToTable("SlaEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Sla.SlaPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BusinessHoursOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Intent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Network")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NextResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("WarnAtShare")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SlaPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Staff.Shift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("AgencyId", "StaffMemberId", "StartsAt");
+
+                    b.HasIndex("AgencyId", "StartsAt", "EndsAt");
+
+                    b.ToTable("Shifts", (string)null);
                 });
 
             modelBuilder.Entity("Agency.Domain.Staff.StaffMember", b =>
@@ -1159,6 +1755,15 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Agency.Domain.Conversations.ConversationNote", b =>
+                {
+                    b.HasOne("Agency.Domain.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Agency.Domain.Conversations.Post", b =>
                 {
                     b.HasOne("Agency.Domain.Channels.ChannelAccount", null)
@@ -1178,6 +1783,69 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Agency.Domain.Channels.ChannelAccount", null)
                         .WithMany()
                         .HasForeignKey("ChannelAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Replies.OutboundMessage", b =>
+                {
+                    b.HasOne("Agency.Domain.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Replies.SavedReply", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Routing.RoutingRuleDefinition", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Sla.ServiceHours", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Sla.SlaEvent", b =>
+                {
+                    b.HasOne("Agency.Domain.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Sla.SlaPolicy", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Staff.Shift", b =>
+                {
+                    b.HasOne("Agency.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
