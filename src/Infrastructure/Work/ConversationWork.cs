@@ -140,7 +140,7 @@ public sealed class ConversationWork(AgencyWideReader reader, TimeProvider clock
     /// <summary>Gives the conversation to the best person on shift, or leaves it in the team queue.</summary>
     public AssignmentCandidate? TryAssign(AgencyDbContext db, BrandWork work, Staffing staffing, Conversation c, string by)
     {
-        var pick = Assignment.Pick(staffing.Candidates(c.BrandId, c.TeamId), c.Network, c.Language);
+        var pick = Assignment.Pick(staffing.Candidates(work.Brand.Id, c.TeamId), c.Network, c.Language); // a new conversation has no BrandId until saved
         if (pick is null) return null;
         var now = clock.GetUtcNow().UtcDateTime;
         var before = c.AssignedStaffId;
