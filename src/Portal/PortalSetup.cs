@@ -18,6 +18,14 @@ namespace Agency.Portal;
 public static class PortalSetup
 {
     public const string AgencyAdminPolicy = "AgencyAdmin";
+    /// <summary>People who answer customers: agents, team leads, agency admins.</summary>
+    public const string ServicePolicy = "Service";
+    /// <summary>People who change how a brand's work is routed and timed: team leads and agency admins.</summary>
+    public const string LeadPolicy = "Lead";
+    /// <summary>People who plan shifts: schedulers, team leads, agency admins.</summary>
+    public const string ShiftPolicy = "Shifts";
+    /// <summary>Who may open a conversation: service roles and the brand's marketing owners (to follow and forward).</summary>
+    public const string ConversationPolicy = "Conversation";
 
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
@@ -50,7 +58,11 @@ public static class PortalSetup
             };
         });
         services.AddAuthorizationBuilder()
-            .AddPolicy(AgencyAdminPolicy, p => p.RequireRole(Roles.AgencyAdmin));
+            .AddPolicy(AgencyAdminPolicy, p => p.RequireRole(Roles.AgencyAdmin))
+            .AddPolicy(ServicePolicy, p => p.RequireRole(Roles.AgencyAdmin, Roles.TeamLead, Roles.Agent))
+            .AddPolicy(LeadPolicy, p => p.RequireRole(Roles.AgencyAdmin, Roles.TeamLead))
+            .AddPolicy(ShiftPolicy, p => p.RequireRole(Roles.AgencyAdmin, Roles.TeamLead, Roles.Scheduler))
+            .AddPolicy(ConversationPolicy, p => p.RequireRole(Roles.AgencyAdmin, Roles.TeamLead, Roles.Agent, Roles.MarketingOwner));
 
         services.AddFeatures();
         return builder;

@@ -30,6 +30,9 @@ public static class FeatureRegistration
         services.AddScoped<RetryDelivery>();
         services.AddScoped<CorrectLabel>();
         services.AddScoped<ClassificationSettings>();
+        services.AddScoped<Workspace.WorkspaceQueries>();
+        services.AddScoped<Workspace.ConversationCommands>();
+        services.AddScoped<Workspace.ServiceSettings>();
         return services;
     }
 }
