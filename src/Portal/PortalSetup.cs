@@ -65,7 +65,30 @@ public static class PortalSetup
             .AddPolicy(ConversationPolicy, p => p.RequireRole(Roles.AgencyAdmin, Roles.TeamLead, Roles.Agent, Roles.MarketingOwner));
 
         services.AddFeatures();
+        if (builder.Configuration.GetValue("Outbound:StandIn", false)) services.AddSingleton<Agency.Infrastructure.Outbound.PlatformStandIn>();
         return builder;
+    }
+
+    /// <summary>
+    /// In development and tests there is no internet: replies go to the platform stand-in on this
+    /// server's own address (real HTTP, the platforms' request shapes), never to X or Meta.
+    /// </summary>
+    private static void MapPlatformStandIn(WebApplication app)
+    {
+        if (app.Services.GetService<Agency.Infrastructure.Outbound.PlatformStandIn>() is not { } standIn) return;
+        standIn.Map(app, "/standin");
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+            if (address is null) return;
+            address = address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)
+                .Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).TrimEnd('/');
+            var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Agency.Infrastructure.Outbound.OutboundOptions>>().Value;
+            options.GraphBaseUrl = $"{address}/standin/graph/v21.0";
+            options.XBaseUrl = $"{address}/standin/x";
+            app.Logger.LogWarning("Replies go to the platform stand-in at {Address}/standin (Outbound:StandIn), not to X or Meta.", address);
+        });
     }
 
     private static Task Answer(RedirectContext<CookieAuthenticationOptions> ctx, int status)
@@ -113,6 +136,7 @@ public static class PortalSetup
         app.MapHealthEndpoints();
         app.MapBrandEndpoints();
         app.MapWebhookEndpoints();
+        MapPlatformStandIn(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;

@@ -52,12 +52,16 @@ public static class DemoData
     /// <summary>The demo secret of every seeded account, so webhook deliveries can be signed by hand in a demo.</summary>
     public const string WebhookSecret = "northbeam-demo-webhook-secret";
 
+    /// <summary>The demo accounts' access token; replies go to the built-in platform stand-in in development.</summary>
+    public const string AccessToken = "northbeam-demo-access-token";
+
     public sealed record DemoAccount(string BrandSlug, Network Network, string Handle, string ExternalId, Domain.Channels.Department Department);
 
     /// <summary>Each brand's service handle from the data set, plus marketing-owned accounts where service questions land by mistake.</summary>
     public static readonly DemoAccount[] Accounts =
     [
         new("apple", Network.X, "AppleSupport", "458015800", Domain.Channels.Department.Service),
+        new("apple", Network.X, "Apple", "380749300", Domain.Channels.Department.Marketing),
         new("apple", Network.Instagram, "apple", "17841400000000001", Domain.Channels.Department.Marketing),
         new("amazon", Network.X, "AmazonHelp", "85741735", Domain.Channels.Department.Service),
         new("delta", Network.X, "Delta", "5920532", Domain.Channels.Department.Service),

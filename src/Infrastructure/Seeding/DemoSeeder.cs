@@ -65,6 +65,7 @@ public sealed class DemoSeeder(DatabaseSetup database, UserManager<ApplicationUs
                 };
                 db.Teams.Add(team);
             }
+            DemoService.AddShifts(db, staff.Values.ToList(), now);
             await db.SaveChangesAsync(ct);
         }
 
@@ -76,7 +77,9 @@ public sealed class DemoSeeder(DatabaseSetup database, UserManager<ApplicationUs
             {
                 Network = a.Network, Handle = a.Handle, ExternalAccountId = a.ExternalId, Department = a.Department, CreatedAt = now,
                 AppSecretProtected = secrets.Protect(DemoData.WebhookSecret), VerifyTokenProtected = secrets.Protect(DemoData.WebhookSecret),
+                AccessTokenProtected = secrets.Protect(DemoData.AccessToken),
             }));
+            DemoService.AddBrandSetup(db);
             await db.SaveChangesAsync(ct);
         }
 

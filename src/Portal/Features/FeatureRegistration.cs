@@ -33,6 +33,7 @@ public static class FeatureRegistration
         services.AddScoped<Workspace.WorkspaceQueries>();
         services.AddScoped<Workspace.ConversationCommands>();
         services.AddScoped<Workspace.ServiceSettings>();
+        services.AddScoped<Workspace.MarketingQueries>();
         return services;
     }
 }

@@ -247,4 +247,12 @@ public sealed class ServiceSettings(IDbContextFactory<AgencyDbContext> dbs, Time
     }
 
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Shifts are entered and shown in the agency's home time zone.</summary>
+    public async Task<TimeZoneInfo> AgencyZoneAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var id = await db.Agencies.AsNoTracking().Where(a => a.Id == db.Tenant.AgencyId).Select(a => a.DefaultTimeZone).SingleOrDefaultAsync(ct);
+        return TimeZoneInfo.TryFindSystemTimeZoneById(id ?? "UTC", out var zone) ? zone : TimeZoneInfo.Utc;
+    }
 }

@@ -38,6 +38,23 @@ public sealed class WorkspaceQueries(IDbContextFactory<AgencyDbContext> dbs, Age
         return (staff, teams.Union(led).ToList());
     }
 
+    public async Task<(IReadOnlyList<Notification> Latest, int Unread)> NotificationsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var userId = tenant.Current.UserId;
+        var mine = db.Notifications.AsNoTracking().Where(n => n.UserId == userId);
+        return (await mine.OrderByDescending(n => n.CreatedAt).Take(10).ToListAsync(ct), await mine.CountAsync(n => n.ReadAt == null, ct));
+    }
+
+    public async Task MarkAllReadAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var userId = tenant.Current.UserId;
+        var now = DateTime.UtcNow;
+        foreach (var n in await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null).ToListAsync(ct)) n.ReadAt = now;
+        await db.SaveChangesAsync(ct);
+    }
+
     public async Task<InboxPage> InboxAsync(PortalContext portal, InboxTab tab, InboxFilters f, int skip, int take, CancellationToken ct = default)
     {
         var (me, teams) = await MeAsync(ct);
@@ -98,4 +115,36 @@ public static class DueText
 
     public static string Span(TimeSpan t) =>
         t.TotalMinutes < 1 ? "<1 min" : t.TotalHours < 1 ? $"{(int)t.TotalMinutes} min" : t.TotalDays < 1 ? $"{(int)t.TotalHours} h {t.Minutes} min" : $"{(int)t.TotalDays} d {t.Hours} h";
+}
+
+/// <summary>One item on a marketing-owned account, as its owner follows it.</summary>
+public sealed record MarketingItem(Guid Id, string? CustomerHandle, string? FirstText, Domain.Classification.Intent? Intent, DateTime StartedAt,
+    bool WithService, bool Forwarded, string? ForwardedBy, string? AssigneeName, DateTime? FirstResponseAt, ConversationStatus Status, string? SentBackReason, bool NoAction)
+{
+    /// <summary>What became of it, in the owner's words.</summary>
+    public string State(DateTime now) =>
+        SentBackReason is { } why && !WithService ? $"Sent back: {why}"
+        : !WithService ? (NoAction ? "No action needed" : "With marketing")
+        : Status == ConversationStatus.Resolved ? $"Resolved{(FirstResponseAt is { } r ? $", answered after {DueText.Span(r - StartedAt)}" : "")}"
+        : FirstResponseAt is { } at ? $"Answered after {DueText.Span(at - StartedAt)} by service"
+        : AssigneeName is { } who ? $"Assigned to {who}, waiting {DueText.Span(now - StartedAt)}"
+        : $"Waiting in the service queue for {DueText.Span(now - StartedAt)}";
+}
+
+public sealed class MarketingQueries(IDbContextFactory<AgencyDbContext> dbs)
+{
+    public async Task<IReadOnlyList<MarketingItem>> ItemsAsync(bool forwardedOnly, int take = 100, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var q = db.Conversations.AsNoTracking().Where(c => c.Department == Domain.Channels.Department.Marketing);
+        if (forwardedOnly) q = q.Where(c => c.Forwarded);
+        var rows = await q.OrderByDescending(c => c.StartedAt).Take(take).ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var firstTexts = await db.Posts.AsNoTracking().Where(p => p.ConversationId != null && ids.Contains(p.ConversationId.Value) && p.Direction == Direction.Inbound)
+            .GroupBy(p => p.ConversationId!.Value).Select(g => new { Id = g.Key, Text = g.OrderBy(p => p.CreatedAt).Select(p => p.Text).First() }).ToDictionaryAsync(x => x.Id, x => x.Text, ct);
+        var staffIds = rows.Select(r => r.AssignedStaffId).OfType<Guid>().Distinct().ToList();
+        var names = await db.StaffMembers.AsNoTracking().Where(s => staffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        return rows.Select(c => new MarketingItem(c.Id, c.CustomerHandle, firstTexts.GetValueOrDefault(c.Id), c.Intent, c.StartedAt, c.TeamId is not null, c.Forwarded, c.ForwardedBy,
+            c.AssignedStaffId is { } s ? names.GetValueOrDefault(s) : null, c.FirstResponseAt, c.Status, c.SentBackReason, c.NoAction)).ToList();
+    }
 }
