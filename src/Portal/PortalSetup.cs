@@ -31,7 +31,7 @@ public static class PortalSetup
     {
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();

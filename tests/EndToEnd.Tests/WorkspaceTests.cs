@@ -52,7 +52,9 @@ public sealed class WorkspaceTests(AppServer app)
         await page.GetByLabel("Customer").FillAsync(handle);
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "@" + handle });
         await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 20_000 });
-        await row.ClickAsync();
+        // The filter reloads the table after a short debounce: wait until only the header and this customer's rows remain.
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasNotText = "@" + handle })).ToHaveCountAsync(1);
+        await row.First.ClickAsync();
         await page.WaitForURLAsync("**/conversations/**");
         await Pages.WaitForCircuitAsync(page);
     }

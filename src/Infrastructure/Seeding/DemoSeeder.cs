@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Agency.Infrastructure.Seeding;
 
 /// <summary>Seeds the demo agency once, into an empty database.</summary>
-public sealed class DemoSeeder(DatabaseSetup database, UserManager<ApplicationUser> users, Intake.ChannelSecrets secrets, Intake.Importer importer, TimeProvider clock)
+public sealed class DemoSeeder(DatabaseSetup database, UserManager<ApplicationUser> users, Intake.ChannelSecrets secrets, Intake.Importer importer,
+    Work.ConversationWork work, TimeProvider clock)
 {
     public async Task<bool> SeedAsync(CancellationToken ct = default)
     {
@@ -88,7 +89,26 @@ public sealed class DemoSeeder(DatabaseSetup database, UserManager<ApplicationUs
             ?? throw new InvalidOperationException("The demo data set is missing from the assembly.");
         using var reader = new StreamReader(sample);
         await importer.ImportAsync(agency.Id, reader, Intake.ImportFormat.Twcs, new Intake.ImportOptions { ShiftToNow = true }, ct: ct);
+        foreach (var brand in brands.Values) await CloseHistoryAsync(tenant.WithBrand(brand.Id), ct);
         return true;
+    }
+
+    // The sample spans weeks; what went quiet more than a day ago is history, as it would be in a
+    // running workspace. Only the last day's conversations stay open for the demo's queues.
+    private async Task CloseHistoryAsync(TenantScope brand, CancellationToken ct)
+    {
+        await using var db = database.Create(brand);
+        var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-1);
+        var old = await db.Conversations.Where(c => c.Status != Domain.Conversations.ConversationStatus.Resolved && c.LastActivityAt < cutoff).ToListAsync(ct);
+        if (old.Count == 0) return;
+        var brandWork = await Work.BrandWork.LoadAsync(db, ct);
+        foreach (var c in old)
+        {
+            c.Resolve(c.LastActivityAt);
+            c.AssignedStaffId = null;
+            work.Refresh(db, brandWork, c);
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private static void Check(IdentityResult result)

@@ -13,7 +13,7 @@ public sealed record InboxQuery(
     bool ForwardedOnly = false, int Skip = 0, int Take = 25);
 
 public sealed record InboxRow(
-    Guid Id, Guid BrandId, Network Network, string? CustomerHandle, string? CustomerName, ConversationStatus Status, Priority Priority,
+    Guid Id, Guid BrandId, Network Network, string CustomerExternalId, string? CustomerHandle, string? CustomerName, ConversationStatus Status, Priority Priority,
     DateTime StartedAt, DateTime LastActivityAt, DateTime? DueAt, DateTime? FirstResponseAt, Guid? TeamId, Guid? AssignedStaffId,
     Domain.Classification.Intent? Intent, Domain.Classification.Sentiment? Sentiment, bool Forwarded, bool HasPrivateMessages, int InboundCount);
 
@@ -54,7 +54,7 @@ public sealed class AgencyWideReader(DatabaseSetup database)
         var rows = await query
             .OrderBy(c => c.DueAt == null).ThenBy(c => c.DueAt).ThenBy(c => c.StartedAt)
             .Skip(q.Skip).Take(q.Take)
-            .Select(c => new InboxRow(c.Id, c.BrandId, c.Network, c.CustomerHandle, c.CustomerName, c.Status, c.Priority, c.StartedAt, c.LastActivityAt,
+            .Select(c => new InboxRow(c.Id, c.BrandId, c.Network, c.CustomerExternalId, c.CustomerHandle, c.CustomerName, c.Status, c.Priority, c.StartedAt, c.LastActivityAt,
                 c.DueAt, c.FirstResponseAt, c.TeamId, c.AssignedStaffId, c.Intent, c.Sentiment, c.Forwarded, c.HasPrivateMessages, c.InboundCount))
             .ToListAsync(ct);
         return (rows, total);
