@@ -98,6 +98,7 @@ public sealed class ServiceSettings(IDbContextFactory<AgencyDbContext> dbs, Time
         var posts = await db.Posts.AsNoTracking().Where(p => p.Direction == Direction.Inbound)
             .OrderByDescending(p => p.CreatedAt).Take(PreviewPosts).ToListAsync(ct);
         var asRule = rule.ToRule() with { Order = 0 };
+        var defaultTeam = (await TeamsAsync(ct)).Select(t => (Guid?)t.Id).FirstOrDefault(); // as routing does: the brand's service team
         int matched = 0, forward = 0;
         var examples = new List<(Post, RoutingDecision)>();
         foreach (var p in posts)
@@ -106,7 +107,7 @@ public sealed class ServiceSettings(IDbContextFactory<AgencyDbContext> dbs, Time
             var input = new RoutingInput(network, department, p.Intent, p.Sentiment, p.Text, p.Language, p.PersonalData, p.AuthorFollowers, p.CreatedAt, zone, p.Urgency);
             if (!Router.Matches(asRule.When, input)) continue;
             matched++;
-            var decision = Router.Route(input, [asRule], null);
+            var decision = Router.Route(input, [asRule], defaultTeam);
             if (decision.ForwardedFromMarketing) forward++;
             if (examples.Count < 8) examples.Add((p, decision));
         }
@@ -119,7 +120,7 @@ public sealed class ServiceSettings(IDbContextFactory<AgencyDbContext> dbs, Time
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         return (await db.SlaPolicies.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct),
-                await db.ServiceHours.AsNoTracking().OrderBy(h => h.Day).ThenBy(h => h.Start).ToListAsync(ct));
+                (await db.ServiceHours.AsNoTracking().ToListAsync(ct)).OrderBy(h => h.Day).ThenBy(h => h.Start).ToList()); // SQLite cannot order by TimeSpan
     }
 
     public async Task<Outcome<SlaPolicy>> SavePolicyAsync(SlaPolicy input, CancellationToken ct = default)
