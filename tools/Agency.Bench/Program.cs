@@ -73,9 +73,14 @@ if (options.Command == "forecast")
     Console.WriteLine($"RESULT forecast_series={seriesCount} seconds={total.Elapsed.TotalSeconds:F2}");
     return 0;
 }
+if (options.Command == "inbox")
+{
+    // usage: agency-bench inbox [--posts CONVERSATIONS] (default 1,000,000)
+    return await Agency.Bench.InboxBench.RunAsync(options.Posts == 100_000 ? 1_000_000 : options.Posts);
+}
 if (options.Command != "intake")
 {
-    Console.WriteLine("usage: agency-bench intake [--posts 100000] [--webhooks 10000] [--csv path] | agency-bench labels | agency-bench forecast [--posts SERIES]");
+    Console.WriteLine("usage: agency-bench intake [--posts 100000] [--webhooks 10000] [--csv path] | agency-bench labels | agency-bench forecast [--posts SERIES] | agency-bench inbox [--posts CONVERSATIONS]");
     return 1;
 }
 

@@ -9,6 +9,9 @@ namespace Agency.Domain.Conversations;
 /// <summary>Open: the brand owes an answer or a resolution. Waiting: the brand asked the customer something (resolution clock paused).</summary>
 public enum ConversationStatus { Open = 1, Resolved = 2, WaitingOnCustomer = 3 }
 
+/// <summary>Whether inboxes list the conversation (stored as a number so that indexes can seek on it).</summary>
+public enum QueueState { Out = 0, In = 1 }
+
 /// <summary>
 /// Everything one customer said to the brand on one account, and the brand's answers, until it is
 /// resolved: one case, public and private messages together. A customer who comes back after the
@@ -71,6 +74,13 @@ public class Conversation : IBrandOwned
     public DateTime? NextResponseDueAt { get; set; }
     public DateTime? ResolutionDueAt { get; set; }
     public DateTime? DueAt { get; set; }
+
+    /// <summary>Active and in a service queue: what inboxes list. Kept with the due times.</summary>
+    public QueueState Queue { get; set; }
+    /// <summary><see cref="DueAt"/>, or the far future when nothing is due, so the inbox sorts by one indexed column.</summary>
+    public DateTime DueSort { get; set; } = NothingDue;
+
+    public static readonly DateTime NothingDue = new(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc);
 
     /// <summary>Incremented by every change made by people or jobs; a stale copy cannot be saved over a newer one.</summary>
     public int Version { get; set; }

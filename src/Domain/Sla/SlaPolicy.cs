@@ -94,6 +94,8 @@ public static class SlaPlanner
         c.NextResponseDueAt = due.NextResponse;
         c.ResolutionDueAt = due.Resolution;
         c.DueAt = due.Earliest;
+        c.DueSort = due.Earliest ?? Conversation.NothingDue;
+        c.Queue = c.IsActive && c.TeamId is not null ? QueueState.In : QueueState.Out;
     }
 }
 

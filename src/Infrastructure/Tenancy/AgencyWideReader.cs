@@ -12,6 +12,7 @@ public sealed record InboxQuery(
     Network? Network = null, Priority? MinPriority = null, ConversationStatus? Status = null, string? Search = null,
     bool ForwardedOnly = false, int Skip = 0, int Take = 25);
 
+/// <summary>One page of an inbox; a total above <see cref="AgencyWideReader.CountCap"/> is reported as the cap (shown as "1,000+").</summary>
 public sealed record InboxRow(
     Guid Id, Guid BrandId, Network Network, string CustomerExternalId, string? CustomerHandle, string? CustomerName, ConversationStatus Status, Priority Priority,
     DateTime StartedAt, DateTime LastActivityAt, DateTime? DueAt, DateTime? FirstResponseAt, Guid? TeamId, Guid? AssignedStaffId,
@@ -30,10 +31,53 @@ public sealed class AgencyWideReader(DatabaseSetup database)
     {
         if (q.BrandIds.Count == 0) return ([], 0);
         await using var db = database.Create(TenantScope.ForAgency(agencyId, TenantSource.User));
+        var total = await Filter(db, q).Take(CountCap).CountAsync(ct);
+        if (q.AssignedStaffId is not null || q.TeamIds is { Count: > 0 } || q.BrandIds.Count == 1)
+            return (await Page(Filter(db, q), q).ToListAsync(ct), total);
+
+        // Several brands and no person or team: each brand's first rows come from its own index in
+        // due order, and are merged here; one query over all brands would sort every queued row.
+        var merged = new List<InboxRow>();
+        foreach (var brand in q.BrandIds)
+        {
+            var one = q with { BrandIds = [brand], Skip = 0, Take = q.Skip + q.Take };
+            merged.AddRange(await Page(Filter(db, one), one).ToListAsync(ct));
+        }
+        return (merged.OrderBy(r => r.DueAt ?? Conversation.NothingDue).ThenBy(r => r.StartedAt).Skip(q.Skip).Take(q.Take).ToList(), total);
+    }
+
+    /// <summary>Inboxes count up to this many; nobody pages further, and counting every queued row of a large agency costs.</summary>
+    public const int CountCap = 1000;
+
+    /// <summary>The SQL of the inbox's page and count queries, for benchmarks and query-plan checks.</summary>
+    public string[] InboxSql(Guid agencyId, InboxQuery q)
+    {
+        using var db = database.Create(TenantScope.ForAgency(agencyId, TenantSource.User));
+        var query = Filter(db, q);
+        return [Page(query, q).ToQueryString(), query.Select(c => c.Id).ToQueryString()];
+    }
+
+    // By due time (nothing due sorts last), then the oldest first.
+    private static IQueryable<InboxRow> Page(IQueryable<Conversation> query, InboxQuery q) =>
+        query.OrderBy(c => c.DueSort).ThenBy(c => c.StartedAt)
+            .Skip(q.Skip).Take(q.Take)
+            .Select(c => new InboxRow(c.Id, c.BrandId, c.Network, c.CustomerExternalId, c.CustomerHandle, c.CustomerName, c.Status, c.Priority, c.StartedAt, c.LastActivityAt,
+                c.DueAt, c.FirstResponseAt, c.TeamId, c.AssignedStaffId, c.Intent, c.Sentiment, c.Forwarded, c.HasPrivateMessages, c.InboundCount));
+
+    private static IQueryable<Conversation> Filter(AgencyDbContext db, InboxQuery q)
+    {
         var brandIds = q.BrandIds.ToList();
-        var query = db.Conversations.IgnoreQueryFilters(BrandFilterOnly).AsNoTracking()
-            .Where(c => brandIds.Contains(c.BrandId) && !c.NoAction && c.TeamId != null);
-        query = q.Status is { } status ? query.Where(c => c.Status == status) : query.Where(c => c.Status != ConversationStatus.Resolved);
+        var query = db.Conversations.IgnoreQueryFilters(BrandFilterOnly).AsNoTracking().Where(c => c.Queue == QueueState.In);
+        if (brandIds.Count == 1)
+        {
+            var only = brandIds[0];
+            query = query.Where(c => c.BrandId == only);
+        }
+        else
+        {
+            query = query.Where(c => brandIds.Contains(c.BrandId));
+        }
+        if (q.Status is { } status) query = query.Where(c => c.Status == status);
         if (q.AssignedStaffId is { } staff) query = query.Where(c => c.AssignedStaffId == staff);
         if (q.UnassignedOnly) query = query.Where(c => c.AssignedStaffId == null);
         if (q.TeamIds is { Count: > 0 } teams)
@@ -49,15 +93,7 @@ public sealed class AgencyWideReader(DatabaseSetup database)
             var s = q.Search.Trim().TrimStart('@');
             query = query.Where(c => (c.CustomerHandle != null && c.CustomerHandle.Contains(s)) || (c.CustomerName != null && c.CustomerName.Contains(s)));
         }
-        var total = await query.CountAsync(ct);
-        // Nothing due (no SLA) sorts last; then by due time, then the oldest first.
-        var rows = await query
-            .OrderBy(c => c.DueAt == null).ThenBy(c => c.DueAt).ThenBy(c => c.StartedAt)
-            .Skip(q.Skip).Take(q.Take)
-            .Select(c => new InboxRow(c.Id, c.BrandId, c.Network, c.CustomerExternalId, c.CustomerHandle, c.CustomerName, c.Status, c.Priority, c.StartedAt, c.LastActivityAt,
-                c.DueAt, c.FirstResponseAt, c.TeamId, c.AssignedStaffId, c.Intent, c.Sentiment, c.Forwarded, c.HasPrivateMessages, c.InboundCount))
-            .ToListAsync(ct);
-        return (rows, total);
+        return query;
     }
 
     public sealed record Load(int Open, DateTime? LastAssignedAt);
@@ -67,7 +103,7 @@ public sealed class AgencyWideReader(DatabaseSetup database)
     {
         await using var db = database.Create(TenantScope.ForAgency(agencyId, TenantSource.System));
         var rows = await db.Conversations.IgnoreQueryFilters(BrandFilterOnly).AsNoTracking()
-            .Where(c => c.AssignedStaffId != null && c.Status != ConversationStatus.Resolved && !c.NoAction)
+            .Where(c => c.Queue == QueueState.In && c.AssignedStaffId != null)
             .GroupBy(c => c.AssignedStaffId!.Value)
             .Select(g => new { Staff = g.Key, Open = g.Count(), Last = g.Max(c => c.AssignedAt) })
             .ToListAsync(ct);

@@ -36,10 +36,12 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         b.Property(x => x.Pauses).HasMaxLength(4000);
         b.HasOne<ChannelAccount>().WithMany().HasForeignKey(x => x.ChannelAccountId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.AgencyId, x.BrandId, x.ChannelAccountId, x.CustomerExternalId, x.LastActivityAt });
-        // The inbox: open work sorted by what falls due first, per brand, per team and per person.
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Status, x.DueAt });
-        b.HasIndex(x => new { x.AgencyId, x.TeamId, x.Status, x.DueAt });
-        b.HasIndex(x => new { x.AgencyId, x.AssignedStaffId, x.Status, x.DueAt });
+        // The inbox: queued work in due order, for the whole agency, a brand, a team and a person;
+        // each index serves its view's filter and sort, so the first page is read without sorting.
+        b.HasIndex(x => new { x.AgencyId, x.Queue, x.DueSort, x.StartedAt });
+        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Queue, x.DueSort });
+        b.HasIndex(x => new { x.AgencyId, x.TeamId, x.Queue, x.DueSort });
+        b.HasIndex(x => new { x.AgencyId, x.AssignedStaffId, x.Queue, x.DueSort });
     }
 }
 

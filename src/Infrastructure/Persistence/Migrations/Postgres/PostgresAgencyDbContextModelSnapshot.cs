@@ -391,6 +391,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime>("DueSort")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("FirstResponseAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -449,6 +452,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("Priority")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Queue")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("ResolutionDueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -503,11 +509,13 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "BrandId");
 
-                    b.HasIndex("AgencyId", "AssignedStaffId", "Status", "DueAt");
+                    b.HasIndex("AgencyId", "AssignedStaffId", "Queue", "DueSort");
 
-                    b.HasIndex("AgencyId", "BrandId", "Status", "DueAt");
+                    b.HasIndex("AgencyId", "BrandId", "Queue", "DueSort");
 
-                    b.HasIndex("AgencyId", "TeamId", "Status", "DueAt");
+                    b.HasIndex("AgencyId", "Queue", "DueSort", "StartedAt");
+
+                    b.HasIndex("AgencyId", "TeamId", "Queue", "DueSort");
 
                     b.HasIndex("AgencyId", "BrandId", "ChannelAccountId", "CustomerExternalId", "LastActivityAt");
 

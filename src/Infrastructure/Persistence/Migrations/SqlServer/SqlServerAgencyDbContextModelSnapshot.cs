@@ -390,6 +390,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime>("DueSort")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("FirstResponseAt")
                         .HasColumnType("datetime2");
 
@@ -448,6 +451,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("Priority")
                         .HasColumnType("int");
 
+                    b.Property<int>("Queue")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("ResolutionDueAt")
                         .HasColumnType("datetime2");
 
@@ -502,11 +508,13 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("AgencyId", "BrandId");
 
-                    b.HasIndex("AgencyId", "AssignedStaffId", "Status", "DueAt");
+                    b.HasIndex("AgencyId", "AssignedStaffId", "Queue", "DueSort");
 
-                    b.HasIndex("AgencyId", "BrandId", "Status", "DueAt");
+                    b.HasIndex("AgencyId", "BrandId", "Queue", "DueSort");
 
-                    b.HasIndex("AgencyId", "TeamId", "Status", "DueAt");
+                    b.HasIndex("AgencyId", "Queue", "DueSort", "StartedAt");
+
+                    b.HasIndex("AgencyId", "TeamId", "Queue", "DueSort");
 
                     b.HasIndex("AgencyId", "BrandId", "ChannelAccountId", "CustomerExternalId", "LastActivityAt");
 

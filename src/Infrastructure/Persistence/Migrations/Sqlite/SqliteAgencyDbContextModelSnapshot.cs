@@ -385,6 +385,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("DueSort")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("FirstResponseAt")
                         .HasColumnType("TEXT");
 
@@ -443,6 +446,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Queue")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ResolutionDueAt")
                         .HasColumnType("TEXT");
 
@@ -497,11 +503,13 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "BrandId");
 
-                    b.HasIndex("AgencyId", "AssignedStaffId", "Status", "DueAt");
+                    b.HasIndex("AgencyId", "AssignedStaffId", "Queue", "DueSort");
 
-                    b.HasIndex("AgencyId", "BrandId", "Status", "DueAt");
+                    b.HasIndex("AgencyId", "BrandId", "Queue", "DueSort");
 
-                    b.HasIndex("AgencyId", "TeamId", "Status", "DueAt");
+                    b.HasIndex("AgencyId", "Queue", "DueSort", "StartedAt");
+
+                    b.HasIndex("AgencyId", "TeamId", "Queue", "DueSort");
 
                     b.HasIndex("AgencyId", "BrandId", "ChannelAccountId", "CustomerExternalId", "LastActivityAt");
 

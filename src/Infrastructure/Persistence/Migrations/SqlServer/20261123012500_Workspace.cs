@@ -1,10 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Agency.Infrastructure.Persistence.Migrations.Postgres
+namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Workspace : Migration
@@ -15,110 +14,117 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
             migrationBuilder.AddColumn<bool>(
                 name: "IsAutomatic",
                 table: "Posts",
-                type: "boolean",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "AssignedAt",
                 table: "Conversations",
-                type: "timestamp with time zone",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "AssignedStaffId",
                 table: "Conversations",
-                type: "uuid",
+                type: "uniqueidentifier",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "AwaitingReplySince",
                 table: "Conversations",
-                type: "timestamp with time zone",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Department",
                 table: "Conversations",
-                type: "integer",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "DueAt",
                 table: "Conversations",
-                type: "timestamp with time zone",
+                type: "datetime2",
                 nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "DueSort",
+                table: "Conversations",
+                type: "datetime2",
+                nullable: false,
+                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "FirstResponseDueAt",
                 table: "Conversations",
-                type: "timestamp with time zone",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Forwarded",
                 table: "Conversations",
-                type: "boolean",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ForwardedAt",
                 table: "Conversations",
-                type: "timestamp with time zone",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ForwardedBy",
                 table: "Conversations",
-                type: "character varying(200)",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Intent",
                 table: "Conversations",
-                type: "integer",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Language",
                 table: "Conversations",
-                type: "character varying(8)",
+                type: "nvarchar(8)",
                 maxLength: 8,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "MovedToPrivateAt",
                 table: "Conversations",
-                type: "timestamp with time zone",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Network",
                 table: "Conversations",
-                type: "integer",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "NextResponseDueAt",
                 table: "Conversations",
-                type: "timestamp with time zone",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "NoAction",
                 table: "Conversations",
-                type: "boolean",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "Pauses",
                 table: "Conversations",
-                type: "character varying(4000)",
+                type: "nvarchar(4000)",
                 maxLength: 4000,
                 nullable: false,
                 defaultValue: "");
@@ -126,99 +132,107 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
             migrationBuilder.AddColumn<int>(
                 name: "PersonalData",
                 table: "Conversations",
-                type: "integer",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Priority",
                 table: "Conversations",
-                type: "integer",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Queue",
+                table: "Conversations",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ResolutionDueAt",
                 table: "Conversations",
-                type: "timestamp with time zone",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Routed",
                 table: "Conversations",
-                type: "boolean",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "RoutedBy",
                 table: "Conversations",
-                type: "character varying(500)",
+                type: "nvarchar(500)",
                 maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "SentBackAt",
                 table: "Conversations",
-                type: "timestamp with time zone",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "SentBackReason",
                 table: "Conversations",
-                type: "character varying(500)",
+                type: "nvarchar(500)",
                 maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Sentiment",
                 table: "Conversations",
-                type: "integer",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "SlaPolicyId",
                 table: "Conversations",
-                type: "uuid",
+                type: "uniqueidentifier",
                 nullable: true);
 
-            migrationBuilder.AddColumn<List<string>>(
+            migrationBuilder.AddColumn<string>(
                 name: "Tags",
                 table: "Conversations",
-                type: "text[]",
-                nullable: false);
+                type: "nvarchar(max)",
+                nullable: false,
+                defaultValue: "[]");
 
             migrationBuilder.AddColumn<Guid>(
                 name: "TeamId",
                 table: "Conversations",
-                type: "uuid",
+                type: "uniqueidentifier",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "Conversations",
-                type: "integer",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "WaitingSince",
                 table: "Conversations",
-                type: "timestamp with time zone",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ConversationNotes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ConversationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    BrandId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ConversationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    AuthorName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -235,14 +249,14 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Link = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -253,25 +267,25 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                 name: "OutboundMessages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ConversationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ChannelAccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    IsPrivate = table.Column<bool>(type: "boolean", nullable: false),
-                    InReplyToExternalId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    RecipientExternalId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Text = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ExternalId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    SentByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    SentByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    IsAutomatic = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    BrandId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ConversationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChannelAccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    IsPrivate = table.Column<bool>(type: "bit", nullable: false),
+                    InReplyToExternalId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    RecipientExternalId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Text = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ExternalId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    SentByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    SentByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    IsAutomatic = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -288,30 +302,30 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                 name: "RoutingRules",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false),
-                    IsEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    StopAfter = table.Column<bool>(type: "boolean", nullable: false),
-                    Networks = table.Column<int[]>(type: "integer[]", nullable: false),
-                    Departments = table.Column<int[]>(type: "integer[]", nullable: false),
-                    Intents = table.Column<int[]>(type: "integer[]", nullable: false),
-                    Sentiments = table.Column<int[]>(type: "integer[]", nullable: false),
-                    Keywords = table.Column<List<string>>(type: "text[]", nullable: false),
-                    Regex = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Languages = table.Column<List<string>>(type: "text[]", nullable: false),
-                    HasPersonalData = table.Column<bool>(type: "boolean", nullable: true),
-                    MinFollowers = table.Column<int>(type: "integer", nullable: true),
-                    FromLocal = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
-                    ToLocal = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
-                    TeamId = table.Column<Guid>(type: "uuid", nullable: true),
-                    SetPriority = table.Column<int>(type: "integer", nullable: true),
-                    AddTags = table.Column<List<string>>(type: "text[]", nullable: false),
-                    AutoReplyId = table.Column<Guid>(type: "uuid", nullable: true),
-                    NotifyOwner = table.Column<bool>(type: "boolean", nullable: false),
-                    NoAction = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    BrandId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    Order = table.Column<int>(type: "int", nullable: false),
+                    IsEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    StopAfter = table.Column<bool>(type: "bit", nullable: false),
+                    Networks = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Departments = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Intents = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Sentiments = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Keywords = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Regex = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Languages = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    HasPersonalData = table.Column<bool>(type: "bit", nullable: true),
+                    MinFollowers = table.Column<int>(type: "int", nullable: true),
+                    FromLocal = table.Column<TimeOnly>(type: "time", nullable: true),
+                    ToLocal = table.Column<TimeOnly>(type: "time", nullable: true),
+                    TeamId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    SetPriority = table.Column<int>(type: "int", nullable: true),
+                    AddTags = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    AutoReplyId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    NotifyOwner = table.Column<bool>(type: "bit", nullable: false),
+                    NoAction = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -328,13 +342,13 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                 name: "SavedReplies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Purpose = table.Column<int>(type: "integer", nullable: false),
-                    Network = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    BrandId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Purpose = table.Column<int>(type: "int", nullable: false),
+                    Network = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -351,12 +365,12 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                 name: "ServiceHours",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Day = table.Column<int>(type: "integer", nullable: false),
-                    Start = table.Column<TimeSpan>(type: "interval", nullable: false),
-                    End = table.Column<TimeSpan>(type: "interval", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    BrandId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Day = table.Column<int>(type: "int", nullable: false),
+                    Start = table.Column<TimeSpan>(type: "time", nullable: false),
+                    End = table.Column<TimeSpan>(type: "time", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -373,14 +387,14 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                 name: "Shifts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StaffMemberId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    EndsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Source = table.Column<int>(type: "integer", nullable: false),
-                    IsPublished = table.Column<bool>(type: "boolean", nullable: false),
-                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StaffMemberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Source = table.Column<int>(type: "int", nullable: false),
+                    IsPublished = table.Column<bool>(type: "bit", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -397,16 +411,16 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                 name: "SlaEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ConversationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Target = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    TeamId = table.Column<Guid>(type: "uuid", nullable: true),
-                    AssignedStaffId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    BrandId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ConversationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Target = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    TeamId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    AssignedStaffId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -423,18 +437,18 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                 name: "SlaPolicies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Network = table.Column<int>(type: "integer", nullable: true),
-                    Intent = table.Column<int>(type: "integer", nullable: true),
-                    Priority = table.Column<int>(type: "integer", nullable: true),
-                    FirstResponseMinutes = table.Column<int>(type: "integer", nullable: false),
-                    NextResponseMinutes = table.Column<int>(type: "integer", nullable: false),
-                    ResolutionMinutes = table.Column<int>(type: "integer", nullable: false),
-                    BusinessHoursOnly = table.Column<bool>(type: "boolean", nullable: false),
-                    WarnAtShare = table.Column<double>(type: "double precision", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    BrandId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    Network = table.Column<int>(type: "int", nullable: true),
+                    Intent = table.Column<int>(type: "int", nullable: true),
+                    Priority = table.Column<int>(type: "int", nullable: true),
+                    FirstResponseMinutes = table.Column<int>(type: "int", nullable: false),
+                    NextResponseMinutes = table.Column<int>(type: "int", nullable: false),
+                    ResolutionMinutes = table.Column<int>(type: "int", nullable: false),
+                    BusinessHoursOnly = table.Column<bool>(type: "bit", nullable: false),
+                    WarnAtShare = table.Column<double>(type: "float", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -448,19 +462,24 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Conversations_AgencyId_AssignedStaffId_Status_DueAt",
+                name: "IX_Conversations_AgencyId_AssignedStaffId_Queue_DueSort",
                 table: "Conversations",
-                columns: new[] { "AgencyId", "AssignedStaffId", "Status", "DueAt" });
+                columns: new[] { "AgencyId", "AssignedStaffId", "Queue", "DueSort" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Conversations_AgencyId_BrandId_Status_DueAt",
+                name: "IX_Conversations_AgencyId_BrandId_Queue_DueSort",
                 table: "Conversations",
-                columns: new[] { "AgencyId", "BrandId", "Status", "DueAt" });
+                columns: new[] { "AgencyId", "BrandId", "Queue", "DueSort" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Conversations_AgencyId_TeamId_Status_DueAt",
+                name: "IX_Conversations_AgencyId_Queue_DueSort_StartedAt",
                 table: "Conversations",
-                columns: new[] { "AgencyId", "TeamId", "Status", "DueAt" });
+                columns: new[] { "AgencyId", "Queue", "DueSort", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_AgencyId_TeamId_Queue_DueSort",
+                table: "Conversations",
+                columns: new[] { "AgencyId", "TeamId", "Queue", "DueSort" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ConversationNotes_AgencyId",
@@ -679,15 +698,19 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                 name: "SlaPolicies");
 
             migrationBuilder.DropIndex(
-                name: "IX_Conversations_AgencyId_AssignedStaffId_Status_DueAt",
+                name: "IX_Conversations_AgencyId_AssignedStaffId_Queue_DueSort",
                 table: "Conversations");
 
             migrationBuilder.DropIndex(
-                name: "IX_Conversations_AgencyId_BrandId_Status_DueAt",
+                name: "IX_Conversations_AgencyId_BrandId_Queue_DueSort",
                 table: "Conversations");
 
             migrationBuilder.DropIndex(
-                name: "IX_Conversations_AgencyId_TeamId_Status_DueAt",
+                name: "IX_Conversations_AgencyId_Queue_DueSort_StartedAt",
+                table: "Conversations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Conversations_AgencyId_TeamId_Queue_DueSort",
                 table: "Conversations");
 
             migrationBuilder.DropColumn(
@@ -712,6 +735,10 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "DueAt",
+                table: "Conversations");
+
+            migrationBuilder.DropColumn(
+                name: "DueSort",
                 table: "Conversations");
 
             migrationBuilder.DropColumn(
@@ -764,6 +791,10 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "Priority",
+                table: "Conversations");
+
+            migrationBuilder.DropColumn(
+                name: "Queue",
                 table: "Conversations");
 
             migrationBuilder.DropColumn(
