@@ -56,8 +56,6 @@ public sealed class RetrainIntentModelsJob(BrandFanOut fanOut) : IJob
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct = default)
     {
-        var result = await fanOut.RunAsync((sp, tenant, token) => sp.GetRequiredService<RetrainIntentModel>().HandleAsync(tenant, token), ct);
-        if (result.Failed.Count > 0)
-            throw new JobExecutionException($"{result.Failed.Count} brand model(s) failed to retrain: {string.Join("; ", result.Failed.Select(f => $"{f.Brand.Slug}: {f.Error.Message}"))}");
+        await fanOut.RunForJobAsync("Retraining the intent model", (sp, tenant, token) => sp.GetRequiredService<RetrainIntentModel>().HandleAsync(tenant, token), ct);
     }
 }

@@ -36,4 +36,12 @@ public sealed class BrandFanOut(IServiceScopeFactory scopes, CrossTenantReader c
         }
         return new Result(ok, failed);
     }
+
+    /// <summary>For Quartz jobs: runs the work per brand and fails the run (with each brand's error) if any brand failed.</summary>
+    public async Task RunForJobAsync(string what, Func<IServiceProvider, TenantScope, CancellationToken, Task> work, CancellationToken ct = default)
+    {
+        var result = await RunAsync(work, ct);
+        if (result.Failed.Count > 0)
+            throw new Quartz.JobExecutionException($"{what} failed for {result.Failed.Count} brand(s): {string.Join("; ", result.Failed.Select(f => $"{f.Brand.Slug}: {f.Error.Message}"))}");
+    }
 }

@@ -101,8 +101,6 @@ public sealed class SlaEscalationJob(BrandFanOut fanOut) : IJob
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct = default)
     {
-        var result = await fanOut.RunAsync((sp, tenant, token) => sp.GetRequiredService<SlaEscalation>().RunAsync(tenant, token), ct);
-        if (result.Failed.Count > 0)
-            throw new JobExecutionException($"Escalation failed for {result.Failed.Count} brand(s): {string.Join("; ", result.Failed.Select(f => $"{f.Brand.Slug}: {f.Error.Message}"))}");
+        await fanOut.RunForJobAsync("Escalation", (sp, tenant, token) => sp.GetRequiredService<SlaEscalation>().RunAsync(tenant, token), ct);
     }
 }

@@ -84,12 +84,7 @@ public sealed class ClassificationSettings(IDbContextFactory<AgencyDbContext> db
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var rules = await db.ClassificationRules.OrderBy(r => r.Order).ThenBy(r => r.Name).ToListAsync(ct);
-        var i = rules.FindIndex(r => r.Id == id);
-        var j = up ? i - 1 : i + 1;
-        if (i < 0 || j < 0 || j >= rules.Count) return;
-        (rules[i], rules[j]) = (rules[j], rules[i]);
-        for (var k = 0; k < rules.Count; k++) rules[k].Order = k + 1;
-        await db.SaveChangesAsync(ct);
+        if (Domain.Common.Ordering.Move(rules, r => r.Id, id, up, (r, order) => r.Order = order)) await db.SaveChangesAsync(ct);
     }
 
     public async Task<Outcome<SensitivePattern>> AddPatternAsync(PatternInput input, CancellationToken ct = default)

@@ -65,26 +65,13 @@ public sealed class ServiceSettings(IDbContextFactory<AgencyDbContext> dbs, Time
         return Outcome<RoutingRuleDefinition>.Success(existing ?? input);
     }
 
-    public async Task DeleteRuleAsync(Guid id, CancellationToken ct = default)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        if (await db.RoutingRules.SingleOrDefaultAsync(r => r.Id == id, ct) is { } rule)
-        {
-            db.RoutingRules.Remove(rule);
-            await db.SaveChangesAsync(ct);
-        }
-    }
+    public Task DeleteRuleAsync(Guid id, CancellationToken ct = default) => DeleteAsync(db => db.RoutingRules, id, ct);
 
     public async Task MoveRuleAsync(Guid id, bool up, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var rules = await db.RoutingRules.OrderBy(r => r.Order).ThenBy(r => r.Name).ToListAsync(ct);
-        var i = rules.FindIndex(r => r.Id == id);
-        var j = up ? i - 1 : i + 1;
-        if (i < 0 || j < 0 || j >= rules.Count) return;
-        (rules[i], rules[j]) = (rules[j], rules[i]);
-        for (var k = 0; k < rules.Count; k++) rules[k].Order = k + 1;
-        await db.SaveChangesAsync(ct);
+        if (Domain.Common.Ordering.Move(rules, r => r.Id, id, up, (r, order) => r.Order = order)) await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Runs the rule, on its own, over the brand's last 1,000 customer posts: nothing is changed.</summary>
@@ -137,15 +124,7 @@ public sealed class ServiceSettings(IDbContextFactory<AgencyDbContext> dbs, Time
         return Outcome<SlaPolicy>.Success(input);
     }
 
-    public async Task DeletePolicyAsync(Guid id, CancellationToken ct = default)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        if (await db.SlaPolicies.SingleOrDefaultAsync(p => p.Id == id, ct) is { } policy)
-        {
-            db.SlaPolicies.Remove(policy);
-            await db.SaveChangesAsync(ct);
-        }
-    }
+    public Task DeletePolicyAsync(Guid id, CancellationToken ct = default) => DeleteAsync(db => db.SlaPolicies, id, ct);
 
     /// <summary>Replaces the hours of one weekday from text such as "08:00-12:00, 13:00-20:00" (empty = closed).</summary>
     public async Task<Outcome<bool>> SetHoursAsync(DayOfWeek day, string text, CancellationToken ct = default)
@@ -198,15 +177,7 @@ public sealed class ServiceSettings(IDbContextFactory<AgencyDbContext> dbs, Time
         return Outcome<SavedReply>.Success(input);
     }
 
-    public async Task DeleteReplyAsync(Guid id, CancellationToken ct = default)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        if (await db.SavedReplies.SingleOrDefaultAsync(r => r.Id == id, ct) is { } reply)
-        {
-            db.SavedReplies.Remove(reply);
-            await db.SaveChangesAsync(ct);
-        }
-    }
+    public Task DeleteReplyAsync(Guid id, CancellationToken ct = default) => DeleteAsync(db => db.SavedReplies, id, ct);
 
     // --- shifts (agency-wide) ---
 
@@ -237,17 +208,20 @@ public sealed class ServiceSettings(IDbContextFactory<AgencyDbContext> dbs, Time
         return Outcome<Shift>.Success(shift);
     }
 
-    public async Task DeleteShiftAsync(Guid id, CancellationToken ct = default)
+    public Task DeleteShiftAsync(Guid id, CancellationToken ct = default) => DeleteAsync(db => db.Shifts, id, ct);
+
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    // Deletes one row of the current tenant (the filters make another tenant's id simply not found).
+    private async Task DeleteAsync<T>(Func<AgencyDbContext, DbSet<T>> set, Guid id, CancellationToken ct) where T : class, Domain.Common.IAudited
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        if (await db.Shifts.SingleOrDefaultAsync(s => s.Id == id, ct) is { } shift)
+        if (await set(db).SingleOrDefaultAsync(x => x.Id == id, ct) is { } row)
         {
-            db.Shifts.Remove(shift);
+            set(db).Remove(row);
             await db.SaveChangesAsync(ct);
         }
     }
-
-    public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Shifts are entered and shown in the agency's home time zone.</summary>
     public async Task<TimeZoneInfo> AgencyZoneAsync(CancellationToken ct = default)
