@@ -93,6 +93,7 @@ public static class DependencyInjection
         services.AddSingleton<Work.PresenceTracker>();
         services.AddSingleton<Work.ConversationActions>();
         services.AddSingleton<Work.SlaEscalation>();
+        services.AddSingleton<Planning.WorkloadPlanner>();
 
         var outbound = config.GetSection(Outbound.OutboundOptions.Section).Get<Outbound.OutboundOptions>() ?? new Outbound.OutboundOptions();
         services.AddSingleton(Options.Create(outbound));
@@ -142,6 +143,9 @@ public static class DependencyInjection
             q.AddJob(typeof(Classification.RetrainIntentModelsJob), j => j.WithIdentity(Classification.RetrainIntentModelsJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(Classification.RetrainIntentModelsJob.Key).WithIdentity("retrain-intent-models-nightly", "classification")
                 .WithCronSchedule("0 30 2 * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
+            q.AddJob(typeof(Planning.ForecastJob), j => j.WithIdentity(Planning.ForecastJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(Planning.ForecastJob.Key).WithIdentity("forecast-nightly", "planning")
+                .WithCronSchedule("0 15 3 * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
             q.AddJob(typeof(Work.SlaEscalationJob), j => j.WithIdentity(Work.SlaEscalationJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(Work.SlaEscalationJob.Key).WithIdentity("sla-escalation-every-minute", "work")
                 .WithCronSchedule("0 * * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));

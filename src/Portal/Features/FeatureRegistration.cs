@@ -34,6 +34,7 @@ public static class FeatureRegistration
         services.AddScoped<Workspace.ConversationCommands>();
         services.AddScoped<Workspace.ServiceSettings>();
         services.AddScoped<Workspace.MarketingQueries>();
+        services.AddScoped<Planning.PlanningSettings>();
         return services;
     }
 }

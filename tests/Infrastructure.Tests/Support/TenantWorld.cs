@@ -95,6 +95,8 @@ public sealed class TenantWorld
             db.SavedReplies.Add(new SavedReply { Title = "Thanks", Text = "Thanks {customer.name}" });
             db.OutboundMessages.Add(new OutboundMessage { ConversationId = conversation.Id, ChannelAccountId = account.Id, Text = "On it", CreatedAt = now, NextAttemptAt = now });
             db.ConversationNotes.Add(new ConversationNote { ConversationId = conversation.Id, AuthorName = "Sam", Text = "Checked", CreatedAt = now });
+            db.ChannelPlans.Add(new Domain.Planning.ChannelPlan { Network = Network.X });
+            db.ForecastRuns.Add(new Domain.Planning.ForecastRun { Network = Network.X, IntervalMinutes = 30, Model = "Seasonal naive", CreatedAt = now, Point = [1, 2], Required = [1, 1] });
             await db.SaveChangesAsync();
         }
         return (agency.Id, acme.Id, globex?.Id);

@@ -158,3 +158,24 @@ internal sealed class ShiftConfiguration : IEntityTypeConfiguration<Shift>
         b.HasIndex(x => new { x.AgencyId, x.StaffMemberId, x.StartsAt });
     }
 }
+
+internal sealed class ChannelPlanConfiguration : IEntityTypeConfiguration<Domain.Planning.ChannelPlan>
+{
+    public void Configure(EntityTypeBuilder<Domain.Planning.ChannelPlan> b)
+    {
+        b.ToTable("ChannelPlans");
+        b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Network }).IsUnique();
+    }
+}
+
+internal sealed class ForecastRunConfiguration : IEntityTypeConfiguration<Domain.Planning.ForecastRun>
+{
+    public void Configure(EntityTypeBuilder<Domain.Planning.ForecastRun> b)
+    {
+        b.ToTable("ForecastRuns");
+        b.Property(x => x.Model).HasMaxLength(120);
+        b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Network, x.CreatedAt });
+    }
+}

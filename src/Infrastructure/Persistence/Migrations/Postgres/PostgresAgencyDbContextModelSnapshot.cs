@@ -795,6 +795,142 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("InboxDeliveries", (string)null);
                 });
 
+            modelBuilder.Entity("Agency.Domain.Planning.ChannelPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("AverageHandlingMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Concurrency")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HorizonWeeks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IntervalMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Network")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("ServiceLevel")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Shrinkage")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("TargetMinutes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "Network")
+                        .IsUnique();
+
+                    b.ToTable("ChannelPlans", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Planning.ForecastRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("BaselineBias")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("BaselineWape")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Bias")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("FirstLocalDay")
+                        .HasColumnType("date");
+
+                    b.Property<int>("HistoryDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HistoryPosts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IntervalMinutes")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<double>>("Lower")
+                        .IsRequired()
+                        .HasColumnType("double precision[]");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Network")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<double>>("Point")
+                        .IsRequired()
+                        .HasColumnType("double precision[]");
+
+                    b.PrimitiveCollection<List<double>>("RecentActual")
+                        .IsRequired()
+                        .HasColumnType("double precision[]");
+
+                    b.PrimitiveCollection<List<int>>("Required")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<double?>("SimulatedP90Minutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("SimulatedServiceLevel")
+                        .HasColumnType("double precision");
+
+                    b.PrimitiveCollection<List<double>>("Upper")
+                        .IsRequired()
+                        .HasColumnType("double precision[]");
+
+                    b.Property<double>("Wape")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "Network", "CreatedAt");
+
+                    b.ToTable("ForecastRuns", (string)null);
+                });
+
             modelBuilder.Entity("Agency.Domain.Replies.OutboundMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1803,6 +1939,24 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.HasOne("Agency.Domain.Channels.ChannelAccount", null)
                         .WithMany()
                         .HasForeignKey("ChannelAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Planning.ChannelPlan", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Planning.ForecastRun", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -794,6 +794,142 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("InboxDeliveries", (string)null);
                 });
 
+            modelBuilder.Entity("Agency.Domain.Planning.ChannelPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<double>("AverageHandlingMinutes")
+                        .HasColumnType("float");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Concurrency")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HorizonWeeks")
+                        .HasColumnType("int");
+
+                    b.Property<int>("IntervalMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Network")
+                        .HasColumnType("int");
+
+                    b.Property<double>("ServiceLevel")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Shrinkage")
+                        .HasColumnType("float");
+
+                    b.Property<int>("TargetMinutes")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "Network")
+                        .IsUnique();
+
+                    b.ToTable("ChannelPlans", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Planning.ForecastRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<double>("BaselineBias")
+                        .HasColumnType("float");
+
+                    b.Property<double>("BaselineWape")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Bias")
+                        .HasColumnType("float");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("FirstLocalDay")
+                        .HasColumnType("date");
+
+                    b.Property<int>("HistoryDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HistoryPosts")
+                        .HasColumnType("int");
+
+                    b.Property<int>("IntervalMinutes")
+                        .HasColumnType("int");
+
+                    b.PrimitiveCollection<string>("Lower")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<int>("Network")
+                        .HasColumnType("int");
+
+                    b.PrimitiveCollection<string>("Point")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.PrimitiveCollection<string>("RecentActual")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.PrimitiveCollection<string>("Required")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<double?>("SimulatedP90Minutes")
+                        .HasColumnType("float");
+
+                    b.Property<double>("SimulatedServiceLevel")
+                        .HasColumnType("float");
+
+                    b.PrimitiveCollection<string>("Upper")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<double>("Wape")
+                        .HasColumnType("float");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "Network", "CreatedAt");
+
+                    b.ToTable("ForecastRuns", (string)null);
+                });
+
             modelBuilder.Entity("Agency.Domain.Replies.OutboundMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1804,6 +1940,24 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("Agency.Domain.Channels.ChannelAccount", null)
                         .WithMany()
                         .HasForeignKey("ChannelAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Planning.ChannelPlan", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Planning.ForecastRun", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -789,6 +789,142 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("InboxDeliveries", (string)null);
                 });
 
+            modelBuilder.Entity("Agency.Domain.Planning.ChannelPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("AverageHandlingMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Concurrency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HorizonWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IntervalMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Network")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ServiceLevel")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Shrinkage")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("TargetMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "Network")
+                        .IsUnique();
+
+                    b.ToTable("ChannelPlans", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Planning.ForecastRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("BaselineBias")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("BaselineWape")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Bias")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FirstLocalDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HistoryDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HistoryPosts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IntervalMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Lower")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Network")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Point")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("RecentActual")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Required")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("SimulatedP90Minutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SimulatedServiceLevel")
+                        .HasColumnType("REAL");
+
+                    b.PrimitiveCollection<string>("Upper")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Wape")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "Network", "CreatedAt");
+
+                    b.ToTable("ForecastRuns", (string)null);
+                });
+
             modelBuilder.Entity("Agency.Domain.Replies.OutboundMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1791,6 +1927,24 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Agency.Domain.Channels.ChannelAccount", null)
                         .WithMany()
                         .HasForeignKey("ChannelAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Planning.ChannelPlan", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Planning.ForecastRun", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

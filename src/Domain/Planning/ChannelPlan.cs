@@ -1,0 +1,81 @@
+using Agency.Domain.Channels;
+using Agency.Domain.Common;
+using Agency.Domain.Staffing;
+
+namespace Agency.Domain.Planning;
+
+/// <summary>How a brand's channel is planned: the interval, the work per conversation and the target.</summary>
+public class ChannelPlan : IBrandOwned, IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid AgencyId { get; set; }
+    public Guid BrandId { get; set; }
+    public Network Network { get; set; }
+    public int IntervalMinutes { get; set; } = 30;
+    public double AverageHandlingMinutes { get; set; } = 6;
+    /// <summary>Conversations one agent works at once.</summary>
+    public int Concurrency { get; set; } = 3;
+    /// <summary>Share answered within the target, e.g. 0.8.</summary>
+    public double ServiceLevel { get; set; } = 0.8;
+    public int TargetMinutes { get; set; } = 60;
+    /// <summary>Share of paid time not spent answering (breaks, training, absence).</summary>
+    public double Shrinkage { get; set; } = 0.3;
+    public int HorizonWeeks { get; set; } = 2;
+
+    public static readonly int[] Intervals = [15, 30, 60];
+
+    /// <summary>The defaults people expect: within the hour on X, within hours on Facebook and Instagram.</summary>
+    public static ChannelPlan DefaultFor(Network network) => network == Network.X
+        ? new ChannelPlan { Network = network }
+        : new ChannelPlan { Network = network, TargetMinutes = 360, AverageHandlingMinutes = 8 };
+
+    public AsyncWork ToWork() => new(TimeSpan.FromMinutes(IntervalMinutes), TimeSpan.FromMinutes(AverageHandlingMinutes), Concurrency, ServiceLevel, TimeSpan.FromMinutes(TargetMinutes), Shrinkage);
+
+    /// <summary>Problems by field; empty when the plan can be saved.</summary>
+    public Dictionary<string, string> Validate()
+    {
+        var p = new Dictionary<string, string>();
+        if (!Intervals.Contains(IntervalMinutes)) p[nameof(IntervalMinutes)] = "Choose 15, 30 or 60 minutes.";
+        if (AverageHandlingMinutes is <= 0 or > 240) p[nameof(AverageHandlingMinutes)] = "Handling time is between a few seconds and 4 hours.";
+        if (Concurrency is < 1 or > 20) p[nameof(Concurrency)] = "Between 1 and 20 conversations at once.";
+        if (ServiceLevel is <= 0 or >= 1) p[nameof(ServiceLevel)] = "A share between 1 % and 99 %.";
+        if (TargetMinutes is < 1 or > 7 * 24 * 60) p[nameof(TargetMinutes)] = "Between 1 minute and a week.";
+        if (Shrinkage is < 0 or >= 0.9) p[nameof(Shrinkage)] = "Between 0 % and 89 %.";
+        if (HorizonWeeks is < 1 or > 6) p[nameof(HorizonWeeks)] = "Forecast 1 to 6 weeks ahead.";
+        return p;
+    }
+}
+
+/// <summary>
+/// One forecast of one channel of a brand: the model chosen by backtest with its accuracy and the
+/// baseline's, the forecast with its 80 % interval, the recent actuals, and the staff needed.
+/// Series are per interval of the brand's local time from <see cref="FirstLocalDay"/>.
+/// </summary>
+public class ForecastRun : IBrandOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid AgencyId { get; set; }
+    public Guid BrandId { get; set; }
+    public Network Network { get; set; }
+    public int IntervalMinutes { get; set; }
+    public DateTime CreatedAt { get; set; }
+    /// <summary>The first local day of the forecast (history ends the day before).</summary>
+    public DateOnly FirstLocalDay { get; set; }
+    public int HistoryDays { get; set; }
+    public required string Model { get; set; }
+    public double Wape { get; set; }
+    public double Bias { get; set; }
+    public double BaselineWape { get; set; }
+    public double BaselineBias { get; set; }
+    public int HistoryPosts { get; set; }
+    /// <summary>The last two weeks of actual volume before the forecast.</summary>
+    public List<double> RecentActual { get; set; } = [];
+    public List<double> Point { get; set; } = [];
+    public List<double> Lower { get; set; } = [];
+    public List<double> Upper { get; set; } = [];
+    /// <summary>Staff needed per interval (backlog-aware, after shrinkage).</summary>
+    public List<int> Required { get; set; } = [];
+    /// <summary>What the simulation predicts for the required staffing: share answered in time, and the 90th percentile answer time in minutes.</summary>
+    public double SimulatedServiceLevel { get; set; }
+    public double? SimulatedP90Minutes { get; set; }
+}
