@@ -74,6 +74,25 @@ try
                 Console.WriteLine($"  rejected {group.Count()}x: {group.Key} (first at line {group.First().Line})");
             return 0;
         }
+        case "forecast":
+        {
+            await DatabaseInitializer.InitializeAsync(host.Services, seedDemo: false);
+            var agencySlug = options.Require("agency");
+            var brandSlug = options.Require("brand");
+            var brand = (await host.Services.GetRequiredService<CrossTenantReader>().ActiveBrandsAsync())
+                .FirstOrDefault(b => b.Slug == brandSlug && AgencySlugOf(host, b.AgencyId) == agencySlug)
+                ?? throw new ArgumentException($"No brand '{brandSlug}' in agency '{agencySlug}'.");
+            var runs = await host.Services.GetRequiredService<Agency.Infrastructure.Planning.WorkloadPlanner>()
+                .PlanAsync(TenantScope.ForBrand(brand.AgencyId, brand.BrandId, TenantSource.System, userName: "agency forecast"));
+            foreach (var run in runs)
+            {
+                var week = 7 * 24 * 60 / run.IntervalMinutes;
+                Console.WriteLine($"{Agency.Domain.Channels.Networks.Describe(run.Network)}: {run.HistoryPosts:N0} posts of history; model {run.Model}, WAPE {run.Wape:P1} (bias {run.Bias:+0.0%;-0.0%}), baseline WAPE {run.BaselineWape:P1}");
+                Console.WriteLine($"  next 7 days from {run.FirstLocalDay:yyyy-MM-dd}: {run.Point.Take(week).Sum():N0} posts forecast (80 % band {run.Lower.Take(week).Sum():N0}-{run.Upper.Take(week).Sum():N0})");
+                Console.WriteLine($"  staff needed: peak {run.Required.Take(week).DefaultIfEmpty(0).Max()}, {run.Required.Take(week).Sum() * run.IntervalMinutes / 60.0:N0} agent-hours; simulated service level {run.SimulatedServiceLevel:P0}");
+            }
+            return 0;
+        }
         default:
             Console.Error.WriteLine($"Unknown command '{command}'.");
             Console.Error.WriteLine(CommandLine.Usage);
@@ -84,6 +103,12 @@ catch (Exception ex) when (ex is DomainException or ArgumentException)
 {
     Console.Error.WriteLine(ex.Message);
     return 2;
+}
+
+static string? AgencySlugOf(IHost host, Guid agencyId)
+{
+    using var db = host.Services.GetRequiredService<DatabaseSetup>().Create(TenantScope.None);
+    return db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Slug).SingleOrDefault();
 }
 
 internal sealed record CliOptions(Dictionary<string, string> Named, string[] Passthrough, HashSet<string> Flags)
@@ -106,6 +131,8 @@ internal static class CommandLine
               --file PATH --agency SLUG [--format twcs|jsonl] [--shift-to-now] [--replay SPEED]
               twcs: the "Customer Support on Twitter" CSV layout; jsonl: docs/import-format.md.
               --replay 60 replays at the original pace sixty times faster; without it, as fast as possible.
+          forecast                     forecast a brand's channels and print accuracy and staff needed (stored as on the portal)
+              --agency SLUG --brand SLUG
         """;
 
     private static readonly HashSet<string> Switches = ["shift-to-now"];
