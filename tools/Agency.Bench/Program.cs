@@ -73,6 +73,14 @@ if (options.Command == "forecast")
     Console.WriteLine($"RESULT forecast_series={seriesCount} seconds={total.Elapsed.TotalSeconds:F2}");
     return 0;
 }
+if (options.Command == "roster")
+{
+    // usage: agency-bench roster [instance files...] [--seconds 60] [--staff 150] [--days 28]
+    var files = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+    string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+    return Agency.Bench.RosterBench.Run(files, int.Parse(Arg("--seconds") ?? "60", System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(Arg("--staff") ?? "150", System.Globalization.CultureInfo.InvariantCulture), int.Parse(Arg("--days") ?? "28", System.Globalization.CultureInfo.InvariantCulture));
+}
 if (options.Command == "inbox")
 {
     // usage: agency-bench inbox [--posts CONVERSATIONS] (default 1,000,000)
