@@ -93,6 +93,7 @@ public static class DependencyInjection
         services.AddSingleton<Work.PresenceTracker>();
         services.AddSingleton<Work.ConversationActions>();
         services.AddSingleton<Work.SlaEscalation>();
+        services.AddSingleton<Work.ShiftBook>();
         services.AddSingleton<Planning.WorkloadPlanner>();
 
         var outbound = config.GetSection(Outbound.OutboundOptions.Section).Get<Outbound.OutboundOptions>() ?? new Outbound.OutboundOptions();

@@ -61,6 +61,8 @@ public abstract class AgencyDbContext : IdentityDbContext<ApplicationUser>, IDat
     public DbSet<ConversationNote> ConversationNotes => Set<ConversationNote>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Shift> Shifts => Set<Shift>();
+    public DbSet<WorkContract> WorkContracts => Set<WorkContract>();
+    public DbSet<TimeOff> TimeOff => Set<TimeOff>();
     public DbSet<Domain.Planning.ChannelPlan> ChannelPlans => Set<Domain.Planning.ChannelPlan>();
     public DbSet<Domain.Planning.ForecastRun> ForecastRuns => Set<Domain.Planning.ForecastRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

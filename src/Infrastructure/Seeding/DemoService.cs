@@ -39,17 +39,23 @@ internal static class DemoService
             new RoutingRuleDefinition { Name = "Complaints on marketing accounts", Order = 5, Departments = [Department.Marketing], Intents = [Intent.Complaint], AutoReplyId = ack.Id, StopAfter = false });
     }
 
-    /// <summary>Two daily shifts of twelve hours for two weeks: half the staff from an hour ago, half after them; the demo's agent and lead are on now.</summary>
+    /// <summary>
+    /// Contracts of up to 50 hours a week in shifts of 4-10 hours, and two weeks of 10-hour shifts,
+    /// five days on and two off, staggered so that the demo's agent and lead are on shift now.
+    /// </summary>
     public static void AddShifts(AgencyDbContext db, IReadOnlyList<StaffMember> staff, DateTime now)
     {
         var first = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc).AddHours(-1);
         for (var i = 0; i < staff.Count; i++)
         {
-            var offset = i % 2 == 0 || staff[i].Email is "agent@northbeam.example" or "lead@northbeam.example" ? 0 : 12;
+            db.WorkContracts.Add(new WorkContract { StaffMemberId = staff[i].Id, MinHoursPerWeek = 30, MaxHoursPerWeek = 50, MinShiftHours = 4, MaxShiftHours = 10, MaxConsecutiveDays = 5, MinRestHours = 11, MaxWeekendsPer4Weeks = 4 });
+            var onNow = i % 2 == 0 || staff[i].Email is "agent@northbeam.example" or "lead@northbeam.example";
+            var cycle = staff[i].Email is "agent@northbeam.example" or "lead@northbeam.example" ? 0 : i % 7;
             for (var d = 0; d < 14; d++)
             {
-                var start = first.AddDays(d).AddHours(offset);
-                db.Shifts.Add(new Shift { StaffMemberId = staff[i].Id, StartsAt = start, EndsAt = start.AddHours(12), Source = ShiftSource.Manual, Note = "Demo" });
+                if ((d + cycle) % 7 >= 5) continue; // two days off a week
+                var start = first.AddDays(d).AddHours(onNow ? 0 : 10);
+                db.Shifts.Add(new Shift { StaffMemberId = staff[i].Id, StartsAt = start, EndsAt = start.AddHours(10), Source = ShiftSource.Manual, Note = "Demo" });
             }
         }
     }

@@ -63,6 +63,8 @@ public sealed class TenantWorld
             db.Teams.Add(new Team { Name = "Care", BrandIds = [acme.Id], CreatedAt = now, Members = [new TeamMember { StaffMemberId = staff.Id }] });
             db.BrandMemberships.Add(new BrandMembership { BrandId = acme.Id, UserId = user.Id, Role = BrandRole.Service, CreatedAt = now });
             db.Shifts.Add(new Shift { StaffMemberId = staff.Id, StartsAt = now, EndsAt = now.AddHours(8) });
+            db.WorkContracts.Add(new WorkContract { StaffMemberId = staff.Id });
+            db.TimeOff.Add(new TimeOff { StaffMemberId = staff.Id, StartsAt = now.AddDays(3), EndsAt = now.AddDays(4), CreatedAt = now });
             db.Notifications.Add(new Notification { UserId = user.Id, Key = "welcome", Text = "Welcome", CreatedAt = now });
             db.Invitations.Add(new Invitation
             {

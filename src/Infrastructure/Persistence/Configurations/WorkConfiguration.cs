@@ -179,3 +179,26 @@ internal sealed class ForecastRunConfiguration : IEntityTypeConfiguration<Domain
         b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Network, x.CreatedAt });
     }
 }
+
+internal sealed class WorkContractConfiguration : IEntityTypeConfiguration<WorkContract>
+{
+    public void Configure(EntityTypeBuilder<WorkContract> b)
+    {
+        b.ToTable("WorkContracts");
+        b.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.AgencyId, x.StaffMemberId }).IsUnique();
+    }
+}
+
+internal sealed class TimeOffConfiguration : IEntityTypeConfiguration<TimeOff>
+{
+    public void Configure(EntityTypeBuilder<TimeOff> b)
+    {
+        b.ToTable("TimeOff");
+        b.Property(x => x.Reason).HasMaxLength(300);
+        b.Property(x => x.DecidedBy).HasMaxLength(200);
+        b.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.AgencyId, x.StaffMemberId, x.StartsAt });
+        b.HasIndex(x => new { x.AgencyId, x.Status, x.StartsAt });
+    }
+}

@@ -14,7 +14,7 @@ namespace Agency.Portal.Features.Workspace;
 public sealed record RulePreview(int Examined, int Matched, int WouldForward, IReadOnlyList<(Post Post, RoutingDecision Decision)> Examples);
 
 /// <summary>The current brand's routing rules, SLA policies, service hours and saved replies; and the agency's shifts.</summary>
-public sealed class ServiceSettings(IDbContextFactory<AgencyDbContext> dbs, TimeProvider clock)
+public sealed class ServiceSettings(IDbContextFactory<AgencyDbContext> dbs, Agency.Infrastructure.Work.ShiftBook shifts, Agency.Infrastructure.Tenancy.TenantContext tenant, TimeProvider clock)
 {
     public const int PreviewPosts = 1000;
 
@@ -194,19 +194,21 @@ public sealed class ServiceSettings(IDbContextFactory<AgencyDbContext> dbs, Time
 
     public async Task<Outcome<Shift>> AddShiftAsync(Guid? staffId, DateTime? startsAt, DateTime? endsAt, CancellationToken ct = default)
     {
-        if (staffId is null) return Outcome<Shift>.Invalid("StaffId", "Choose who works the shift.");
-        if (startsAt is not { } start) return Outcome<Shift>.Invalid("Start", "Enter when the shift starts.");
-        if (endsAt is not { } end) return Outcome<Shift>.Invalid("End", "Enter when the shift ends.");
-        if (Shift.Validate(start, end) is { } problem) return Outcome<Shift>.Invalid("End", problem);
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        if (!await db.StaffMembers.AnyAsync(s => s.Id == staffId && s.IsActive, ct)) return Outcome<Shift>.Invalid("StaffId", "Choose an active member of staff.");
-        if (await db.Shifts.AnyAsync(s => s.StaffMemberId == staffId && s.StartsAt < end && s.EndsAt > start, ct))
-            return Outcome<Shift>.Invalid("Start", "This person already has a shift that overlaps.");
-        var shift = new Shift { StaffMemberId = staffId.Value, StartsAt = start, EndsAt = end, Source = ShiftSource.Manual };
-        db.Shifts.Add(shift);
-        await db.SaveChangesAsync(ct);
-        return Outcome<Shift>.Success(shift);
+        var result = await shifts.AddShiftAsync(tenant.Current, staffId, startsAt, endsAt, ct);
+        return result.Ok ? Outcome<Shift>.Success(new Shift()) : Outcome<Shift>.Invalid(result.Field ?? "", result.Error ?? "Not saved.");
     }
+
+    public sealed record TimeOffRow(TimeOff Request, string StaffName);
+
+    public async Task<List<TimeOffRow>> TimeOffAsync(DateTime fromUtc, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var names = await db.StaffMembers.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        return (await db.TimeOff.AsNoTracking().Where(t => t.EndsAt > fromUtc).OrderBy(t => t.Status).ThenBy(t => t.StartsAt).ToListAsync(ct))
+            .Select(t => new TimeOffRow(t, names.GetValueOrDefault(t.StaffMemberId, "(left)"))).ToList();
+    }
+
+    public Task<Agency.Infrastructure.Work.WorkResult> DecideTimeOffAsync(Guid id, bool approve, CancellationToken ct = default) => shifts.DecideTimeOffAsync(tenant.Current, id, approve, ct);
 
     public Task DeleteShiftAsync(Guid id, CancellationToken ct = default) => DeleteAsync(db => db.Shifts, id, ct);
 

@@ -1453,6 +1453,99 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("TeamMembers", (string)null);
                 });
 
+            modelBuilder.Entity("Agency.Domain.Staff.TimeOff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("AgencyId", "StaffMemberId", "StartsAt");
+
+                    b.HasIndex("AgencyId", "Status", "StartsAt");
+
+                    b.ToTable("TimeOff", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Staff.WorkContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("MaxConsecutiveDays")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("MaxHoursPerWeek")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MaxShiftHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("MaxWeekendsPer4Weeks")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("MinHoursPerWeek")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MinRestHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MinShiftHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("AgencyId", "StaffMemberId")
+                        .IsUnique();
+
+                    b.ToTable("WorkContracts", (string)null);
+                });
+
             modelBuilder.Entity("Agency.Domain.Tenancy.AgencyAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2035,6 +2128,24 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.HasOne("Agency.Domain.Staff.Team", null)
                         .WithMany("Members")
                         .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Staff.TimeOff", b =>
+                {
+                    b.HasOne("Agency.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Staff.WorkContract", b =>
+                {
+                    b.HasOne("Agency.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1452,6 +1452,99 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("TeamMembers", (string)null);
                 });
 
+            modelBuilder.Entity("Agency.Domain.Staff.TimeOff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("AgencyId", "StaffMemberId", "StartsAt");
+
+                    b.HasIndex("AgencyId", "Status", "StartsAt");
+
+                    b.ToTable("TimeOff", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Staff.WorkContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("MaxConsecutiveDays")
+                        .HasColumnType("int");
+
+                    b.Property<double>("MaxHoursPerWeek")
+                        .HasColumnType("float");
+
+                    b.Property<double>("MaxShiftHours")
+                        .HasColumnType("float");
+
+                    b.Property<int>("MaxWeekendsPer4Weeks")
+                        .HasColumnType("int");
+
+                    b.Property<double>("MinHoursPerWeek")
+                        .HasColumnType("float");
+
+                    b.Property<double>("MinRestHours")
+                        .HasColumnType("float");
+
+                    b.Property<double>("MinShiftHours")
+                        .HasColumnType("float");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("AgencyId", "StaffMemberId")
+                        .IsUnique();
+
+                    b.ToTable("WorkContracts", (string)null);
+                });
+
             modelBuilder.Entity("Agency.Domain.Tenancy.AgencyAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2036,6 +2129,24 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("Agency.Domain.Staff.Team", null)
                         .WithMany("Members")
                         .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Staff.TimeOff", b =>
+                {
+                    b.HasOne("Agency.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Staff.WorkContract", b =>
+                {
+                    b.HasOne("Agency.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1447,6 +1447,99 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("TeamMembers", (string)null);
                 });
 
+            modelBuilder.Entity("Agency.Domain.Staff.TimeOff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("AgencyId", "StaffMemberId", "StartsAt");
+
+                    b.HasIndex("AgencyId", "Status", "StartsAt");
+
+                    b.ToTable("TimeOff", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Staff.WorkContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxConsecutiveDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("MaxHoursPerWeek")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MaxShiftHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("MaxWeekendsPer4Weeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("MinHoursPerWeek")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MinRestHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MinShiftHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("AgencyId", "StaffMemberId")
+                        .IsUnique();
+
+                    b.ToTable("WorkContracts", (string)null);
+                });
+
             modelBuilder.Entity("Agency.Domain.Tenancy.AgencyAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2023,6 +2116,24 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Agency.Domain.Staff.Team", null)
                         .WithMany("Members")
                         .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Staff.TimeOff", b =>
+                {
+                    b.HasOne("Agency.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Staff.WorkContract", b =>
+                {
+                    b.HasOne("Agency.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
