@@ -88,6 +88,7 @@ public sealed class RuleEditorTests : ComponentTestBase
     public RuleEditorTests()
     {
         Services.AddScoped<ServiceSettings>();
+        Services.AddSingleton<ShiftBook>();
     }
 
     protected override async Task SeedAsync()
