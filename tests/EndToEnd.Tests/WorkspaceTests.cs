@@ -54,7 +54,12 @@ public sealed class WorkspaceTests(AppServer app)
         await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 20_000 });
         // The filter reloads the table after a short debounce: wait until only the header and this customer's rows remain.
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasNotText = "@" + handle })).ToHaveCountAsync(1);
-        await row.First.ClickAsync();
+        // The inbox reloads live (the escalation job runs every minute): a click can land on a row being replaced.
+        for (var attempt = 0; attempt < 3 && !page.Url.Contains("/conversations/", StringComparison.Ordinal); attempt++)
+        {
+            await row.First.ClickAsync();
+            try { await page.WaitForURLAsync("**/conversations/**", new() { Timeout = 7_000 }); } catch (TimeoutException) { /* clicked a replaced row: try again */ }
+        }
         await page.WaitForURLAsync("**/conversations/**");
         await Pages.WaitForCircuitAsync(page);
     }

@@ -229,7 +229,6 @@ public sealed class ServiceSettings(IDbContextFactory<AgencyDbContext> dbs, Agen
     public async Task<TimeZoneInfo> AgencyZoneAsync(CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var id = await db.Agencies.AsNoTracking().Where(a => a.Id == db.Tenant.AgencyId).Select(a => a.DefaultTimeZone).SingleOrDefaultAsync(ct);
-        return TimeZoneInfo.TryFindSystemTimeZoneById(id ?? "UTC", out var zone) ? zone : TimeZoneInfo.Utc;
+        return await shifts.ZoneAsync(db, ct);
     }
 }
