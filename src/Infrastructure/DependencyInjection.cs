@@ -95,6 +95,8 @@ public static class DependencyInjection
         services.AddSingleton<Work.SlaEscalation>();
         services.AddSingleton<Work.ShiftBook>();
         services.AddSingleton<Planning.WorkloadPlanner>();
+        services.AddSingleton<Rostering.RosterPlanner>();
+        services.AddSingleton<Rostering.RosterRunner>();
 
         var outbound = config.GetSection(Outbound.OutboundOptions.Section).Get<Outbound.OutboundOptions>() ?? new Outbound.OutboundOptions();
         services.AddSingleton(Options.Create(outbound));

@@ -81,6 +81,13 @@ if (options.Command == "roster")
     return Agency.Bench.RosterBench.Run(files, int.Parse(Arg("--seconds") ?? "60", System.Globalization.CultureInfo.InvariantCulture),
         int.Parse(Arg("--staff") ?? "150", System.Globalization.CultureInfo.InvariantCulture), int.Parse(Arg("--days") ?? "28", System.Globalization.CultureInfo.InvariantCulture));
 }
+if (options.Command == "pool")
+{
+    // usage: agency-bench pool [--staff 150] [--days 28] [--brands 8] [--seconds 60]
+    string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+    int Int(string name, int fallback) => Arg(name) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    return Agency.Bench.PoolBench.Run(Int("--staff", 150), Int("--days", 28), Int("--brands", 8), Int("--seconds", 60));
+}
 if (options.Command == "inbox")
 {
     // usage: agency-bench inbox [--posts CONVERSATIONS] (default 1,000,000)
@@ -88,7 +95,7 @@ if (options.Command == "inbox")
 }
 if (options.Command != "intake")
 {
-    Console.WriteLine("usage: agency-bench intake [--posts 100000] [--webhooks 10000] [--csv path] | agency-bench labels | agency-bench forecast [--posts SERIES] | agency-bench inbox [--posts CONVERSATIONS]");
+    Console.WriteLine("usage: agency-bench intake [--posts 100000] [--webhooks 10000] [--csv path] | agency-bench labels | agency-bench forecast [--posts SERIES] | agency-bench inbox [--posts CONVERSATIONS] | agency-bench roster [files] | agency-bench pool [--staff 150] [--days 28] [--brands 8] [--seconds 60]");
     return 1;
 }
 

@@ -15,6 +15,8 @@ public class Shift : IAgencyOwned, IAudited
     public ShiftSource Source { get; set; } = ShiftSource.Manual;
     public bool IsPublished { get; set; } = true;
     public string? Note { get; set; }
+    /// <summary>The roster run that made this shift; unpublished shifts are that run's draft.</summary>
+    public Guid? RosterRunId { get; set; }
 
     public bool Covers(DateTime utc) => IsPublished && StartsAt <= utc && utc < EndsAt;
 

@@ -63,6 +63,7 @@ public abstract class AgencyDbContext : IdentityDbContext<ApplicationUser>, IDat
     public DbSet<Shift> Shifts => Set<Shift>();
     public DbSet<WorkContract> WorkContracts => Set<WorkContract>();
     public DbSet<TimeOff> TimeOff => Set<TimeOff>();
+    public DbSet<Domain.Rostering.RosterRun> RosterRuns => Set<Domain.Rostering.RosterRun>();
     public DbSet<Domain.Planning.ChannelPlan> ChannelPlans => Set<Domain.Planning.ChannelPlan>();
     public DbSet<Domain.Planning.ForecastRun> ForecastRuns => Set<Domain.Planning.ForecastRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -37,6 +37,8 @@ public static class DatabaseInitializer
             if (!await roles.RoleExistsAsync(role.ToString()))
                 await roles.CreateAsync(new IdentityRole(role.ToString()));
 
+        await sp.GetRequiredService<Rostering.RosterRunner>().RecoverAsync(ct);
+
         if (seedDemo && await sp.GetRequiredService<DemoSeeder>().SeedAsync(ct))
             logger.LogInformation("Seeded the demo agency '{Agency}'.", DemoData.AgencyName);
     }

@@ -46,6 +46,17 @@ public sealed class AgencyWideReader(DatabaseSetup database)
         return (merged.OrderBy(r => r.DueAt ?? Conversation.NothingDue).ThenBy(r => r.StartedAt).Skip(q.Skip).Take(q.Take).ToList(), total);
     }
 
+    /// <summary>The staff needed per interval of the latest forecast of each brand and channel, for planning the shared staff pool.</summary>
+    public async Task<List<Domain.Planning.ForecastRun>> LatestForecastsAsync(Guid agencyId, IReadOnlyCollection<Guid> brandIds, CancellationToken ct = default)
+    {
+        if (brandIds.Count == 0) return [];
+        await using var db = database.Create(TenantScope.ForAgency(agencyId, TenantSource.User));
+        var runs = db.ForecastRuns.IgnoreQueryFilters(BrandFilterOnly).AsNoTracking().Where(r => brandIds.Contains(r.BrandId));
+        var latest = await runs.GroupBy(r => new { r.BrandId, r.Network }).Select(g => g.Max(r => r.CreatedAt)).ToListAsync(ct);
+        var rows = await runs.Where(r => latest.Contains(r.CreatedAt)).ToListAsync(ct);
+        return rows.GroupBy(r => (r.BrandId, r.Network)).Select(g => g.OrderByDescending(r => r.CreatedAt).First()).ToList();
+    }
+
     /// <summary>Inboxes count up to this many; nobody pages further, and counting every queued row of a large agency costs.</summary>
     public const int CountCap = 1000;
 

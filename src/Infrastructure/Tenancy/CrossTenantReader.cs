@@ -27,6 +27,14 @@ public sealed class CrossTenantReader(DatabaseSetup database)
             .ToListAsync(ct);
     }
 
+    /// <summary>At start-up: agencies with roster runs a previous process left running, to mark them interrupted inside each agency.</summary>
+    public async Task<IReadOnlyList<Guid>> AgenciesWithRunningRostersAsync(CancellationToken ct = default)
+    {
+        await using var db = database.Create(TenantScope.None);
+        return await db.RosterRuns.IgnoreQueryFilters(TenantFilters).AsNoTracking()
+            .Where(r => r.Status == Domain.Rostering.RosterRunStatus.Running).Select(r => r.AgencyId).Distinct().ToListAsync(ct);
+    }
+
     public sealed record WebhookAccount(Guid Id, Guid AgencyId, Guid BrandId, Network Network, string ExternalAccountId, bool IsActive,
         string? AppSecretProtected, string? VerifyTokenProtected);
 

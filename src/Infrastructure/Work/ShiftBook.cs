@@ -18,26 +18,62 @@ public sealed class ShiftBook(DatabaseSetup database, TimeProvider clock)
         return TimeZoneInfo.TryFindSystemTimeZoneById(id ?? "UTC", out var zone) ? zone : TimeZoneInfo.Utc;
     }
 
-    public async Task<WorkResult> AddShiftAsync(TenantScope agency, Guid? staffId, DateTime? startsAt, DateTime? endsAt, CancellationToken ct = default)
+    /// <summary>Adds a shift by hand to the published shift table or, with a roster run, to that run's draft.</summary>
+    public async Task<WorkResult> AddShiftAsync(TenantScope agency, Guid? staffId, DateTime? startsAt, DateTime? endsAt, CancellationToken ct = default, Guid? rosterRunId = null)
     {
         if (staffId is null) return WorkResult.Invalid("StaffId", "Choose who works the shift.");
-        if (startsAt is not { } start) return WorkResult.Invalid("Start", "Enter when the shift starts.");
-        if (endsAt is not { } end) return WorkResult.Invalid("End", "Enter when the shift ends.");
-        if (Shift.Validate(start, end) is { } problem) return WorkResult.Invalid("End", problem);
+        if (Times(startsAt, endsAt) is { } invalid) return invalid;
         await using var db = database.Create(agency);
         if (!await db.StaffMembers.AnyAsync(s => s.Id == staffId && s.IsActive, ct)) return WorkResult.Invalid("StaffId", "Choose an active member of staff.");
-        var contract = await db.WorkContracts.AsNoTracking().SingleOrDefaultAsync(c => c.StaffMemberId == staffId, ct) ?? WorkContract.Default(staffId.Value);
-        // Four weeks either side cover every rule (weekends in four weeks, runs of days, rest, the week).
-        var from = start.AddDays(-28);
-        var to = end.AddDays(28);
-        var others = (await db.Shifts.AsNoTracking().Where(s => s.StaffMemberId == staffId && s.EndsAt > from && s.StartsAt < to)
-            .Select(s => new { s.StartsAt, s.EndsAt }).ToListAsync(ct)).Select(s => (s.StartsAt, s.EndsAt)).ToList();
-        var timeOff = await db.TimeOff.AsNoTracking().Where(t => t.StaffMemberId == staffId && t.EndsAt > from && t.StartsAt < to).ToListAsync(ct);
-        var broken = LabourRules.Check(contract, start, end, others, timeOff, await ZoneAsync(db, ct));
-        if (broken.Count > 0) return WorkResult.Invalid("Start", string.Join(" ", broken));
-        db.Shifts.Add(new Shift { StaffMemberId = staffId.Value, StartsAt = start, EndsAt = end, Source = ShiftSource.Manual });
+        if (rosterRunId is { } run && !await db.RosterRuns.AnyAsync(r => r.Id == run && r.Status != Domain.Rostering.RosterRunStatus.Published, ct))
+            return WorkResult.Refused("That roster is published or gone; change the shift table instead.");
+        if (await BrokenRulesAsync(db, staffId.Value, startsAt!.Value, endsAt!.Value, rosterRunId, null, ct) is { } broken) return broken;
+        db.Shifts.Add(new Shift
+        {
+            StaffMemberId = staffId.Value, StartsAt = startsAt.Value, EndsAt = endsAt.Value, RosterRunId = rosterRunId,
+            Source = rosterRunId is null ? ShiftSource.Manual : ShiftSource.Roster, IsPublished = rosterRunId is null,
+        });
         await db.SaveChangesAsync(ct);
         return WorkResult.Done(0);
+    }
+
+    /// <summary>Moves a shift (published or of a draft) to new times, with every labour rule checked against the same schedule.</summary>
+    public async Task<WorkResult> MoveShiftAsync(TenantScope agency, Guid shiftId, DateTime? startsAt, DateTime? endsAt, CancellationToken ct = default)
+    {
+        if (Times(startsAt, endsAt) is { } invalid) return invalid;
+        await using var db = database.Create(agency);
+        var shift = await db.Shifts.SingleOrDefaultAsync(s => s.Id == shiftId, ct);
+        if (shift is null) return WorkResult.Refused("The shift was not found; it may have been deleted.");
+        var draft = shift.IsPublished ? null : shift.RosterRunId;
+        if (await BrokenRulesAsync(db, shift.StaffMemberId, startsAt!.Value, endsAt!.Value, draft, shift.Id, ct) is { } broken) return broken;
+        shift.StartsAt = startsAt.Value;
+        shift.EndsAt = endsAt.Value;
+        await db.SaveChangesAsync(ct);
+        return WorkResult.Done(0);
+    }
+
+    private static WorkResult? Times(DateTime? startsAt, DateTime? endsAt)
+    {
+        if (startsAt is not { } start) return WorkResult.Invalid("Start", "Enter when the shift starts.");
+        if (endsAt is not { } end) return WorkResult.Invalid("End", "Enter when the shift ends.");
+        return Shift.Validate(start, end) is { } problem ? WorkResult.Invalid("End", problem) : null;
+    }
+
+    /// <summary>
+    /// The person's contract checked against the schedule the shift belongs to: the published shifts,
+    /// or a draft's shifts with the published manual ones. Four weeks either side cover every rule.
+    /// </summary>
+    private async Task<WorkResult?> BrokenRulesAsync(AgencyDbContext db, Guid staffId, DateTime start, DateTime end, Guid? draft, Guid? except, CancellationToken ct)
+    {
+        var contract = await db.WorkContracts.AsNoTracking().SingleOrDefaultAsync(c => c.StaffMemberId == staffId, ct) ?? WorkContract.Default(staffId);
+        var from = start.AddDays(-28);
+        var to = end.AddDays(28);
+        var shifts = db.Shifts.AsNoTracking().Where(s => s.StaffMemberId == staffId && s.EndsAt > from && s.StartsAt < to && s.Id != except);
+        shifts = draft is { } run ? shifts.Where(s => s.RosterRunId == run || (s.IsPublished && s.Source == ShiftSource.Manual)) : shifts.Where(s => s.IsPublished);
+        var others = (await shifts.Select(s => new { s.StartsAt, s.EndsAt }).ToListAsync(ct)).Select(s => (s.StartsAt, s.EndsAt)).ToList();
+        var timeOff = await db.TimeOff.AsNoTracking().Where(t => t.StaffMemberId == staffId && t.EndsAt > from && t.StartsAt < to).ToListAsync(ct);
+        var broken = LabourRules.Check(contract, start, end, others, timeOff, await ZoneAsync(db, ct));
+        return broken.Count > 0 ? WorkResult.Invalid("Start", string.Join(" ", broken)) : null;
     }
 
     public async Task<WorkResult> RequestTimeOffAsync(TenantScope agency, Guid staffId, DateTime? startsAt, DateTime? endsAt, string? reason, CancellationToken ct = default)
@@ -62,7 +98,7 @@ public sealed class ShiftBook(DatabaseSetup database, TimeProvider clock)
         var request = await db.TimeOff.SingleOrDefaultAsync(t => t.Id == id, ct);
         if (request is null) return WorkResult.Refused("The request was not found.");
         if (request.Status != TimeOffStatus.Requested) return WorkResult.Refused("The request was already decided.");
-        if (approve && await db.Shifts.AnyAsync(s => s.StaffMemberId == request.StaffMemberId && s.StartsAt < request.EndsAt && request.StartsAt < s.EndsAt, ct))
+        if (approve && await db.Shifts.AnyAsync(s => s.IsPublished && s.StaffMemberId == request.StaffMemberId && s.StartsAt < request.EndsAt && request.StartsAt < s.EndsAt, ct))
             return WorkResult.Refused("This person has shifts in that time: delete or move them first, then approve.");
         request.Status = approve ? TimeOffStatus.Approved : TimeOffStatus.Rejected;
         request.DecidedBy = db.Tenant.UserName;

@@ -156,6 +156,21 @@ internal sealed class ShiftConfiguration : IEntityTypeConfiguration<Shift>
         b.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.AgencyId, x.StartsAt, x.EndsAt });
         b.HasIndex(x => new { x.AgencyId, x.StaffMemberId, x.StartsAt });
+        b.HasOne<Domain.Rostering.RosterRun>().WithMany().HasForeignKey(x => x.RosterRunId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.AgencyId, x.RosterRunId });
+    }
+}
+
+internal sealed class RosterRunConfiguration : IEntityTypeConfiguration<Domain.Rostering.RosterRun>
+{
+    public void Configure(EntityTypeBuilder<Domain.Rostering.RosterRun> b)
+    {
+        b.ToTable("RosterRuns");
+        b.Property(x => x.CreatedBy).HasMaxLength(256);
+        b.Property(x => x.PublishedBy).HasMaxLength(256);
+        b.Property(x => x.Message).HasMaxLength(500);
+        b.Property(x => x.Status).HasConversion<int>();
+        b.HasIndex(x => new { x.AgencyId, x.CreatedAt });
     }
 }
 

@@ -1056,6 +1056,81 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("SavedReplies", (string)null);
                 });
 
+            modelBuilder.Entity("Agency.Domain.Rostering.RosterRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("DemandIntervals")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("date");
+
+                    b.Property<int>("IntervalMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LowerBoundIntervals")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("Objective")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OverCoverageIntervals")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Shifts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Solutions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TimeLimitSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnderCoverageIntervals")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Weeks")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("AgencyId", "CreatedAt");
+
+                    b.ToTable("RosterRuns", (string)null);
+                });
+
             modelBuilder.Entity("Agency.Domain.Routing.RoutingRuleDefinition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1310,6 +1385,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("RosterRunId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Source")
                         .HasColumnType("integer");
 
@@ -1323,7 +1401,11 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("AgencyId");
 
+                    b.HasIndex("RosterRunId");
+
                     b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("AgencyId", "RosterRunId");
 
                     b.HasIndex("AgencyId", "StaffMemberId", "StartsAt");
 
@@ -2110,6 +2192,11 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Agency.Domain.Staff.Shift", b =>
                 {
+                    b.HasOne("Agency.Domain.Rostering.RosterRun", null)
+                        .WithMany()
+                        .HasForeignKey("RosterRunId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Agency.Domain.Staff.StaffMember", null)
                         .WithMany()
                         .HasForeignKey("StaffMemberId")

@@ -1055,6 +1055,81 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("SavedReplies", (string)null);
                 });
 
+            modelBuilder.Entity("Agency.Domain.Rostering.RosterRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("DemandIntervals")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("date");
+
+                    b.Property<int>("IntervalMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LowerBoundIntervals")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<long>("Objective")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OverCoverageIntervals")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Shifts")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Solutions")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TimeLimitSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnderCoverageIntervals")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Weeks")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("AgencyId", "CreatedAt");
+
+                    b.ToTable("RosterRuns", (string)null);
+                });
+
             modelBuilder.Entity("Agency.Domain.Routing.RoutingRuleDefinition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1309,6 +1384,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<Guid?>("RosterRunId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int>("Source")
                         .HasColumnType("int");
 
@@ -1322,7 +1400,11 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("AgencyId");
 
+                    b.HasIndex("RosterRunId");
+
                     b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("AgencyId", "RosterRunId");
 
                     b.HasIndex("AgencyId", "StaffMemberId", "StartsAt");
 
@@ -2111,6 +2193,11 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Agency.Domain.Staff.Shift", b =>
                 {
+                    b.HasOne("Agency.Domain.Rostering.RosterRun", null)
+                        .WithMany()
+                        .HasForeignKey("RosterRunId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Agency.Domain.Staff.StaffMember", null)
                         .WithMany()
                         .HasForeignKey("StaffMemberId")

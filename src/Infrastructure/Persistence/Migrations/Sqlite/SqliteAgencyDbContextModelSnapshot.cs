@@ -1050,6 +1050,81 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("SavedReplies", (string)null);
                 });
 
+            modelBuilder.Entity("Agency.Domain.Rostering.RosterRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DemandIntervals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IntervalMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LowerBoundIntervals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Objective")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverCoverageIntervals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Shifts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Solutions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TimeLimitSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnderCoverageIntervals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weeks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("AgencyId", "CreatedAt");
+
+                    b.ToTable("RosterRuns", (string)null);
+                });
+
             modelBuilder.Entity("Agency.Domain.Routing.RoutingRuleDefinition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1304,6 +1379,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RosterRunId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
@@ -1317,7 +1395,11 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AgencyId");
 
+                    b.HasIndex("RosterRunId");
+
                     b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("AgencyId", "RosterRunId");
 
                     b.HasIndex("AgencyId", "StaffMemberId", "StartsAt");
 
@@ -2098,6 +2180,11 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Agency.Domain.Staff.Shift", b =>
                 {
+                    b.HasOne("Agency.Domain.Rostering.RosterRun", null)
+                        .WithMany()
+                        .HasForeignKey("RosterRunId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Agency.Domain.Staff.StaffMember", null)
                         .WithMany()
                         .HasForeignKey("StaffMemberId")

@@ -1,0 +1,239 @@
+namespace Agency.Domain.Rostering;
+
+/// <summary>
+/// One person of the staff pool as the optimiser sees them, in grid intervals: the brands they
+/// serve (indices into the problem's brands), their contract, and intervals they cannot work
+/// (approved time off, manual shifts with the rest around them). <see cref="Blocked"/> ranges are
+/// half-open [from, to) over the whole horizon's intervals.
+/// </summary>
+public sealed record PoolMember(
+    Guid Id, string Name, IReadOnlyList<int> Brands,
+    int MinShiftIntervals, int MaxShiftIntervals, int MinWeekIntervals, int MaxWeekIntervals,
+    int MaxConsecutiveDays, int MinRestIntervals, int MaxWeekendsPer4Weeks)
+{
+    public IReadOnlyList<(int From, int To)> Blocked { get; init; } = [];
+    /// <summary>Days (index in the horizon) already worked outside the roster, e.g. a manual shift.</summary>
+    public IReadOnlySet<int> BusyDays { get; init; } = new HashSet<int>();
+    /// <summary>Intervals already worked per week outside the roster; they count against the weekly maximum.</summary>
+    public IReadOnlyList<int> WeekIntervalsTaken { get; init; } = [];
+
+    public bool IsFree(int from, int to) => Blocked.All(b => b.To <= from || to <= b.From);
+}
+
+/// <summary>A shift of the roster: who, which day of the horizon, first interval of that day, how many intervals.</summary>
+public readonly record struct PlannedShift(int Person, int Day, int Start, int Length)
+{
+    public int From(int perDay) => Day * perDay + Start;
+    public int To(int perDay) => From(perDay) + Length;
+}
+
+/// <summary>How much to care about each part of the objective.</summary>
+public sealed record CoverageWeights(int UnderPerInterval = 100, int OverPerInterval = 4, int PerWorkedInterval = 1, int Fairness = 30);
+
+/// <summary>
+/// The product's rostering problem: one staff pool covering many brands over whole local days cut
+/// into intervals (e.g. 48 of 30 minutes). Shifts start on the grid and last whole hours within each
+/// contract; coverage is required per brand and interval; a person on shift counts for one of the
+/// brands they serve in each interval. Hard rules: one shift a day, length, rest between shifts,
+/// weekly minimum and maximum hours, days in a row, weekends in four weeks, blocked time.
+/// The horizon starts on a Monday so that weeks and weekends fall on whole days.
+/// </summary>
+public sealed class CoverageProblem
+{
+    public required int Days { get; init; }
+    public required int IntervalMinutes { get; init; }
+    public required IReadOnlyList<string> Brands { get; init; }
+    /// <summary>People needed per brand and interval of the horizon ([brand][interval]).</summary>
+    public required IReadOnlyList<int[]> Demand { get; init; }
+    public required IReadOnlyList<PoolMember> Staff { get; init; }
+    public CoverageWeights Weights { get; init; } = new();
+
+    public int PerDay => 24 * 60 / IntervalMinutes;
+    public int Intervals => Days * PerDay;
+    public int Weeks => (Days + 6) / 7;
+    /// <summary>Shift lengths step by whole hours.</summary>
+    public int LengthStep => Math.Max(1, 60 / IntervalMinutes);
+    /// <summary>Shifts ending at or after this interval of the day (or past midnight) count as late shifts.</summary>
+    public int LateFrom => 22 * 60 / IntervalMinutes;
+
+    public static bool IsWeekendDay(int day) => day % 7 is 5 or 6;
+
+    public IEnumerable<int> Lengths(PoolMember m)
+    {
+        var first = (m.MinShiftIntervals + LengthStep - 1) / LengthStep * LengthStep;
+        for (var l = first; l <= m.MaxShiftIntervals; l += LengthStep) yield return l;
+    }
+
+    public bool IsLate(int start, int length) => start + length >= LateFrom;
+
+    /// <summary>The weekly minimum of a person, prorated by the days of the week they are free to work; none for a partial week.</summary>
+    public int MinWeek(PoolMember m, int week)
+    {
+        if (m.MinWeekIntervals <= 0 || 7 * week + 7 > Days) return 0;
+        var free = Enumerable.Range(7 * week, 7).Count(d => !m.BusyDays.Contains(d) && m.IsFree(d * PerDay, (d + 1) * PerDay));
+        var prorated = m.MinWeekIntervals * free / 7 / LengthStep * LengthStep;
+        return Math.Max(0, prorated - m.WeekIntervalsTaken.ElementAtOrDefault(week));
+    }
+
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (Days is < 1 or > 42) problems.Add("A roster covers 1 to 42 days.");
+        if (IntervalMinutes is not (15 or 30 or 60)) problems.Add("Intervals are 15, 30 or 60 minutes.");
+        if (Demand.Count != Brands.Count) problems.Add("Demand is needed for every brand.");
+        if (Demand.Any(d => d.Length != Intervals)) problems.Add("Demand must cover every interval of the horizon.");
+        foreach (var m in Staff)
+        {
+            if (!Lengths(m).Any()) problems.Add($"{m.Name}: no whole-hour shift length fits the contract.");
+            if (m.Brands.Any(b => b < 0 || b >= Brands.Count)) problems.Add($"{m.Name}: serves an unknown brand.");
+        }
+        return problems;
+    }
+}
+
+/// <summary>Coverage of a roster: scheduled people per brand and interval, and what is short or over.</summary>
+public sealed record CoverageResult(int[][] Scheduled, int UnderCoverage, int OverCoverage)
+{
+    public double UnderHours(int intervalMinutes) => UnderCoverage * intervalMinutes / 60.0;
+}
+
+/// <summary>Pure evaluation of a roster against the problem: coverage (an exact split of multi-brand people) and every hard rule.</summary>
+public static class CoverageRules
+{
+    /// <summary>
+    /// People on shift per interval are split over the brands they serve so that as little demand
+    /// as possible stays uncovered (a small max-flow per interval); people left over count where
+    /// they serve the most demand, and anything beyond demand is over-coverage.
+    /// </summary>
+    public static CoverageResult Evaluate(CoverageProblem p, IReadOnlyList<PlannedShift> shifts)
+    {
+        var on = new List<int>[p.Intervals];
+        foreach (var s in shifts)
+            for (var t = s.From(p.PerDay); t < Math.Min(s.To(p.PerDay), p.Intervals); t++)
+                (on[t] ??= []).Add(s.Person);
+        var scheduled = p.Brands.Select(_ => new int[p.Intervals]).ToArray();
+        int under = 0, over = 0;
+        for (var t = 0; t < p.Intervals; t++)
+        {
+            var people = on[t] ?? [];
+            var demand = p.Demand.Select(d => d[t]).ToArray();
+            var assigned = Allocate(people.Select(i => p.Staff[i].Brands).ToList(), demand);
+            for (var b = 0; b < p.Brands.Count; b++)
+            {
+                scheduled[b][t] = assigned[b];
+                under += Math.Max(0, demand[b] - assigned[b]);
+                over += Math.Max(0, assigned[b] - demand[b]);
+            }
+        }
+        return new CoverageResult(scheduled, under, over);
+    }
+
+    /// <summary>Assigns each person to one brand they serve, covering as much demand as possible (augmenting paths).</summary>
+    public static int[] Allocate(IReadOnlyList<IReadOnlyList<int>> serves, int[] demand)
+    {
+        var brandOf = Enumerable.Repeat(-1, serves.Count).ToArray();
+        var load = new int[demand.Length];
+        var holders = demand.Select(_ => new List<int>()).ToArray();
+        for (var person = 0; person < serves.Count; person++)
+        {
+            var seen = new bool[demand.Length];
+            if (!Augment(person)) continue;
+
+            bool Augment(int who)
+            {
+                foreach (var b in serves[who])
+                {
+                    if (seen[b]) continue;
+                    seen[b] = true;
+                    if (load[b] < demand[b]) { Take(who, b); return true; }
+                    foreach (var other in holders[b].ToList())
+                    {
+                        if (!Augment2(other, b)) continue;
+                        Take(who, b);
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            bool Augment2(int other, int from)
+            {
+                Release(other, from);
+                if (Augment(other)) return true;
+                Take(other, from);
+                return false;
+            }
+        }
+        // People not needed anywhere still count as scheduled for their first brand (over-coverage).
+        for (var person = 0; person < serves.Count; person++)
+            if (brandOf[person] < 0 && serves[person].Count > 0) load[serves[person][0]]++;
+        return load;
+
+        void Take(int who, int b) { brandOf[who] = b; load[b]++; holders[b].Add(who); }
+        void Release(int who, int b) { brandOf[who] = -1; load[b]--; holders[b].Remove(who); }
+    }
+
+    /// <summary>
+    /// The optimiser's objective: weighted intervals short and over, intervals worked, and unfairness
+    /// (the most late shifts and the most weekends any one person works).
+    /// </summary>
+    public static long Cost(CoverageProblem p, IReadOnlyList<PlannedShift> shifts)
+    {
+        var w = p.Weights;
+        var c = Evaluate(p, shifts);
+        var worked = shifts.Sum(s => (long)s.Length);
+        var maxLate = shifts.GroupBy(s => s.Person).Select(g => g.Count(s => p.IsLate(s.Start, s.Length))).DefaultIfEmpty(0).Max();
+        var maxWeekends = shifts.GroupBy(s => s.Person).Select(g => g.Where(s => CoverageProblem.IsWeekendDay(s.Day)).Select(s => s.Day / 7).Distinct().Count()).DefaultIfEmpty(0).Max();
+        return (long)w.UnderPerInterval * c.UnderCoverage + (long)w.OverPerInterval * c.OverCoverage + w.PerWorkedInterval * worked + (long)w.Fairness * (maxLate + maxWeekends);
+    }
+
+    /// <summary>Every broken hard rule, explained; empty for a valid roster.</summary>
+    public static IReadOnlyList<string> Violations(CoverageProblem p, IReadOnlyList<PlannedShift> shifts)
+    {
+        var v = new List<string>();
+        foreach (var group in shifts.GroupBy(s => s.Person))
+        {
+            var m = p.Staff[group.Key];
+            var mine = group.OrderBy(s => s.Day).ToList();
+            foreach (var s in mine)
+            {
+                if (s.Start < 0 || s.Start >= p.PerDay || s.Day < 0 || s.Day >= p.Days) v.Add($"{m.Name}: a shift outside the horizon.");
+                if (!p.Lengths(m).Contains(s.Length)) v.Add($"{m.Name} day {s.Day}: length {s.Length} intervals is not a whole-hour length within the contract.");
+                if (!m.IsFree(s.From(p.PerDay), s.To(p.PerDay))) v.Add($"{m.Name} day {s.Day}: the shift falls in blocked time (time off or another shift).");
+                if (m.BusyDays.Contains(s.Day)) v.Add($"{m.Name} day {s.Day}: already works that day.");
+            }
+            foreach (var day in mine.GroupBy(s => s.Day).Where(g => g.Count() > 1)) v.Add($"{m.Name}: {day.Count()} shifts on day {day.Key}.");
+            for (var i = 1; i < mine.Count; i++)
+            {
+                var gap = mine[i].From(p.PerDay) - mine[i - 1].To(p.PerDay);
+                if (gap < m.MinRestIntervals) v.Add($"{m.Name}: only {gap} intervals of rest before day {mine[i].Day}.");
+            }
+            for (var w = 0; w < p.Weeks; w++)
+            {
+                var worked = mine.Where(s => s.Day / 7 == w).Sum(s => s.Length) + m.WeekIntervalsTaken.ElementAtOrDefault(w);
+                if (worked > m.MaxWeekIntervals) v.Add($"{m.Name} week {w + 1}: {worked} intervals; at most {m.MaxWeekIntervals}.");
+                var least = p.MinWeek(m, w) + m.WeekIntervalsTaken.ElementAtOrDefault(w);
+                if (worked < least) v.Add($"{m.Name} week {w + 1}: {worked} intervals; at least {least}.");
+            }
+            var days = mine.Select(s => s.Day).Concat(m.BusyDays).ToHashSet();
+            for (var d = 0; d + m.MaxConsecutiveDays < p.Days; d++)
+                if (Enumerable.Range(d, m.MaxConsecutiveDays + 1).All(days.Contains)) { v.Add($"{m.Name}: more than {m.MaxConsecutiveDays} days in a row from day {d}."); break; }
+            foreach (var window in WeekendWindows(p))
+            {
+                var n = window.Count(w => days.Contains(7 * w + 5) || days.Contains(7 * w + 6));
+                if (n > m.MaxWeekendsPer4Weeks) { v.Add($"{m.Name}: {n} weekends in four weeks; at most {m.MaxWeekendsPer4Weeks}."); break; }
+            }
+        }
+        foreach (var (m, i) in p.Staff.Select((m, i) => (m, i)).Where(x => shifts.All(s => s.Person != x.i)))
+            for (var w = 0; w < p.Weeks; w++)
+                if (p.MinWeek(m, w) > 0) v.Add($"{m.Name} week {w + 1}: no shifts; at least {p.MinWeek(m, w)} intervals.");
+        return v;
+    }
+
+    /// <summary>The four-week windows of the horizon (one window of all weeks when shorter), as lists of week indices.</summary>
+    public static IEnumerable<IReadOnlyList<int>> WeekendWindows(CoverageProblem p)
+    {
+        if (p.Weeks <= 4) { yield return Enumerable.Range(0, p.Weeks).ToList(); yield break; }
+        for (var w = 0; w + 4 <= p.Weeks; w++) yield return Enumerable.Range(w, 4).ToList();
+    }
+}

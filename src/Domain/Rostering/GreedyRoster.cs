@@ -1,0 +1,122 @@
+namespace Agency.Domain.Rostering;
+
+/// <summary>
+/// A quick first roster that breaks no hard rule: day by day, each person (those furthest behind their
+/// weekly minimum first) takes the shift start and length that covers the most demand still open for
+/// the brands they serve, or has the day off when no shift covers enough. People who would otherwise
+/// miss their weekly minimum take the best shift they may. The optimiser starts from it.
+/// </summary>
+public static class GreedyRoster
+{
+    public static IReadOnlyList<PlannedShift> Build(CoverageProblem p, int seed = 1)
+    {
+        int P = p.PerDay, T = p.Intervals;
+        var residual = p.Demand.Select(d => d.ToArray()).ToArray();
+        var state = p.Staff.Select(m => new Person(m, p.Weeks)).ToArray();
+        var shifts = new List<PlannedShift>();
+        var rng = new Random(seed);
+        var order = Enumerable.Range(0, p.Staff.Count).ToArray();
+        for (var d = 0; d < p.Days; d++)
+        {
+            var week = d / 7;
+            rng.Shuffle(order);
+            var today = order.OrderByDescending(i => Behind(p, state[i], week, d)).ToList();
+            foreach (var i in today)
+            {
+                var person = state[i];
+                var m = person.Member;
+                if (!CanWorkDay(p, person, d)) continue;
+                var room = m.MaxWeekIntervals - m.WeekIntervalsTaken.ElementAtOrDefault(week) - person.Worked[week];
+                var forced = Behind(p, person, week, d) > 0;
+                var longEnough = forced ? Math.Min(Missing(p, person, week), p.Lengths(m).Where(l => l <= room).DefaultIfEmpty(0).Max()) : 0;
+                (int Start, int Length, double Gain)? best = null;
+                foreach (var length in p.Lengths(m))
+                {
+                    if (length > room) break;
+                    if (length < longEnough) continue;
+                    for (var start = 0; start < P; start++)
+                    {
+                        var from = d * P + start;
+                        if (from - person.LastEnd < m.MinRestIntervals || !m.IsFree(from, from + length)) continue;
+                        var gain = Gain(p, residual, m.Brands, from, Math.Min(from + length, T));
+                        if (best is null || gain > best.Value.Gain) best = (start, length, gain);
+                    }
+                }
+                if (best is not { } pick) continue;
+                // Worth working when most of the shift meets open demand, or when the weekly minimum needs it.
+                if (!forced && pick.Gain < 0.6 * pick.Length) continue;
+                var shift = new PlannedShift(i, d, pick.Start, pick.Length);
+                shifts.Add(shift);
+                person.Take(shift, P);
+                for (var t = shift.From(P); t < Math.Min(shift.To(P), T); t++)
+                {
+                    var b = m.Brands.OrderByDescending(x => residual[x][t]).First();
+                    residual[b][t]--;
+                }
+            }
+        }
+        return shifts;
+    }
+
+    /// <summary>Intervals of the weekly minimum still to work beyond what a shift on each remaining day (but this one) could give.</summary>
+    private static int Behind(CoverageProblem p, Person person, int week, int day)
+    {
+        var missing = Missing(p, person, week);
+        if (missing <= 0) return 0;
+        var m = person.Member;
+        // Later days of the week this person could still work: not busy, and weekends only while the allowance lasts; one day spare for runs and rest.
+        var weekendLeft = person.Weekends.Count < m.MaxWeekendsPer4Weeks;
+        var later = Enumerable.Range(day + 1, Math.Max(0, Math.Min(p.Days, 7 * week + 7) - day - 1))
+            .Count(d => !m.BusyDays.Contains(d) && (weekendLeft || !CoverageProblem.IsWeekendDay(d)));
+        return missing - Math.Max(0, later - 1) * m.MaxShiftIntervals;
+    }
+
+    private static int Missing(CoverageProblem p, Person person, int week) => p.MinWeek(person.Member, week) - person.Worked[week];
+
+    private static double Gain(CoverageProblem p, int[][] residual, IReadOnlyList<int> brands, int from, int to)
+    {
+        var w = p.Weights;
+        double gain = 0;
+        for (var t = from; t < to; t++)
+        {
+            var open = false;
+            foreach (var b in brands) if (residual[b][t] > 0) { open = true; break; }
+            gain += open ? 1 : -(double)w.OverPerInterval / w.UnderPerInterval;
+            gain -= (double)w.PerWorkedInterval / w.UnderPerInterval;
+        }
+        return gain;
+    }
+
+    private static bool CanWorkDay(CoverageProblem p, Person person, int d)
+    {
+        var m = person.Member;
+        if (m.BusyDays.Contains(d) || person.Days.Contains(d)) return false;
+        var run = 0;
+        for (var k = d - 1; k >= 0 && (person.Days.Contains(k) || m.BusyDays.Contains(k)); k--) run++;
+        if (run >= m.MaxConsecutiveDays) return false;
+        if (!CoverageProblem.IsWeekendDay(d)) return true;
+        var week = d / 7;
+        if (person.Weekends.Contains(week) || m.BusyDays.Contains(7 * week + 5) || m.BusyDays.Contains(7 * week + 6)) return true;
+        var trial = person.Weekends.Append(week).ToHashSet();
+        foreach (var window in CoverageRules.WeekendWindows(p))
+            if (window.Count(w => trial.Contains(w) || m.BusyDays.Contains(7 * w + 5) || m.BusyDays.Contains(7 * w + 6)) > m.MaxWeekendsPer4Weeks) return false;
+        return true;
+    }
+
+    private sealed class Person(PoolMember member, int weeks)
+    {
+        public PoolMember Member { get; } = member;
+        public int[] Worked { get; } = new int[weeks];
+        public HashSet<int> Days { get; } = [];
+        public HashSet<int> Weekends { get; } = [];
+        public int LastEnd { get; private set; } = int.MinValue / 2;
+
+        public void Take(PlannedShift s, int perDay)
+        {
+            Worked[s.Day / 7] += s.Length;
+            Days.Add(s.Day);
+            if (CoverageProblem.IsWeekendDay(s.Day)) Weekends.Add(s.Day / 7);
+            LastEnd = s.To(perDay);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Agency.Domain.Common;
+
+namespace Agency.Domain.Rostering;
+
+public enum RosterRunStatus { Running = 1, Completed = 2, Stopped = 3, Failed = 4, Published = 5 }
+
+/// <summary>
+/// One optimiser run over the agency's staff pool for whole weeks from a Monday (agency time zone):
+/// its settings, how it ended and the figures of the best roster. The roster itself is draft shifts
+/// (<see cref="Staff.Shift.RosterRunId"/>) until it is published.
+/// </summary>
+public class RosterRun : IAgencyOwned, IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid AgencyId { get; set; }
+    public DateOnly FirstDay { get; set; }
+    public int Weeks { get; set; }
+    public int IntervalMinutes { get; set; } = 30;
+    public int TimeLimitSeconds { get; set; }
+    public RosterRunStatus Status { get; set; } = RosterRunStatus.Running;
+    public string? CreatedBy { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? FinishedAt { get; set; }
+    /// <summary>Demand over the horizon in person-intervals, and what the roster leaves short and over.</summary>
+    public int DemandIntervals { get; set; }
+    public int UnderCoverageIntervals { get; set; }
+    public int OverCoverageIntervals { get; set; }
+    /// <summary>No roster can leave less short than this (capacity bound).</summary>
+    public int LowerBoundIntervals { get; set; }
+    public long Objective { get; set; }
+    public int Shifts { get; set; }
+    public int Solutions { get; set; }
+    public string? Message { get; set; }
+    public DateTime? PublishedAt { get; set; }
+    public string? PublishedBy { get; set; }
+
+    public DateOnly LastDay => FirstDay.AddDays(7 * Weeks - 1);
+
+    /// <summary>Share of demand the roster covers (1 when there is no demand).</summary>
+    public double Covered => DemandIntervals == 0 ? 1 : 1 - (double)UnderCoverageIntervals / DemandIntervals;
+
+    public static string? Validate(DateOnly firstDay, int weeks, int seconds)
+    {
+        if (firstDay.DayOfWeek != DayOfWeek.Monday) return "A roster starts on a Monday.";
+        if (weeks is < 1 or > 6) return "Plan 1 to 6 weeks.";
+        if (seconds is < 5 or > 600) return "Give the optimiser 5 to 600 seconds.";
+        return null;
+    }
+}

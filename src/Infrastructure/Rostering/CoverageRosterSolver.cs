@@ -1,0 +1,366 @@
+using Agency.Domain.Rostering;
+using Google.OrTools.Sat;
+
+namespace Agency.Infrastructure.Rostering;
+
+/// <summary>How a roster search stands: the best roster's objective and under-coverage, and the lower bound on under-coverage.</summary>
+public sealed record CoverageProgress(string Step, double Objective, int UnderCoverage, double LowerBound, TimeSpan Elapsed, int Solutions);
+
+public sealed record CoverageSolution(RosterOutcome Outcome, IReadOnlyList<PlannedShift> Shifts, double Objective, int UnderCoverage, int OverCoverage,
+    double LowerBound, TimeSpan Elapsed, int Solutions, string Status)
+{
+    public bool HasRoster => Outcome is RosterOutcome.Optimal or RosterOutcome.Feasible;
+
+    /// <summary>How far the under-coverage is above the lower bound, as a share of the bound (0 when both are 0).</summary>
+    public double GapToBound => UnderCoverage <= LowerBound ? 0 : LowerBound <= 0 ? double.PositiveInfinity : (UnderCoverage - LowerBound) / LowerBound;
+}
+
+/// <summary>
+/// Builds a roster for the staff pool with OR-Tools CP-SAT. A small pool is planned in one exact model.
+/// A large one starts from a quick first roster (<see cref="GreedyRoster"/>) improved by
+/// large-neighbourhood search: again and again one day of up to 60 people (most serving one brand)
+/// is freed and CP-SAT re-plans it exactly (every start on the grid, every shape their other days
+/// allow, see <see cref="DayOptions"/>) against the demand everyone else leaves open, minimising weighted
+/// under-coverage, over-coverage, hours worked and unfairness (the most weekends and late shifts
+/// anyone works). Each better roster is reported with the
+/// lower bound on under-coverage (<see cref="CoverageBound"/>); the search stops at the time limit
+/// or when asked, keeping the best roster.
+/// </summary>
+public static class CoverageRosterSolver
+{
+    /// <summary>Choice variables one CP-SAT model of the whole pool may hold and still solve well in seconds.</summary>
+    private const int ModelSize = 40_000;
+    /// <summary>People re-planned together for one day.</summary>
+    private const int DayPeople = 60;
+
+    public static CoverageSolution Solve(CoverageProblem p, TimeSpan timeLimit, IProgress<CoverageProgress>? progress = null, CancellationToken ct = default, int workers = 0, int seed = 7)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        if (p.Validate() is { Count: > 0 } invalid)
+            return new CoverageSolution(RosterOutcome.InvalidProblem, [], 0, 0, 0, 0, TimeSpan.Zero, 0, string.Join(" ", invalid));
+        var bound = CoverageBound.Compute(p);
+        progress?.Report(new CoverageProgress("Building a first roster", 0, 0, bound, watch.Elapsed, 0));
+        var best = GreedyRoster.Build(p, seed).ToList();
+        var solutions = 0;
+        var everyone = Enumerable.Range(0, p.Staff.Count).ToArray();
+        var perPerson = p.Days * p.PerDay * p.Staff.Select(m => p.Lengths(m).Count()).DefaultIfEmpty(1).Max();
+        var deadline = timeLimit;
+        TimeSpan Left() => deadline - watch.Elapsed;
+
+        if (CoverageRules.Violations(p, best).Count > 0 || (long)perPerson * p.Staff.Count <= ModelSize)
+        {
+            // No valid first roster (or a small pool): one exact model of everyone.
+            var whole = SolveModel(p, everyone, best, Left(), workers, ct, r => progress?.Report(r with { LowerBound = bound, Elapsed = watch.Elapsed }));
+            if (whole.Shifts is null)
+                return new CoverageSolution(whole.Status == CpSolverStatus.Infeasible ? RosterOutcome.Infeasible : RosterOutcome.NoSolutionInTime, [], 0, 0, 0, bound, watch.Elapsed, 0, whole.Status.ToString());
+            return Finish(p, whole.Shifts, bound, watch, whole.Solutions, whole.Status == CpSolverStatus.Optimal ? RosterOutcome.Optimal : RosterOutcome.Feasible, whole.Status.ToString());
+        }
+
+        var bestCost = CoverageRules.Cost(p, best);
+        Report();
+        var rng = new Random(seed);
+        var rounds = 0;
+        while (Left() > TimeSpan.FromMilliseconds(200) && !ct.IsCancellationRequested)
+        {
+            rounds++;
+            var day = rng.Next(p.Days);
+            var brand = rng.Next(p.Brands.Count);
+            var pick = everyone.Where(i => p.Staff[i].Brands.Contains(brand) || rng.NextDouble() < 0.1).OrderBy(_ => rng.Next()).Take(DayPeople).ToArray();
+            var slice = TimeSpan.FromSeconds(Math.Min(Left().TotalSeconds, 2));
+            var replanned = SolveDay(p, day, pick, best, slice, workers, ct);
+            if (replanned is null) continue;
+            var candidate = best.Where(s => s.Day != day || !pick.Contains(s.Person)).Concat(replanned).ToList();
+            var cost = CoverageRules.Cost(p, candidate);
+            if (cost >= bestCost || CoverageRules.Violations(p, candidate).Count > 0) continue;
+            best = candidate;
+            bestCost = cost;
+            Report();
+        }
+        return Finish(p, best, bound, watch, solutions, RosterOutcome.Feasible, $"Stopped after {rounds} neighbourhoods");
+
+        void Report()
+        {
+            solutions++;
+            progress?.Report(new CoverageProgress("Improving", CoverageRules.Cost(p, best), CoverageRules.Evaluate(p, best).UnderCoverage, bound, watch.Elapsed, solutions));
+        }
+    }
+
+    private static CoverageSolution Finish(CoverageProblem p, IReadOnlyList<PlannedShift> shifts, int bound, System.Diagnostics.Stopwatch watch, int solutions, RosterOutcome outcome, string status)
+    {
+        var coverage = CoverageRules.Evaluate(p, shifts);
+        return new CoverageSolution(outcome, shifts, CoverageRules.Cost(p, shifts), coverage.UnderCoverage, coverage.OverCoverage, bound, watch.Elapsed, solutions, status);
+    }
+
+    private sealed record ModelResult(IReadOnlyList<PlannedShift>? Shifts, CpSolverStatus Status, int Solutions);
+
+    /// <summary>
+    /// Re-plans the chosen people exactly while everyone else keeps their shifts: their coverage is
+    /// taken off the demand, and the fairness terms start from the others' most weekends and late shifts.
+    /// </summary>
+    private static ModelResult SolveModel(CoverageProblem whole, int[] chosen, IReadOnlyList<PlannedShift> current, TimeSpan timeLimit, int workers, CancellationToken ct, Action<CoverageProgress>? onSolution)
+    {
+        var chosenSet = chosen.ToHashSet();
+        var fixedShifts = current.Where(s => !chosenSet.Contains(s.Person)).ToList();
+        var fixedCover = CoverageRules.Evaluate(whole, fixedShifts).Scheduled;
+        var p = new CoverageProblem
+        {
+            Days = whole.Days, IntervalMinutes = whole.IntervalMinutes, Brands = whole.Brands, Weights = whole.Weights,
+            Demand = whole.Demand.Select((d, b) => d.Select((v, t) => Math.Max(0, v - fixedCover[b][t])).ToArray()).ToList(),
+            Staff = chosen.Select(i => whole.Staff[i]).ToList(),
+        };
+        var hint = current.Where(s => chosenSet.Contains(s.Person)).ToDictionary(s => (Array.IndexOf(chosen, s.Person), s.Day), s => new Pattern(s.Start, s.Length));
+        var lateFloor = fixedShifts.GroupBy(s => s.Person).Select(g => g.Count(s => whole.IsLate(s.Start, s.Length))).DefaultIfEmpty(0).Max();
+        var weekendFloor = fixedShifts.GroupBy(s => s.Person).Select(g => g.Select(s => s.Day).Where(CoverageProblem.IsWeekendDay).Select(d => d / 7).Distinct().Count()).DefaultIfEmpty(0).Max();
+        var groups = p.Staff.Select((m, i) => (m, i)).GroupBy(x => string.Join(',', x.m.Brands.Order()))
+            .Select(g => (Brands: g.First().m.Brands.Order().ToArray(), Members: g.Select(x => x.i).ToArray())).ToList();
+
+        var model = new CpModel();
+        int T = p.Intervals, P = p.PerDay, G = groups.Count;
+        var groupOf = new int[p.Staff.Count];
+        for (var g = 0; g < G; g++) foreach (var i in groups[g].Members) groupOf[i] = g;
+        var choices = new List<(BoolVar X, Pattern Shape)>[p.Staff.Count, p.Days];
+        var startsAt = new List<BoolVar>[G, T + 1];
+        var endsAt = new List<BoolVar>[G, T + 1];
+        var worked = new List<LinearExpr>();
+        var lateTerms = new List<LinearExpr>[p.Staff.Count];
+        var maxLate = model.NewIntVar(Math.Min(lateFloor, p.Days), p.Days, "maxLate");
+        var maxWeekends = model.NewIntVar(Math.Min(weekendFloor, p.Weeks), p.Weeks, "maxWeekends");
+
+        for (var s = 0; s < p.Staff.Count; s++)
+        {
+            var m = p.Staff[s];
+            var g = groupOf[s];
+            var work = new ILiteral?[p.Days];
+            var startExpr = new LinearExpr?[p.Days];
+            var endExpr = new LinearExpr?[p.Days];
+            lateTerms[s] = [];
+            var weekMinutes = Enumerable.Range(0, p.Weeks).Select(_ => new List<(BoolVar, int)>()).ToArray();
+            for (var d = 0; d < p.Days; d++)
+            {
+                if (m.BusyDays.Contains(d)) continue;
+                var hinted = hint.TryGetValue((s, d), out var h) ? h : (Pattern?)null;
+                var shapes = Shapes(p, m).Where(c => m.IsFree(d * P + c.Start, d * P + c.Start + c.Length)).ToList();
+                if (shapes.Count == 0) continue;
+                var list = choices[s, d] = [];
+                foreach (var shape in shapes)
+                {
+                    var x = model.NewBoolVar("");
+                    list.Add((x, shape));
+                    model.AddHint(x, hinted == shape ? 1 : 0);
+                    var from = d * P + shape.Start;
+                    (startsAt[g, from] ??= []).Add(x);
+                    if (from + shape.Length <= T) (endsAt[g, from + shape.Length] ??= []).Add(x);
+                    weekMinutes[d / 7].Add((x, shape.Length));
+                    if (p.IsLate(shape.Start, shape.Length)) lateTerms[s].Add(x);
+                    worked.Add(shape.Length * (LinearExpr)x);
+                }
+                var w = model.NewBoolVar("");
+                model.Add(LinearExpr.Sum(list.Select(c => c.X)) == w);
+                work[d] = w;
+                startExpr[d] = LinearExpr.WeightedSum(list.Select(c => c.X), list.Select(c => (long)(d * P + c.Shape.Start)));
+                endExpr[d] = LinearExpr.WeightedSum(list.Select(c => c.X), list.Select(c => (long)(d * P + c.Shape.Start + c.Shape.Length)));
+            }
+            // Rest between shifts on nearby days (shifts last at most 16 hours, rest at most a day: two days ahead suffice).
+            for (var d = 0; d < p.Days; d++)
+                for (var k = 1; k <= 2 && d + k < p.Days; k++)
+                    if (work[d] is { } a && work[d + k] is { } b)
+                        model.Add(startExpr[d + k]! - endExpr[d]! >= m.MinRestIntervals).OnlyEnforceIf([a, b]);
+            for (var week = 0; week < p.Weeks; week++)
+            {
+                var hours = LinearExpr.WeightedSum(weekMinutes[week].Select(z => z.Item1), weekMinutes[week].Select(z => (long)z.Item2));
+                model.Add(hours <= Math.Max(0, m.MaxWeekIntervals - m.WeekIntervalsTaken.ElementAtOrDefault(week)));
+                if (p.MinWeek(m, week) is > 0 and var least) model.Add(hours >= least);
+            }
+            LinearExpr Day(int d) => m.BusyDays.Contains(d) ? LinearExpr.Constant(1) : work[d] is BoolVar v ? v : LinearExpr.Constant(0);
+            for (var d = 0; d + m.MaxConsecutiveDays < p.Days; d++)
+                model.Add(LinearExpr.Sum(Enumerable.Range(d, m.MaxConsecutiveDays + 1).Select(Day)) <= m.MaxConsecutiveDays);
+            var weekends = new LinearExpr[p.Weeks];
+            for (var week = 0; week < p.Weeks; week++)
+            {
+                var days = new[] { 7 * week + 5, 7 * week + 6 }.Where(d => d < p.Days).ToList();
+                if (days.Any(m.BusyDays.Contains)) { weekends[week] = LinearExpr.Constant(1); continue; }
+                var lits = days.Select(d => work[d]).OfType<BoolVar>().ToList();
+                if (lits.Count == 0) { weekends[week] = LinearExpr.Constant(0); continue; }
+                var we = model.NewBoolVar("");
+                foreach (var l in lits) model.AddImplication(l, we);
+                model.AddBoolOr(lits.Cast<ILiteral>().Append(we.Not()));
+                weekends[week] = we;
+            }
+            foreach (var window in CoverageRules.WeekendWindows(p))
+                model.Add(LinearExpr.Sum(window.Select(w => weekends[w])) <= m.MaxWeekendsPer4Weeks);
+            model.Add(LinearExpr.Sum(weekends) <= maxWeekends);
+            model.Add(LinearExpr.Sum(lateTerms[s]) <= maxLate);
+        }
+
+        // Coverage: people on shift per group and interval (a running sum of starts and ends), split over the brands they serve.
+        var underTerms = new List<IntVar>();
+        var overTerms = new List<IntVar>();
+        var lastOn = new IntVar?[G];
+        for (var t = 0; t < T; t++)
+        {
+            var supply = p.Brands.Select(_ => new List<IntVar>()).ToArray();
+            var onNow = new List<IntVar>();
+            for (var g = 0; g < G; g++)
+            {
+                var previous = lastOn[g];
+                if (previous is null && startsAt[g, t] is not { Count: > 0 }) continue;
+                var on = model.NewIntVar(0, groups[g].Members.Length, "");
+                model.Add(on == (previous is null ? LinearExpr.Constant(0) : previous) + LinearExpr.Sum(startsAt[g, t] ?? []) - LinearExpr.Sum(endsAt[g, t] ?? []));
+                lastOn[g] = on;
+                onNow.Add(on);
+                var serving = groups[g].Brands.Where(b => p.Demand[b][t] > 0).ToList();
+                if (serving.Count == 1) { supply[serving[0]].Add(on); continue; }
+                var parts = serving.Select(b => (b, a: model.NewIntVar(0, groups[g].Members.Length, ""))).ToList();
+                if (parts.Count > 0) model.Add(LinearExpr.Sum(parts.Select(z => z.a)) <= on);
+                foreach (var (b, a) in parts) supply[b].Add(a);
+            }
+            var totalDemand = 0;
+            for (var b = 0; b < p.Brands.Count; b++)
+            {
+                var demand = p.Demand[b][t];
+                totalDemand += demand;
+                if (demand <= 0) continue;
+                var u = model.NewIntVar(0, demand, "");
+                model.Add(u + LinearExpr.Sum(supply[b]) >= demand);
+                underTerms.Add(u);
+            }
+            if (onNow.Count == 0) continue;
+            var o = model.NewIntVar(0, p.Staff.Count, "");
+            model.Add(o >= LinearExpr.Sum(onNow) - totalDemand);
+            overTerms.Add(o);
+        }
+
+        var w8 = p.Weights;
+        var under = LinearExpr.Sum(underTerms);
+        model.Minimize(w8.UnderPerInterval * under + w8.OverPerInterval * LinearExpr.Sum(overTerms)
+                       + w8.PerWorkedInterval * LinearExpr.Sum(worked) + w8.Fairness * (maxLate + (LinearExpr)maxWeekends));
+
+        var solver = new CpSolver
+        {
+            StringParameters = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"max_time_in_seconds:{Math.Max(0.5, timeLimit.TotalSeconds):0.###} num_workers:{(workers > 0 ? workers : Math.Max(1, Environment.ProcessorCount))}"),
+        };
+        var reporter = new Reporter(onSolution, under);
+        using var registration = ct.Register(() => solver.StopSearch());
+        var status = solver.Solve(model, reporter);
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible)) return new ModelResult(null, status, 0);
+        var shifts = new List<PlannedShift>();
+        for (var s = 0; s < p.Staff.Count; s++)
+            for (var d = 0; d < p.Days; d++)
+                foreach (var (x, shape) in choices[s, d] ?? [])
+                    if (solver.BooleanValue(x)) shifts.Add(new PlannedShift(chosen[s], d, shape.Start, shape.Length));
+        return new ModelResult(shifts, status, reporter.Solutions);
+    }
+
+    /// <summary>
+    /// One day of the chosen people, re-planned exactly: each works one of the shapes their other days
+    /// allow (or must work, for their weekly minimum), against the demand left open by every other
+    /// shift, over the day and the early hours of the next one that its shifts reach.
+    /// </summary>
+    private static List<PlannedShift>? SolveDay(CoverageProblem p, int day, int[] chosen, IReadOnlyList<PlannedShift> current, TimeSpan timeLimit, int workers, CancellationToken ct)
+    {
+        int P = p.PerDay;
+        var chosenSet = chosen.ToHashSet();
+        var others = current.Where(s => s.Day != day || !chosenSet.Contains(s.Person)).ToList();
+        var fixedCover = CoverageRules.Evaluate(p, others).Scheduled;
+        var byPerson = current.Where(s => chosenSet.Contains(s.Person) && s.Day != day).ToLookup(s => s.Person);
+        int from = day * P, to = Math.Min(p.Intervals, (day + 1) * P + P / 2), span = to - from;
+        var model = new CpModel();
+        var starts = new List<BoolVar>[p.Staff.Count];
+        var xs = new List<(int Person, BoolVar X, int Start, int Length)>();
+        var worked = new List<LinearExpr>();
+        var maxLate = model.NewIntVar(0, p.Days, "");
+        var lateElsewhere = current.Where(s => s.Day != day || !chosenSet.Contains(s.Person)).GroupBy(s => s.Person).ToDictionary(g => g.Key, g => g.Count(s => p.IsLate(s.Start, s.Length)));
+        model.Add(maxLate >= lateElsewhere.Values.DefaultIfEmpty(0).Max());
+        var currentToday = current.Where(s => s.Day == day && chosenSet.Contains(s.Person)).ToDictionary(s => s.Person);
+        // Coverage per interval of the window by each chosen person (shifts over the window), split over their brands.
+        var cover = new List<(BoolVar X, int From, int To)>[p.Staff.Count];
+        foreach (var person in chosen)
+        {
+            var options = DayOptions.For(p, p.Staff[person], byPerson[person].ToList(), day);
+            if (options.Shapes.Count == 0) { if (options.MinLength > 0) return null; continue; }
+            var mine = new List<BoolVar>();
+            cover[person] = [];
+            foreach (var (start, length) in options.Shapes)
+            {
+                var x = model.NewBoolVar("");
+                mine.Add(x);
+                xs.Add((person, x, start, length));
+                cover[person].Add((x, start, Math.Min(start + length, span)));
+                worked.Add(length * (LinearExpr)x);
+                model.AddHint(x, currentToday.TryGetValue(person, out var now) && now.Start == start && now.Length == length ? 1 : 0);
+            }
+            if (options.MinLength > 0) model.AddExactlyOne(mine);
+            else model.AddAtMostOne(mine);
+            var lateHere = LinearExpr.Sum(xs.Where(z => z.Person == person && p.IsLate(z.Start, z.Length)).Select(z => z.X));
+            model.Add(lateHere + lateElsewhere.GetValueOrDefault(person) <= maxLate);
+        }
+        var under = new List<IntVar>();
+        var over = new List<IntVar>();
+        for (var t = 0; t < span; t++)
+        {
+            var supply = p.Brands.Select(_ => new List<LinearExpr>()).ToArray();
+            var onNow = new List<LinearExpr>();
+            foreach (var person in chosen)
+            {
+                if (cover[person] is not { } mine) continue;
+                var here = mine.Where(c => c.From <= t && t < c.To).Select(c => c.X).ToList();
+                if (here.Count == 0) continue;
+                var on = LinearExpr.Sum(here);
+                onNow.Add(on);
+                var brands = p.Staff[person].Brands.Where(b => p.Demand[b][from + t] > fixedCover[b][from + t]).ToList();
+                if (brands.Count == 1) { supply[brands[0]].Add(on); continue; }
+                if (brands.Count == 0) continue;
+                var parts = brands.Select(b => (b, a: model.NewBoolVar(""))).ToList();
+                model.Add(LinearExpr.Sum(parts.Select(z => z.a)) <= on);
+                foreach (var (b, a) in parts) supply[b].Add(a);
+            }
+            var open = 0;
+            for (var b = 0; b < p.Brands.Count; b++)
+            {
+                var left = Math.Max(0, p.Demand[b][from + t] - fixedCover[b][from + t]);
+                open += left;
+                if (left == 0) continue;
+                var u = model.NewIntVar(0, left, "");
+                model.Add(u + LinearExpr.Sum(supply[b]) >= left);
+                under.Add(u);
+            }
+            if (onNow.Count == 0) continue;
+            var o = model.NewIntVar(0, chosen.Length, "");
+            model.Add(o >= LinearExpr.Sum(onNow) - open);
+            over.Add(o);
+        }
+        var w8 = p.Weights;
+        model.Minimize(w8.UnderPerInterval * LinearExpr.Sum(under) + w8.OverPerInterval * LinearExpr.Sum(over) + w8.PerWorkedInterval * LinearExpr.Sum(worked) + w8.Fairness * (LinearExpr)maxLate);
+        var solver = new CpSolver
+        {
+            StringParameters = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"max_time_in_seconds:{Math.Max(0.2, timeLimit.TotalSeconds):0.###} num_workers:{(workers > 0 ? workers : Math.Max(1, Environment.ProcessorCount))}"),
+        };
+        using var registration = ct.Register(() => solver.StopSearch());
+        var status = solver.Solve(model);
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible)) return null;
+        return xs.Where(z => solver.BooleanValue(z.X)).Select(z => new PlannedShift(z.Person, day, z.Start, z.Length)).ToList();
+    }
+
+    /// <summary>Every start on the grid in the person's whole-hour lengths.</summary>
+    private static IEnumerable<Pattern> Shapes(CoverageProblem p, PoolMember m)
+    {
+        foreach (var length in p.Lengths(m))
+            for (var start = 0; start < p.PerDay; start++) yield return new Pattern(start, length);
+    }
+
+    private sealed class Reporter(Action<CoverageProgress>? onSolution, LinearExpr under) : CpSolverSolutionCallback
+    {
+        public int Solutions { get; private set; }
+
+        public override void OnSolutionCallback()
+        {
+            Solutions++;
+            onSolution?.Invoke(new CoverageProgress("Searching", ObjectiveValue(), (int)Value(under), 0, TimeSpan.Zero, Solutions));
+        }
+    }
+}
+
+/// <summary>A shift shape on a day: the interval of the day it starts and how many intervals it lasts.</summary>
+internal readonly record struct Pattern(int Start, int Length);

@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using Agency.Domain.Rostering;
+using Agency.Infrastructure.Persistence;
+using Agency.Infrastructure.Tenancy;
+using Agency.Infrastructure.Work;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Agency.Infrastructure.Rostering;
+
+/// <summary>Where a running roster is, for the scheduler watching it.</summary>
+public sealed record RosterLive(Guid RunId, Guid AgencyId, string Step, TimeSpan Elapsed, TimeSpan Limit, int Solutions, int UnderCoverage, int LowerBound, int Demand,
+    IReadOnlyList<(double Seconds, int Under)> Trace);
+
+/// <summary>
+/// Runs the roster optimiser in the background, one run per agency at a time: the run is stored
+/// first, progress (best under-coverage and the bound as they improve) is published to whoever
+/// watches, a stop keeps the best roster so far, and the result is saved as the run's draft.
+/// Runs still marked running when the process starts again were interrupted and are marked so.
+/// </summary>
+public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, CrossTenantReader tenants, TimeProvider clock, ILogger<RosterRunner> log)
+{
+    private readonly ConcurrentDictionary<Guid, (CancellationTokenSource Stop, RosterLive Live)> _running = new();
+
+    /// <summary>Raised on every change of a running roster (from the optimiser's thread).</summary>
+    public event Action<RosterLive>? Changed;
+
+    public RosterLive? Live(Guid runId) => _running.TryGetValue(runId, out var r) ? r.Live : null;
+
+    public bool IsRunning(Guid agencyId) => _running.Values.Any(r => r.Live.AgencyId == agencyId);
+
+    public async Task<WorkResult> StartAsync(TenantScope agency, DateOnly? firstDay, int weeks, int seconds, CancellationToken ct = default)
+    {
+        if (firstDay is not { } first) return WorkResult.Invalid("FirstDay", "Choose the Monday the roster starts.");
+        if (RosterRun.Validate(first, weeks, seconds) is { } problem)
+            return WorkResult.Invalid(problem.Contains("Monday") ? "FirstDay" : problem.Contains("weeks") ? "Weeks" : "Seconds", problem);
+        var agencyId = agency.AgencyId!.Value;
+        if (IsRunning(agencyId)) return WorkResult.Refused("A roster is already being built for this agency; stop it or wait for it.");
+        var horizon = await planner.BuildAsync(agency, first, weeks, ct);
+        if (horizon.Problem.Staff.Count == 0) return WorkResult.Refused("There is no active staff to roster.");
+        if (horizon.Problem.Validate() is { Count: > 0 } invalid) return WorkResult.Refused(string.Join(" ", invalid));
+        var run = new RosterRun { FirstDay = first, Weeks = weeks, TimeLimitSeconds = seconds, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = agency.UserName,
+            DemandIntervals = horizon.Problem.Demand.Sum(d => d.Sum()) };
+        await using (var db = database.Create(agency))
+        {
+            db.RosterRuns.Add(run);
+            await db.SaveChangesAsync(ct);
+        }
+        var stop = new CancellationTokenSource();
+        var limit = TimeSpan.FromSeconds(seconds);
+        var live = new RosterLive(run.Id, agencyId, "Starting", TimeSpan.Zero, limit, 0, 0, 0, run.DemandIntervals, []);
+        _running[run.Id] = (stop, live);
+        _ = Task.Factory.StartNew(() => RunAsync(agency, run.Id, horizon, limit, stop), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        return new WorkResult(true, Field: run.Id.ToString());
+    }
+
+    public bool Stop(Guid runId)
+    {
+        if (!_running.TryGetValue(runId, out var r)) return false;
+        r.Stop.Cancel();
+        return true;
+    }
+
+    private async Task RunAsync(TenantScope agency, Guid runId, RosterHorizon horizon, TimeSpan limit, CancellationTokenSource stop)
+    {
+        try
+        {
+            var trace = new List<(double, int)>();
+            var progress = new Inline(p =>
+            {
+                if (p.Solutions > 0) trace.Add((p.Elapsed.TotalSeconds, p.UnderCoverage));
+                Update(runId, l => l with { Step = p.Step, Elapsed = p.Elapsed, Solutions = p.Solutions, UnderCoverage = p.UnderCoverage, LowerBound = (int)p.LowerBound, Trace = trace.ToList() });
+            });
+            var solution = CoverageRosterSolver.Solve(horizon.Problem, limit, progress, stop.Token);
+            Update(runId, l => l with { Step = "Saving the roster" });
+            await planner.SaveAsync(agency, runId, horizon, solution, stop.IsCancellationRequested ? RosterRunStatus.Stopped : RosterRunStatus.Completed);
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "Roster run {RunId} failed", runId);
+            await using var db = database.Create(agency);
+            await db.RosterRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RosterRunStatus.Failed)
+                .SetProperty(r => r.Message, "The optimiser failed; see the log.").SetProperty(r => r.FinishedAt, clock.GetUtcNow().UtcDateTime));
+        }
+        finally
+        {
+            if (_running.TryRemove(runId, out var r))
+            {
+                r.Stop.Dispose();
+                Changed?.Invoke(r.Live with { Step = "Done" });
+            }
+        }
+    }
+
+    private void Update(Guid runId, Func<RosterLive, RosterLive> change)
+    {
+        if (!_running.TryGetValue(runId, out var r)) return;
+        var next = change(r.Live);
+        _running[runId] = (r.Stop, next);
+        Changed?.Invoke(next);
+    }
+
+    /// <summary>Marks runs left running by a previous process as failed.</summary>
+    public async Task RecoverAsync(CancellationToken ct = default)
+    {
+        foreach (var agencyId in await tenants.AgenciesWithRunningRostersAsync(ct))
+        {
+            await using var db = database.Create(TenantScope.ForAgency(agencyId, TenantSource.System));
+            await db.RosterRuns.Where(r => r.Status == RosterRunStatus.Running)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RosterRunStatus.Failed).SetProperty(r => r.Message, "Interrupted by a restart; run it again."), ct);
+        }
+    }
+
+    private sealed class Inline(Action<CoverageProgress> on) : IProgress<CoverageProgress>
+    {
+        public void Report(CoverageProgress value) => on(value);
+    }
+}

@@ -1,0 +1,97 @@
+using Agency.Domain.Rostering;
+using Agency.Infrastructure.Rostering;
+
+namespace Agency.Bench;
+
+/// <summary>
+/// The product's roster: one staff pool over several brands, 30-minute intervals, four weeks.
+/// A generated pool (full- and part-time contracts, people serving one to three brands, some with a
+/// week of time off) and generated demand (daily and weekly shape per brand, a little more than the
+/// pool can give at peaks). Prints the time to the first roster, the under-coverage reached, the lower
+/// bound from the linear relaxation and the gap, and checks the roster breaks no hard rule.
+/// </summary>
+internal static class PoolBench
+{
+    public static int Run(int staff, int days, int brands, int seconds)
+    {
+        var p = Generate(staff, days, brands, seed: 11);
+        var demand = p.Demand.Sum(d => d.Sum());
+        Console.WriteLine($"Pool: {staff} staff x {days} days x {p.PerDay} intervals of {p.IntervalMinutes} min x {brands} brands; demand {demand * p.IntervalMinutes / 60.0:N0} person-hours; " +
+                          $"capacity {p.Staff.Sum(m => m.MaxWeekIntervals) * p.Weeks * p.IntervalMinutes / 60.0:N0} person-hours; {Environment.ProcessorCount} cores, time limit {seconds} s");
+        var gw = System.Diagnostics.Stopwatch.StartNew();
+        var greedy = GreedyRoster.Build(p);
+        var gv = CoverageRules.Violations(p, greedy);
+        var gc = CoverageRules.Evaluate(p, greedy);
+        Console.WriteLine($"  greedy: {greedy.Count} shifts in {gw.Elapsed.TotalSeconds:F1} s, under {gc.UnderCoverage}, over {gc.OverCoverage}, violations {gv.Count} {string.Join(" | ", gv.Take(3))}");
+        TimeSpan? first = null;
+        double bound = 0;
+        var progress = new Progress(s =>
+        {
+            if (s.Solutions == 0) { bound = s.LowerBound; Console.WriteLine($"  lower bound {s.LowerBound:N0} intervals after {s.Elapsed.TotalSeconds:F1} s"); }
+            if (s.Solutions > 0 && first is null) first = s.Elapsed;
+            if (s.Solutions > 0 && (s.Solutions <= 3 || s.Solutions % 10 == 0)) Console.WriteLine($"  {s.Elapsed.TotalSeconds,6:F1} s  roster {s.Solutions,3}: under-coverage {s.UnderCoverage:N0}, objective {s.Objective:N0}");
+        });
+        var result = CoverageRosterSolver.Solve(p, TimeSpan.FromSeconds(seconds), progress);
+        var violations = result.HasRoster ? CoverageRules.Violations(p, result.Shifts) : [];
+        foreach (var v in violations.Take(5)) Console.WriteLine($"  VIOLATION {v}");
+        Console.WriteLine($"{result.Outcome}: first roster after {first?.TotalSeconds ?? double.NaN:F1} s, {result.Elapsed.TotalSeconds:F1} s in all; {result.Shifts.Count:N0} shifts; " +
+                          $"under-coverage {result.UnderCoverage:N0} intervals ({result.UnderCoverage * 100.0 / Math.Max(1, demand):F2} % of demand), lower bound {result.LowerBound:N0}, gap to bound {result.GapToBound:P1}; " +
+                          $"over-coverage {result.OverCoverage:N0}; hard-rule violations {violations.Count}");
+        Console.WriteLine($"RESULT pool_staff={staff} days={days} brands={brands} first_seconds={first?.TotalSeconds ?? -1:F1} under={result.UnderCoverage} bound={result.LowerBound} gap={result.GapToBound:F4} violations={violations.Count}");
+        return violations.Count == 0 && result.HasRoster ? 0 : 1;
+    }
+
+    private sealed class Progress(Action<CoverageProgress> on) : IProgress<CoverageProgress>
+    {
+        public void Report(CoverageProgress value) => on(value);
+    }
+
+    public static CoverageProblem Generate(int staff, int days, int brands, int seed)
+    {
+        var rng = new Random(seed);
+        const int perDay = 48;
+        var pool = new List<PoolMember>();
+        for (var i = 0; i < staff; i++)
+        {
+            var home = rng.Next(brands);
+            var serves = new HashSet<int> { home };
+            var extra = rng.NextDouble();
+            if (extra < 0.5) serves.Add((home + 1) % brands);
+            if (extra < 0.2) serves.Add((home + 2) % brands);
+            var fullTime = rng.NextDouble() < 0.7;
+            var blocked = new List<(int, int)>();
+            if (rng.NextDouble() < 0.08)
+            {
+                var week = rng.Next((days + 6) / 7);
+                blocked.Add((week * 7 * perDay, Math.Min(days, week * 7 + 7) * perDay));
+            }
+            pool.Add(new PoolMember(Guid.NewGuid(), $"P{i:000}", serves.Order().ToList(),
+                MinShiftIntervals: fullTime ? 12 : 8, MaxShiftIntervals: fullTime ? 20 : 12,
+                MinWeekIntervals: fullTime ? 64 : 32, MaxWeekIntervals: fullTime ? 80 : 48,
+                MaxConsecutiveDays: 5, MinRestIntervals: 22, MaxWeekendsPer4Weeks: 2) { Blocked = blocked });
+        }
+        var capacityPerInterval = pool.Sum(m => m.MaxWeekIntervals) / (7.0 * perDay);
+        var demand = new List<int[]>();
+        for (var b = 0; b < brands; b++)
+        {
+            var size = 0.6 + 0.8 * rng.NextDouble();
+            var eveningPeak = rng.NextDouble() < 0.5;
+            var series = new int[days * perDay];
+            for (var t = 0; t < series.Length; t++)
+            {
+                var hour = t % perDay / 2.0;
+                var weekend = CoverageProblem.IsWeekendDay(t / perDay);
+                var shape = 0.25 + Math.Exp(-Math.Pow((hour - 11) / 3.0, 2)) + (eveningPeak ? 0.9 : 0.5) * Math.Exp(-Math.Pow((hour - 20) / 2.5, 2));
+                var level = capacityPerInterval / brands * size * shape * (weekend ? 0.75 : 1.0) * 1.9;
+                series[t] = (int)Math.Round(level * (0.9 + 0.2 * rng.NextDouble()));
+            }
+            demand.Add(series);
+        }
+        return new CoverageProblem
+        {
+            Days = days, IntervalMinutes = 30,
+            Brands = Enumerable.Range(0, brands).Select(b => $"Brand {b + 1}").ToList(),
+            Demand = demand, Staff = pool,
+        };
+    }
+}
