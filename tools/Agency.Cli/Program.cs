@@ -93,6 +93,42 @@ try
             }
             return 0;
         }
+        case "roster":
+        {
+            await DatabaseInitializer.InitializeAsync(host.Services, seedDemo: false);
+            var agencySlug = options.Require("agency");
+            Guid agencyId;
+            await using (var db = host.Services.GetRequiredService<DatabaseSetup>().Create(TenantScope.None))
+                agencyId = await db.Agencies.Where(a => a.Slug == agencySlug).Select(a => a.Id).SingleOrDefaultAsync();
+            if (agencyId == Guid.Empty) throw new ArgumentException($"No agency with slug '{agencySlug}'.");
+            var scope = TenantScope.ForAgency(agencyId, TenantSource.System, userName: "agency roster");
+            var first = options.Get("from") is { } f
+                ? DateOnly.TryParseExact(f, "yyyy-MM-dd", out var d) ? d : throw new ArgumentException("--from takes a date as yyyy-MM-dd (a Monday).")
+                : NextMonday(DateOnly.FromDateTime(DateTime.UtcNow));
+            int Number(string name, int fallback) => options.Get(name) is { } v ? int.TryParse(v, out var n) ? n : throw new ArgumentException($"--{name} takes a whole number.") : fallback;
+            var runner = host.Services.GetRequiredService<Agency.Infrastructure.Rostering.RosterRunner>();
+            var done = new TaskCompletionSource<Guid>();
+            runner.Changed += l =>
+            {
+                if (l.Step == "Done") done.TrySetResult(l.RunId);
+                else if (l.Solutions > 0) Console.Error.Write($"\r{l.Elapsed.TotalSeconds,5:F0} s: {l.Solutions} rosters, {l.UnderCoverage * 30 / 60.0:N0} h short (bound {l.LowerBound * 30 / 60.0:N0} h)   ");
+            };
+            var started = await runner.StartAsync(scope, first, Number("weeks", 4), Number("seconds", 60));
+            if (!started.Ok) throw new ArgumentException(started.Error);
+            var runId = await done.Task;
+            Console.Error.WriteLine();
+            Agency.Domain.Rostering.RosterRun run;
+            await using (var db = host.Services.GetRequiredService<DatabaseSetup>().Create(scope))
+                run = await db.RosterRuns.AsNoTracking().SingleAsync(r => r.Id == runId);
+            Console.WriteLine($"Roster {run.FirstDay:yyyy-MM-dd} + {run.Weeks} weeks: {run.Status}; {run.Shifts} shifts; demand {run.DemandIntervals * 30 / 60.0:N0} person-hours, " +
+                              $"short {run.UnderCoverageIntervals * 30 / 60.0:N0} h ({run.Covered:P1} covered), lower bound {run.LowerBoundIntervals * 30 / 60.0:N0} h, over {run.OverCoverageIntervals * 30 / 60.0:N0} h{(run.Message is { } m ? "; " + m : "")}");
+            if (options.Flag("publish") && run.Status is Agency.Domain.Rostering.RosterRunStatus.Completed or Agency.Domain.Rostering.RosterRunStatus.Stopped)
+            {
+                var published = await host.Services.GetRequiredService<Agency.Infrastructure.Rostering.RosterPlanner>().PublishAsync(scope, runId);
+                Console.WriteLine(published.Ok ? "Published: routing assigns by these shifts." : $"Not published: {published.Error}");
+            }
+            return run.Status == Agency.Domain.Rostering.RosterRunStatus.Failed ? 3 : 0;
+        }
         default:
             Console.Error.WriteLine($"Unknown command '{command}'.");
             Console.Error.WriteLine(CommandLine.Usage);
@@ -104,6 +140,8 @@ catch (Exception ex) when (ex is DomainException or ArgumentException)
     Console.Error.WriteLine(ex.Message);
     return 2;
 }
+
+static DateOnly NextMonday(DateOnly day) => day.AddDays(7 - ((int)day.DayOfWeek + 6) % 7);
 
 static string? AgencySlugOf(IHost host, Guid agencyId)
 {
@@ -133,9 +171,11 @@ internal static class CommandLine
               --replay 60 replays at the original pace sixty times faster; without it, as fast as possible.
           forecast                     forecast a brand's channels and print accuracy and staff needed (stored as on the portal)
               --agency SLUG --brand SLUG
+          roster                       build a roster of the agency's staff pool over all brands and print its coverage
+              --agency SLUG [--from YYYY-MM-DD (a Monday; default next Monday)] [--weeks 4] [--seconds 60] [--publish]
         """;
 
-    private static readonly HashSet<string> Switches = ["shift-to-now"];
+    private static readonly HashSet<string> Switches = ["shift-to-now", "publish"];
 
     public static (string? Command, CliOptions Options) Parse(string[] args)
     {

@@ -24,4 +24,6 @@ public enum AuditAction
     Created = 1, Updated = 2, Deleted = 3,
     // What people and jobs do to conversations.
     Assigned = 4, Forwarded = 5, Replied = 6, StatusChanged = 7, Escalated = 8, SentBack = 9, NoteAdded = 10,
+    // Schedules.
+    Published = 11,
 }

@@ -21,6 +21,8 @@ public class ChannelPlan : IBrandOwned, IAudited
     /// <summary>Share of paid time not spent answering (breaks, training, absence).</summary>
     public double Shrinkage { get; set; } = 0.3;
     public int HorizonWeeks { get; set; } = 2;
+    /// <summary>People on this channel at every interval whatever the forecast (0: only as the forecast needs).</summary>
+    public int MinimumStaff { get; set; }
 
     public static readonly int[] Intervals = [15, 30, 60];
 
@@ -42,6 +44,7 @@ public class ChannelPlan : IBrandOwned, IAudited
         if (TargetMinutes is < 1 or > 7 * 24 * 60) p[nameof(TargetMinutes)] = "Between 1 minute and a week.";
         if (Shrinkage is < 0 or >= 0.9) p[nameof(Shrinkage)] = "Between 0 % and 89 %.";
         if (HorizonWeeks is < 1 or > 6) p[nameof(HorizonWeeks)] = "Forecast 1 to 6 weeks ahead.";
+        if (MinimumStaff is < 0 or > 50) p[nameof(MinimumStaff)] = "Between 0 and 50 people.";
         return p;
     }
 }

@@ -70,7 +70,7 @@ public sealed class WorkloadPlanner(DatabaseSetup database, TimeProvider clock)
         var baseline = results.FirstOrDefault(r => r.Model == models[0].Name)?.Accuracy;
         var mine = results.FirstOrDefault(r => r.Model == chosen.Name)?.Accuracy;
         var work = plan.ToWork();
-        var required = AsyncStaffing.Required(forecast.Point, work);
+        var required = AsyncStaffing.Required(forecast.Point, work).Select(r => Math.Max(r, plan.MinimumStaff)).ToArray();
         var firstWeek = Math.Min(s.PerWeek, forecast.Point.Length);
         var simulated = AsyncSimulation.Run(forecast.Point.Take(firstWeek).ToList(), required.Take(firstWeek).ToList(), work, SimulationRuns, seed: 17);
         return new ForecastRun

@@ -147,8 +147,10 @@ public sealed class RosterPlanner(DatabaseSetup database, AgencyWideReader reade
         var from = TimeZoneInfo.ConvertTimeToUtc(run.FirstDay.ToDateTime(TimeOnly.MinValue), zone);
         var to = TimeZoneInfo.ConvertTimeToUtc(run.FirstDay.AddDays(7 * run.Weeks).ToDateTime(TimeOnly.MinValue), zone);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Shifts.Where(s => s.IsPublished && s.Source == ShiftSource.Roster && s.StartsAt >= from && s.StartsAt < to).ExecuteDeleteAsync(ct);
-        await db.Shifts.Where(s => s.RosterRunId == runId).ExecuteUpdateAsync(u => u.SetProperty(s => s.IsPublished, true), ct);
+        var replaced = await db.Shifts.Where(s => s.IsPublished && s.Source == ShiftSource.Roster && s.StartsAt >= from && s.StartsAt < to).ExecuteDeleteAsync(ct);
+        var published = await db.Shifts.Where(s => s.RosterRunId == runId).ExecuteUpdateAsync(u => u.SetProperty(s => s.IsPublished, true), ct);
+        AuditLog.Record(db, clock.GetUtcNow().UtcDateTime, nameof(RosterRun), run.Id.ToString(), Domain.Auditing.AuditAction.Published,
+            new { Status = run.Status.ToString() }, new { Status = nameof(RosterRunStatus.Published), Shifts = published, Replaced = replaced, run.FirstDay, run.Weeks });
         run.Status = RosterRunStatus.Published;
         run.PublishedAt = clock.GetUtcNow().UtcDateTime;
         run.PublishedBy = db.Tenant.UserName;

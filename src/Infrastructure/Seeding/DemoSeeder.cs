@@ -10,7 +10,7 @@ namespace Agency.Infrastructure.Seeding;
 
 /// <summary>Seeds the demo agency once, into an empty database.</summary>
 public sealed class DemoSeeder(DatabaseSetup database, UserManager<ApplicationUser> users, Intake.ChannelSecrets secrets, Intake.Importer importer,
-    Work.ConversationWork work, TimeProvider clock)
+    Work.ConversationWork work, Planning.WorkloadPlanner planner, TimeProvider clock)
 {
     public async Task<bool> SeedAsync(CancellationToken ct = default)
     {
@@ -90,6 +90,8 @@ public sealed class DemoSeeder(DatabaseSetup database, UserManager<ApplicationUs
         using var reader = new StreamReader(sample);
         await importer.ImportAsync(agency.Id, reader, Intake.ImportFormat.Twcs, new Intake.ImportOptions { ShiftToNow = true }, ct: ct);
         foreach (var brand in brands.Values) await CloseHistoryAsync(tenant.WithBrand(brand.Id), ct);
+        // Forecasts from the imported history, so staff needed and the roster have figures from the start.
+        foreach (var brand in brands.Values) await planner.PlanAsync(tenant.WithBrand(brand.Id), null, ct);
         return true;
     }
 

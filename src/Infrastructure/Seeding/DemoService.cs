@@ -13,6 +13,8 @@ internal static class DemoService
 {
     public static void AddBrandSetup(AgencyDbContext db)
     {
+        // X is answered around the clock: at least one person on it at every half hour, more when the forecast needs it.
+        db.ChannelPlans.Add(new Domain.Planning.ChannelPlan { Network = Network.X, MinimumStaff = 1, HorizonWeeks = 6 });
         db.SlaPolicies.AddRange(
             new SlaPolicy { Name = "X: within the hour", Network = Network.X, FirstResponseMinutes = 60, NextResponseMinutes = 60, ResolutionMinutes = 24 * 60 },
             new SlaPolicy { Name = "X complaints", Network = Network.X, Intent = Intent.Complaint, FirstResponseMinutes = 30, NextResponseMinutes = 60, ResolutionMinutes = 12 * 60 },
@@ -40,8 +42,8 @@ internal static class DemoService
     }
 
     /// <summary>
-    /// Contracts of up to 50 hours a week in shifts of 4-10 hours, and two weeks of 10-hour shifts,
-    /// five days on and two off, staggered so that the demo's agent and lead are on shift now.
+    /// Contracts of up to 50 hours a week in shifts of 4-10 hours, and a week of 10-hour shifts entered by hand,
+    /// five days on and two off, staggered so that the demo's agent and lead are on shift now; later weeks are for the roster.
     /// </summary>
     public static void AddShifts(AgencyDbContext db, IReadOnlyList<StaffMember> staff, DateTime now)
     {
@@ -51,7 +53,7 @@ internal static class DemoService
             db.WorkContracts.Add(new WorkContract { StaffMemberId = staff[i].Id, MinHoursPerWeek = 30, MaxHoursPerWeek = 50, MinShiftHours = 4, MaxShiftHours = 10, MaxConsecutiveDays = 5, MinRestHours = 11, MaxWeekendsPer4Weeks = 4 });
             var onNow = i % 2 == 0 || staff[i].Email is "agent@northbeam.example" or "lead@northbeam.example";
             var cycle = staff[i].Email is "agent@northbeam.example" or "lead@northbeam.example" ? 0 : i % 7;
-            for (var d = 0; d < 14; d++)
+            for (var d = 0; d < 7; d++)
             {
                 if ((d + cycle) % 7 >= 5) continue; // two days off a week
                 var start = first.AddDays(d).AddHours(onNow ? 0 : 10);

@@ -33,6 +33,7 @@ public static class FeatureRegistration
         services.AddScoped<Workspace.WorkspaceQueries>();
         services.AddScoped<Workspace.ConversationCommands>();
         services.AddScoped<Workspace.ServiceSettings>();
+        services.AddScoped<Schedules.RosterDesk>();
         services.AddScoped<Workspace.MarketingQueries>();
         services.AddScoped<Planning.PlanningSettings>();
         return services;

@@ -43,6 +43,7 @@ public sealed class PlanningSettings(IDbContextFactory<AgencyDbContext> dbs, Wor
         existing.TargetMinutes = input.TargetMinutes;
         existing.Shrinkage = input.Shrinkage;
         existing.HorizonWeeks = input.HorizonWeeks;
+        existing.MinimumStaff = input.MinimumStaff;
         await db.SaveChangesAsync(ct);
         return Outcome<ChannelPlan>.Success(existing);
     }

@@ -188,7 +188,7 @@ public sealed class ServiceSettings(IDbContextFactory<AgencyDbContext> dbs, Agen
         await using var db = await dbs.CreateDbContextAsync(ct);
         var staff = await db.StaffMembers.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.Name).ToListAsync(ct);
         var names = staff.ToDictionary(s => s.Id, s => s.Name);
-        var shifts = await db.Shifts.AsNoTracking().Where(s => s.EndsAt > fromUtc && s.StartsAt < toUtc).OrderBy(s => s.StartsAt).ToListAsync(ct);
+        var shifts = await db.Shifts.AsNoTracking().Where(s => s.IsPublished && s.EndsAt > fromUtc && s.StartsAt < toUtc).OrderBy(s => s.StartsAt).ToListAsync(ct);
         return (shifts.Select(s => new ShiftRow(s, names.GetValueOrDefault(s.StaffMemberId, "(left)"))).ToList(), staff);
     }
 

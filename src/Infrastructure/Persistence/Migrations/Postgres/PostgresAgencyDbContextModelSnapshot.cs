@@ -819,6 +819,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("IntervalMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MinimumStaff")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Network")
                         .HasColumnType("integer");
 

@@ -818,6 +818,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("IntervalMinutes")
                         .HasColumnType("int");
 
+                    b.Property<int>("MinimumStaff")
+                        .HasColumnType("int");
+
                     b.Property<int>("Network")
                         .HasColumnType("int");
 

@@ -813,6 +813,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("IntervalMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MinimumStaff")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Network")
                         .HasColumnType("INTEGER");
 

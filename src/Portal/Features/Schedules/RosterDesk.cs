@@ -1,0 +1,84 @@
+using Agency.Domain.Rostering;
+using Agency.Domain.Staff;
+using Agency.Infrastructure.Persistence;
+using Agency.Infrastructure.Rostering;
+using Agency.Infrastructure.Tenancy;
+using Agency.Infrastructure.Work;
+using Agency.Portal.Features.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Agency.Portal.Features.Schedules;
+
+/// <summary>A run with what the page shows of it: coverage per brand for one week, against the published table too.</summary>
+public sealed record RosterWeek(RosterRun Run, int Week, IReadOnlyList<BrandCoverage> Draft, IReadOnlyList<BrandCoverage> Published, List<Shift> Shifts, List<StaffMember> Staff)
+{
+    public double DraftCovered => Covered(Draft);
+    public double PublishedCovered => Covered(Published);
+
+    private static double Covered(IReadOnlyList<BrandCoverage> c) => c.Sum(b => b.Demand) is var d and > 0 ? 1 - (double)c.Sum(b => b.Short) / d : 1;
+}
+
+/// <summary>The scheduler's roster desk: start, watch and stop runs, look at a draft's coverage, edit it by hand, publish it.</summary>
+public sealed class RosterDesk(IDbContextFactory<AgencyDbContext> dbs, RosterRunner runner, RosterPlanner planner, ShiftBook book, TenantContext tenant, TimeProvider clock)
+{
+    public RosterRunner Runner => runner;
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<TimeZoneInfo> ZoneAsync()
+    {
+        await using var db = await dbs.CreateDbContextAsync();
+        return await book.ZoneAsync(db, CancellationToken.None);
+    }
+
+    public async Task<List<RosterRun>> RunsAsync()
+    {
+        await using var db = await dbs.CreateDbContextAsync();
+        return await db.RosterRuns.AsNoTracking().OrderByDescending(r => r.CreatedAt).Take(20).ToListAsync();
+    }
+
+    public async Task<Outcome<Guid>> StartAsync(DateTime? firstDay, int weeks, int seconds)
+    {
+        var result = await runner.StartAsync(tenant.Current, firstDay is { } d ? DateOnly.FromDateTime(d) : null, weeks, seconds);
+        if (result.Ok) return Outcome<Guid>.Success(Guid.Parse(result.Field!));
+        return Outcome<Guid>.Invalid(result.Field ?? "", result.Error ?? "Not started.");
+    }
+
+    public Task<WorkResult> PublishAsync(Guid runId) => planner.PublishAsync(tenant.Current, runId);
+
+    public async Task<RosterWeek?> WeekAsync(Guid runId, int week)
+    {
+        await using var db = await dbs.CreateDbContextAsync();
+        var run = await db.RosterRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId);
+        if (run is null) return null;
+        week = Math.Clamp(week, 0, run.Weeks - 1);
+        var horizon = await planner.BuildAsync(tenant.Current, run.FirstDay, run.Weeks);
+        var draft = await planner.CoverageAsync(tenant.Current, horizon, run.Status == RosterRunStatus.Published ? null : runId, 7 * week, 7);
+        var published = await planner.CoverageAsync(tenant.Current, horizon, null, 7 * week, 7);
+        var from = horizon.UtcOf(7 * week * horizon.Problem.PerDay).AddDays(-1);
+        var to = horizon.UtcOf((7 * week + 7) * horizon.Problem.PerDay);
+        var shifts = await db.Shifts.AsNoTracking().Where(s => s.EndsAt > from && s.StartsAt < to)
+            .Where(s => s.RosterRunId == runId || (s.IsPublished && s.Source == ShiftSource.Manual)).OrderBy(s => s.StartsAt).ToListAsync();
+        var staff = await db.StaffMembers.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.Name).ToListAsync();
+        return new RosterWeek(run, week, draft, published, shifts, staff);
+    }
+
+    /// <summary>Adds a shift to the draft, or moves one; every labour rule is checked against the draft.</summary>
+    public async Task<Outcome<bool>> SaveShiftAsync(Guid runId, Guid? shiftId, Guid? staffId, DateTime? day, string? from, string? to)
+    {
+        var (start, end, error) = ShiftTimes.Parse(day, from, to, await ZoneAsync());
+        if (error is not null) return Outcome<bool>.Invalid("Start", error);
+        var result = shiftId is { } id
+            ? await book.MoveShiftAsync(tenant.Current, id, start, end)
+            : await book.AddShiftAsync(tenant.Current, staffId, start, end, rosterRunId: runId);
+        return result.Ok ? Outcome<bool>.Success(true) : Outcome<bool>.Invalid(result.Field ?? "Start", result.Error ?? "Not saved.");
+    }
+
+    public async Task DeleteShiftAsync(Guid shiftId)
+    {
+        await using var db = await dbs.CreateDbContextAsync();
+        // Only a draft's own shifts are deleted here; the published table is changed on the Shifts page.
+        if (await db.Shifts.SingleOrDefaultAsync(s => s.Id == shiftId && !s.IsPublished) is not { } shift) return;
+        db.Shifts.Remove(shift);
+        await db.SaveChangesAsync();
+    }
+}
