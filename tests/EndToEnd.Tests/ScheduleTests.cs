@@ -31,4 +31,46 @@ public sealed class ScheduleTests(AppServer app)
         await Pages.ScreenshotAsync(scheduler, "shifts-scheduler");
         await scheduler.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_scheduler_generates_a_roster_sees_coverage_improve_publishes_it_and_an_agent_sees_their_shifts()
+    {
+        var agent = await app.NewPageAsync();
+        await Pages.SignInAsync(agent, "agent@northbeam.example");
+        await Pages.GoAsync(agent, "/my-shifts");
+        var rows = agent.GetByLabel("My shifts").Locator("tr");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+        var before = await rows.CountAsync();
+
+        var scheduler = await app.NewPageAsync();
+        await Pages.SignInAsync(scheduler, "scheduler@northbeam.example");
+        await Pages.GoAsync(scheduler, "/shifts/roster");
+        await scheduler.GetByLabel("Weeks").FillAsync("1");
+        await scheduler.GetByLabel("Time limit").FillAsync("8");
+        await scheduler.GetByLabel("Time limit").PressAsync("Tab");
+        await scheduler.GetByRole(AriaRole.Button, new() { Name = "Generate roster" }).ClickAsync();
+        await Assertions.Expect(scheduler.GetByLabel("Roster progress")).ToBeVisibleAsync();
+        await Pages.ScreenshotAsync(scheduler, "roster-running");
+
+        // When the run ends the page opens its draft: coverage per brand, against the published shifts.
+        var draft = scheduler.Locator("[data-draft-covered]");
+        await Assertions.Expect(draft).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        var covered = double.Parse((await draft.GetAttributeAsync("data-draft-covered"))!, System.Globalization.CultureInfo.InvariantCulture);
+        var published = double.Parse((await scheduler.Locator("[data-published-covered]").GetAttributeAsync("data-published-covered"))!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(covered > published, $"draft covers {covered}, published {published}");
+        await Assertions.Expect(scheduler.GetByLabel("Coverage of Apple Support")).ToBeVisibleAsync();
+        await Pages.ScreenshotAsync(scheduler, "roster-draft");
+
+        await scheduler.GetByRole(AriaRole.Button, new() { Name = "Publish roster" }).ClickAsync();
+        await Assertions.Expect(scheduler.GetByText("Roster published")).ToBeVisibleAsync();
+        await Assertions.Expect(scheduler.GetByLabel("Roster", new() { Exact = true }).Locator(".mud-chip")).ToContainTextAsync("published");
+        await scheduler.Context.CloseAsync();
+
+        await agent.ReloadAsync();
+        await Pages.WaitForCircuitAsync(agent);
+        await Assertions.Expect(rows).Not.ToHaveCountAsync(before);
+        Assert.True(await rows.CountAsync() > before);
+        await Pages.ScreenshotAsync(agent, "my-shifts-after-roster");
+        await agent.Context.CloseAsync();
+    }
 }

@@ -63,6 +63,9 @@ public sealed class TenantWorld
             db.Teams.Add(new Team { Name = "Care", BrandIds = [acme.Id], CreatedAt = now, Members = [new TeamMember { StaffMemberId = staff.Id }] });
             db.BrandMemberships.Add(new BrandMembership { BrandId = acme.Id, UserId = user.Id, Role = BrandRole.Service, CreatedAt = now });
             db.Shifts.Add(new Shift { StaffMemberId = staff.Id, StartsAt = now, EndsAt = now.AddHours(8) });
+            var roster = new Domain.Rostering.RosterRun { FirstDay = new DateOnly(2026, 11, 30), Weeks = 1, TimeLimitSeconds = 10, Status = Domain.Rostering.RosterRunStatus.Completed, CreatedAt = now };
+            db.RosterRuns.Add(roster);
+            db.Shifts.Add(new Shift { StaffMemberId = staff.Id, StartsAt = now.AddDays(7), EndsAt = now.AddDays(7).AddHours(8), Source = ShiftSource.Roster, IsPublished = false, RosterRunId = roster.Id });
             db.WorkContracts.Add(new WorkContract { StaffMemberId = staff.Id });
             db.TimeOff.Add(new TimeOff { StaffMemberId = staff.Id, StartsAt = now.AddDays(3), EndsAt = now.AddDays(4), CreatedAt = now });
             db.Notifications.Add(new Notification { UserId = user.Id, Key = "welcome", Text = "Welcome", CreatedAt = now });

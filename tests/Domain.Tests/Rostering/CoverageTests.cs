@@ -1,0 +1,120 @@
+using Agency.Domain.Rostering;
+
+namespace Agency.Domain.Tests.Rostering;
+
+/// <summary>The pool roster on the 30-minute grid: coverage, every hard rule, the first roster, one day's options, the bound.</summary>
+public class CoverageTests
+{
+    // 8 h shifts from 09:00 are [18, 34) on the 30-minute grid.
+    private static PoolMember Person(string name, int[] brands, int minShift = 8, int maxShift = 20, int minWeek = 0, int maxWeek = 80,
+        int maxDays = 5, int rest = 22, int weekends = 2) =>
+        new(Guid.NewGuid(), name, brands, minShift, maxShift, minWeek, maxWeek, maxDays, rest, weekends);
+
+    public static CoverageProblem Problem(int days, IReadOnlyList<PoolMember> staff, params Func<int, int>[] demand) => new()
+    {
+        Days = days, IntervalMinutes = 30,
+        Brands = demand.Select((_, b) => $"B{b}").ToList(),
+        Demand = demand.Select(f => Enumerable.Range(0, days * 48).Select(f).ToArray()).ToList(),
+        Staff = staff,
+    };
+
+    [Fact]
+    public void People_serving_two_brands_are_split_where_they_are_needed()
+    {
+        // Ana serves both brands, Ben only brand 0: Ana must go to brand 1 for both to be covered.
+        Assert.Equal([1, 1], CoverageRules.Allocate([[0, 1], [0]], [1, 1]));
+        // Nobody serves brand 1: it stays short, and the spare person counts as over on their brand.
+        Assert.Equal([2, 0], CoverageRules.Allocate([[0], [0]], [1, 1]));
+        // Augmenting: the first person takes brand 0, the second can only do brand 0, so the first moves to brand 1.
+        Assert.Equal([1, 1], CoverageRules.Allocate([[0, 1], [0]], [1, 1]));
+        Assert.Equal([1, 1, 1], CoverageRules.Allocate([[0, 1], [1, 2], [0]], [1, 1, 1]));
+    }
+
+    [Fact]
+    public void Coverage_counts_intervals_short_and_over_by_brand()
+    {
+        var p = Problem(1, [Person("Ana", [0]), Person("Ben", [0, 1])], t => t is >= 18 and < 34 ? 1 : 0, t => t is >= 18 and < 34 ? 1 : 0);
+        var c = CoverageRules.Evaluate(p, [new PlannedShift(0, 0, 18, 16), new PlannedShift(1, 0, 26, 16)]);
+        // Ben covers brand 1 from 13:00 to 17:00 (8 of 16 intervals); 17:00-21:00 he is over.
+        Assert.Equal(8, c.UnderCoverage);
+        Assert.Equal(8, c.OverCoverage);
+        Assert.Equal(1, c.Scheduled[1][30]);
+        Assert.Equal(0, c.Scheduled[1][20]);
+    }
+
+    [Fact]
+    public void Every_hard_rule_is_caught_with_a_reason()
+    {
+        var ana = Person("Ana", [0], minShift: 8, maxShift: 16, minWeek: 40, maxWeek: 48, maxDays: 2, rest: 22, weekends: 0) with { Blocked = [(3 * 48, 4 * 48)] };
+        var p = Problem(7, [ana], _ => 1);
+        string[] Check(params PlannedShift[] s) => CoverageRules.Violations(p, s).ToArray();
+
+        Assert.Contains(Check(new PlannedShift(0, 0, 18, 17)), v => v.Contains("not a whole-hour length"));
+        Assert.Contains(Check(new PlannedShift(0, 0, 18, 18)), v => v.Contains("not a whole-hour length within the contract")); // 9 h > 8 h max
+        Assert.Contains(Check(new PlannedShift(0, 0, 30, 16), new PlannedShift(0, 1, 10, 16)), v => v.Contains("of rest"));
+        Assert.Contains(Check(new PlannedShift(0, 0, 18, 16), new PlannedShift(0, 1, 18, 16), new PlannedShift(0, 2, 18, 16)), v => v.Contains("days in a row"));
+        Assert.Contains(Check(new PlannedShift(0, 5, 18, 16)), v => v.Contains("weekends"));
+        Assert.Contains(Check(new PlannedShift(0, 3, 18, 16)), v => v.Contains("blocked time"));
+        Assert.Contains(Check(new PlannedShift(0, 0, 18, 16), new PlannedShift(0, 1, 18, 16), new PlannedShift(0, 4, 18, 16), new PlannedShift(0, 6, 18, 16)), v => v.Contains("at most 48"));
+        Assert.Contains(Check(new PlannedShift(0, 0, 18, 16)), v => v.Contains("at least"));
+        Assert.Contains(Check(), v => v.Contains("no shifts"));
+        // 40 h a week prorated by the six free days (one blocked) and rounded down to whole hours: 34 intervals (17 h is not reached by 16).
+        Assert.Equal(34, p.MinWeek(ana, 0));
+        Assert.Empty(Check(new PlannedShift(0, 0, 18, 16), new PlannedShift(0, 1, 18, 16), new PlannedShift(0, 4, 18, 16)));
+    }
+
+    [Fact]
+    public void The_first_roster_breaks_no_rule_and_covers_what_it_can()
+    {
+        var rng = new Random(5);
+        var staff = Enumerable.Range(0, 30).Select(i => Person($"P{i}", i % 3 == 0 ? [0, 1] : [i % 2], minWeek: 40, maxWeek: 76,
+            weekends: 1) with { Blocked = i == 4 ? [(48 * 2, 48 * 5)] : [] }).ToList();
+        var p = Problem(14, staff, t => t % 48 is >= 16 and < 44 ? 4 + rng.Next(3) : 1, t => t % 48 is >= 20 and < 40 ? 5 : 0);
+        var roster = GreedyRoster.Build(p);
+        Assert.Empty(CoverageRules.Violations(p, roster));
+        var c = CoverageRules.Evaluate(p, roster);
+        var demand = p.Demand.Sum(d => d.Sum());
+        Assert.True(c.UnderCoverage < demand / 2, $"short {c.UnderCoverage} of {demand}");
+        Assert.True(c.UnderCoverage >= CoverageBound.Compute(p));
+    }
+
+    [Fact]
+    public void One_day_offers_only_shapes_that_keep_rest_runs_and_weekly_hours()
+    {
+        var ana = Person("Ana", [0], minShift: 8, maxShift: 16, minWeek: 48, maxWeek: 64, maxDays: 3, rest: 22);
+        var p = Problem(7, [ana], _ => 1);
+        // Shifts Monday and Wednesday 09:00-17:00; Tuesday must start at least 11 h after 17:00 and end 11 h before 09:00.
+        var options = DayOptions.For(p, ana, [new PlannedShift(0, 0, 18, 16), new PlannedShift(0, 2, 18, 16)], 1);
+        Assert.NotEmpty(options.Shapes);
+        Assert.All(options.Shapes, s => Assert.True(48 + s.Start >= 34 + 22 && 48 + s.Start + s.Length <= 96 + 18 - 22, $"{s}"));
+        // The weekly minimum of 48 intervals is not met by 32: this day must give at least 16.
+        Assert.Equal(16, options.MinLength);
+        // Three days in a row already around Thursday: no shape.
+        Assert.Empty(DayOptions.For(p, ana, [new PlannedShift(0, 0, 18, 16), new PlannedShift(0, 1, 18, 16), new PlannedShift(0, 2, 18, 16)], 3).Shapes);
+        // Weekly room of 64 with 48 worked leaves at most 16.
+        Assert.All(DayOptions.For(p, ana, [new PlannedShift(0, 0, 18, 16), new PlannedShift(0, 2, 18, 16), new PlannedShift(0, 4, 18, 16)], 6).Shapes, s => Assert.True(s.Length <= 16));
+    }
+
+    [Fact]
+    public void The_bound_counts_demand_nobody_can_meet()
+    {
+        // One person, 8 h a week at most, one person needed 10 h on Monday: at least 2 h short. Brand 1 is served by no one: all of it short.
+        var p = Problem(7, [Person("Ana", [0], minShift: 8, maxShift: 16, maxWeek: 16)], t => t is >= 18 and < 38 ? 1 : 0, t => t is >= 18 and < 22 ? 2 : 0);
+        Assert.Equal(4 + 8, CoverageBound.Compute(p));
+        // Two people free at once cover at most two per interval.
+        var q = Problem(1, [Person("A", [0]), Person("B", [0])], t => t is >= 18 and < 20 ? 3 : 0);
+        Assert.Equal(2, CoverageBound.Compute(q));
+    }
+
+    [Fact]
+    public void Cost_weighs_short_over_hours_and_the_most_late_shifts_and_weekends()
+    {
+        var p = Problem(7, [Person("Ana", [0])], t => t % 48 is >= 18 and < 34 ? 1 : 0);
+        var w = p.Weights;
+        // 16 intervals covered from 09:00, plus 6 days of 16 intervals short.
+        Assert.Equal(w.UnderPerInterval * 6 * 16 + w.PerWorkedInterval * 16, CoverageRules.Cost(p, [new PlannedShift(0, 0, 18, 16)]));
+        // A shift from 15:00 to 23:00 on Saturday is late and a weekend, and over after 17:00.
+        var late = CoverageRules.Cost(p, [new PlannedShift(0, 5, 30, 16)]);
+        Assert.Equal(w.UnderPerInterval * (7 * 16 - 4) + w.OverPerInterval * 12 + w.PerWorkedInterval * 16 + w.Fairness * 2, late);
+    }
+}

@@ -1,0 +1,91 @@
+using Agency.Domain.Rostering;
+using Agency.Domain.Staff;
+using Agency.Infrastructure.Rostering;
+
+namespace Agency.Infrastructure.Tests.Rostering;
+
+public class CoverageRosterSolverTests
+{
+    private static PoolMember Person(string name, int[] brands, int minWeek = 0, int maxWeek = 80, int weekends = 2) =>
+        new(Guid.NewGuid(), name, brands, 8, 20, minWeek, maxWeek, 5, 22, weekends);
+
+    private static CoverageProblem Problem(int days, IReadOnlyList<PoolMember> staff, params Func<int, int>[] demand) => new()
+    {
+        Days = days, IntervalMinutes = 30, Brands = demand.Select((_, b) => $"B{b}").ToList(),
+        Demand = demand.Select(f => Enumerable.Range(0, days * 48).Select(f).ToArray()).ToList(), Staff = staff,
+    };
+
+    [Fact]
+    public void A_small_pool_is_solved_exactly_to_the_known_optimum()
+    {
+        // Needed: one person 09:00-17:00 Monday to Friday for brand 0 and 13:00-21:00 for brand 1. Ana serves both, Ben brand 1.
+        var p = Problem(7, [Person("Ana", [0, 1]), Person("Ben", [1])],
+            t => t / 48 < 5 && t % 48 is >= 18 and < 34 ? 1 : 0, t => t / 48 < 5 && t % 48 is >= 26 and < 42 ? 1 : 0);
+        var result = CoverageRosterSolver.Solve(p, TimeSpan.FromSeconds(20));
+        Assert.Equal(RosterOutcome.Optimal, result.Outcome);
+        Assert.Equal(0, result.UnderCoverage);
+        Assert.Equal(0, result.OverCoverage);
+        Assert.Empty(CoverageRules.Violations(p, result.Shifts));
+        Assert.Equal(10, result.Shifts.Count);
+        Assert.All(result.Shifts.Where(s => s.Person == 0), s => Assert.Equal((18, 16), (s.Start, s.Length)));
+        Assert.All(result.Shifts.Where(s => s.Person == 1), s => Assert.Equal((26, 16), (s.Start, s.Length)));
+    }
+
+    [Fact]
+    public void A_large_pool_is_improved_from_the_first_roster_without_breaking_a_rule_and_every_shift_passes_the_labour_rules()
+    {
+        var rng = new Random(3);
+        var staff = Enumerable.Range(0, 40).Select(i => Person($"P{i}", i % 4 == 0 ? [0, 1] : [i % 2], minWeek: 48, maxWeek: 76, weekends: 1)).ToList();
+        var p = Problem(14, staff, t => t % 48 is >= 14 and < 44 ? 5 + rng.Next(4) : 1, t => t % 48 is >= 18 and < 40 ? 6 : 1);
+        var first = CoverageRules.Cost(p, GreedyRoster.Build(p, 7));
+        var reports = new List<CoverageProgress>();
+        var result = CoverageRosterSolver.Solve(p, TimeSpan.FromSeconds(12), new Inline(reports.Add));
+        Assert.Equal(RosterOutcome.Feasible, result.Outcome);
+        Assert.Empty(CoverageRules.Violations(p, result.Shifts));
+        Assert.True(result.Objective <= first, $"{result.Objective} > {first}");
+        Assert.True(result.UnderCoverage >= result.LowerBound);
+        Assert.Contains(reports, r => r.Solutions > 0);
+        Assert.True(reports.Where(r => r.Solutions > 0).Zip(reports.Where(r => r.Solutions > 0).Skip(1)).All(z => z.Second.Objective < z.First.Objective), "each report is a better roster");
+
+        // The same roster as real shifts passes the manual-edit checks of each contract (one rule source for both).
+        var zone = TimeZoneInfo.Utc;
+        var monday = new DateTime(2026, 11, 30, 0, 0, 0, DateTimeKind.Utc);
+        foreach (var person in result.Shifts.GroupBy(s => s.Person))
+        {
+            var m = p.Staff[person.Key];
+            var contract = new WorkContract { MinShiftHours = m.MinShiftIntervals / 2.0, MaxShiftHours = m.MaxShiftIntervals / 2.0, MaxHoursPerWeek = m.MaxWeekIntervals / 2.0,
+                MinRestHours = m.MinRestIntervals / 2.0, MaxConsecutiveDays = m.MaxConsecutiveDays, MaxWeekendsPer4Weeks = m.MaxWeekendsPer4Weeks };
+            var times = person.Select(s => (Start: monday.AddMinutes(30 * s.From(48)), End: monday.AddMinutes(30 * s.To(48)))).ToList();
+            foreach (var shift in times)
+                Assert.Empty(LabourRules.Check(contract, shift.Start, shift.End, times.Where(o => o != shift).ToList(), [], zone));
+        }
+    }
+
+    [Fact]
+    public void Stopping_keeps_the_best_roster_found()
+    {
+        var staff = Enumerable.Range(0, 40).Select(i => Person($"P{i}", [i % 3])).ToList();
+        var p = Problem(14, staff, t => t % 48 is >= 14 and < 44 ? 6 : 1, t => 3, t => t % 48 is >= 20 ? 4 : 0);
+        using var stop = new CancellationTokenSource();
+        var result = CoverageRosterSolver.Solve(p, TimeSpan.FromSeconds(60), new Inline(r => { if (r.Solutions > 0) stop.Cancel(); }), stop.Token);
+        Assert.True(result.HasRoster);
+        Assert.True(result.Elapsed < TimeSpan.FromSeconds(30), $"{result.Elapsed}");
+        Assert.Empty(CoverageRules.Violations(p, result.Shifts));
+    }
+
+    [Fact]
+    public void An_impossible_contract_is_reported_as_infeasible()
+    {
+        // At least 40 h in a week, but at most 2 days in a row... of at most 10 h, and only 3 days are free.
+        var ana = new PoolMember(Guid.NewGuid(), "Ana", [0], 8, 20, 80, 80, 2, 22, 0) { Blocked = [(0, 4 * 48)] };
+        var p = Problem(7, [ana], _ => 1);
+        var result = CoverageRosterSolver.Solve(p, TimeSpan.FromSeconds(10));
+        Assert.Equal(RosterOutcome.Infeasible, result.Outcome);
+        Assert.Empty(result.Shifts);
+    }
+
+    private sealed class Inline(Action<CoverageProgress> on) : IProgress<CoverageProgress>
+    {
+        public void Report(CoverageProgress value) => on(value);
+    }
+}

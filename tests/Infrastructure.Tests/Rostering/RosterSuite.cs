@@ -1,0 +1,208 @@
+using Agency.Domain.Channels;
+using Agency.Domain.Planning;
+using Agency.Domain.Rostering;
+using Agency.Domain.Staff;
+using Agency.Domain.Tenancy;
+using Agency.Infrastructure.Persistence;
+using Agency.Infrastructure.Rostering;
+using Agency.Infrastructure.Tenancy;
+using Agency.Infrastructure.Tests.Support;
+using Agency.Infrastructure.Work;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Agency.Infrastructure.Tests.Rostering;
+
+/// <summary>The pool roster on a real database: built from staff, contracts, time off and forecasts; run, edited, published; one agency only.</summary>
+public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
+{
+    // Monday 30 November 2026; the agency is in London (UTC in winter), the second brand in New York.
+    private static readonly DateOnly Monday = new(2026, 11, 30);
+    private static readonly DateTime MondayUtc = new(2026, 11, 30, 0, 0, 0, DateTimeKind.Utc);
+    private TestDatabase db = default!;
+    private TenantScope agency = default!, other = default!;
+    private Guid acme, globex, ana, ben, cy;
+    private ManualClock clock = default!;
+
+    private ShiftBook Book => new(db.Setup, clock);
+    private RosterPlanner Planner => new(db.Setup, new AgencyWideReader(db.Setup), Book, clock);
+    private RosterRunner Runner => new(db.Setup, Planner, new CrossTenantReader(db.Setup), clock, NullLogger<RosterRunner>.Instance);
+
+    public async ValueTask InitializeAsync()
+    {
+        db = await TestDatabase.CreateAsync(provider);
+        clock = new ManualClock(MondayUtc.AddDays(-3));
+        var a = new AgencyAccount { Name = "A", Slug = "a", DefaultTimeZone = "Europe/London" };
+        var b = new AgencyAccount { Name = "B", Slug = "b" };
+        await using (var g = db.As(TenantScope.None)) { g.Agencies.AddRange(a, b); await g.SaveChangesAsync(); }
+        agency = TenantScope.ForAgency(a.Id, TenantSource.User, "u1", "Hannah");
+        other = TenantScope.ForAgency(b.Id, TenantSource.User, "u2", "Rita");
+        var brandA = new Brand { Name = "Acme", Slug = "acme", TimeZoneId = "Europe/London" };
+        var brandG = new Brand { Name = "Globex", Slug = "globex", TimeZoneId = "America/New_York" };
+        await using (var x = db.As(agency)) { x.Brands.AddRange(brandA, brandG); await x.SaveChangesAsync(); }
+        (acme, globex) = (brandA.Id, brandG.Id);
+        var people = new[] { ("Ana", new[] { acme, globex }), ("Ben", new[] { acme }), ("Cy", new[] { globex }) }
+            .Select(p => new StaffMember { Name = p.Item1, Email = $"{p.Item1}@a.example", BrandIds = [.. p.Item2] }).ToList();
+        await using (var x = db.As(agency))
+        {
+            x.StaffMembers.AddRange(people);
+            x.WorkContracts.AddRange(people.Select(p => new WorkContract { StaffMemberId = p.Id, MinHoursPerWeek = 16, MaxHoursPerWeek = 40, MinShiftHours = 4, MaxShiftHours = 8, MaxConsecutiveDays = 5, MinRestHours = 11, MaxWeekendsPer4Weeks = 1 }));
+            await x.SaveChangesAsync();
+        }
+        (ana, ben, cy) = (people[0].Id, people[1].Id, people[2].Id);
+        // Acme needs one person 09:00-17:00 London, Globex one 09:00-17:00 New York (14:00-22:00 London), every day of two weeks.
+        await AddForecastAsync(acme, Monday, 9, 17);
+        await AddForecastAsync(globex, Monday, 9, 17);
+    }
+
+    private async Task AddForecastAsync(Guid brand, DateOnly first, int from, int to)
+    {
+        await using var x = db.As(agency.WithBrand(brand));
+        x.ForecastRuns.Add(new ForecastRun
+        {
+            Network = Network.X, IntervalMinutes = 60, Model = "Test", CreatedAt = clock.GetUtcNow().UtcDateTime, FirstLocalDay = first,
+            Required = [.. Enumerable.Range(0, 14 * 24).Select(h => h % 24 >= from && h % 24 < to ? 1 : 0)],
+        });
+        await x.SaveChangesAsync();
+    }
+
+    public async ValueTask DisposeAsync() => await db.DisposeAsync();
+
+    [Fact]
+    public async Task The_problem_holds_each_brand_s_need_in_the_agency_s_time_and_each_person_s_contract_and_time_off()
+    {
+        await using (var x = db.As(agency))
+        {
+            x.TimeOff.Add(new TimeOff { StaffMemberId = ben, StartsAt = MondayUtc.AddDays(2), EndsAt = MondayUtc.AddDays(3), Status = TimeOffStatus.Approved, CreatedAt = MondayUtc });
+            x.Shifts.Add(new Shift { StaffMemberId = cy, StartsAt = MondayUtc.AddHours(14), EndsAt = MondayUtc.AddHours(22) });
+            await x.SaveChangesAsync();
+        }
+        var h = await Planner.BuildAsync(agency, Monday, 2);
+        var p = h.Problem;
+        Assert.Equal(["Acme", "Globex"], p.Brands);
+        Assert.Equal(1, p.Demand[0][18]); // 09:00 London
+        Assert.Equal(0, p.Demand[0][34]); // 17:00
+        Assert.Equal(1, p.Demand[1][28]); // 14:00 London = 09:00 New York
+        Assert.Equal(0, p.Demand[1][18]);
+        Assert.Equal(2 * 14 * 16, p.Demand.Sum(d => d.Sum()));
+        var benMember = p.Staff[h.StaffIds.ToList().IndexOf(ben)];
+        Assert.Equal((8, 16, 32, 80, 22), (benMember.MinShiftIntervals, benMember.MaxShiftIntervals, benMember.MinWeekIntervals, benMember.MaxWeekIntervals, benMember.MinRestIntervals));
+        Assert.False(benMember.IsFree(2 * 48 + 18, 2 * 48 + 34));
+        var cyMember = p.Staff[h.StaffIds.ToList().IndexOf(cy)];
+        Assert.Contains(0, cyMember.BusyDays);
+        Assert.Equal(16, cyMember.WeekIntervalsTaken[0]);
+        Assert.False(cyMember.IsFree(48 + 2, 48 + 10), "rest after the manual shift ending 22:00 blocks the next morning");
+    }
+
+    [Fact]
+    public async Task A_run_stores_a_draft_that_covers_the_need_and_publishing_makes_it_the_shift_table()
+    {
+        // An older published roster in the same weeks is replaced; a manual shift stays.
+        await using (var x = db.As(agency))
+        {
+            x.Shifts.Add(new Shift { StaffMemberId = ben, StartsAt = MondayUtc.AddDays(3).AddHours(6), EndsAt = MondayUtc.AddDays(3).AddHours(10), Source = ShiftSource.Roster });
+            x.Shifts.Add(new Shift { StaffMemberId = cy, StartsAt = MondayUtc.AddHours(14), EndsAt = MondayUtc.AddHours(22) });
+            await x.SaveChangesAsync();
+        }
+        var runner = Runner;
+        var done = new TaskCompletionSource<RosterLive>();
+        runner.Changed += l => { if (l.Step == "Done") done.TrySetResult(l); };
+        var started = await runner.StartAsync(agency, Monday, 2, 10);
+        Assert.True(started.Ok, started.Error);
+        var runId = (await done.Task.WaitAsync(TimeSpan.FromSeconds(60))).RunId;
+
+        RosterRun run;
+        List<Shift> draft;
+        await using (var x = db.As(agency))
+        {
+            run = await x.RosterRuns.SingleAsync(r => r.Id == runId);
+            draft = await x.Shifts.Where(s => s.RosterRunId == runId).ToListAsync();
+        }
+        Assert.Equal(RosterRunStatus.Completed, run.Status);
+        Assert.Equal(run.Shifts, draft.Count);
+        Assert.All(draft, s => Assert.False(s.IsPublished));
+        Assert.Equal(2 * 14 * 16, run.DemandIntervals);
+        Assert.True(run.Covered > 0.8, $"covered {run.Covered:P0}");
+        Assert.True(run.UnderCoverageIntervals >= run.LowerBoundIntervals);
+
+        var horizon = await Planner.BuildAsync(agency, Monday, 2);
+        var before = await Planner.CoverageAsync(agency, horizon, null, 0, 14);
+        var after = await Planner.CoverageAsync(agency, horizon, runId, 0, 14);
+        Assert.True(after.Sum(b => b.Short) < before.Sum(b => b.Short));
+
+        Assert.True((await Planner.PublishAsync(agency, runId)).Ok);
+        Assert.Equal("This roster is already published.", (await Planner.PublishAsync(agency, runId)).Error);
+        await using (var x = db.As(agency))
+        {
+            var table = await x.Shifts.Where(s => s.IsPublished).ToListAsync();
+            Assert.Equal(draft.Count + 1, table.Count); // the roster and the manual shift; the old roster shift is gone
+            Assert.Single(table, s => s.Source == ShiftSource.Manual);
+            Assert.Equal(RosterRunStatus.Published, (await x.RosterRuns.SingleAsync()).Status);
+            Assert.Contains(await x.AuditEntries.Where(e => e.EntityType == nameof(RosterRun)).ToListAsync(), e => e.Action == Domain.Auditing.AuditAction.Published);
+        }
+        var published = await Planner.CoverageAsync(agency, horizon, null, 0, 14);
+        Assert.Equal(after.Sum(b => b.Short), published.Sum(b => b.Short));
+    }
+
+    [Fact]
+    public async Task Draft_edits_are_checked_against_the_draft_and_refused_with_the_reasons()
+    {
+        Guid runId;
+        await using (var x = db.As(agency))
+        {
+            var run = new RosterRun { FirstDay = Monday, Weeks = 2, TimeLimitSeconds = 10, Status = RosterRunStatus.Completed, CreatedAt = MondayUtc };
+            x.RosterRuns.Add(run);
+            x.Shifts.Add(new Shift { StaffMemberId = ana, StartsAt = MondayUtc.AddHours(9), EndsAt = MondayUtc.AddHours(17), Source = ShiftSource.Roster, IsPublished = false, RosterRunId = run.Id });
+            // Another draft's shift for the same person does not count against this draft.
+            x.Shifts.Add(new Shift { StaffMemberId = ana, StartsAt = MondayUtc.AddDays(1).AddHours(1), EndsAt = MondayUtc.AddDays(1).AddHours(5), Source = ShiftSource.Roster, IsPublished = false });
+            await x.SaveChangesAsync();
+            runId = run.Id;
+        }
+        var refused = await Book.AddShiftAsync(agency, ana, MondayUtc.AddDays(1).AddHours(1), MondayUtc.AddDays(1).AddHours(5), rosterRunId: runId);
+        Assert.Contains("of rest", refused.Error);
+        Assert.True((await Book.AddShiftAsync(agency, ana, MondayUtc.AddDays(1).AddHours(9), MondayUtc.AddDays(1).AddHours(17), rosterRunId: runId)).Ok);
+        Guid first;
+        await using (var x = db.As(agency)) first = (await x.Shifts.SingleAsync(s => s.RosterRunId == runId && s.StartsAt == MondayUtc.AddHours(9))).Id;
+        var longer = await Book.MoveShiftAsync(agency, first, MondayUtc.AddHours(8), MondayUtc.AddHours(18));
+        Assert.Contains("longest shift is 8 h", longer.Error);
+        Assert.True((await Book.MoveShiftAsync(agency, first, MondayUtc.AddHours(10), MondayUtc.AddHours(18))).Ok);
+        await using (var x = db.As(agency))
+        {
+            Assert.Equal(2, await x.Shifts.CountAsync(s => s.RosterRunId == runId));
+            Assert.All(await x.Shifts.Where(s => s.RosterRunId == runId).ToListAsync(), s => Assert.False(s.IsPublished));
+        }
+    }
+
+    [Fact]
+    public async Task Another_agency_cannot_see_run_publish_or_edit_this_agency_s_rosters()
+    {
+        var runner = Runner;
+        var done = new TaskCompletionSource<RosterLive>();
+        runner.Changed += l => { if (l.Step == "Done") done.TrySetResult(l); };
+        Assert.True((await runner.StartAsync(agency, Monday, 1, 5)).Ok);
+        var runId = (await done.Task.WaitAsync(TimeSpan.FromSeconds(60))).RunId;
+
+        Assert.Equal("The roster was not found.", (await Planner.PublishAsync(other, runId)).Error);
+        Assert.Equal("StaffId", (await Book.AddShiftAsync(other, ana, MondayUtc.AddHours(9), MondayUtc.AddHours(17), rosterRunId: runId)).Field);
+        await using var x = db.As(other);
+        Assert.Empty(await x.RosterRuns.ToListAsync());
+        Assert.Empty(await x.Shifts.ToListAsync());
+        var theirs = await Planner.BuildAsync(other, Monday, 1);
+        Assert.Empty(theirs.Problem.Staff);
+        Assert.Empty(theirs.Problem.Brands);
+    }
+
+    [Fact]
+    public async Task Bad_settings_are_refused_with_the_field_and_nothing_is_stored()
+    {
+        Assert.Equal("FirstDay", (await Runner.StartAsync(agency, Monday.AddDays(1), 2, 10)).Field);
+        Assert.Equal("Weeks", (await Runner.StartAsync(agency, Monday, 9, 10)).Field);
+        Assert.Equal("Seconds", (await Runner.StartAsync(agency, Monday, 2, 1)).Field);
+        Assert.Equal("FirstDay", (await Runner.StartAsync(agency, null, 2, 10)).Field);
+        await using var x = db.As(agency);
+        Assert.Empty(await x.RosterRuns.ToListAsync());
+    }
+}
+
+public sealed class SqliteRoster() : RosterSuite(DatabaseProvider.Sqlite);
+public sealed class PostgresRoster() : RosterSuite(DatabaseProvider.Postgres);

@@ -1,0 +1,108 @@
+using Agency.Domain.Channels;
+using Agency.Domain.Planning;
+using Agency.Domain.Rostering;
+using Agency.Domain.Staff;
+using Agency.Domain.Tenancy;
+using Agency.Infrastructure.Rostering;
+using Agency.Infrastructure.Tenancy;
+using Agency.Infrastructure.Work;
+using Agency.Portal.Features.Schedules;
+using Agency.Portal.Tests.Support;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Agency.Portal.Tests.Components;
+
+public sealed class CoverageChartTests : BunitContext
+{
+    [Fact]
+    public void Intervals_short_of_the_need_are_red_and_the_hours_short_are_shown()
+    {
+        // One day of 48 half hours: 2 needed from 09:00 to 17:00, 1 scheduled from 09:00 to 13:00 and 2 after.
+        var required = Enumerable.Range(0, 48).Select(i => i is >= 18 and < 34 ? 2 : 0).ToArray();
+        var scheduled = Enumerable.Range(0, 48).Select(i => i is >= 18 and < 26 ? 1 : i is >= 26 and < 34 ? 2 : 0).ToArray();
+        var cut = Render<CoverageChart>(p => p.Add(x => x.Title, "Acme").Add(x => x.Required, required).Add(x => x.Scheduled, scheduled).Add(x => x.From, new DateOnly(2026, 11, 30)));
+        Assert.Equal(8, cut.FindAll("rect.coverage-gap").Count);
+        Assert.Equal("4", cut.Find("[data-short]").GetAttribute("data-short")); // 8 half hours x 1 person
+        Assert.Contains("16 needed", cut.Markup.Replace("of 16 needed", "16 needed"));
+        Assert.Contains("Mon 30", cut.Markup);
+
+        var covered = Render<CoverageChart>(p => p.Add(x => x.Title, "Acme").Add(x => x.Required, required).Add(x => x.Scheduled, required).Add(x => x.From, new DateOnly(2026, 11, 30)));
+        Assert.Empty(covered.FindAll("rect.coverage-gap"));
+        Assert.Contains("covered", covered.Find("[data-short]").TextContent);
+    }
+}
+
+public sealed class RosterPageTests : ComponentTestBase
+{
+    private static readonly DateOnly Monday = new(2026, 11, 30);
+    private Guid runId, ana;
+
+    public RosterPageTests()
+    {
+        Services.AddSingleton<AgencyWideReader>();
+        Services.AddSingleton<CrossTenantReader>();
+        Services.AddSingleton<ShiftBook>();
+        Services.AddSingleton<RosterPlanner>();
+        Services.AddSingleton(NullLogger<RosterRunner>.Instance);
+        Services.AddSingleton<Microsoft.Extensions.Logging.ILogger<RosterRunner>>(NullLogger<RosterRunner>.Instance);
+        Services.AddSingleton<RosterRunner>();
+        Services.AddScoped<RosterDesk>();
+    }
+
+    protected override async Task SeedAsync()
+    {
+        var scope = Tenant.Current;
+        var brand = new Brand { Name = "Acme", Slug = "acme", TimeZoneId = "UTC" };
+        var staff = new StaffMember { Name = "Ana", Email = "ana@x.example", BrandIds = [brand.Id] };
+        var run = new RosterRun { FirstDay = Monday, Weeks = 1, TimeLimitSeconds = 10, Status = RosterRunStatus.Completed, CreatedAt = DateTime.UtcNow, CreatedBy = "Test Admin", DemandIntervals = 112, UnderCoverageIntervals = 96, Shifts = 1 };
+        await using (var db = Setup.Create(scope))
+        {
+            db.Brands.Add(brand);
+            db.StaffMembers.Add(staff);
+            db.RosterRuns.Add(run);
+            db.Shifts.Add(new Shift { StaffMemberId = staff.Id, StartsAt = Monday.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc), EndsAt = Monday.ToDateTime(new TimeOnly(17, 0), DateTimeKind.Utc), Source = ShiftSource.Roster, IsPublished = false, RosterRunId = run.Id });
+            await db.SaveChangesAsync();
+        }
+        await using (var db = Setup.Create(scope.WithBrand(brand.Id)))
+        {
+            db.ForecastRuns.Add(new ForecastRun { Network = Network.X, IntervalMinutes = 30, Model = "Test", FirstLocalDay = Monday, CreatedAt = DateTime.UtcNow,
+                Required = [.. Enumerable.Range(0, 7 * 48).Select(i => i % 48 is >= 18 and < 34 ? 1 : 0)] });
+            await db.SaveChangesAsync();
+        }
+        (runId, ana) = (run.Id, staff.Id);
+    }
+
+    [Fact]
+    public void A_draft_shows_its_coverage_against_the_published_table_and_publishes()
+    {
+        var nav = Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo(nav.GetUriWithQueryParameter("run", runId.ToString()));
+        var cut = Render<Rosters>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-draft-covered]")));
+        // The draft covers Monday's 8 hours of the week's 56 needed; nothing is published yet.
+        Assert.Equal("0.143", cut.Find("[data-draft-covered]").GetAttribute("data-draft-covered"));
+        Assert.Equal("0.000", cut.Find("[data-published-covered]").GetAttribute("data-published-covered"));
+        Assert.Equal(6 * 16, cut.FindAll("[aria-label='Coverage of Acme'] rect.coverage-gap").Count);
+        Assert.Single(cut.FindAll("[aria-label='Shifts of Ana'] .timeline-bar.draft"));
+
+        Button(cut, "Publish roster").Click();
+        cut.WaitForAssertion(() => Assert.Contains("published", cut.Find("[aria-label='Roster'] .mud-chip").TextContent));
+        using var db = Setup.Create(Tenant.Current);
+        Assert.True(db.Shifts.Single().IsPublished);
+    }
+
+    [Fact]
+    public void Bad_settings_show_the_field_message_and_start_nothing()
+    {
+        var cut = Render<Rosters>();
+        InputLabelled(cut, "First day (a Monday)").Change("2026-12-01"); // a Tuesday
+        Button(cut, "Generate roster").Click();
+        cut.WaitForAssertion(() => Assert.Contains("A roster starts on a Monday.", cut.Markup));
+        using var db = Setup.Create(Tenant.Current);
+        Assert.Single(db.RosterRuns.ToList()); // only the seeded one
+    }
+}
