@@ -26,6 +26,7 @@ public static class PortalSetup
     public const string ShiftPolicy = "Shifts";
     /// <summary>Who may open a conversation: service roles and the brand's marketing owners (to follow and forward).</summary>
     public const string ConversationPolicy = "Conversation";
+    public const string CalendarPolicy = "Calendar";
 
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
@@ -62,7 +63,8 @@ public static class PortalSetup
             .AddPolicy(ServicePolicy, p => p.RequireRole(Roles.AgencyAdmin, Roles.TeamLead, Roles.Agent))
             .AddPolicy(LeadPolicy, p => p.RequireRole(Roles.AgencyAdmin, Roles.TeamLead))
             .AddPolicy(ShiftPolicy, p => p.RequireRole(Roles.AgencyAdmin, Roles.TeamLead, Roles.Scheduler))
-            .AddPolicy(ConversationPolicy, p => p.RequireRole(Roles.AgencyAdmin, Roles.TeamLead, Roles.Agent, Roles.MarketingOwner));
+            .AddPolicy(ConversationPolicy, p => p.RequireRole(Roles.AgencyAdmin, Roles.TeamLead, Roles.Agent, Roles.MarketingOwner))
+            .AddPolicy(CalendarPolicy, p => p.RequireRole(Roles.AgencyAdmin, Roles.TeamLead, Roles.Scheduler, Roles.MarketingOwner));
 
         services.AddFeatures();
         if (builder.Configuration.GetValue("Outbound:StandIn", false)) services.AddSingleton<Agency.Infrastructure.Outbound.PlatformStandIn>();

@@ -25,4 +25,32 @@ public sealed class PlanningTests(AppServer app)
         await Assertions.Expect(x.GetByText("Between 1 and 20 conversations at once.")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_marketing_owner_puts_a_launch_on_the_calendar_and_the_scheduler_s_forecast_expects_it()
+    {
+        var owner = await app.NewPageAsync();
+        await Pages.SignInAsync(owner, "marketing@northbeam.example");
+        await Pages.GoAsync(owner, "/b/apple/calendar");
+        var day = DateTime.UtcNow.Date.AddDays(3);
+        await owner.GetByLabel("Event name").FillAsync("iPhone launch");
+        await owner.GetByLabel("First day").FillAsync(day.ToString("yyyy-MM-dd"));
+        await owner.GetByLabel("First day").PressAsync("Tab");
+        await owner.GetByLabel("Last day").FillAsync(day.AddDays(1).ToString("yyyy-MM-dd"));
+        await owner.GetByLabel("Last day").PressAsync("Tab");
+        await owner.GetByLabel("Expected uplift").FillAsync("150");
+        await owner.GetByLabel("Expected uplift").PressAsync("Tab");
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Add event" }).ClickAsync();
+        await Assertions.Expect(owner.GetByLabel("Marketing events")).ToContainTextAsync("iPhone launch");
+        await Pages.ScreenshotAsync(owner, "marketing-calendar");
+        await owner.Context.CloseAsync();
+
+        var scheduler = await app.NewPageAsync();
+        await Pages.SignInAsync(scheduler, "scheduler@northbeam.example");
+        await Pages.GoAsync(scheduler, "/b/apple/planning");
+        await scheduler.GetByRole(AriaRole.Button, new() { Name = "Recompute now" }).ClickAsync();
+        var x = scheduler.GetByLabel("X / Twitter", new() { Exact = true });
+        await Assertions.Expect(x.GetByLabel("Events ahead")).ToContainTextAsync("iPhone launch ×2.5", new() { Timeout = 60_000 });
+        await scheduler.Context.CloseAsync();
+    }
 }

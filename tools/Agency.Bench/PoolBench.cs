@@ -12,9 +12,9 @@ namespace Agency.Bench;
 /// </summary>
 internal static class PoolBench
 {
-    public static int Run(int staff, int days, int brands, int seconds)
+    public static int Run(int staff, int days, int brands, int seconds, double load)
     {
-        var p = Generate(staff, days, brands, seed: 11);
+        var p = Generate(staff, days, brands, load, seed: 11);
         var demand = p.Demand.Sum(d => d.Sum());
         Console.WriteLine($"Pool: {staff} staff x {days} days x {p.PerDay} intervals of {p.IntervalMinutes} min x {brands} brands; demand {demand * p.IntervalMinutes / 60.0:N0} person-hours; " +
                           $"capacity {p.Staff.Sum(m => m.MaxWeekIntervals) * p.Weeks * p.IntervalMinutes / 60.0:N0} person-hours; {Environment.ProcessorCount} cores, time limit {seconds} s");
@@ -46,7 +46,7 @@ internal static class PoolBench
         public void Report(CoverageProgress value) => on(value);
     }
 
-    public static CoverageProblem Generate(int staff, int days, int brands, int seed)
+    public static CoverageProblem Generate(int staff, int days, int brands, double load, int seed)
     {
         var rng = new Random(seed);
         const int perDay = 48;
@@ -82,7 +82,7 @@ internal static class PoolBench
                 var hour = t % perDay / 2.0;
                 var weekend = CoverageProblem.IsWeekendDay(t / perDay);
                 var shape = 0.25 + Math.Exp(-Math.Pow((hour - 11) / 3.0, 2)) + (eveningPeak ? 0.9 : 0.5) * Math.Exp(-Math.Pow((hour - 20) / 2.5, 2));
-                var level = capacityPerInterval / brands * size * shape * (weekend ? 0.75 : 1.0) * 1.9;
+                var level = capacityPerInterval / brands * size * shape * (weekend ? 0.75 : 1.0) * load;
                 series[t] = (int)Math.Round(level * (0.9 + 0.2 * rng.NextDouble()));
             }
             demand.Add(series);

@@ -76,6 +76,8 @@ public class ForecastRun : IBrandOwned
     public List<double> Point { get; set; } = [];
     public List<double> Lower { get; set; } = [];
     public List<double> Upper { get; set; } = [];
+    /// <summary>Calendar events ahead that scale this forecast, as "name ×multiplier".</summary>
+    public List<string> Events { get; set; } = [];
     /// <summary>Staff needed per interval (backlog-aware, after shrinkage).</summary>
     public List<int> Required { get; set; } = [];
     /// <summary>What the simulation predicts for the required staffing: share answered in time, and the 90th percentile answer time in minutes.</summary>

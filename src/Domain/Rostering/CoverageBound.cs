@@ -5,7 +5,9 @@ namespace Agency.Domain.Rostering;
 /// of brands, their demand can only be met by the people who serve one of them, at most one person per
 /// interval each (when free), and within those people's weekly hours (plus what a shift started the
 /// day before can carry into the week). Whatever demand exceeds that is short in every roster.
-/// The bound is the sum over weeks of the largest shortfall over the brand sets.
+/// The bound is the sum over weeks of the largest shortfall over the brand sets, or, when larger,
+/// the same over the whole horizon with weekends limited too: over each four weeks a person works at
+/// most their allowed weekends (two days each), plus what a Friday shift carries into Saturday.
 /// </summary>
 public static class CoverageBound
 {
@@ -44,7 +46,35 @@ public static class CoverageBound
             }
             total += best;
         }
-        return total;
+        return Math.Max(total, WithWeekends(p, subsets, masks, free));
+    }
+
+    private static int WithWeekends(CoverageProblem p, List<int[]> subsets, long[] masks, Dictionary<long, int[]> free)
+    {
+        var windows = Math.Max(1, (p.Weeks + 3) / 4);
+        var best = 0;
+        foreach (var set in subsets)
+        {
+            var setMask = set.Aggregate(0L, (a, b) => a | (1L << b));
+            var people = p.Staff.Where((_, i) => (masks[i] & setMask) != 0).ToList();
+            var serving = free.Where(kv => (kv.Key & setMask) != 0).Select(kv => kv.Value).ToArray();
+            long hours = Enumerable.Range(0, p.Weeks).Sum(w => people.Sum(m => (long)Math.Max(0, m.MaxWeekIntervals - m.WeekIntervalsTaken.ElementAtOrDefault(w))))
+                         + people.Sum(m => (long)Math.Max(0, m.MaxShiftIntervals - 1));
+            long weekendCap = people.Sum(m => (long)windows * m.MaxWeekendsPer4Weeks * 2 * m.MaxShiftIntervals + p.Weeks * (long)Math.Max(0, m.MaxShiftIntervals - 1));
+            long demand = 0, weekday = 0, weekend = 0;
+            for (var t = 0; t < p.Intervals; t++)
+            {
+                var d = set.Sum(b => p.Demand[b][t]);
+                if (d == 0) continue;
+                demand += d;
+                var available = 0;
+                foreach (var counts in serving) available += counts[t];
+                if (CoverageProblem.IsWeekendDay(t / p.PerDay)) weekend += Math.Min(d, available);
+                else weekday += Math.Min(d, available);
+            }
+            best = Math.Max(best, (int)(demand - Math.Min(hours, weekday + Math.Min(weekendCap, weekend))));
+        }
+        return best;
     }
 
     /// <summary>Every non-empty set of brands when there are few; otherwise each brand alone and all together.</summary>

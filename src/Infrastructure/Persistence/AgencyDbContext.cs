@@ -44,6 +44,7 @@ public abstract class AgencyDbContext : IdentityDbContext<ApplicationUser>, IDat
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<BrandHoliday> BrandHolidays => Set<BrandHoliday>();
+    public DbSet<MarketingEvent> MarketingEvents => Set<MarketingEvent>();
     public DbSet<ChannelAccount> ChannelAccounts => Set<ChannelAccount>();
     public DbSet<InboxDelivery> InboxDeliveries => Set<InboxDelivery>();
     public DbSet<Post> Posts => Set<Post>();

@@ -34,6 +34,10 @@ public sealed class WorkloadPlanner(DatabaseSetup database, TimeProvider clock)
         var accounts = await db.ChannelAccounts.AsNoTracking().Where(a => a.IsActive).Select(a => new { a.Id, a.Network }).ToListAsync(ct);
         var networks = accounts.Select(a => a.Network).Distinct().OrderBy(n => n).ToList();
         var plans = await db.ChannelPlans.ToDictionaryAsync(p => p.Network, ct);
+        var calendar = (await db.MarketingEvents.AsNoTracking().Select(e => new { e.Name, e.Kind, e.FirstDay, e.LastDay, e.ExpectedUplift }).ToListAsync(ct))
+            .Select(e => new DayEvent(e.Name, e.Kind.ToString(), e.FirstDay, e.LastDay, e.ExpectedUplift))
+            .Concat((await db.BrandHolidays.AsNoTracking().Select(h => new { h.Name, h.Date }).ToListAsync(ct)).Select(h => new DayEvent(h.Name, "Holiday", h.Date, h.Date, null)))
+            .ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, zone));
         var firstHistoryDay = today.AddDays(-7 * HistoryWeeks);
@@ -48,7 +52,7 @@ public sealed class WorkloadPlanner(DatabaseSetup database, TimeProvider clock)
             var times = await db.Posts.AsNoTracking()
                 .Where(p => ids.Contains(p.ChannelAccountId) && p.Direction == Direction.Inbound && p.CreatedAt >= fromUtc && p.CreatedAt < now)
                 .Select(p => p.CreatedAt).ToListAsync(ct);
-            var run = await Task.Run(() => Forecast(network, plan, zone, firstHistoryDay, times), ct);
+            var run = await Task.Run(() => Forecast(network, plan, zone, firstHistoryDay, times, calendar), ct);
             run.CreatedAt = now;
             db.ForecastRuns.Add(run);
             runs.Add(run);
@@ -59,14 +63,19 @@ public sealed class WorkloadPlanner(DatabaseSetup database, TimeProvider clock)
     }
 
     /// <summary>The pure part: history to forecast, accuracy, staffing and its simulated service level.</summary>
-    public static ForecastRun Forecast(Network network, ChannelPlan plan, TimeZoneInfo zone, DateOnly firstHistoryDay, IReadOnlyList<DateTime> postTimes)
+    public static ForecastRun Forecast(Network network, ChannelPlan plan, TimeZoneInfo zone, DateOnly firstHistoryDay, IReadOnlyList<DateTime> postTimes,
+        IReadOnlyList<DayEvent>? calendar = null)
     {
         var interval = TimeSpan.FromMinutes(plan.IntervalMinutes);
         var s = Seasonality.ForInterval(interval);
         var history = VolumeHistory.Bucket(postTimes, zone, firstHistoryDay, 7 * HistoryWeeks, interval);
-        IForecaster[] models = [new SeasonalNaive(), new HoltWinters(), new SeasonalRegression()];
+        var perDay = s.PerWeek / 7;
+        var events = EventEffects.Resolve((calendar ?? []).Select(e => new CalendarEvent(e.Name, e.Kind,
+            (e.FirstDay.DayNumber - firstHistoryDay.DayNumber) * perDay, (e.LastDay.DayNumber - firstHistoryDay.DayNumber + 1) * perDay, e.ExpectedUplift)), history, s.PerWeek);
+        IForecaster[] models = [new SeasonalNaive(), new HoltWinters(), new SeasonalRegression(events)];
         var (chosen, results) = ModelSelection.Choose(history, s, models);
         var forecast = chosen.Fit(history, plan.HorizonWeeks * s.PerWeek, s);
+        if (chosen is not SeasonalRegression) forecast = EventEffects.ApplyAhead(forecast, events, history.Length); // the regression models events itself
         var baseline = results.FirstOrDefault(r => r.Model == models[0].Name)?.Accuracy;
         var mine = results.FirstOrDefault(r => r.Model == chosen.Name)?.Accuracy;
         var work = plan.ToWork();
@@ -83,6 +92,7 @@ public sealed class WorkloadPlanner(DatabaseSetup database, TimeProvider clock)
             Wape = mine?.Wape ?? 0, Bias = mine?.Bias ?? 0,
             BaselineWape = baseline?.Wape ?? 0, BaselineBias = baseline?.Bias ?? 0,
             HistoryPosts = (int)history.Sum(),
+            Events = events.Where(e => e.ToIndex > history.Length).Select(e => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{e.Name} ×{e.Multiplier:0.##}")).ToList(),
             RecentActual = history.Skip(history.Length - 2 * s.PerWeek).Select(v => v).ToList(),
             Point = forecast.Point.Select(v => Math.Round(v, 2)).ToList(),
             Lower = forecast.Lower.Select(v => Math.Round(v, 2)).ToList(),
@@ -93,6 +103,9 @@ public sealed class WorkloadPlanner(DatabaseSetup database, TimeProvider clock)
         };
     }
 }
+
+/// <summary>A holiday or marketing event on local days of the brand, first and last inclusive.</summary>
+public sealed record DayEvent(string Name, string Kind, DateOnly FirstDay, DateOnly LastDay, double? ExpectedUplift);
 
 /// <summary>Recomputes every brand's forecasts and staffing every night (03:15 UTC), one scope per brand.</summary>
 [DisallowConcurrentExecution]

@@ -16,22 +16,20 @@ public sealed record CoverageSolution(RosterOutcome Outcome, IReadOnlyList<Plann
 }
 
 /// <summary>
-/// Builds a roster for the staff pool with OR-Tools CP-SAT. A small pool is planned in one exact model.
-/// A large one starts from a quick first roster (<see cref="GreedyRoster"/>) improved by
-/// large-neighbourhood search: again and again one day of up to 60 people (most serving one brand)
-/// is freed and CP-SAT re-plans it exactly (every start on the grid, every shape their other days
-/// allow, see <see cref="DayOptions"/>) against the demand everyone else leaves open, minimising weighted
-/// under-coverage, over-coverage, hours worked and unfairness (the most weekends and late shifts
-/// anyone works). Each better roster is reported with the
-/// lower bound on under-coverage (<see cref="CoverageBound"/>); the search stops at the time limit
-/// or when asked, keeping the best roster.
+/// Builds a roster for the staff pool. A pool whose exact model is small enough (people x days x
+/// shift shapes up to <see cref="ModelSize"/>) is planned in one OR-Tools CP-SAT model: one Boolean
+/// per person, day, start on the grid and length, every labour rule a constraint, minimising
+/// weighted under-coverage, over-coverage, hours worked and unfairness (the most weekends and late
+/// shifts anyone works), starting from a quick first roster as a hint. A larger pool starts from the
+/// first roster (<see cref="GreedyRoster"/>), goes to a local optimum (<see cref="LocalSearch"/>),
+/// then ruins and recreates parts of it (one brand's people on a few days) until the time limit.
+/// Each better roster is reported with the lower bound on under-coverage (<see cref="CoverageBound"/>);
+/// a stop keeps the best roster.
 /// </summary>
 public static class CoverageRosterSolver
 {
     /// <summary>Choice variables one CP-SAT model of the whole pool may hold and still solve well in seconds.</summary>
     private const int ModelSize = 40_000;
-    /// <summary>People re-planned together for one day.</summary>
-    private const int DayPeople = 60;
 
     public static CoverageSolution Solve(CoverageProblem p, TimeSpan timeLimit, IProgress<CoverageProgress>? progress = null, CancellationToken ct = default, int workers = 0, int seed = 7)
     {
@@ -58,31 +56,42 @@ public static class CoverageRosterSolver
 
         var bestCost = CoverageRules.Cost(p, best);
         Report();
+        // Local search to a local optimum, then ruin and recreate: free the shifts of one brand's people on a few days and search again.
         var rng = new Random(seed);
         var rounds = 0;
+        var current = LocalSearch.Improve(p, best, Left(), ct, Keep, seed);
         while (Left() > TimeSpan.FromMilliseconds(200) && !ct.IsCancellationRequested)
         {
             rounds++;
-            var day = rng.Next(p.Days);
             var brand = rng.Next(p.Brands.Count);
-            var pick = everyone.Where(i => p.Staff[i].Brands.Contains(brand) || rng.NextDouble() < 0.1).OrderBy(_ => rng.Next()).Take(DayPeople).ToArray();
-            var slice = TimeSpan.FromSeconds(Math.Min(Left().TotalSeconds, 2));
-            var replanned = SolveDay(p, day, pick, best, slice, workers, ct);
-            if (replanned is null) continue;
-            var candidate = best.Where(s => s.Day != day || !pick.Contains(s.Person)).Concat(replanned).ToList();
-            var cost = CoverageRules.Cost(p, candidate);
-            if (cost >= bestCost || CoverageRules.Violations(p, candidate).Count > 0) continue;
-            best = candidate;
+            var from = rng.Next(p.Days);
+            var days = 1 + rng.Next(3);
+            var ruined = best.Where(s => !(p.Staff[s.Person].Brands.Contains(brand) && s.Day >= from && s.Day < from + days)).ToList();
+            current = LocalSearch.Improve(p, ruined, Left(), ct, Keep, seed + rounds);
+            Trace($"round {rounds}: brand {brand}, days {from}+{days}: {CoverageRules.Cost(p, current)} vs {bestCost}");
+        }
+        return Finish(p, best, bound, watch, solutions, RosterOutcome.Feasible, $"Local search, {rounds} ruin-and-recreate rounds");
+
+        // A sweep's roster is kept when it is better and breaks no rule.
+        void Keep(IReadOnlyList<PlannedShift> sweep)
+        {
+            var cost = CoverageRules.Cost(p, sweep);
+            if (cost >= bestCost || CoverageRules.Violations(p, sweep).Count > 0) return;
+            best = sweep.ToList();
             bestCost = cost;
             Report();
         }
-        return Finish(p, best, bound, watch, solutions, RosterOutcome.Feasible, $"Stopped after {rounds} neighbourhoods");
 
         void Report()
         {
             solutions++;
             progress?.Report(new CoverageProgress("Improving", CoverageRules.Cost(p, best), CoverageRules.Evaluate(p, best).UnderCoverage, bound, watch.Elapsed, solutions));
         }
+    }
+
+    private static void Trace(string line)
+    {
+        if (Environment.GetEnvironmentVariable("AGENCY_ROSTER_TRACE") is not null) Console.WriteLine("    " + line);
     }
 
     private static CoverageSolution Finish(CoverageProblem p, IReadOnlyList<PlannedShift> shifts, int bound, System.Diagnostics.Stopwatch watch, int solutions, RosterOutcome outcome, string status)
@@ -250,97 +259,6 @@ public static class CoverageRosterSolver
                 foreach (var (x, shape) in choices[s, d] ?? [])
                     if (solver.BooleanValue(x)) shifts.Add(new PlannedShift(chosen[s], d, shape.Start, shape.Length));
         return new ModelResult(shifts, status, reporter.Solutions);
-    }
-
-    /// <summary>
-    /// One day of the chosen people, re-planned exactly: each works one of the shapes their other days
-    /// allow (or must work, for their weekly minimum), against the demand left open by every other
-    /// shift, over the day and the early hours of the next one that its shifts reach.
-    /// </summary>
-    private static List<PlannedShift>? SolveDay(CoverageProblem p, int day, int[] chosen, IReadOnlyList<PlannedShift> current, TimeSpan timeLimit, int workers, CancellationToken ct)
-    {
-        int P = p.PerDay;
-        var chosenSet = chosen.ToHashSet();
-        var others = current.Where(s => s.Day != day || !chosenSet.Contains(s.Person)).ToList();
-        var fixedCover = CoverageRules.Evaluate(p, others).Scheduled;
-        var byPerson = current.Where(s => chosenSet.Contains(s.Person) && s.Day != day).ToLookup(s => s.Person);
-        int from = day * P, to = Math.Min(p.Intervals, (day + 1) * P + P / 2), span = to - from;
-        var model = new CpModel();
-        var starts = new List<BoolVar>[p.Staff.Count];
-        var xs = new List<(int Person, BoolVar X, int Start, int Length)>();
-        var worked = new List<LinearExpr>();
-        var maxLate = model.NewIntVar(0, p.Days, "");
-        var lateElsewhere = current.Where(s => s.Day != day || !chosenSet.Contains(s.Person)).GroupBy(s => s.Person).ToDictionary(g => g.Key, g => g.Count(s => p.IsLate(s.Start, s.Length)));
-        model.Add(maxLate >= lateElsewhere.Values.DefaultIfEmpty(0).Max());
-        var currentToday = current.Where(s => s.Day == day && chosenSet.Contains(s.Person)).ToDictionary(s => s.Person);
-        // Coverage per interval of the window by each chosen person (shifts over the window), split over their brands.
-        var cover = new List<(BoolVar X, int From, int To)>[p.Staff.Count];
-        foreach (var person in chosen)
-        {
-            var options = DayOptions.For(p, p.Staff[person], byPerson[person].ToList(), day);
-            if (options.Shapes.Count == 0) { if (options.MinLength > 0) return null; continue; }
-            var mine = new List<BoolVar>();
-            cover[person] = [];
-            foreach (var (start, length) in options.Shapes)
-            {
-                var x = model.NewBoolVar("");
-                mine.Add(x);
-                xs.Add((person, x, start, length));
-                cover[person].Add((x, start, Math.Min(start + length, span)));
-                worked.Add(length * (LinearExpr)x);
-                model.AddHint(x, currentToday.TryGetValue(person, out var now) && now.Start == start && now.Length == length ? 1 : 0);
-            }
-            if (options.MinLength > 0) model.AddExactlyOne(mine);
-            else model.AddAtMostOne(mine);
-            var lateHere = LinearExpr.Sum(xs.Where(z => z.Person == person && p.IsLate(z.Start, z.Length)).Select(z => z.X));
-            model.Add(lateHere + lateElsewhere.GetValueOrDefault(person) <= maxLate);
-        }
-        var under = new List<IntVar>();
-        var over = new List<IntVar>();
-        for (var t = 0; t < span; t++)
-        {
-            var supply = p.Brands.Select(_ => new List<LinearExpr>()).ToArray();
-            var onNow = new List<LinearExpr>();
-            foreach (var person in chosen)
-            {
-                if (cover[person] is not { } mine) continue;
-                var here = mine.Where(c => c.From <= t && t < c.To).Select(c => c.X).ToList();
-                if (here.Count == 0) continue;
-                var on = LinearExpr.Sum(here);
-                onNow.Add(on);
-                var brands = p.Staff[person].Brands.Where(b => p.Demand[b][from + t] > fixedCover[b][from + t]).ToList();
-                if (brands.Count == 1) { supply[brands[0]].Add(on); continue; }
-                if (brands.Count == 0) continue;
-                var parts = brands.Select(b => (b, a: model.NewBoolVar(""))).ToList();
-                model.Add(LinearExpr.Sum(parts.Select(z => z.a)) <= on);
-                foreach (var (b, a) in parts) supply[b].Add(a);
-            }
-            var open = 0;
-            for (var b = 0; b < p.Brands.Count; b++)
-            {
-                var left = Math.Max(0, p.Demand[b][from + t] - fixedCover[b][from + t]);
-                open += left;
-                if (left == 0) continue;
-                var u = model.NewIntVar(0, left, "");
-                model.Add(u + LinearExpr.Sum(supply[b]) >= left);
-                under.Add(u);
-            }
-            if (onNow.Count == 0) continue;
-            var o = model.NewIntVar(0, chosen.Length, "");
-            model.Add(o >= LinearExpr.Sum(onNow) - open);
-            over.Add(o);
-        }
-        var w8 = p.Weights;
-        model.Minimize(w8.UnderPerInterval * LinearExpr.Sum(under) + w8.OverPerInterval * LinearExpr.Sum(over) + w8.PerWorkedInterval * LinearExpr.Sum(worked) + w8.Fairness * (LinearExpr)maxLate);
-        var solver = new CpSolver
-        {
-            StringParameters = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"max_time_in_seconds:{Math.Max(0.2, timeLimit.TotalSeconds):0.###} num_workers:{(workers > 0 ? workers : Math.Max(1, Environment.ProcessorCount))}"),
-        };
-        using var registration = ct.Register(() => solver.StopSearch());
-        var status = solver.Solve(model);
-        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible)) return null;
-        return xs.Where(z => solver.BooleanValue(z.X)).Select(z => new PlannedShift(z.Person, day, z.Start, z.Length)).ToList();
     }
 
     /// <summary>Every start on the grid in the person's whole-hour lengths.</summary>

@@ -36,6 +36,7 @@ public static class FeatureRegistration
         services.AddScoped<Schedules.RosterDesk>();
         services.AddScoped<Workspace.MarketingQueries>();
         services.AddScoped<Planning.PlanningSettings>();
+        services.AddScoped<Planning.MarketingCalendar>();
         return services;
     }
 }

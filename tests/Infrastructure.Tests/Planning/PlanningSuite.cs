@@ -87,6 +87,28 @@ public abstract class PlanningSuite(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal((60, 7 * 24), (run.IntervalMinutes, run.Point.Count));
     }
 
+    [Fact]
+    public async Task A_campaign_on_the_marketing_calendar_lifts_the_forecast_and_staff_needed_on_its_days_and_a_minimum_is_kept()
+    {
+        var baseline = Assert.Single(await new WorkloadPlanner(db.Setup, new ManualClock(Now)).PlanAsync(acme));
+        await using (var a = db.As(acme))
+        {
+            a.MarketingEvents.Add(new Domain.Calendars.MarketingEvent { Name = "Black Friday", Kind = Domain.Calendars.MarketingEventKind.Campaign, FirstDay = new DateOnly(2026, 11, 27), LastDay = new DateOnly(2026, 11, 27), ExpectedUplift = 2 });
+            a.ChannelPlans.Add(new ChannelPlan { Network = Network.X, MinimumStaff = 1 });
+            await a.SaveChangesAsync();
+        }
+        await using (var g = db.As(globex)) Assert.Empty(await g.MarketingEvents.ToListAsync());
+        var run = Assert.Single(await new WorkloadPlanner(db.Setup, new ManualClock(Now)).PlanAsync(acme));
+        Assert.Equal(["Black Friday ×2"], run.Events);
+        var friday = (new DateOnly(2026, 11, 27).DayNumber - run.FirstLocalDay.DayNumber) * 48;
+        var thursday = friday - 48;
+        double Day(ForecastRun r, int from) => r.Point.Skip(from).Take(48).Sum();
+        Assert.Equal(2 * Day(baseline, friday), Day(run, friday), 0);
+        Assert.Equal(Day(baseline, thursday), Day(run, thursday), 0);
+        Assert.True(run.Required.Skip(friday).Take(48).Sum() > baseline.Required.Skip(friday).Take(48).Sum());
+        Assert.All(run.Required, r => Assert.True(r >= 1)); // the channel's minimum, at night too
+    }
+
     private sealed class SyncProgress(List<PlanProgress> into) : IProgress<PlanProgress>
     {
         public void Report(PlanProgress value) => into.Add(value);

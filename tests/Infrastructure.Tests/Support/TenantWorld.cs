@@ -101,6 +101,7 @@ public sealed class TenantWorld
             db.OutboundMessages.Add(new OutboundMessage { ConversationId = conversation.Id, ChannelAccountId = account.Id, Text = "On it", CreatedAt = now, NextAttemptAt = now });
             db.ConversationNotes.Add(new ConversationNote { ConversationId = conversation.Id, AuthorName = "Sam", Text = "Checked", CreatedAt = now });
             db.ChannelPlans.Add(new Domain.Planning.ChannelPlan { Network = Network.X });
+            db.MarketingEvents.Add(new Domain.Calendars.MarketingEvent { Name = "Launch", FirstDay = new DateOnly(2026, 12, 1), LastDay = new DateOnly(2026, 12, 2), CreatedAt = now });
             db.ForecastRuns.Add(new Domain.Planning.ForecastRun { Network = Network.X, IntervalMinutes = 30, Model = "Seasonal naive", CreatedAt = now, Point = [1, 2], Required = [1, 1] });
             await db.SaveChangesAsync();
         }

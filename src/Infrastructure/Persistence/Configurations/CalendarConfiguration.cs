@@ -15,3 +15,15 @@ internal sealed class BrandHolidayConfiguration : IEntityTypeConfiguration<Brand
         b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Date }).IsUnique();
     }
 }
+
+internal sealed class MarketingEventConfiguration : IEntityTypeConfiguration<MarketingEvent>
+{
+    public void Configure(EntityTypeBuilder<MarketingEvent> b)
+    {
+        b.ToTable("MarketingEvents");
+        b.Property(x => x.Name).HasMaxLength(120);
+        b.Property(x => x.CreatedBy).HasMaxLength(256);
+        b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.FirstDay });
+    }
+}

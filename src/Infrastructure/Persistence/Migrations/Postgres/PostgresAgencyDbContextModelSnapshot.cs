@@ -107,6 +107,55 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("BrandHolidays", (string)null);
                 });
 
+            modelBuilder.Entity("Agency.Domain.Calendars.MarketingEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<double?>("ExpectedUplift")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "FirstDay");
+
+                    b.ToTable("MarketingEvents", (string)null);
+                });
+
             modelBuilder.Entity("Agency.Domain.Channels.ChannelAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -871,6 +920,10 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("Events")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<DateOnly>("FirstLocalDay")
                         .HasColumnType("date");
@@ -2045,6 +2098,15 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Agency.Domain.Calendars.BrandHoliday", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Calendars.MarketingEvent", b =>
                 {
                     b.HasOne("Agency.Domain.Tenancy.Brand", null)
                         .WithMany()

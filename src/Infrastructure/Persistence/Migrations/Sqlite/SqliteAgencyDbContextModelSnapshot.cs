@@ -101,6 +101,55 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("BrandHolidays", (string)null);
                 });
 
+            modelBuilder.Entity("Agency.Domain.Calendars.MarketingEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ExpectedUplift")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "FirstDay");
+
+                    b.ToTable("MarketingEvents", (string)null);
+                });
+
             modelBuilder.Entity("Agency.Domain.Channels.ChannelAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -864,6 +913,10 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Events")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("FirstLocalDay")
@@ -2033,6 +2086,15 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Agency.Domain.Calendars.BrandHoliday", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Calendars.MarketingEvent", b =>
                 {
                     b.HasOne("Agency.Domain.Tenancy.Brand", null)
                         .WithMany()

@@ -1,0 +1,108 @@
+namespace Agency.Domain.Rostering;
+
+/// <summary>
+/// Improves a valid roster one person-day at a time: each person's shift on a day is replaced by
+/// the best shape that day allows (<see cref="DayOptions"/>: every hard rule kept against their other
+/// days) or by a day off, for the brand where it does the most good, as long as the weighted
+/// short, over and worked intervals go down. Sweeps over all person-days in random order until a
+/// sweep finds nothing or time runs out. While searching, each interval of a shift counts for the
+/// brand it serves that needs it most at that moment; the final coverage splits people per interval
+/// exactly (<see cref="CoverageRules.Evaluate"/>), which is never worse.
+/// </summary>
+public static class LocalSearch
+{
+    public static IReadOnlyList<PlannedShift> Improve(CoverageProblem p, IReadOnlyList<PlannedShift> start, TimeSpan limit, CancellationToken ct = default,
+        Action<IReadOnlyList<PlannedShift>>? onSweep = null, int seed = 1)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        int P = p.PerDay, T = p.Intervals;
+        var w = p.Weights;
+        var scheduled = p.Brands.Select(_ => new int[T]).ToArray();
+        var current = new PlannedShift?[p.Staff.Count, p.Days];
+        var servedBrand = new int[p.Staff.Count, p.Days][];
+        foreach (var s in start) Place(s);
+        var rng = new Random(seed);
+        var order = Enumerable.Range(0, p.Staff.Count * p.Days).ToArray();
+        while (watch.Elapsed < limit && !ct.IsCancellationRequested)
+        {
+            rng.Shuffle(order);
+            var improved = false;
+            foreach (var k in order)
+            {
+                if (watch.Elapsed >= limit || ct.IsCancellationRequested) break;
+                int person = k / p.Days, day = k % p.Days;
+                var m = p.Staff[person];
+                if (m.Brands.Count == 0) continue;
+                var old = current[person, day];
+                if (old is { } o) Remove(o);
+                var others = Enumerable.Range(0, p.Days).Where(d => d != day && current[person, d] is not null).Select(d => current[person, d]!.Value).ToList();
+                var options = DayOptions.For(p, m, others, day);
+                // The day off (when allowed) or keeping the old shift is the baseline; any strictly better shape replaces it.
+                PlannedShift? choice = options.MinLength > 0 ? old : null;
+                // A day the weekly minimum needs is worked even at a loss.
+                var best = choice is { } c ? Value(c, m.Brands) : options.MinLength > 0 ? long.MinValue : 0;
+                if (old is { } kept && options.MinLength == 0 && Value(kept, m.Brands) is var keep && keep >= best) { best = keep; choice = kept; }
+                foreach (var (s0, len) in options.Shapes)
+                {
+                    var shape = new PlannedShift(person, day, s0, len);
+                    var value = Value(shape, m.Brands);
+                    if (value > best) { best = value; choice = shape; }
+                }
+                if (choice is { } chosen) Place(chosen);
+                if (choice != old) improved = true;
+            }
+            onSweep?.Invoke(Shifts());
+            if (!improved) break;
+        }
+        return Shifts();
+
+        List<PlannedShift> Shifts()
+        {
+            var list = new List<PlannedShift>();
+            foreach (var c in current) if (c is { } x) list.Add(x);
+            return list;
+        }
+
+        // What working a shift saves: per interval, a short interval filled on the brand that needs it, or one over; minus the hours.
+        long Value(PlannedShift shift, IReadOnlyList<int> brands)
+        {
+            long g = -shift.Length * (long)w.PerWorkedInterval;
+            for (var t = shift.From(P); t < Math.Min(shift.To(P), T); t++) g += Needs(t, brands) >= 0 ? w.UnderPerInterval : -w.OverPerInterval;
+            return g;
+        }
+
+        // The served brand short at t (most short first), or -1 when none is.
+        int Needs(int t, IReadOnlyList<int> brands)
+        {
+            int pick = -1, most = 0;
+            foreach (var b in brands)
+            {
+                var gap = p.Demand[b][t] - scheduled[b][t];
+                if (gap > most) { most = gap; pick = b; }
+            }
+            return pick;
+        }
+
+        void Place(PlannedShift s)
+        {
+            var brands = p.Staff[s.Person].Brands;
+            current[s.Person, s.Day] = s;
+            var served = servedBrand[s.Person, s.Day] = new int[s.Length];
+            for (var t = s.From(P); t < Math.Min(s.To(P), T); t++)
+            {
+                var b = Needs(t, brands);
+                if (b < 0 && brands.Count > 0) b = brands[0];
+                served[t - s.From(P)] = b;
+                if (b >= 0) scheduled[b][t]++;
+            }
+        }
+
+        void Remove(PlannedShift s)
+        {
+            current[s.Person, s.Day] = null;
+            var served = servedBrand[s.Person, s.Day];
+            for (var t = s.From(P); t < Math.Min(s.To(P), T); t++)
+                if (served[t - s.From(P)] is var b and >= 0) scheduled[b][t]--;
+        }
+    }
+}
