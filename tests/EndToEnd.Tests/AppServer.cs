@@ -54,7 +54,9 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
-        context.SetDefaultTimeout(20_000);
+        // The test projects run side by side on two cores (the optimiser tests use both): allow for it.
+        context.SetDefaultTimeout(40_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         return await context.NewPageAsync();
     }
 
