@@ -12,7 +12,7 @@ namespace Agency.Bench;
 /// </summary>
 internal static class PoolBench
 {
-    public static int Run(int staff, int days, int brands, int seconds, double load)
+    public static int Run(int staff, int days, int brands, int seconds, double load, RosterStrategy strategy = RosterStrategy.Auto)
     {
         var p = Generate(staff, days, brands, load, seed: 11);
         var demand = p.Demand.Sum(d => d.Sum());
@@ -31,7 +31,7 @@ internal static class PoolBench
             if (s.Solutions > 0 && first is null) first = s.Elapsed;
             if (s.Solutions > 0 && (s.Solutions <= 3 || s.Solutions % 10 == 0)) Console.WriteLine($"  {s.Elapsed.TotalSeconds,6:F1} s  roster {s.Solutions,3}: under-coverage {s.UnderCoverage:N0}, objective {s.Objective:N0}");
         });
-        var result = CoverageRosterSolver.Solve(p, TimeSpan.FromSeconds(seconds), progress);
+        var result = CoverageRosterSolver.Solve(p, TimeSpan.FromSeconds(seconds), progress, strategy: strategy);
         var violations = result.HasRoster ? CoverageRules.Violations(p, result.Shifts) : [];
         foreach (var v in violations.Take(5)) Console.WriteLine($"  VIOLATION {v}");
         Console.WriteLine($"{result.Outcome}: first roster after {first?.TotalSeconds ?? double.NaN:F1} s, {result.Elapsed.TotalSeconds:F1} s in all; {result.Shifts.Count:N0} shifts; " +

@@ -6,6 +6,9 @@ namespace Agency.Infrastructure.Rostering;
 /// <summary>How a roster search stands: the best roster's objective and under-coverage, and the lower bound on under-coverage.</summary>
 public sealed record CoverageProgress(string Step, double Objective, int UnderCoverage, double LowerBound, TimeSpan Elapsed, int Solutions);
 
+/// <summary>How to search: one exact CP-SAT model, local search, or by the pool's size (benchmarks compare the two).</summary>
+public enum RosterStrategy { Auto, Exact, Search }
+
 public sealed record CoverageSolution(RosterOutcome Outcome, IReadOnlyList<PlannedShift> Shifts, double Objective, int UnderCoverage, int OverCoverage,
     double LowerBound, TimeSpan Elapsed, int Solutions, string Status)
 {
@@ -31,7 +34,8 @@ public static class CoverageRosterSolver
     /// <summary>Choice variables one CP-SAT model of the whole pool may hold and still solve well in seconds.</summary>
     private const int ModelSize = 40_000;
 
-    public static CoverageSolution Solve(CoverageProblem p, TimeSpan timeLimit, IProgress<CoverageProgress>? progress = null, CancellationToken ct = default, int workers = 0, int seed = 7)
+    public static CoverageSolution Solve(CoverageProblem p, TimeSpan timeLimit, IProgress<CoverageProgress>? progress = null, CancellationToken ct = default, int workers = 0, int seed = 7,
+        RosterStrategy strategy = RosterStrategy.Auto)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         if (p.Validate() is { Count: > 0 } invalid)
@@ -45,10 +49,27 @@ public static class CoverageRosterSolver
         var deadline = timeLimit;
         TimeSpan Left() => deadline - watch.Elapsed;
 
-        if (CoverageRules.Violations(p, best).Count > 0 || (long)perPerson * p.Staff.Count <= ModelSize)
+        var exact = strategy switch
         {
-            // No valid first roster (or a small pool): one exact model of everyone.
-            var whole = SolveModel(p, everyone, best, Left(), workers, ct, r => progress?.Report(r with { LowerBound = bound, Elapsed = watch.Elapsed }));
+            RosterStrategy.Exact => true,
+            RosterStrategy.Search => false,
+            _ => CoverageRules.Violations(p, best).Count > 0 || (long)perPerson * p.Staff.Count <= ModelSize,
+        };
+        if (exact)
+        {
+            // A small pool (or no valid first roster): one exact model of everyone, hinted with the local search's roster
+            // (CP-SAT does not always take a hint quickly; the better of the two is kept).
+            var valid = CoverageRules.Violations(p, best).Count == 0;
+            if (valid)
+            {
+                var searched = LocalSearch.Improve(p, best, Left() / 4, ct, seed: seed);
+                if (CoverageRules.Violations(p, searched).Count == 0 && CoverageRules.Cost(p, searched) < CoverageRules.Cost(p, best)) best = searched.ToList();
+                progress?.Report(new CoverageProgress("Searching", CoverageRules.Cost(p, best), CoverageRules.Evaluate(p, best).UnderCoverage, bound, watch.Elapsed, ++solutions));
+            }
+            var whole = SolveModel(p, everyone, best, Left(), workers, ct, r => progress?.Report(r with { LowerBound = bound, Elapsed = watch.Elapsed, Solutions = solutions + r.Solutions }));
+            // CP-SAT found nothing better in the time (a busy machine, a short limit): the valid roster so far is kept.
+            if (valid && whole.Status != CpSolverStatus.Infeasible && (whole.Shifts is null || CoverageRules.Cost(p, whole.Shifts) > CoverageRules.Cost(p, best)))
+                return Finish(p, best, bound, watch, solutions + whole.Solutions, RosterOutcome.Feasible, $"Local search ({whole.Status} from CP-SAT)");
             if (whole.Shifts is null)
                 return new CoverageSolution(whole.Status == CpSolverStatus.Infeasible ? RosterOutcome.Infeasible : RosterOutcome.NoSolutionInTime, [], 0, 0, 0, bound, watch.Elapsed, 0, whole.Status.ToString());
             return Finish(p, whole.Shifts, bound, watch, whole.Solutions, whole.Status == CpSolverStatus.Optimal ? RosterOutcome.Optimal : RosterOutcome.Feasible, whole.Status.ToString());
