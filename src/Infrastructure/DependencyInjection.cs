@@ -72,6 +72,11 @@ public static class DependencyInjection
 
         services.Configure<SmtpOptions>(config.GetSection(SmtpOptions.Section));
         services.AddSingleton<IMailSender, SmtpMailSender>();
+        if (config.GetSection(SmtpOptions.Section).Get<SmtpOptions>() is { Sink: true })
+        {
+            services.AddSingleton<Mail.LocalMailSink>();
+            services.AddHostedService(sp => sp.GetRequiredService<Mail.LocalMailSink>());
+        }
 
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 
@@ -97,6 +102,10 @@ public static class DependencyInjection
         services.AddSingleton<Planning.WorkloadPlanner>();
         services.AddSingleton<Rostering.RosterPlanner>();
         services.AddSingleton<Rostering.RosterRunner>();
+        services.AddSingleton<Reporting.ReportRollups>();
+        services.AddSingleton<Reporting.BrandReports>();
+        services.AddSingleton<Reporting.MonthlyReports>();
+        services.AddSingleton<Reporting.AgencyConsole>();
 
         var outbound = config.GetSection(Outbound.OutboundOptions.Section).Get<Outbound.OutboundOptions>() ?? new Outbound.OutboundOptions();
         services.AddSingleton(Options.Create(outbound));
@@ -149,6 +158,12 @@ public static class DependencyInjection
             q.AddJob(typeof(Planning.ForecastJob), j => j.WithIdentity(Planning.ForecastJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(Planning.ForecastJob.Key).WithIdentity("forecast-nightly", "planning")
                 .WithCronSchedule("0 15 3 * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
+            q.AddJob(typeof(Reporting.ReportRollupJob), j => j.WithIdentity(Reporting.ReportRollupJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(Reporting.ReportRollupJob.Key).WithIdentity("report-rollups-every-minute", "reporting")
+                .WithCronSchedule("30 * * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
+            q.AddJob(typeof(Reporting.MonthlyReportJob), j => j.WithIdentity(Reporting.MonthlyReportJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(Reporting.MonthlyReportJob.Key).WithIdentity("monthly-reports-hourly", "reporting")
+                .WithCronSchedule("0 7 * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
             q.AddJob(typeof(Work.SlaEscalationJob), j => j.WithIdentity(Work.SlaEscalationJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(Work.SlaEscalationJob.Key).WithIdentity("sla-escalation-every-minute", "work")
                 .WithCronSchedule("0 * * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));

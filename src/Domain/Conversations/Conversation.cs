@@ -82,6 +82,9 @@ public class Conversation : IBrandOwned
 
     public static readonly DateTime NothingDue = new(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>When the conversation was last saved (stamped on every save); the reporting rollups pick up changes by it.</summary>
+    public DateTime ChangedAt { get; set; }
+
     /// <summary>Incremented by every change made by people or jobs; a stale copy cannot be saved over a newer one.</summary>
     public int Version { get; set; }
 

@@ -15,14 +15,21 @@ public sealed class SmtpOptions
     public string? UserName { get; set; }
     public string? Password { get; set; }
     public string From { get; set; } = "no-reply@agency.local";
+    /// <summary>Run <see cref="Mail.LocalMailSink"/> on loopback at <see cref="Port"/> (development and tests): mail is kept in <see cref="SinkDirectory"/>, never sent on.</summary>
+    public bool Sink { get; set; }
+    public string SinkDirectory { get; set; } = "data/mail";
 }
 
-/// <summary>Sends mail to people (invitations now; reports later).</summary>
+/// <summary>A file sent with a message (a report PDF).</summary>
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
+
+/// <summary>Sends mail to people: invitations, monthly reports.</summary>
 public interface IMailSender
 {
     /// <summary>True when mail really leaves the system; false when it is only logged.</summary>
     bool Delivers { get; }
-    Task SendAsync(string to, string subject, string body, CancellationToken ct = default);
+    Task SendAsync(string to, string subject, string body, CancellationToken ct = default) => SendAsync(to, subject, body, [], ct);
+    Task SendAsync(string to, string subject, string body, IReadOnlyList<MailAttachment> attachments, CancellationToken ct = default);
 }
 
 /// <summary>SMTP delivery when a host is configured; otherwise the message is written to the log.</summary>
@@ -30,17 +37,18 @@ public sealed class SmtpMailSender(IOptions<SmtpOptions> options, ILogger<SmtpMa
 {
     public bool Delivers => !string.IsNullOrWhiteSpace(options.Value.Host);
 
-    public async Task SendAsync(string to, string subject, string body, CancellationToken ct = default)
+    public async Task SendAsync(string to, string subject, string body, IReadOnlyList<MailAttachment> attachments, CancellationToken ct = default)
     {
         var o = options.Value;
         if (!Delivers)
         {
-            logger.LogInformation("Mail not sent (no SMTP host configured). To: {To}; Subject: {Subject}; Body: {Body}", to, subject, body);
+            logger.LogInformation("Mail not sent (no SMTP host configured). To: {To}; Subject: {Subject}; Body: {Body}; Attachments: {Attachments}", to, subject, body, attachments.Count);
             return;
         }
         using var client = new SmtpClient(o.Host, o.Port) { EnableSsl = o.EnableSsl };
         if (!string.IsNullOrEmpty(o.UserName)) client.Credentials = new NetworkCredential(o.UserName, o.Password);
         using var message = new MailMessage(o.From, to, subject, body);
+        foreach (var a in attachments) message.Attachments.Add(new Attachment(new MemoryStream(a.Content), a.FileName, a.ContentType));
         await client.SendMailAsync(message, ct);
         logger.LogInformation("Mail sent to {To}: {Subject}", to, subject);
     }

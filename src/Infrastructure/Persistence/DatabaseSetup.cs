@@ -41,6 +41,7 @@ public sealed class DatabaseSetup
             // The guard stamps tenants first, so the audit records the final values.
             new TenantGuardInterceptor(),
             new AuditInterceptor(clock ?? TimeProvider.System),
+            new ChangeStampInterceptor(clock ?? TimeProvider.System),
         };
 
         DbContextOptions<T> Finish<T>(DbContextOptionsBuilder<T> b) where T : DbContext

@@ -55,6 +55,9 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         b.HasIndex(x => new { x.AgencyId, x.BrandId, x.ChannelAccountId, x.ExternalId }).IsUnique();
         b.HasIndex(x => new { x.AgencyId, x.BrandId, x.ChannelAccountId, x.ReceivedAt });
         b.HasIndex(x => new { x.AgencyId, x.BrandId, x.ConversationId, x.CreatedAt });
+        // The reporting rollups: posts received since the last run, and every post of an hour.
+        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.ReceivedAt });
+        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.CreatedAt });
     }
 }
 

@@ -36,6 +36,8 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         b.Property(x => x.Pauses).HasMaxLength(4000);
         b.HasOne<ChannelAccount>().WithMany().HasForeignKey(x => x.ChannelAccountId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.AgencyId, x.BrandId, x.ChannelAccountId, x.CustomerExternalId, x.LastActivityAt });
+        // The reporting rollups pick up changed conversations in this order.
+        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.ChangedAt, x.Id });
         // The inbox: queued work in due order, for the whole agency, a brand, a team and a person;
         // each index serves its view's filter and sort, so the first page is read without sorting.
         b.HasIndex(x => new { x.AgencyId, x.Queue, x.DueSort, x.StartedAt });

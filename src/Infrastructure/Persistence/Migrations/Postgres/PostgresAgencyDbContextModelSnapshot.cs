@@ -418,6 +418,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("BrandId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("ChannelAccountId")
                         .HasColumnType("uuid");
 
@@ -559,6 +562,8 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("AgencyId", "BrandId");
 
                     b.HasIndex("AgencyId", "AssignedStaffId", "Queue", "DueSort");
+
+                    b.HasIndex("AgencyId", "BrandId", "ChangedAt", "Id");
 
                     b.HasIndex("AgencyId", "BrandId", "Queue", "DueSort");
 
@@ -765,6 +770,10 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("ConversationId");
 
                     b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "CreatedAt");
+
+                    b.HasIndex("AgencyId", "BrandId", "ReceivedAt");
 
                     b.HasIndex("AgencyId", "BrandId", "ChannelAccountId", "ExternalId")
                         .IsUnique();
@@ -1110,6 +1119,213 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("SavedReplies", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.ConversationFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Department")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FirstResponseAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("FirstResponseBusinessSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FirstResponseDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("FirstResponseSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseSla")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ForwardOutcome")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Forwarded")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ForwardedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Intent")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("MovedToPrivate")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NeedsResponse")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Network")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("NoAction")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ResolutionDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ResolutionSla")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Sentiment")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("SlaPolicyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "StartedAt");
+
+                    b.ToTable("ConversationFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.HourStat", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("HourUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Inbound")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Intent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Network")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Outbound")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Sentiment")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "HourUtc");
+
+                    b.ToTable("HourStats", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.ReportDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "Year", "Month")
+                        .IsUnique();
+
+                    b.ToTable("ReportDeliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.RollupState", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ConversationsThrough")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("PostsThrough")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId")
+                        .IsUnique();
+
+                    b.ToTable("RollupStates", (string)null);
                 });
 
             modelBuilder.Entity("Agency.Domain.Rostering.RosterRun", b =>
@@ -2211,6 +2427,42 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Agency.Domain.Replies.SavedReply", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.ConversationFact", b =>
+                {
+                    b.HasOne("Agency.Domain.Conversations.Conversation", null)
+                        .WithOne()
+                        .HasForeignKey("Agency.Domain.Reporting.ConversationFact", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.HourStat", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.ReportDelivery", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.RollupState", b =>
                 {
                     b.HasOne("Agency.Domain.Tenancy.Brand", null)
                         .WithMany()

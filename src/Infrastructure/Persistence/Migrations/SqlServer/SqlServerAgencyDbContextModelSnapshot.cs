@@ -417,6 +417,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("BrandId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<Guid>("ChannelAccountId")
                         .HasColumnType("uniqueidentifier");
 
@@ -558,6 +561,8 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("AgencyId", "BrandId");
 
                     b.HasIndex("AgencyId", "AssignedStaffId", "Queue", "DueSort");
+
+                    b.HasIndex("AgencyId", "BrandId", "ChangedAt", "Id");
 
                     b.HasIndex("AgencyId", "BrandId", "Queue", "DueSort");
 
@@ -764,6 +769,10 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("ConversationId");
 
                     b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "CreatedAt");
+
+                    b.HasIndex("AgencyId", "BrandId", "ReceivedAt");
 
                     b.HasIndex("AgencyId", "BrandId", "ChannelAccountId", "ExternalId")
                         .IsUnique();
@@ -1109,6 +1118,213 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("SavedReplies", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.ConversationFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Department")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("FirstResponseAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("FirstResponseBusinessSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("FirstResponseDueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("FirstResponseSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FirstResponseSla")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ForwardOutcome")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Forwarded")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("ForwardedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("Intent")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("MovedToPrivate")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("NeedsResponse")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Network")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("NoAction")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("ResolutionDueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ResolutionSla")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("Sentiment")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("SlaPolicyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "StartedAt");
+
+                    b.ToTable("ConversationFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.HourStat", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("HourUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Inbound")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Intent")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Network")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Outbound")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Sentiment")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "HourUtc");
+
+                    b.ToTable("HourStats", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.ReportDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "Year", "Month")
+                        .IsUnique();
+
+                    b.ToTable("ReportDeliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.RollupState", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ConversationsThrough")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("PostsThrough")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId")
+                        .IsUnique();
+
+                    b.ToTable("RollupStates", (string)null);
                 });
 
             modelBuilder.Entity("Agency.Domain.Rostering.RosterRun", b =>
@@ -2212,6 +2428,42 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Agency.Domain.Replies.SavedReply", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.ConversationFact", b =>
+                {
+                    b.HasOne("Agency.Domain.Conversations.Conversation", null)
+                        .WithOne()
+                        .HasForeignKey("Agency.Domain.Reporting.ConversationFact", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.HourStat", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.ReportDelivery", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.RollupState", b =>
                 {
                     b.HasOne("Agency.Domain.Tenancy.Brand", null)
                         .WithMany()

@@ -412,6 +412,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("BrandId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ChannelAccountId")
                         .HasColumnType("TEXT");
 
@@ -553,6 +556,8 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("AgencyId", "BrandId");
 
                     b.HasIndex("AgencyId", "AssignedStaffId", "Queue", "DueSort");
+
+                    b.HasIndex("AgencyId", "BrandId", "ChangedAt", "Id");
 
                     b.HasIndex("AgencyId", "BrandId", "Queue", "DueSort");
 
@@ -759,6 +764,10 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ConversationId");
 
                     b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "CreatedAt");
+
+                    b.HasIndex("AgencyId", "BrandId", "ReceivedAt");
 
                     b.HasIndex("AgencyId", "BrandId", "ChannelAccountId", "ExternalId")
                         .IsUnique();
@@ -1104,6 +1113,213 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SavedReplies", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.ConversationFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Department")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FirstResponseAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstResponseBusinessSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FirstResponseDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstResponseSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseSla")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ForwardOutcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Forwarded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ForwardedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Intent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MovedToPrivate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NeedsResponse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Network")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NoAction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResolutionDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResolutionSla")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Sentiment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SlaPolicyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "StartedAt");
+
+                    b.ToTable("ConversationFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.HourStat", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HourUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Inbound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Intent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Network")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Outbound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Sentiment")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "HourUtc");
+
+                    b.ToTable("HourStats", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.ReportDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "Year", "Month")
+                        .IsUnique();
+
+                    b.ToTable("ReportDeliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.RollupState", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConversationsThrough")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PostsThrough")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId")
+                        .IsUnique();
+
+                    b.ToTable("RollupStates", (string)null);
                 });
 
             modelBuilder.Entity("Agency.Domain.Rostering.RosterRun", b =>
@@ -2199,6 +2415,42 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Agency.Domain.Replies.SavedReply", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.ConversationFact", b =>
+                {
+                    b.HasOne("Agency.Domain.Conversations.Conversation", null)
+                        .WithOne()
+                        .HasForeignKey("Agency.Domain.Reporting.ConversationFact", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.HourStat", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.ReportDelivery", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.RollupState", b =>
                 {
                     b.HasOne("Agency.Domain.Tenancy.Brand", null)
                         .WithMany()

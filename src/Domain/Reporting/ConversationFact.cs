@@ -1,0 +1,112 @@
+using Agency.Domain.Channels;
+using Agency.Domain.Classification;
+using Agency.Domain.Common;
+using Agency.Domain.Conversations;
+
+namespace Agency.Domain.Reporting;
+
+/// <summary>How one SLA target of one conversation stands: not owed, still running, met or missed.</summary>
+public enum SlaResult { None = 0, Running = 1, Met = 2, Missed = 3 }
+
+/// <summary>What became of a service question forwarded from a marketing-owned account.</summary>
+public enum ForwardOutcome { None = 0, Waiting = 1, Answered = 2, Resolved = 3, SentBack = 4 }
+
+/// <summary>
+/// The reporting row of one conversation (same id): its clocks worked out once, when it changes, so
+/// that dashboards read narrow rows instead of replaying posts and calendars per view. Kept by the
+/// rollup job; never edited by people.
+/// </summary>
+public class ConversationFact : IBrandOwned
+{
+    public Guid Id { get; set; }
+    public Guid AgencyId { get; set; }
+    public Guid BrandId { get; set; }
+    public Network Network { get; set; }
+    public Department Department { get; set; }
+    /// <summary>The customer's first post: every clock starts here.</summary>
+    public DateTime StartedAt { get; set; }
+    public Intent? Intent { get; set; }
+    public Sentiment? Sentiment { get; set; }
+    public ConversationStatus Status { get; set; }
+    public bool NoAction { get; set; }
+    /// <summary>A service question or complaint that needs an answer: what the response rate counts.</summary>
+    public bool NeedsResponse { get; set; }
+    public DateTime? FirstResponseAt { get; set; }
+    /// <summary>Calendar seconds from the customer's first post to the brand's first reply (public or private).</summary>
+    public int? FirstResponseSeconds { get; set; }
+    /// <summary>The same span counted only in the brand's service hours.</summary>
+    public int? FirstResponseBusinessSeconds { get; set; }
+    public DateTime? ResolvedAt { get; set; }
+    public Guid? SlaPolicyId { get; set; }
+    public SlaResult FirstResponseSla { get; set; }
+    /// <summary>When a still-running first-response target falls due (it counts as missed from then on).</summary>
+    public DateTime? FirstResponseDueAt { get; set; }
+    public SlaResult ResolutionSla { get; set; }
+    public DateTime? ResolutionDueAt { get; set; }
+    public bool MovedToPrivate { get; set; }
+    public bool Forwarded { get; set; }
+    public DateTime? ForwardedAt { get; set; }
+    public ForwardOutcome ForwardOutcome { get; set; }
+    /// <summary>The conversation's tags, '|'-separated with a leading and trailing '|', so one tag can be matched with LIKE.</summary>
+    public string Tags { get; set; } = "";
+    public DateTime ComputedAt { get; set; }
+
+    /// <summary>The first-response result as of <paramref name="nowUtc"/>: a running target past its due time is missed.</summary>
+    public SlaResult FirstResponseAsOf(DateTime nowUtc) => AsOf(FirstResponseSla, FirstResponseDueAt, nowUtc);
+
+    public SlaResult ResolutionAsOf(DateTime nowUtc) => AsOf(ResolutionSla, ResolutionDueAt, nowUtc);
+
+    public static SlaResult AsOf(SlaResult stored, DateTime? dueAt, DateTime nowUtc) =>
+        stored == SlaResult.Running && dueAt is { } due && nowUtc >= due ? SlaResult.Missed : stored;
+
+    public IEnumerable<string> TagList() => Tags.Split('|', StringSplitOptions.RemoveEmptyEntries);
+
+    public static string JoinTags(IEnumerable<string> tags)
+    {
+        var list = tags.Select(t => t.Trim().Replace("|", "", StringComparison.Ordinal)).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return list.Count == 0 ? "" : "|" + string.Join('|', list) + "|";
+    }
+}
+
+/// <summary>
+/// Posts of one brand in one UTC hour, by network, intent and sentiment: the volume and sentiment
+/// series of the dashboards. The rollup job recomputes an hour whenever a post in it is stored or relabelled.
+/// </summary>
+public class HourStat : IBrandOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid AgencyId { get; set; }
+    public Guid BrandId { get; set; }
+    public DateTime HourUtc { get; set; }
+    public Network Network { get; set; }
+    /// <summary>Null for posts without labels (the brand's own posts).</summary>
+    public Intent? Intent { get; set; }
+    public Sentiment? Sentiment { get; set; }
+    public int Inbound { get; set; }
+    public int Outbound { get; set; }
+}
+
+/// <summary>How far the rollups of one brand have been brought up to date.</summary>
+public class RollupState : IBrandOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid AgencyId { get; set; }
+    public Guid BrandId { get; set; }
+    /// <summary>Posts changed up to here are in <see cref="HourStat"/>.</summary>
+    public DateTime PostsThrough { get; set; }
+    /// <summary>Conversations changed up to here have current facts.</summary>
+    public DateTime ConversationsThrough { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>A monthly report sent to a brand's managers; stored once per brand and month so that the job sends it once.</summary>
+public class ReportDelivery : IBrandOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid AgencyId { get; set; }
+    public Guid BrandId { get; set; }
+    public int Year { get; set; }
+    public int Month { get; set; }
+    public DateTime SentAt { get; set; }
+    public int Recipients { get; set; }
+}

@@ -1,0 +1,120 @@
+using Agency.Domain.Channels;
+using Agency.Domain.Classification;
+using Agency.Domain.Conversations;
+using Agency.Domain.Reporting;
+using Agency.Domain.Sla;
+using Agency.Infrastructure.Persistence;
+using Agency.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Agency.Infrastructure.Reporting;
+
+public sealed record TranscriptRow(Guid Id, DateTime StartedAt, Network Network, string Customer, Intent? Intent, Sentiment? Sentiment, ConversationStatus Status,
+    int? FirstResponseSeconds, bool MovedToPrivate, bool Forwarded, int Messages);
+
+public sealed record TranscriptMessage(DateTime At, Direction Direction, bool IsPrivate, bool IsAutomatic, string Author, string Text, Intent? Intent);
+
+public sealed record Transcript(TranscriptRow Summary, string Account, IReadOnlyList<string> Tags, DateTime? ResolvedAt, IReadOnlyList<TranscriptMessage> Messages);
+
+public sealed record BrandHeader(Guid Id, string Name, string Slug, string Color, TimeZoneInfo Zone, byte[]? Logo, string? LogoContentType);
+
+/// <summary>
+/// A brand's figures and transcripts for its managers and the agency: dashboards from the rollups
+/// (brought up to date first), the live backlog, and read-only conversations without internal notes.
+/// </summary>
+public sealed class BrandReports(DatabaseSetup database, ReportRollups rollups, TimeProvider clock)
+{
+    public async Task<BrandHeader> BrandAsync(TenantScope brand, CancellationToken ct = default)
+    {
+        await using var db = database.Create(brand);
+        var b = await db.Brands.AsNoTracking().SingleAsync(x => x.Id == brand.BrandId, ct);
+        return new BrandHeader(b.Id, b.Name, b.Slug, b.Color, b.TimeZone, b.Logo, b.LogoContentType);
+    }
+
+    public async Task<BrandDashboard> DashboardAsync(TenantScope brand, ReportPeriod period, CancellationToken ct = default)
+    {
+        await rollups.RefreshAsync(brand, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = database.Create(brand);
+        var from = period.Previous.FromUtc;
+        var to = period.ToUtc;
+        // Only the columns the figures use: a 30-day dashboard of a busy brand reads tens of thousands of facts.
+        var facts = await db.ConversationFacts.AsNoTracking().Where(f => f.StartedAt >= from && f.StartedAt < to)
+            .Select(f => new ConversationFact
+            {
+                StartedAt = f.StartedAt, Network = f.Network, Intent = f.Intent, NoAction = f.NoAction, NeedsResponse = f.NeedsResponse,
+                FirstResponseAt = f.FirstResponseAt, FirstResponseSeconds = f.FirstResponseSeconds, FirstResponseBusinessSeconds = f.FirstResponseBusinessSeconds,
+                SlaPolicyId = f.SlaPolicyId, FirstResponseSla = f.FirstResponseSla, FirstResponseDueAt = f.FirstResponseDueAt,
+                ResolutionSla = f.ResolutionSla, ResolutionDueAt = f.ResolutionDueAt, MovedToPrivate = f.MovedToPrivate,
+                Forwarded = f.Forwarded, ForwardOutcome = f.ForwardOutcome, Tags = f.Tags,
+            }).ToListAsync(ct);
+        var hours = await db.HourStats.AsNoTracking().Where(h => h.HourUtc >= from && h.HourUtc < to).ToListAsync(ct);
+        var policies = await db.SlaPolicies.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        return DashboardCalculator.Compute(period, facts, hours, policies, await BacklogAsync(db, ct), now);
+    }
+
+    /// <summary>Active conversations in a service queue still owed an answer, and since when the oldest has waited.</summary>
+    public static async Task<Backlog> BacklogAsync(AgencyDbContext db, CancellationToken ct)
+    {
+        var waiting = db.Conversations.AsNoTracking().Where(c => c.Queue == QueueState.In && (c.FirstResponseAt == null || c.AwaitingReplySince != null));
+        var count = await waiting.CountAsync(ct);
+        if (count == 0) return new Backlog(0, null);
+        var unanswered = await waiting.Where(c => c.FirstResponseAt == null).OrderBy(c => c.StartedAt).Select(c => (DateTime?)c.StartedAt).FirstOrDefaultAsync(ct);
+        var again = await waiting.Where(c => c.AwaitingReplySince != null).OrderBy(c => c.AwaitingReplySince).Select(c => c.AwaitingReplySince).FirstOrDefaultAsync(ct);
+        return new Backlog(count, new[] { unanswered, again }.Where(d => d is not null).Min());
+    }
+
+    public const int PageSize = 50;
+
+    /// <summary>Conversations that started in the period, newest first, optionally only those whose customer or messages contain <paramref name="search"/>.</summary>
+    public async Task<(IReadOnlyList<TranscriptRow> Rows, int Total)> TranscriptsAsync(TenantScope brand, ReportPeriod period, string? search, int page, CancellationToken ct = default)
+    {
+        await using var db = database.Create(brand);
+        var (from, to) = (period.FromUtc, period.ToUtc);
+        var q = db.Conversations.AsNoTracking().Where(c => c.StartedAt >= from && c.StartedAt < to);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim();
+            var withText = db.Posts.Where(p => p.ConversationId != null && p.CreatedAt >= from && p.Text.Contains(term)).Select(p => p.ConversationId!.Value);
+            q = q.Where(c => (c.CustomerHandle != null && c.CustomerHandle.Contains(term)) || (c.CustomerName != null && c.CustomerName.Contains(term)) || withText.Contains(c.Id));
+        }
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderByDescending(c => c.StartedAt).ThenBy(c => c.Id).Skip(Math.Max(0, page) * PageSize).Take(PageSize)
+            .Select(c => new TranscriptRow(c.Id, c.StartedAt, c.Network, c.CustomerHandle ?? c.CustomerName ?? c.CustomerExternalId, c.Intent, c.Sentiment, c.Status,
+                c.FirstResponseAt == null ? null : (int?)0, c.MovedToPrivateAt != null, c.Forwarded, c.InboundCount + c.OutboundCount))
+            .ToListAsync(ct);
+        // Response times come from the facts (computed once); rows not yet rolled up show none.
+        var ids = rows.Select(r => r.Id).ToList();
+        var seconds = await db.ConversationFacts.AsNoTracking().Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.FirstResponseSeconds, ct);
+        return (rows.Select(r => r with { FirstResponseSeconds = seconds.GetValueOrDefault(r.Id) }).ToList(), total);
+    }
+
+    /// <summary>One conversation as the customer and the brand wrote it: public and private messages, never internal notes. Null when it is not this brand's.</summary>
+    public async Task<Transcript?> TranscriptAsync(TenantScope brand, Guid id, CancellationToken ct = default)
+    {
+        await using var db = database.Create(brand);
+        var c = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return null;
+        var account = await db.ChannelAccounts.AsNoTracking().Where(a => a.Id == c.ChannelAccountId).Select(a => a.Network + " @" + a.Handle).SingleOrDefaultAsync(ct) ?? "";
+        var messages = await db.Posts.AsNoTracking().Where(p => p.ConversationId == id).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
+            .Select(p => new TranscriptMessage(p.CreatedAt, p.Direction, p.IsPrivate, p.IsAutomatic, p.AuthorHandle ?? p.AuthorName ?? p.AuthorExternalId, p.Text, p.Intent))
+            .ToListAsync(ct);
+        var fact = await db.ConversationFacts.AsNoTracking().Where(f => f.Id == id).Select(f => f.FirstResponseSeconds).FirstOrDefaultAsync(ct);
+        var row = new TranscriptRow(c.Id, c.StartedAt, c.Network, c.CustomerHandle ?? c.CustomerName ?? c.CustomerExternalId, c.Intent, c.Sentiment, c.Status,
+            fact ?? (c.FirstResponseAt is { } f ? (int)(f - c.StartedAt).TotalSeconds : null), c.MovedToPrivateAt is not null, c.Forwarded, messages.Count);
+        return new Transcript(row, account, c.Tags, c.ResolvedAt, messages);
+    }
+
+    /// <summary>Every conversation of the period with its figures (for the CSV export), oldest first.</summary>
+    public async Task<IReadOnlyList<(ConversationFact Fact, string Customer, string? Policy)>> ConversationFactsAsync(TenantScope brand, ReportPeriod period, CancellationToken ct = default)
+    {
+        await rollups.RefreshAsync(brand, ct);
+        await using var db = database.Create(brand);
+        var (from, to) = (period.FromUtc, period.ToUtc);
+        var policies = await db.SlaPolicies.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var rows = await db.ConversationFacts.AsNoTracking().Where(f => f.StartedAt >= from && f.StartedAt < to)
+            .Join(db.Conversations, f => f.Id, c => c.Id, (f, c) => new { f, Customer = c.CustomerHandle ?? c.CustomerName ?? c.CustomerExternalId })
+            .OrderBy(x => x.f.StartedAt).ThenBy(x => x.f.Id).ToListAsync(ct);
+        return rows.Select(r => (r.f, r.Customer, r.f.SlaPolicyId is { } p ? policies.GetValueOrDefault(p) : null)).ToList();
+    }
+}

@@ -1,0 +1,82 @@
+using Agency.Domain.Reporting;
+using Agency.Domain.Tenancy;
+using Agency.Infrastructure.Identity;
+using Agency.Infrastructure.Jobs;
+using Agency.Infrastructure.Persistence;
+using Agency.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace Agency.Infrastructure.Reporting;
+
+public sealed record MonthlyReport(BrandHeader Brand, BrandDashboard Dashboard, string Title, byte[] Pdf, string FileName);
+
+/// <summary>
+/// The monthly report of a brand: the dashboard of a calendar month (in the brand's time zone) as a
+/// PDF, and its delivery by e-mail to the brand's managers once per month. A run that fails sends
+/// again next time; a month already delivered is never sent twice.
+/// </summary>
+public sealed class MonthlyReports(DatabaseSetup database, BrandReports reports, IMailSender mail, TimeProvider clock, ILogger<MonthlyReports> logger)
+{
+    public static ReportPeriod MonthPeriod(int year, int month, TimeZoneInfo zone) =>
+        new(new DateOnly(year, month, 1), new DateOnly(year, month, 1).AddMonths(1).AddDays(-1), zone);
+
+    public async Task<MonthlyReport> BuildAsync(TenantScope brand, int year, int month, CancellationToken ct = default)
+    {
+        var header = await reports.BrandAsync(brand, ct);
+        var dashboard = await reports.DashboardAsync(brand, MonthPeriod(year, month, header.Zone), ct);
+        var title = $"Monthly service report, {ReportFormat.Month(year, month)}";
+        var pdf = MonthlyReportPdf.Render(header, dashboard, title, clock.GetUtcNow().UtcDateTime);
+        return new MonthlyReport(header, dashboard, title, pdf, $"{header.Slug}-{year:0000}-{month:00}.pdf");
+    }
+
+    /// <summary>Sends last month's report to the brand's managers if it has not gone yet. Returns how many people it went to (0 when nothing was due).</summary>
+    public async Task<int> SendDueAsync(TenantScope brand, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        List<string> recipients;
+        int year, month;
+        await using (var db = database.Create(brand))
+        {
+            var b = await db.Brands.AsNoTracking().SingleAsync(x => x.Id == brand.BrandId, ct);
+            var local = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, b.TimeZone));
+            var last = new DateOnly(local.Year, local.Month, 1).AddMonths(-1);
+            (year, month) = (last.Year, last.Month);
+            // A brand that did not exist during the month has nothing to report.
+            if (DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(b.CreatedAt, b.TimeZone)) > last.AddMonths(1).AddDays(-1)) return 0;
+            if (await db.ReportDeliveries.AnyAsync(d => d.Year == year && d.Month == month, ct)) return 0;
+            var managers = db.BrandMemberships.Where(m => m.BrandId == brand.BrandId && m.Role == BrandRole.BrandManager).Select(m => m.UserId);
+            // Locked-out (disabled) people get nothing; DateTimeOffset is compared here, as SQLite cannot.
+            recipients = (await db.OfAgency().Where(u => managers.Contains(u.Id) && u.Email != null).Select(u => new { u.Email, u.LockoutEnd }).ToListAsync(ct))
+                .Where(u => u.LockoutEnd is null || u.LockoutEnd < clock.GetUtcNow()).Select(u => u.Email!).Order(StringComparer.Ordinal).ToList();
+        }
+        if (recipients.Count == 0) return 0; // asked again next run: a manager invited later still gets it
+
+        var report = await BuildAsync(brand, year, month, ct);
+        var body = $"Hello,\r\n\r\nattached is the service report of {report.Brand.Name} for {ReportFormat.Month(year, month)}.\r\n\r\n" +
+                   string.Join("\r\n", ReportFormat.Headlines(report.Dashboard).Select(h => $"{h.Metric}: {h.Now} (before: {h.Before})")) +
+                   "\r\n\r\nThe dashboard in Agency shows any period and every transcript.\r\n";
+        foreach (var to in recipients)
+            await mail.SendAsync(to, $"{report.Brand.Name}: {report.Title}", body, [new MailAttachment(report.FileName, "application/pdf", report.Pdf)], ct);
+
+        await using (var db = database.Create(brand))
+        {
+            db.ReportDeliveries.Add(new ReportDelivery { BrandId = brand.BrandId!.Value, Year = year, Month = month, SentAt = now, Recipients = recipients.Count });
+            await db.SaveChangesAsync(ct);
+        }
+        logger.LogInformation("Monthly report {Year}-{Month} of brand {BrandId} sent to {Count} manager(s)", year, month, brand.BrandId, recipients.Count);
+        return recipients.Count;
+    }
+}
+
+/// <summary>The Quartz job: every hour, each brand whose last month's report has not gone out sends it.</summary>
+[DisallowConcurrentExecution]
+public sealed class MonthlyReportJob(BrandFanOut fanOut) : IJob
+{
+    public static readonly JobKey Key = new("monthly-reports", "reporting");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct = default) =>
+        await fanOut.RunForJobAsync("Monthly reports", (sp, tenant, token) => sp.GetRequiredService<MonthlyReports>().SendDueAsync(tenant, token), ct);
+}
