@@ -102,6 +102,7 @@ public static class DependencyInjection
         services.AddSingleton<Planning.WorkloadPlanner>();
         services.AddSingleton<Rostering.RosterPlanner>();
         services.AddSingleton<Rostering.RosterRunner>();
+        Reporting.MonthlyReportPdf.UseLicense(config["Reports:PdfSharpLicenseKey"]);
         services.AddSingleton<Reporting.ReportRollups>();
         services.AddSingleton<Reporting.BrandReports>();
         services.AddSingleton<Reporting.MonthlyReports>();

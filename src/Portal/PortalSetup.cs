@@ -27,6 +27,12 @@ public static class PortalSetup
     /// <summary>Who may open a conversation: service roles and the brand's marketing owners (to follow and forward).</summary>
     public const string ConversationPolicy = "Conversation";
     public const string CalendarPolicy = "Calendar";
+    /// <summary>Brand dashboards and reports: the brand's managers and the agency's roles that run its service.</summary>
+    public const string ReportPolicy = "Reports";
+    /// <summary>Read-only transcripts: brand managers, admins and team leads.</summary>
+    public const string TranscriptPolicy = "Transcripts";
+    /// <summary>The agency console across all brands.</summary>
+    public const string ConsolePolicy = "Console";
 
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
@@ -64,7 +70,10 @@ public static class PortalSetup
             .AddPolicy(LeadPolicy, p => p.RequireRole(Roles.AgencyAdmin, Roles.TeamLead))
             .AddPolicy(ShiftPolicy, p => p.RequireRole(Roles.AgencyAdmin, Roles.TeamLead, Roles.Scheduler))
             .AddPolicy(ConversationPolicy, p => p.RequireRole(Roles.AgencyAdmin, Roles.TeamLead, Roles.Agent, Roles.MarketingOwner))
-            .AddPolicy(CalendarPolicy, p => p.RequireRole(Roles.AgencyAdmin, Roles.TeamLead, Roles.Scheduler, Roles.MarketingOwner));
+            .AddPolicy(CalendarPolicy, p => p.RequireRole(Roles.AgencyAdmin, Roles.TeamLead, Roles.Scheduler, Roles.MarketingOwner))
+            .AddPolicy(ReportPolicy, p => p.RequireRole(Roles.AgencyAdmin, Roles.TeamLead, Roles.Scheduler, Roles.BrandManager))
+            .AddPolicy(TranscriptPolicy, p => p.RequireRole(Roles.AgencyAdmin, Roles.TeamLead, Roles.BrandManager))
+            .AddPolicy(ConsolePolicy, p => p.RequireRole(Roles.AgencyAdmin, Roles.TeamLead, Roles.Scheduler));
 
         services.AddFeatures();
         if (builder.Configuration.GetValue("Outbound:StandIn", false)) services.AddSingleton<Agency.Infrastructure.Outbound.PlatformStandIn>();
@@ -137,6 +146,7 @@ public static class PortalSetup
         app.MapStaticAssets();
         app.MapHealthEndpoints();
         app.MapBrandEndpoints();
+        app.MapReportEndpoints();
         app.MapWebhookEndpoints();
         MapPlatformStandIn(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

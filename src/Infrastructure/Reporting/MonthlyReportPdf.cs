@@ -40,15 +40,33 @@ internal sealed class EmbeddedFonts : IFontResolver
 /// </summary>
 public static class MonthlyReportPdf
 {
-    private static readonly XPdfFontOptions Ansi = new(PdfFontEncoding.WinAnsi);
-    private static readonly XFont Title = new(EmbeddedFonts.Family, 18, XFontStyleEx.Bold, Ansi);
-    private static readonly XFont HeadingFont = new(EmbeddedFonts.Family, 12, XFontStyleEx.Bold, Ansi);
-    private static readonly XFont Body = new(EmbeddedFonts.Family, 9, XFontStyleEx.Regular, Ansi);
-    private static readonly XFont Bold = new(EmbeddedFonts.Family, 9, XFontStyleEx.Bold, Ansi);
-    private static readonly XFont Small = new(EmbeddedFonts.Family, 7, XFontStyleEx.Regular, Ansi);
+    private static readonly XFont Title, HeadingFont, Body, Bold, Small;
+    private static bool _licensed;
     private const double Margin = 40;
 
-    static MonthlyReportPdf() => EmbeddedFonts.Install();
+    /// <summary>
+    /// PDFsharp 6.5 refuses to work without a licence: a commercial key when the operator has one
+    /// (configuration Reports:PdfSharpLicenseKey), otherwise its AGPL-3.0 licence. Called at start-up.
+    /// </summary>
+    public static void UseLicense(string? commercialKey)
+    {
+        _licensed = true;
+        if (!string.IsNullOrWhiteSpace(commercialKey)) PdfSharp.PdfSharpLicense.LoadLicense(commercialKey);
+        else PdfSharp.PdfSharpLicense.SetAgplLicense();
+    }
+
+    static MonthlyReportPdf()
+    {
+        // The resolver must be in place before the first font is made; a licence before the first document.
+        EmbeddedFonts.Install();
+        if (!_licensed) UseLicense(null);
+        var ansi = new XPdfFontOptions(PdfFontEncoding.WinAnsi);
+        Title = new XFont(EmbeddedFonts.Family, 18, XFontStyleEx.Bold, ansi);
+        HeadingFont = new XFont(EmbeddedFonts.Family, 12, XFontStyleEx.Bold, ansi);
+        Body = new XFont(EmbeddedFonts.Family, 9, XFontStyleEx.Regular, ansi);
+        Bold = new XFont(EmbeddedFonts.Family, 9, XFontStyleEx.Bold, ansi);
+        Small = new XFont(EmbeddedFonts.Family, 7, XFontStyleEx.Regular, ansi);
+    }
 
     public static byte[] Render(BrandHeader brand, BrandDashboard d, string title, DateTime generatedUtc)
     {
