@@ -11,10 +11,10 @@ namespace Agency.Infrastructure.Reporting;
 public sealed record ConsoleBrand(Guid BrandId, string Name, string Slug, string Color, int Queue, int Waiting, DateTime? OldestWaitingSince,
     int AtRisk, int Overdue, int BreachesToday, int OnShift, int? RequiredNow);
 
-/// <summary>First-response targets met and missed per hour (of the customer's first post) over the last 24 hours, oldest first.</summary>
+/// <summary>First-response targets met and missed per hour of the day (UTC, of the customer's first post) over the last 7 days.</summary>
 public sealed record HeatRow(Guid BrandId, string Name, IReadOnlyList<(int Met, int Missed)> Hours);
 
-public sealed record ConsoleView(IReadOnlyList<ConsoleBrand> Brands, IReadOnlyList<DateTime> HourStarts, IReadOnlyList<HeatRow> Heat, DateTime AsOf);
+public sealed record ConsoleView(IReadOnlyList<ConsoleBrand> Brands, IReadOnlyList<HeatRow> Heat, DateTime AsOf);
 
 /// <summary>
 /// The agency console: every brand the caller may see, each read inside its own brand scope (no
@@ -25,13 +25,13 @@ public sealed class AgencyConsole(DatabaseSetup database, ReportRollups rollups,
 {
     /// <summary>Work due within this long counts as at risk.</summary>
     public static readonly TimeSpan RiskWindow = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan HeatSpan = TimeSpan.FromDays(7);
 
     public async Task<ConsoleView> ReadAsync(TenantScope caller, IReadOnlyCollection<Guid> brandIds, CancellationToken ct = default)
     {
         var agency = caller.AgencyId ?? throw new TenantException("The console is read inside an agency.");
         var now = clock.GetUtcNow().UtcDateTime;
-        var firstHour = ReportRollups.Hour(now).AddHours(-23);
-        var hourStarts = Enumerable.Range(0, 24).Select(h => firstHour.AddHours(h)).ToList();
+        var since = now - HeatSpan;
 
         List<(Guid Id, List<Guid> Brands)> onShift;
         await using (var db = database.Create(caller with { BrandId = null }))
@@ -62,17 +62,17 @@ public sealed class AgencyConsole(DatabaseSetup database, ReportRollups rollups,
             brands.Add(new ConsoleBrand(brand.Id, brand.Name, brand.Slug, brand.Color, queue, backlog.Waiting, backlog.OldestWaitingSince, atRisk, overdue, breaches,
                 onShift.Count(m => m.Brands.Contains(brandId)), await RequiredNowAsync(db, zone, now, ct)));
 
-            var facts = await db.ConversationFacts.AsNoTracking().Where(f => f.StartedAt >= firstHour && f.SlaPolicyId != null)
+            var facts = await db.ConversationFacts.AsNoTracking().Where(f => f.StartedAt >= since && f.SlaPolicyId != null)
                 .Select(f => new { f.StartedAt, f.FirstResponseSla, f.FirstResponseDueAt }).ToListAsync(ct);
-            var cells = hourStarts.Select(h =>
+            var cells = Enumerable.Range(0, 24).Select(h =>
             {
-                var results = facts.Where(f => ReportRollups.Hour(f.StartedAt) == h).Select(f => ConversationFact.AsOf(f.FirstResponseSla, f.FirstResponseDueAt, now)).ToList();
+                var results = facts.Where(f => f.StartedAt.Hour == h).Select(f => ConversationFact.AsOf(f.FirstResponseSla, f.FirstResponseDueAt, now)).ToList();
                 return (results.Count(r => r == SlaResult.Met), results.Count(r => r == SlaResult.Missed));
             }).ToList();
             heat.Add(new HeatRow(brand.Id, brand.Name, cells));
         }
         return new ConsoleView(brands.OrderByDescending(b => b.Overdue).ThenByDescending(b => b.AtRisk).ThenBy(b => b.Name, StringComparer.Ordinal).ToList(),
-            hourStarts, heat.OrderBy(h => h.Name, StringComparer.Ordinal).ToList(), now);
+            heat.OrderBy(h => h.Name, StringComparer.Ordinal).ToList(), now);
     }
 
     /// <summary>People needed now by the latest forecast of each channel (null when no forecast covers now).</summary>

@@ -1,0 +1,303 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Agency.Domain.Channels;
+using Agency.Domain.Classification;
+using Agency.Domain.Conversations;
+using Agency.Domain.Reporting;
+using Agency.Domain.Sla;
+using Agency.Domain.Tenancy;
+using Agency.Infrastructure.Identity;
+using Agency.Infrastructure.Mail;
+using Agency.Infrastructure.Persistence;
+using Agency.Infrastructure.Reporting;
+using Agency.Infrastructure.Tenancy;
+using Agency.Infrastructure.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PdfSharp.Pdf.IO;
+
+namespace Agency.Infrastructure.Tests.Reporting;
+
+/// <summary>Rollups, dashboards, exports, the monthly e-mail and the console on a real database; one brand's figures never reach another.</summary>
+public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
+{
+    // Monday 23 November 2026 12:00 London (= UTC in winter).
+    private static readonly DateTime Now = new(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc);
+    private TestDatabase db = default!;
+    private ManualClock clock = default!;
+    private TenantScope acme = default!, globex = default!, stranger = default!;
+    private Guid account, policy;
+
+    private ReportRollups Rollups => new(db.Setup, clock);
+    private BrandReports Reports => new(db.Setup, Rollups, clock);
+
+    public async ValueTask InitializeAsync()
+    {
+        db = await TestDatabase.CreateAsync(provider);
+        clock = new ManualClock(Now);
+        var a = new AgencyAccount { Name = "A", Slug = "a" };
+        var b = new AgencyAccount { Name = "B", Slug = "b" };
+        await using (var g = db.As(TenantScope.None)) { g.Agencies.AddRange(a, b); await g.SaveChangesAsync(); }
+        var agency = TenantScope.ForAgency(a.Id, TenantSource.User, "u1", "Hannah");
+        var brandA = new Brand { Name = "Acme", Slug = "acme", TimeZoneId = "Europe/London", Color = "#C62828", CreatedAt = Now.AddYears(-1) };
+        var brandG = new Brand { Name = "Globex", Slug = "globex", TimeZoneId = "Europe/London", CreatedAt = Now.AddYears(-1) };
+        var brandS = new Brand { Name = "Stranger", Slug = "stranger", TimeZoneId = "Europe/London", CreatedAt = Now.AddYears(-1) };
+        await using (var x = db.As(agency)) { x.Brands.AddRange(brandA, brandG); await x.SaveChangesAsync(); }
+        await using (var x = db.As(TenantScope.ForAgency(b.Id, TenantSource.User))) { x.Brands.Add(brandS); await x.SaveChangesAsync(); }
+        acme = agency.WithBrand(brandA.Id);
+        globex = agency.WithBrand(brandG.Id);
+        stranger = TenantScope.ForBrand(b.Id, brandS.Id, TenantSource.User);
+
+        await using (var x = db.As(acme))
+        {
+            var acc = new ChannelAccount { Network = Network.X, Handle = "acme", ExternalAccountId = "1", Department = Department.Service };
+            var p = new SlaPolicy { Name = "X within the hour", FirstResponseMinutes = 60, NextResponseMinutes = 60, ResolutionMinutes = 24 * 60 };
+            x.ChannelAccounts.Add(acc);
+            x.SlaPolicies.Add(p);
+            await x.SaveChangesAsync();
+            (account, policy) = (acc.Id, p.Id);
+        }
+        // Last week (16–22 Nov): answered in 5, 20 and 90 minutes, one unanswered; the week before: one in 10 minutes.
+        await AddCaseAsync(acme, new DateTime(2026, 11, 16, 9, 0, 0, DateTimeKind.Utc), 5, "refund");
+        await AddCaseAsync(acme, new DateTime(2026, 11, 17, 9, 0, 0, DateTimeKind.Utc), 20, "refund", intent: Intent.Complaint, sentiment: Sentiment.Negative);
+        await AddCaseAsync(acme, new DateTime(2026, 11, 18, 9, 0, 0, DateTimeKind.Utc), 90, null);
+        await AddCaseAsync(acme, new DateTime(2026, 11, 19, 9, 0, 0, DateTimeKind.Utc), null, null, note: "Internal: VIP, careful");
+        await AddCaseAsync(acme, new DateTime(2026, 11, 10, 9, 0, 0, DateTimeKind.Utc), 10, null);
+    }
+
+    private async Task<Guid> AddCaseAsync(TenantScope brand, DateTime started, int? answerMinutes, string? tag, Intent intent = Intent.ServiceQuestion,
+        Sentiment sentiment = Sentiment.Neutral, string? note = null, bool privateReply = false)
+    {
+        await using var x = db.As(brand);
+        var c = new Conversation
+        {
+            ChannelAccountId = account, Network = Network.X, CustomerExternalId = "cust-" + started.Ticks, CustomerHandle = "@cust" + started.Day,
+            StartedAt = started, LastActivityAt = started, SlaPolicyId = brand == acme ? policy : null, Routed = true,
+        };
+        if (tag is not null) c.Tags.Add(tag);
+        var inbound = new Post
+        {
+            ConversationId = c.Id, ChannelAccountId = account, ExternalId = "in-" + started.Ticks, Direction = Direction.Inbound, AuthorExternalId = c.CustomerExternalId,
+            AuthorHandle = c.CustomerHandle, Text = "My flight was cancelled, I need a refund", CreatedAt = started, ReceivedAt = clock.GetUtcNow().UtcDateTime,
+            Intent = intent, Sentiment = sentiment,
+        };
+        c.Record(inbound);
+        x.Conversations.Add(c);
+        x.Posts.Add(inbound);
+        if (answerMinutes is { } m)
+        {
+            var reply = new Post
+            {
+                ConversationId = c.Id, ChannelAccountId = account, ExternalId = "out-" + started.Ticks, Direction = Direction.Outbound, AuthorExternalId = "brand",
+                AuthorHandle = "acme", Text = "Sorry to hear that, we are on it", CreatedAt = started.AddMinutes(m), ReceivedAt = clock.GetUtcNow().UtcDateTime, IsPrivate = privateReply,
+            };
+            c.Record(reply);
+            x.Posts.Add(reply);
+        }
+        if (note is not null) x.ConversationNotes.Add(new ConversationNote { ConversationId = c.Id, AuthorName = "Lead", Text = note, CreatedAt = started });
+        await x.SaveChangesAsync();
+        return c.Id;
+    }
+
+    private static ReportPeriod LastWeek => new(new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 22), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+
+    [Fact]
+    public async Task Rollups_hold_one_fact_per_conversation_and_hourly_counts_and_pick_up_only_what_changed()
+    {
+        var first = await Rollups.RefreshAsync(acme);
+        Assert.Equal(5, first.Facts);
+        await using (var x = db.As(acme))
+        {
+            Assert.Equal(5, await x.ConversationFacts.CountAsync());
+            Assert.Equal(9, await x.HourStats.SumAsync(h => h.Inbound + h.Outbound)); // 5 customer posts and 4 replies
+        }
+        // Nothing changed: nothing recomputed (the look-back overlap may revisit rows, never more than changed in it).
+        clock.Advance(TimeSpan.FromMinutes(10));
+        var again = await Rollups.RefreshAsync(acme);
+        Assert.True(again.Facts <= 5);
+
+        // The unanswered case gets a reply: its fact follows.
+        await using (var x = db.As(acme))
+        {
+            var c = await x.Conversations.SingleAsync(c => c.FirstResponseAt == null);
+            var reply = new Post { ConversationId = c.Id, ChannelAccountId = account, ExternalId = "late", Direction = Direction.Outbound, AuthorExternalId = "brand", Text = "Sorry for the wait", CreatedAt = c.StartedAt.AddHours(3), ReceivedAt = clock.GetUtcNow().UtcDateTime };
+            c.Record(reply);
+            x.Posts.Add(reply);
+            await x.SaveChangesAsync();
+        }
+        await Rollups.RefreshAsync(acme);
+        await using (var x = db.As(acme))
+        {
+            var answered = await x.ConversationFacts.Where(f => f.FirstResponseSeconds == 3 * 3600).SingleAsync();
+            Assert.Equal(SlaResult.Missed, answered.FirstResponseSla);
+            Assert.Equal(10, await x.HourStats.SumAsync(h => h.Inbound + h.Outbound));
+        }
+    }
+
+    [Fact]
+    public async Task The_dashboard_from_the_database_matches_the_hand_count_and_the_exports_hold_the_same_figures()
+    {
+        var d = await Reports.DashboardAsync(acme, LastWeek);
+        // Four conversations; answered 5, 20, 90 min → median 20 min, p90 = 3rd = 90 min; SLA 60 min: met 2, missed 2 (90 min, and the unanswered one long overdue).
+        Assert.Equal(4, d.Current.Conversations);
+        Assert.Equal(3, d.Current.Responded);
+        Assert.Equal(0.75, d.Current.ResponseRate);
+        Assert.Equal(20 * 60, d.Current.FirstResponseMedianSeconds);
+        Assert.Equal(90 * 60, d.Current.FirstResponseP90Seconds);
+        Assert.Equal((2, 2), (d.Current.SlaMet, d.Current.SlaMissed));
+        Assert.Equal(4, d.Current.Inbound);
+        Assert.Equal(0.25, d.Current.NegativeShare);
+        Assert.Equal((1, 1), (d.Previous.Conversations, d.Previous.SlaMet));
+        Assert.Equal(("refund", 2), d.TopTags[0]);
+        Assert.Equal("X within the hour", Assert.Single(d.Sla).Policy);
+
+        // The figures CSV carries the page's headline figures, word for word.
+        var csv = ReportCsv.Metrics(d);
+        foreach (var (metric, now, before, change) in ReportFormat.Headlines(d))
+            Assert.Contains(string.Join(',', new[] { "headline", "", metric, now, before, change }.Select(ReportCsv.Escape)), csv, StringComparison.Ordinal);
+
+        // The conversations CSV: a header and one line per conversation of the period.
+        var rows = await Reports.ConversationFactsAsync(acme, LastWeek);
+        var lines = ReportCsv.Conversations(rows, LastWeek.Zone, Now).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(5, lines.Length);
+        Assert.Contains(lines, l => l.Contains(",1200,", StringComparison.Ordinal) && l.Contains("X within the hour,Met", StringComparison.Ordinal));
+
+        // The PDF opens and its text holds the same headline figures.
+        var pdf = MonthlyReportPdf.Render(await Reports.BrandAsync(acme), d, "Service report", Now);
+        var text = PdfText(pdf);
+        Assert.Contains("Acme", text, StringComparison.Ordinal);
+        foreach (var (metric, now, _, _) in ReportFormat.Headlines(d))
+        {
+            Assert.Contains(metric, text, StringComparison.Ordinal);
+            Assert.Contains(now, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Transcripts_show_public_and_private_messages_and_never_internal_notes()
+    {
+        var id = await AddCaseAsync(acme, new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc), 3, null, note: "Internal: refund approved by Sam", privateReply: true);
+        var t = await Reports.TranscriptAsync(acme, id);
+        Assert.NotNull(t);
+        Assert.Equal(2, t.Messages.Count);
+        Assert.False(t.Messages[0].IsPrivate);
+        Assert.True(t.Messages[1].IsPrivate);
+        Assert.DoesNotContain(t.Messages, m => m.Text.Contains("Internal", StringComparison.Ordinal));
+        var (list, total) = await Reports.TranscriptsAsync(acme, LastWeek, "refund", 0);
+        Assert.Equal(5, total);
+        Assert.Contains(list, r => r.Id == id);
+    }
+
+    [Fact]
+    public async Task Another_brand_or_agency_sees_none_of_this_brand_s_figures_or_transcripts()
+    {
+        await Rollups.RefreshAsync(acme);
+        var id = (await Reports.TranscriptsAsync(acme, LastWeek, null, 0)).Rows[0].Id;
+        foreach (var outsider in new[] { globex, stranger })
+        {
+            Assert.Null(await Reports.TranscriptAsync(outsider, id));
+            Assert.Equal(0, (await Reports.TranscriptsAsync(outsider, LastWeek, null, 0)).Total);
+            var d = await Reports.DashboardAsync(outsider, LastWeek);
+            Assert.Equal((0, 0), (d.Current.Conversations, d.Current.Inbound));
+            Assert.Empty(await Reports.ConversationFactsAsync(outsider, LastWeek));
+            await using var x = db.As(outsider);
+            Assert.Empty(await x.ConversationFacts.ToListAsync());
+            Assert.Empty(await x.HourStats.ToListAsync());
+        }
+    }
+
+    [Fact]
+    public async Task The_monthly_report_goes_once_to_the_brand_s_managers_with_the_pdf()
+    {
+        // A manager of Acme, and one of Globex who must not get Acme's report.
+        await using (var x = db.As(acme with { BrandId = null }))
+        {
+            var users = new[] { ("olivia@acme.example", acme.BrandId!.Value), ("gary@globex.example", globex.BrandId!.Value) }
+                .Select(u => (User: new ApplicationUser { UserName = u.Item1, Email = u.Item1, AgencyId = acme.AgencyId!.Value }, Brand: u.Item2)).ToList();
+            x.Users.AddRange(users.Select(u => u.User));
+            x.BrandMemberships.AddRange(users.Select(u => new BrandMembership { UserId = u.User.Id, BrandId = u.Brand, Role = BrandRole.BrandManager }));
+            await x.SaveChangesAsync();
+        }
+        var port = FreePort();
+        var smtp = Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = port, EnableSsl = false, Sink = true, SinkDirectory = "" });
+        var sink = new LocalMailSink(smtp, NullLogger<LocalMailSink>.Instance);
+        await sink.StartAsync(CancellationToken.None);
+        try
+        {
+            var monthly = new MonthlyReports(db.Setup, Reports, new SmtpMailSender(smtp, NullLogger<SmtpMailSender>.Instance), clock, NullLogger<MonthlyReports>.Instance);
+            clock.Set(new DateTime(2026, 12, 1, 7, 0, 0, DateTimeKind.Utc));
+            Assert.Equal(1, await monthly.SendDueAsync(acme));
+            Assert.Equal(0, await monthly.SendDueAsync(acme)); // November is delivered
+            var mail = Assert.Single(sink.Messages);
+            Assert.Equal(["olivia@acme.example"], mail.To);
+            Assert.Contains("November 2026", mail.Subject, StringComparison.Ordinal);
+            Assert.Contains("application/pdf", mail.Raw, StringComparison.Ordinal);
+            Assert.Contains("acme-2026-11.pdf", mail.Raw, StringComparison.Ordinal);
+            await using var x = db.As(acme);
+            var delivery = await x.ReportDeliveries.SingleAsync();
+            Assert.Equal((2026, 11, 1), (delivery.Year, delivery.Month, delivery.Recipients));
+        }
+        finally
+        {
+            await sink.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task The_console_shows_each_brand_s_queue_and_breaches_of_today()
+    {
+        await using (var x = db.As(acme))
+        {
+            var c = await x.Conversations.SingleAsync(c => c.FirstResponseAt == null);
+            c.TeamId = Guid.NewGuid();
+            SlaPlanner.Apply(c, new SlaDue(Now.AddMinutes(-5), null, null));
+            x.SlaEvents.Add(new SlaEvent { ConversationId = c.Id, Target = SlaTarget.FirstResponse, Kind = SlaEventKind.Breach, DueAt = Now.AddMinutes(-5), At = Now.AddMinutes(-4) });
+            await x.SaveChangesAsync();
+        }
+        var view = await new AgencyConsole(db.Setup, Rollups, clock).ReadAsync(acme with { BrandId = null }, [acme.BrandId!.Value, globex.BrandId!.Value]);
+        var a = view.Brands.Single(b => b.Slug == "acme");
+        Assert.Equal((1, 1, 1, 1), (a.Queue, a.Waiting, a.Overdue, a.BreachesToday));
+        Assert.Equal(new DateTime(2026, 11, 19, 9, 0, 0, DateTimeKind.Utc), a.OldestWaitingSince);
+        Assert.Null(a.RequiredNow);
+        var g = view.Brands.Single(b => b.Slug == "globex");
+        Assert.Equal((0, 0), (g.Queue, g.BreachesToday));
+        Assert.Equal(2, view.Heat.Count);
+    }
+
+    private static string PdfText(byte[] pdf)
+    {
+        using var doc = PdfReader.Open(new MemoryStream(pdf), PdfDocumentOpenMode.Import);
+        var sb = new StringBuilder();
+        foreach (var page in doc.Pages)
+            for (var i = 0; i < page.Contents.Elements.Count; i++)
+                sb.Append(Encoding.Latin1.GetString(page.Contents.Elements.GetDictionary(i)!.Stream.UnfilteredValue));
+        // Text is shown as (literal) strings in the content stream; join them to search.
+        var text = new StringBuilder();
+        var s = sb.ToString();
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (s[i] != '(') continue;
+            var j = i + 1;
+            for (; j < s.Length && !(s[j] == ')' && s[j - 1] != '\\'); j++) text.Append(s[j]);
+            text.Append('\n');
+            i = j;
+        }
+        return text.ToString().Replace("\\(", "(", StringComparison.Ordinal).Replace("\\)", ")", StringComparison.Ordinal);
+    }
+
+    private static int FreePort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        var port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+
+    public async ValueTask DisposeAsync() => await db.DisposeAsync();
+}
+
+public sealed class SqliteReports() : ReportSuite(DatabaseProvider.Sqlite);
+public sealed class PostgresReports() : ReportSuite(DatabaseProvider.Postgres);
