@@ -95,9 +95,14 @@ if (options.Command == "inbox")
     // usage: agency-bench inbox [--posts CONVERSATIONS] (default 1,000,000)
     return await Agency.Bench.InboxBench.RunAsync(options.Posts == 100_000 ? 1_000_000 : options.Posts);
 }
+if (options.Command == "dashboard")
+{
+    // usage: agency-bench dashboard [--posts POSTS] (default 1,000,000)
+    return await Agency.Bench.DashboardBench.RunAsync(options.Posts == 100_000 ? 1_000_000 : options.Posts);
+}
 if (options.Command != "intake")
 {
-    Console.WriteLine("usage: agency-bench intake [--posts 100000] [--webhooks 10000] [--csv path] | agency-bench labels | agency-bench forecast [--posts SERIES] | agency-bench inbox [--posts CONVERSATIONS] | agency-bench roster [files] | agency-bench pool [--staff 150] [--days 28] [--brands 8] [--seconds 60]");
+    Console.WriteLine("usage: agency-bench intake [--posts 100000] [--webhooks 10000] [--csv path] | agency-bench labels | agency-bench forecast [--posts SERIES] | agency-bench inbox [--posts CONVERSATIONS] | agency-bench roster [files] | agency-bench dashboard [--posts POSTS] | agency-bench pool [--staff 150] [--days 28] [--brands 8] [--seconds 60]");
     return 1;
 }
 
