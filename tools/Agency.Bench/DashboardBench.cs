@@ -22,16 +22,9 @@ internal static class DashboardBench
 {
     public static async Task<int> RunAsync(int posts)
     {
-        var dir = Directory.CreateTempSubdirectory("agency-dashboard-bench-");
+        var (dir, options, setup) = await BenchDatabase.CreateAsync("dashboard");
         try
         {
-            var options = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(dir.FullName, "dashboard.db")};Default Timeout=60" };
-            var setup = DatabaseSetup.Build(options, null);
-            await using (var ctx = setup.Create(TenantScope.None))
-            {
-                await ctx.Database.MigrateAsync();
-                await ctx.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-            }
             var agency = new AgencyAccount { Name = "Bench agency", Slug = "bench" };
             await using (var g = setup.Create(TenantScope.None)) { g.Agencies.Add(agency); await g.SaveChangesAsync(); }
             var brand = new Brand { Name = "Bench brand", Slug = "bench-brand", TimeZoneId = "Europe/London", CreatedAt = DateTime.UtcNow.AddYears(-2) };

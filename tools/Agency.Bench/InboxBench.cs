@@ -23,16 +23,9 @@ internal static class InboxBench
     public static async Task<int> RunAsync(int conversations)
     {
         const int brandCount = 50, staffCount = 150, teamCount = 10;
-        var dir = Directory.CreateTempSubdirectory("agency-inbox-bench-");
+        var (dir, options, setup) = await BenchDatabase.CreateAsync("inbox");
         try
         {
-            var options = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(dir.FullName, "inbox.db")};Default Timeout=60" };
-            var setup = DatabaseSetup.Build(options, null);
-            await using (var ctx = setup.Create(TenantScope.None))
-            {
-                await ctx.Database.MigrateAsync();
-                await ctx.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-            }
             var agency = new AgencyAccount { Name = "Bench agency", Slug = "bench" };
             await using (var g = setup.Create(TenantScope.None)) { g.Agencies.Add(agency); await g.SaveChangesAsync(); }
             var scope = TenantScope.ForAgency(agency.Id, TenantSource.System);

@@ -23,7 +23,7 @@ public sealed record SunkMail(string From, IReadOnlyList<string> To, string Raw,
 /// (in memory and as an .eml file) and delivers nothing. It speaks the part of SMTP that mail
 /// clients need (HELO/EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT).
 /// </summary>
-public sealed class LocalMailSink(IOptions<SmtpOptions> options, ILogger<LocalMailSink> logger) : BackgroundService
+public sealed class LocalMailSink(IOptions<SmtpOptions> options, ILogger<LocalMailSink> logger, IHostEnvironment? host = null) : BackgroundService
 {
     private readonly ConcurrentQueue<SunkMail> _messages = new();
     private TcpListener? _listener;
@@ -35,8 +35,19 @@ public sealed class LocalMailSink(IOptions<SmtpOptions> options, ILogger<LocalMa
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        _listener = new TcpListener(IPAddress.Loopback, options.Value.Port);
-        _listener.Start();
+        var listener = new TcpListener(IPAddress.Loopback, options.Value.Port);
+        try
+        {
+            listener.Start();
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            // Another sink (a second instance on this machine) already listens: mail goes to it; this process runs on.
+            logger.LogWarning("Local mail sink not started: 127.0.0.1:{Port} is taken; mail goes to whatever listens there", options.Value.Port);
+            listener.Dispose();
+            return Task.CompletedTask;
+        }
+        _listener = listener;
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         logger.LogInformation("Local mail sink listening on 127.0.0.1:{Port}; messages go to {Directory}", Port, options.Value.SinkDirectory);
         return base.StartAsync(cancellationToken);
@@ -44,6 +55,7 @@ public sealed class LocalMailSink(IOptions<SmtpOptions> options, ILogger<LocalMa
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (_listener is null) return;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -131,6 +143,8 @@ public sealed class LocalMailSink(IOptions<SmtpOptions> options, ILogger<LocalMa
         var dir = options.Value.SinkDirectory;
         if (!string.IsNullOrWhiteSpace(dir))
         {
+            // Relative to the content root, like the SQLite file.
+            if (!Path.IsPathRooted(dir) && host is not null) dir = Path.Combine(host.ContentRootPath, dir);
             Directory.CreateDirectory(dir);
             file = Path.Combine(dir, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
             File.WriteAllText(file, raw);

@@ -95,7 +95,8 @@ public sealed class BrandReports(DatabaseSetup database, ReportRollups rollups, 
         await using var db = database.Create(brand);
         var c = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return null;
-        var account = await db.ChannelAccounts.AsNoTracking().Where(a => a.Id == c.ChannelAccountId).Select(a => a.Network + " @" + a.Handle).SingleOrDefaultAsync(ct) ?? "";
+        var handle = await db.ChannelAccounts.AsNoTracking().Where(a => a.Id == c.ChannelAccountId).Select(a => a.Handle).SingleOrDefaultAsync(ct);
+        var account = handle is null ? "" : "@" + handle;
         var messages = await db.Posts.AsNoTracking().Where(p => p.ConversationId == id).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
             .Select(p => new TranscriptMessage(p.CreatedAt, p.Direction, p.IsPrivate, p.IsAutomatic, p.AuthorHandle ?? p.AuthorName ?? p.AuthorExternalId, p.Text, p.Intent))
             .ToListAsync(ct);

@@ -182,6 +182,7 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
         var t = await Reports.TranscriptAsync(acme, id);
         Assert.NotNull(t);
         Assert.Equal(2, t.Messages.Count);
+        Assert.Equal("@acme", t.Account);
         Assert.False(t.Messages[0].IsPrivate);
         Assert.True(t.Messages[1].IsPrivate);
         Assert.DoesNotContain(t.Messages, m => m.Text.Contains("Internal", StringComparison.Ordinal));
