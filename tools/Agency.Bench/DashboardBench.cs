@@ -51,7 +51,12 @@ internal static class DashboardBench
             var reports = new BrandReports(setup, rollups, clock);
             var period = ReportPeriod.Last(30, DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
             BrandDashboard? last = null;
-            for (var w = 0; w < 5; w++) last = await reports.DashboardAsync(scope, period);
+            for (var w = 0; w < 5; w++)
+            {
+                var warm = Stopwatch.StartNew();
+                last = await reports.DashboardAsync(scope, period);
+                Console.WriteLine($"  warm-up {w + 1}: {warm.Elapsed.TotalMilliseconds:F0} ms");
+            }
             var times = new List<double>();
             for (var i = 0; i < 50; i++)
             {
