@@ -107,9 +107,9 @@ internal static class DashboardBench
                 c.Record(inbound);
                 db.Posts.Add(inbound);
                 posts++;
-                if (intent != Intent.Spam && rng.NextDouble() < 0.92)
+                var answer = started.AddSeconds(Math.Exp(rng.NextDouble() * 4 + 4)); // about 1 minute to 15 hours
+                if (intent != Intent.Spam && rng.NextDouble() < 0.92 && answer.AddHours(2) < end) // no post from the future
                 {
-                    var answer = started.AddSeconds(Math.Exp(rng.NextDouble() * 4 + 4)); // about 1 minute to 15 hours
                     var reply = Post(c, account, $"out{conversations}", Direction.Outbound, answer, null, null);
                     reply.IsPrivate = rng.NextDouble() < 0.1;
                     if (reply.IsPrivate) c.MovedToPrivateAt = answer;

@@ -48,7 +48,8 @@ public sealed class BrandReports(DatabaseSetup database, ReportRollups rollups, 
                 ResolutionSla = f.ResolutionSla, ResolutionDueAt = f.ResolutionDueAt, MovedToPrivate = f.MovedToPrivate,
                 Forwarded = f.Forwarded, ForwardOutcome = f.ForwardOutcome, Tags = f.Tags,
             }).ToListAsync(ct);
-        var hours = await db.HourStats.AsNoTracking().Where(h => h.HourUtc >= from && h.HourUtc < to).ToListAsync(ct);
+        var hours = await db.HourStats.AsNoTracking().Where(h => h.HourUtc >= from && h.HourUtc < to)
+            .Select(h => new HourStat { HourUtc = h.HourUtc, Network = h.Network, Intent = h.Intent, Sentiment = h.Sentiment, Inbound = h.Inbound, Outbound = h.Outbound }).ToListAsync(ct);
         var policies = await db.SlaPolicies.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         return DashboardCalculator.Compute(period, facts, hours, policies, await BacklogAsync(db, ct), now);
     }

@@ -16,13 +16,16 @@ public sealed record RollupSummary(int Facts, int Hours);
 
 /// <summary>
 /// Keeps a brand's reporting tables current, incrementally: the facts of conversations changed since
-/// the last run and the hourly post counts of hours that gained or relabelled a post. Each run looks
-/// back a little before its watermark (a save still in flight then is caught next time); recomputing
-/// a row twice gives the same row, so overlap and a second run are harmless.
+/// the last run and the hourly post counts of hours that gained or relabelled a post. A watermark
+/// stops short of the last <see cref="Overlap"/> (a save still in flight then is caught next time);
+/// recomputing a row twice gives the same row, so overlap and a second run are harmless.
 /// </summary>
 public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
 {
-    /// <summary>How far before the watermark each run looks again.</summary>
+    /// <summary>
+    /// How long a save may stay in flight: a watermark never moves past now minus this, so a row
+    /// stamped earlier but committed after a run is still picked up by the next one.
+    /// </summary>
     public static readonly TimeSpan Overlap = TimeSpan.FromMinutes(2);
     private const int Batch = 2_000;
     /// <summary>Hours recomputed with one read of posts.</summary>
@@ -39,6 +42,9 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
         }
         var (facts, conversationsThrough) = await RefreshFactsAsync(brand, state.ConversationsThrough, now, ct);
         var (hours, postsThrough) = await RefreshHoursAsync(brand, state.PostsThrough, ct);
+        var settled = now - Overlap;
+        conversationsThrough = conversationsThrough > settled ? Max(settled, state.ConversationsThrough) : conversationsThrough;
+        postsThrough = postsThrough > settled ? Max(settled, state.PostsThrough) : postsThrough;
 
         await using (var db = database.Create(brand))
         {
@@ -71,7 +77,7 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
 
     private async Task<(int Count, DateTime Through)> RefreshFactsAsync(TenantScope brand, DateTime since, DateTime now, CancellationToken ct)
     {
-        var from = since == DateTime.MinValue ? since : since - Overlap;
+        var from = since;
         var through = since;
         var count = 0;
         var afterId = Guid.Empty;
@@ -110,7 +116,7 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
 
     private async Task<(int Count, DateTime Through)> RefreshHoursAsync(TenantScope brand, DateTime since, CancellationToken ct)
     {
-        var from = since == DateTime.MinValue ? since : since - Overlap;
+        var from = since;
         List<DateTime> dirty;
         DateTime through;
         Dictionary<Guid, Network> networks;
