@@ -45,6 +45,7 @@ internal static class DashboardBench
             var rollups = new ReportRollups(setup, clock);
             var build = Stopwatch.StartNew();
             var built = await rollups.RefreshAsync(scope);
+            build.Stop();
             Console.WriteLine($"Rollups built from nothing in {build.Elapsed.TotalSeconds:F1} s: {built.Facts:N0} conversation facts, {built.Hours:N0} hours of post counts.");
             await using (var ctx = setup.Create(TenantScope.None)) await ctx.Database.ExecuteSqlRawAsync("ANALYZE;");
 
