@@ -115,7 +115,7 @@ internal static class InboxBench
         }
     }
 
-    private static double Percentile(List<double> values, int p)
+    internal static double Percentile(List<double> values, double p)
     {
         var sorted = values.OrderBy(v => v).ToList();
         return sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];

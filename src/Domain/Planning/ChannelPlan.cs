@@ -80,6 +80,14 @@ public class ForecastRun : IBrandOwned
     public List<string> Events { get; set; } = [];
     /// <summary>Staff needed per interval (backlog-aware, after shrinkage).</summary>
     public List<int> Required { get; set; } = [];
+
+    /// <summary>People needed at <paramref name="utc"/> (the interval containing it, in the brand's zone), or null outside the horizon.</summary>
+    public int? RequiredAt(DateTime utc, TimeZoneInfo brandZone)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(utc, brandZone);
+        var i = (int)Math.Floor((local - FirstLocalDay.ToDateTime(TimeOnly.MinValue)).TotalMinutes / IntervalMinutes);
+        return i >= 0 && i < Required.Count ? Required[i] : null;
+    }
     /// <summary>What the simulation predicts for the required staffing: share answered in time, and the 90th percentile answer time in minutes.</summary>
     public double SimulatedServiceLevel { get; set; }
     public double? SimulatedP90Minutes { get; set; }

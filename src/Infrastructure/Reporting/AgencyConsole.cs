@@ -82,11 +82,7 @@ public sealed class AgencyConsole(DatabaseSetup database, ReportRollups rollups,
         var runs = await db.ForecastRuns.AsNoTracking().Where(r => latest.Contains(r.CreatedAt)).OrderByDescending(r => r.CreatedAt).ToListAsync(ct);
         int? total = null;
         foreach (var run in runs.GroupBy(r => r.Network).Select(g => g.First()))
-        {
-            var local = TimeZoneInfo.ConvertTimeFromUtc(now, zone);
-            var i = (int)Math.Floor((local - run.FirstLocalDay.ToDateTime(TimeOnly.MinValue)).TotalMinutes / run.IntervalMinutes);
-            if (i >= 0 && i < run.Required.Count) total = (total ?? 0) + run.Required[i];
-        }
+            if (run.RequiredAt(now, zone) is { } need) total = (total ?? 0) + need;
         return total;
     }
 }

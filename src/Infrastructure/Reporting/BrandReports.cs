@@ -82,7 +82,7 @@ public sealed class BrandReports(DatabaseSetup database, ReportRollups rollups, 
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(c => c.StartedAt).ThenBy(c => c.Id).Skip(Math.Max(0, page) * PageSize).Take(PageSize)
             .Select(c => new TranscriptRow(c.Id, c.StartedAt, c.Network, c.CustomerHandle ?? c.CustomerName ?? c.CustomerExternalId, c.Intent, c.Sentiment, c.Status,
-                c.FirstResponseAt == null ? null : (int?)0, c.MovedToPrivateAt != null, c.Forwarded, c.InboundCount + c.OutboundCount))
+                null, c.MovedToPrivateAt != null, c.Forwarded, c.InboundCount + c.OutboundCount))
             .ToListAsync(ct);
         // Response times come from the facts (computed once); rows not yet rolled up show none.
         var ids = rows.Select(r => r.Id).ToList();

@@ -174,8 +174,7 @@ public static class MonthlyReportPdf
         private void NewPage()
         {
             Graphics?.Dispose();
-            var doc = _doc;
-            _page = doc.AddPage();
+            _page = _doc.AddPage();
             _page.Size = PdfSharp.PageSize.A4;
             Graphics = XGraphics.FromPdfPage(_page);
             Y = Margin;

@@ -123,18 +123,13 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
         await using (var db = database.Create(brand))
         {
             networks = await db.ChannelAccounts.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Network, ct);
-            var received = await db.Posts.AsNoTracking().Where(p => p.ReceivedAt >= from)
-                .GroupBy(p => 1).Select(g => new { Last = g.Max(p => p.ReceivedAt) }).SingleOrDefaultAsync(ct);
-            var corrected = await db.LabelCorrections.AsNoTracking().Where(c => c.CorrectedAt >= from)
-                .GroupBy(c => 1).Select(g => new { Last = g.Max(c => c.CorrectedAt) }).SingleOrDefaultAsync(ct);
-            if (received is null && corrected is null) return (0, since);
-            through = Max(Max(since, received?.Last ?? since), corrected?.Last ?? since);
-
-            // The hours (of the customer's post time) that gained or relabelled a post.
-            var createdTimes = await db.Posts.AsNoTracking().Where(p => p.ReceivedAt >= from).Select(p => p.CreatedAt).ToListAsync(ct);
-            var correctedTimes = await db.LabelCorrections.AsNoTracking().Where(c => c.CorrectedAt >= from)
-                .Join(db.Posts, c => c.PostId, p => p.Id, (c, p) => p.CreatedAt).ToListAsync(ct);
-            dirty = createdTimes.Concat(correctedTimes).Select(Hour).Distinct().Order().ToList();
+            // The hours (of the customer's post time) that gained or relabelled a post, and how far that reaches.
+            var changed = await db.Posts.AsNoTracking().Where(p => p.ReceivedAt >= from).Select(p => new { At = p.ReceivedAt, p.CreatedAt }).ToListAsync(ct);
+            changed.AddRange(await db.LabelCorrections.AsNoTracking().Where(c => c.CorrectedAt >= from)
+                .Join(db.Posts, c => c.PostId, p => p.Id, (c, p) => new { At = c.CorrectedAt, p.CreatedAt }).ToListAsync(ct));
+            if (changed.Count == 0) return (0, since);
+            through = Max(since, changed.Max(c => c.At));
+            dirty = changed.Select(c => Hour(c.CreatedAt)).Distinct().Order().ToList();
         }
 
         var done = 0;

@@ -88,13 +88,8 @@ public sealed class RosterPlanner(DatabaseSetup database, AgencyWideReader reade
         {
             var brand = brands[brandIndex[run.BrandId]];
             var brandZone = TimeZoneInfo.TryFindSystemTimeZoneById(brand.TimeZoneId, out var z) ? z : TimeZoneInfo.Utc;
-            var start = run.FirstLocalDay.ToDateTime(TimeOnly.MinValue);
             for (var t = 0; t < grid.Problem.Intervals; t++)
-            {
-                var local = TimeZoneInfo.ConvertTimeFromUtc(grid.UtcOf(t), brandZone);
-                var i = (int)Math.Floor((local - start).TotalMinutes / run.IntervalMinutes);
-                if (i >= 0 && i < run.Required.Count) demand[brandIndex[run.BrandId]][t] += run.Required[i];
-            }
+                if (run.RequiredAt(grid.UtcOf(t), brandZone) is { } need) demand[brandIndex[run.BrandId]][t] += need;
         }
         var problem = new CoverageProblem
         {
