@@ -97,12 +97,12 @@ if (options.Command == "inbox")
 }
 if (options.Command == "dashboard")
 {
-    // usage: agency-bench dashboard [--posts POSTS] (default 1,000,000)
-    return await Agency.Bench.DashboardBench.RunAsync(options.Posts == 100_000 ? 1_000_000 : options.Posts);
+    // usage: agency-bench dashboard [--posts POSTS] [--db FILE] (default 1,000,000; --db keeps the seeded database there and reuses it next time)
+    return await Agency.Bench.DashboardBench.RunAsync(options.Posts == 100_000 ? 1_000_000 : options.Posts, options.Db);
 }
 if (options.Command != "intake")
 {
-    Console.WriteLine("usage: agency-bench intake [--posts 100000] [--webhooks 10000] [--csv path] | agency-bench labels | agency-bench forecast [--posts SERIES] | agency-bench inbox [--posts CONVERSATIONS] | agency-bench roster [files] | agency-bench dashboard [--posts POSTS] | agency-bench pool [--staff 150] [--days 28] [--brands 8] [--seconds 60]");
+    Console.WriteLine("usage: agency-bench intake [--posts 100000] [--webhooks 10000] [--csv path] | agency-bench labels | agency-bench forecast [--posts SERIES] | agency-bench inbox [--posts CONVERSATIONS] | agency-bench roster [files] | agency-bench dashboard [--posts POSTS] [--db FILE] | agency-bench pool [--staff 150] [--days 28] [--brands 8] [--seconds 60]");
     return 1;
 }
 
@@ -187,19 +187,20 @@ static string FindSample()
 
 namespace Agency.Bench
 {
-    internal sealed record BenchOptions(string? Command, int Posts, int Webhooks, string? Csv)
+    internal sealed record BenchOptions(string? Command, int Posts, int Webhooks, string? Csv, string? Db = null)
     {
         public static BenchOptions Parse(string[] args)
         {
             int posts = 100_000, webhooks = 10_000;
-            string? csv = null;
+            string? csv = null, db = null;
             for (var i = 1; i < args.Length - 1; i++)
             {
                 if (args[i] == "--posts") posts = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
                 else if (args[i] == "--webhooks") webhooks = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
                 else if (args[i] == "--csv") csv = args[++i];
+                else if (args[i] == "--db") db = args[++i];
             }
-            return new BenchOptions(args.FirstOrDefault(), posts, webhooks, csv);
+            return new BenchOptions(args.FirstOrDefault(), posts, webhooks, csv, db);
         }
     }
 

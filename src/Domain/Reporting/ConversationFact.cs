@@ -59,25 +59,41 @@ public class ConversationFact : IBrandOwned
     public static SlaResult AsOf(SlaResult stored, DateTime? dueAt, DateTime nowUtc) =>
         stored == SlaResult.Running && dueAt is { } due && nowUtc >= due ? SlaResult.Missed : stored;
 
-    public IEnumerable<string> TagList() => Tags.Split('|', StringSplitOptions.RemoveEmptyEntries);
+    public IEnumerable<string> TagList() => SplitTags(Tags);
+
+    public static string[] SplitTags(string tags) => tags.Split('|', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>
+    /// The most characters of tags a fact keeps (whole tags, in the conversation's order): the reporting
+    /// index holds the tags as a key column, which every provider limits in size.
+    /// </summary>
+    public const int MaxTagsLength = 500;
 
     public static string JoinTags(IEnumerable<string> tags)
     {
         var list = tags.Select(t => t.Trim().Replace("|", "", StringComparison.Ordinal)).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return list.Count == 0 ? "" : "|" + string.Join('|', list) + "|";
+        var joined = "|";
+        foreach (var tag in list)
+        {
+            if (joined.Length + tag.Length + 1 > MaxTagsLength) break;
+            joined += tag + "|";
+        }
+        return joined.Length == 1 ? "" : joined;
     }
 }
 
 /// <summary>
-/// Posts of one brand in one UTC hour, by network, intent and sentiment: the volume and sentiment
-/// series of the dashboards. The rollup job recomputes an hour whenever a post in it is stored or relabelled.
+/// Posts of one brand on one day of the brand's own calendar (its time zone), by network, intent and
+/// sentiment: the volume and sentiment series of the dashboards. The rollup job recomputes a day
+/// whenever a post on it is stored or relabelled, and every day when the brand's time zone changes.
 /// </summary>
-public class HourStat : IBrandOwned
+public class DayStat : IBrandOwned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid AgencyId { get; set; }
     public Guid BrandId { get; set; }
-    public DateTime HourUtc { get; set; }
+    /// <summary>The local date of the posts' creation time.</summary>
+    public DateOnly Day { get; set; }
     public Network Network { get; set; }
     /// <summary>Null for posts without labels (the brand's own posts).</summary>
     public Intent? Intent { get; set; }
@@ -92,7 +108,7 @@ public class RollupState : IBrandOwned
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid AgencyId { get; set; }
     public Guid BrandId { get; set; }
-    /// <summary>Posts changed up to here are in <see cref="HourStat"/>.</summary>
+    /// <summary>Posts changed up to here are in <see cref="DayStat"/>.</summary>
     public DateTime PostsThrough { get; set; }
     /// <summary>Conversations changed up to here have current facts.</summary>
     public DateTime ConversationsThrough { get; set; }

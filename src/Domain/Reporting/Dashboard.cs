@@ -83,47 +83,97 @@ public sealed record Backlog(int Waiting, DateTime? OldestWaitingSince);
 public sealed record BrandDashboard(ReportPeriod Period, Kpis Current, Kpis Previous, IReadOnlyList<DayVolume> Days, IReadOnlyList<ResponseTimes> ResponseTimes,
     IReadOnlyList<PolicyAttainment> Sla, ForwardFigures Forwards, IReadOnlyList<(string Tag, int Count)> TopTags, Backlog Backlog, DateTime AsOf);
 
-/// <summary>Computes a brand's dashboard from its conversation facts and hourly post counts (pure; the definitions are in <see cref="FactBuilder"/>).</summary>
+/// <summary>Conversations of one period that share every attribute the dashboard counts by, and how many there are (SLA results as of one moment).</summary>
+public sealed record FactTally(Network Network, Guid? SlaPolicyId, bool NoAction, bool NeedsResponse, bool Responded,
+    SlaResult FirstResponse, SlaResult Resolution, bool MovedToPrivate, bool Forwarded, ForwardOutcome ForwardOutcome, int Count);
+
+/// <summary>The first-response clocks of one answered conversation: what percentiles are taken of.</summary>
+public readonly record struct ResponseSample(Network Network, bool NoAction, bool Forwarded, int? Seconds, int? BusinessSeconds);
+
+/// <summary>A set of tags (as stored on the facts) and on how many conversations of the period it stands.</summary>
+public readonly record struct TagSet(string Tags, int Count);
+
+/// <summary>The columns of one conversation fact that the dashboard reads, with its SLA results as of one moment.</summary>
+public readonly record struct FactRow(Network Network, Guid? SlaPolicyId, bool NoAction, bool NeedsResponse, SlaResult FirstResponse, SlaResult Resolution,
+    bool MovedToPrivate, bool Forwarded, ForwardOutcome ForwardOutcome, int? Seconds, int? BusinessSeconds, string Tags)
+{
+    public static FactRow Of(ConversationFact f, DateTime nowUtc) => new(f.Network, f.SlaPolicyId, f.NoAction, f.NeedsResponse, f.FirstResponseAsOf(nowUtc),
+        f.ResolutionAsOf(nowUtc), f.MovedToPrivate, f.Forwarded, f.ForwardOutcome, f.FirstResponseSeconds, f.FirstResponseBusinessSeconds, f.Tags);
+}
+
+/// <summary>
+/// What the dashboard needs of one period's conversation facts: counts by attribute, the clocks of
+/// answered conversations (for percentiles) and the tag sets.
+/// </summary>
+public sealed record PeriodFacts(IReadOnlyList<FactTally> Tallies, IReadOnlyList<ResponseSample> Responses, IReadOnlyList<TagSet> TagSets)
+{
+    public static PeriodFacts From(IEnumerable<ConversationFact> facts, DateTime nowUtc) => From(facts.Select(f => FactRow.Of(f, nowUtc)));
+
+    public static PeriodFacts From(IEnumerable<FactRow> rows)
+    {
+        var tallies = new Dictionary<FactTally, int>();
+        var responses = new List<ResponseSample>();
+        var tags = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var r in rows)
+        {
+            var key = new FactTally(r.Network, r.SlaPolicyId, r.NoAction, r.NeedsResponse, r.Seconds is not null, r.FirstResponse, r.Resolution,
+                r.MovedToPrivate, r.Forwarded, r.ForwardOutcome, 0);
+            tallies[key] = tallies.GetValueOrDefault(key) + 1;
+            if (r.Seconds is not null || r.BusinessSeconds is not null) responses.Add(new ResponseSample(r.Network, r.NoAction, r.Forwarded, r.Seconds, r.BusinessSeconds));
+            if (r.Tags.Length > 0) tags[r.Tags] = tags.GetValueOrDefault(r.Tags) + 1;
+        }
+        return new PeriodFacts(tallies.Select(t => t.Key with { Count = t.Value }).ToList(), responses, tags.Select(t => new TagSet(t.Key, t.Value)).ToList());
+    }
+}
+
+/// <summary>Computes a brand's dashboard from its conversation facts and daily post counts (pure; the definitions are in <see cref="FactBuilder"/>).</summary>
 public static class DashboardCalculator
 {
-    public static BrandDashboard Compute(ReportPeriod period, IReadOnlyList<ConversationFact> facts, IReadOnlyList<HourStat> hours,
+    public static BrandDashboard Compute(ReportPeriod period, IReadOnlyList<ConversationFact> facts, IReadOnlyList<DayStat> days,
+        IReadOnlyDictionary<Guid, string> policyNames, Backlog backlog, DateTime nowUtc, int topTags = 10) =>
+        Compute(period, PeriodFacts.From(In(facts, period), nowUtc), PeriodFacts.From(In(facts, period.Previous), nowUtc), days, policyNames, backlog, nowUtc, topTags);
+
+    /// <summary>The dashboard from facts already aggregated per period (as the database returns them).</summary>
+    public static BrandDashboard Compute(ReportPeriod period, PeriodFacts current, PeriodFacts before, IReadOnlyList<DayStat> days,
         IReadOnlyDictionary<Guid, string> policyNames, Backlog backlog, DateTime nowUtc, int topTags = 10)
     {
-        var previous = period.Previous;
-        var current = In(facts, period).ToList();
-        var before = In(facts, previous).ToList();
-        var hoursNow = hours.Where(h => h.HourUtc >= period.FromUtc && h.HourUtc < period.ToUtc).ToList();
-        var hoursBefore = hours.Where(h => h.HourUtc >= previous.FromUtc && h.HourUtc < previous.ToUtc).ToList();
+        var daysNow = In(days, period).ToList();
+        var daysBefore = In(days, period.Previous).ToList();
 
-        return new BrandDashboard(period, Summarise(current, hoursNow, nowUtc), Summarise(before, hoursBefore, nowUtc), Days(period, hoursNow),
-            Times(current), Policies(current, policyNames, nowUtc), Forwards(current), Tags(current, topTags), backlog, nowUtc);
+        return new BrandDashboard(period, Summarise(current, daysNow), Summarise(before, daysBefore), Days(period, daysNow),
+            Times(current), Policies(current, policyNames), Forwards(current), Tags(current, topTags), backlog, nowUtc);
     }
 
     public static IEnumerable<ConversationFact> In(IEnumerable<ConversationFact> facts, ReportPeriod p) =>
         facts.Where(f => f.StartedAt >= p.FromUtc && f.StartedAt < p.ToUtc);
 
-    public static Kpis Summarise(IReadOnlyList<ConversationFact> facts, IReadOnlyList<HourStat> hours, DateTime nowUtc)
+    public static IEnumerable<DayStat> In(IEnumerable<DayStat> days, ReportPeriod p) => days.Where(d => d.Day >= p.From && d.Day <= p.To);
+
+    public static Kpis Summarise(IReadOnlyList<ConversationFact> facts, IReadOnlyList<DayStat> days, DateTime nowUtc) =>
+        Summarise(PeriodFacts.From(facts, nowUtc), days);
+
+    public static Kpis Summarise(PeriodFacts facts, IReadOnlyList<DayStat> days)
     {
-        var answered = Sorted(facts.Where(f => !f.NoAction).Select(f => f.FirstResponseSeconds));
-        var first = facts.Select(f => f.FirstResponseAsOf(nowUtc)).ToList();
+        var t = facts.Tallies;
+        var answered = Sorted(facts.Responses.Where(r => !r.NoAction).Select(r => r.Seconds));
         return new Kpis(
-            Inbound: hours.Sum(h => h.Inbound),
-            Conversations: facts.Count,
-            NeedsResponse: facts.Count(f => f.NeedsResponse),
-            Responded: facts.Count(f => f.NeedsResponse && f.FirstResponseAt is not null),
+            Inbound: days.Sum(h => h.Inbound),
+            Conversations: t.Sum(x => x.Count),
+            NeedsResponse: t.Where(x => x.NeedsResponse).Sum(x => x.Count),
+            Responded: t.Where(x => x.NeedsResponse && x.Responded).Sum(x => x.Count),
             FirstResponseMedianSeconds: Percentile.Of(answered, 50),
             FirstResponseP90Seconds: Percentile.Of(answered, 90),
-            SlaMet: first.Count(r => r == SlaResult.Met),
-            SlaMissed: first.Count(r => r == SlaResult.Missed),
-            NegativeInbound: hours.Where(h => h.Sentiment == Sentiment.Negative).Sum(h => h.Inbound),
-            LabelledInbound: hours.Where(h => h.Sentiment is not null).Sum(h => h.Inbound),
-            MovedToPrivate: facts.Count(f => f.MovedToPrivate),
-            Forwards: facts.Count(f => f.Forwarded));
+            SlaMet: t.Where(x => x.FirstResponse == SlaResult.Met).Sum(x => x.Count),
+            SlaMissed: t.Where(x => x.FirstResponse == SlaResult.Missed).Sum(x => x.Count),
+            NegativeInbound: days.Where(h => h.Sentiment == Sentiment.Negative).Sum(h => h.Inbound),
+            LabelledInbound: days.Where(h => h.Sentiment is not null).Sum(h => h.Inbound),
+            MovedToPrivate: t.Where(x => x.MovedToPrivate).Sum(x => x.Count),
+            Forwards: t.Where(x => x.Forwarded).Sum(x => x.Count));
     }
 
-    public static IReadOnlyList<DayVolume> Days(ReportPeriod period, IReadOnlyList<HourStat> hours)
+    public static IReadOnlyList<DayVolume> Days(ReportPeriod period, IReadOnlyList<DayStat> days)
     {
-        var byDay = hours.Where(h => h.Inbound > 0).GroupBy(h => period.LocalDate(h.HourUtc)).ToDictionary(g => g.Key, g => g.ToList());
+        var byDay = days.Where(h => h.Inbound > 0).GroupBy(h => h.Day).ToDictionary(g => g.Key, g => g.ToList());
         return period.Dates().Select(d =>
         {
             var list = byDay.GetValueOrDefault(d) ?? [];
@@ -136,35 +186,42 @@ public static class DashboardCalculator
         }).ToList();
     }
 
-    public static IReadOnlyList<ResponseTimes> Times(IReadOnlyList<ConversationFact> facts) =>
-        facts.Where(f => !f.NoAction).GroupBy(f => f.Network).OrderBy(g => g.Key).Select(g =>
+    public static IReadOnlyList<ResponseTimes> Times(PeriodFacts facts)
+    {
+        var samples = facts.Responses.Where(r => !r.NoAction).ToLookup(r => r.Network);
+        return facts.Tallies.Where(x => !x.NoAction).GroupBy(x => x.Network).OrderBy(g => g.Key).Select(g =>
         {
-            var calendar = Sorted(g.Select(f => f.FirstResponseSeconds));
-            var business = Sorted(g.Select(f => f.FirstResponseBusinessSeconds));
-            return new ResponseTimes(g.Key, g.Count(), calendar.Count, Percentile.Of(calendar, 50), Percentile.Of(calendar, 90), Percentile.Of(business, 50), Percentile.Of(business, 90));
+            var calendar = Sorted(samples[g.Key].Select(r => r.Seconds));
+            var business = Sorted(samples[g.Key].Select(r => r.BusinessSeconds));
+            return new ResponseTimes(g.Key, g.Sum(x => x.Count), calendar.Count, Percentile.Of(calendar, 50), Percentile.Of(calendar, 90), Percentile.Of(business, 50), Percentile.Of(business, 90));
         }).ToList();
+    }
 
-    public static IReadOnlyList<PolicyAttainment> Policies(IReadOnlyList<ConversationFact> facts, IReadOnlyDictionary<Guid, string> names, DateTime nowUtc) =>
-        facts.Where(f => f.SlaPolicyId is not null).GroupBy(f => f.SlaPolicyId!.Value).Select(g =>
+    public static IReadOnlyList<PolicyAttainment> Policies(PeriodFacts facts, IReadOnlyDictionary<Guid, string> names) =>
+        facts.Tallies.Where(x => x.SlaPolicyId is not null).GroupBy(x => x.SlaPolicyId!.Value).Select(g =>
         {
-            var first = g.Select(f => f.FirstResponseAsOf(nowUtc)).ToList();
-            var resolution = g.Select(f => f.ResolutionAsOf(nowUtc)).ToList();
+            int First(SlaResult r) => g.Where(x => x.FirstResponse == r).Sum(x => x.Count);
+            int Resolution(SlaResult r) => g.Where(x => x.Resolution == r).Sum(x => x.Count);
             return new PolicyAttainment(g.Key, names.GetValueOrDefault(g.Key) ?? "(deleted policy)",
-                first.Count(r => r == SlaResult.Met), first.Count(r => r == SlaResult.Missed), first.Count(r => r == SlaResult.Running),
-                resolution.Count(r => r == SlaResult.Met), resolution.Count(r => r == SlaResult.Missed), resolution.Count(r => r == SlaResult.Running));
+                First(SlaResult.Met), First(SlaResult.Missed), First(SlaResult.Running),
+                Resolution(SlaResult.Met), Resolution(SlaResult.Missed), Resolution(SlaResult.Running));
         }).OrderBy(p => p.Policy, StringComparer.Ordinal).ToList();
 
     /// <summary>Conversations of the period forwarded from marketing to service; time to first response counts from the customer's post.</summary>
-    public static ForwardFigures Forwards(IReadOnlyList<ConversationFact> facts)
+    public static ForwardFigures Forwards(PeriodFacts facts)
     {
-        var list = facts.Where(f => f.Forwarded).ToList();
-        return new ForwardFigures(list.Count, Percentile.Of(Sorted(list.Select(f => f.FirstResponseSeconds)), 50),
-            list.GroupBy(f => f.ForwardOutcome).ToDictionary(g => g.Key, g => g.Count()));
+        var forwarded = facts.Tallies.Where(x => x.Forwarded).ToList();
+        return new ForwardFigures(forwarded.Sum(x => x.Count), Percentile.Of(Sorted(facts.Responses.Where(r => r.Forwarded).Select(r => r.Seconds)), 50),
+            forwarded.GroupBy(x => x.ForwardOutcome).ToDictionary(g => g.Key, g => g.Sum(x => x.Count)));
     }
 
-    public static IReadOnlyList<(string Tag, int Count)> Tags(IReadOnlyList<ConversationFact> facts, int top) =>
-        facts.SelectMany(f => f.TagList()).GroupBy(t => t, StringComparer.OrdinalIgnoreCase)
-            .Select(g => (Tag: g.First(), Count: g.Count())).OrderByDescending(t => t.Count).ThenBy(t => t.Tag, StringComparer.Ordinal).Take(top).ToList();
+    /// <summary>The most used tags (compared without case, shown in their most used spelling).</summary>
+    public static IReadOnlyList<(string Tag, int Count)> Tags(PeriodFacts facts, int top) =>
+        facts.TagSets.SelectMany(s => ConversationFact.SplitTags(s.Tags).Select(tag => (Tag: tag, s.Count)))
+            .GroupBy(t => t.Tag, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (Tag: g.GroupBy(t => t.Tag, StringComparer.Ordinal).OrderByDescending(s => s.Sum(t => t.Count)).ThenBy(s => s.Key, StringComparer.Ordinal).First().Key,
+                Count: g.Sum(t => t.Count)))
+            .OrderByDescending(t => t.Count).ThenBy(t => t.Tag, StringComparer.Ordinal).Take(top).ToList();
 
     private static List<int> Sorted(IEnumerable<int?> values)
     {

@@ -68,7 +68,7 @@ public abstract class AgencyDbContext : IdentityDbContext<ApplicationUser>, IDat
     public DbSet<Domain.Planning.ChannelPlan> ChannelPlans => Set<Domain.Planning.ChannelPlan>();
     public DbSet<Domain.Planning.ForecastRun> ForecastRuns => Set<Domain.Planning.ForecastRun>();
     public DbSet<Domain.Reporting.ConversationFact> ConversationFacts => Set<Domain.Reporting.ConversationFact>();
-    public DbSet<Domain.Reporting.HourStat> HourStats => Set<Domain.Reporting.HourStat>();
+    public DbSet<Domain.Reporting.DayStat> DayStats => Set<Domain.Reporting.DayStat>();
     public DbSet<Domain.Reporting.RollupState> RollupStates => Set<Domain.Reporting.RollupState>();
     public DbSet<Domain.Reporting.ReportDelivery> ReportDeliveries => Set<Domain.Reporting.ReportDelivery>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

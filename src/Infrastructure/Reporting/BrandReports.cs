@@ -36,22 +36,29 @@ public sealed class BrandReports(DatabaseSetup database, ReportRollups rollups, 
         await rollups.RefreshAsync(brand, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = database.Create(brand);
-        var from = period.Previous.FromUtc;
-        var to = period.ToUtc;
-        // Only the columns the figures use: a 30-day dashboard of a busy brand reads tens of thousands of facts.
-        var facts = await db.ConversationFacts.AsNoTracking().Where(f => f.StartedAt >= from && f.StartedAt < to)
-            .Select(f => new ConversationFact
-            {
-                StartedAt = f.StartedAt, Network = f.Network, Intent = f.Intent, NoAction = f.NoAction, NeedsResponse = f.NeedsResponse,
-                FirstResponseAt = f.FirstResponseAt, FirstResponseSeconds = f.FirstResponseSeconds, FirstResponseBusinessSeconds = f.FirstResponseBusinessSeconds,
-                SlaPolicyId = f.SlaPolicyId, FirstResponseSla = f.FirstResponseSla, FirstResponseDueAt = f.FirstResponseDueAt,
-                ResolutionSla = f.ResolutionSla, ResolutionDueAt = f.ResolutionDueAt, MovedToPrivate = f.MovedToPrivate,
-                Forwarded = f.Forwarded, ForwardOutcome = f.ForwardOutcome, Tags = f.Tags,
-            }).ToListAsync(ct);
-        var hours = await db.HourStats.AsNoTracking().Where(h => h.HourUtc >= from && h.HourUtc < to)
-            .Select(h => new HourStat { HourUtc = h.HourUtc, Network = h.Network, Intent = h.Intent, Sentiment = h.Sentiment, Inbound = h.Inbound, Outbound = h.Outbound }).ToListAsync(ct);
+        var current = await PeriodFactsAsync(db, period.FromUtc, period.ToUtc, now, ct);
+        var before = await PeriodFactsAsync(db, period.Previous.FromUtc, period.Previous.ToUtc, now, ct);
+        var (first, last) = (period.Previous.From, period.To);
+        var days = await db.DayStats.AsNoTracking().Where(d => d.Day >= first && d.Day <= last)
+            .Select(d => new DayStat { Day = d.Day, Network = d.Network, Intent = d.Intent, Sentiment = d.Sentiment, Inbound = d.Inbound, Outbound = d.Outbound }).ToListAsync(ct);
         var policies = await db.SlaPolicies.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        return DashboardCalculator.Compute(period, facts, hours, policies, await BacklogAsync(db, ct), now);
+        return DashboardCalculator.Compute(period, current, before, days, policies, await BacklogAsync(db, ct), now);
+    }
+
+    /// <summary>
+    /// The facts of conversations that started in [from, to), read as narrow rows (every column is in the
+    /// dashboard index, and the SLA results as of <paramref name="now"/> are worked out by the database,
+    /// as in <see cref="ConversationFact.FirstResponseAsOf"/>), then counted in memory.
+    /// </summary>
+    public static async Task<PeriodFacts> PeriodFactsAsync(AgencyDbContext db, DateTime from, DateTime to, DateTime now, CancellationToken ct)
+    {
+        var rows = await db.ConversationFacts.AsNoTracking().Where(f => f.StartedAt >= from && f.StartedAt < to)
+            .Select(f => new FactRow(f.Network, f.SlaPolicyId, f.NoAction, f.NeedsResponse,
+                f.FirstResponseSla == SlaResult.Running && f.FirstResponseDueAt <= now ? SlaResult.Missed : f.FirstResponseSla,
+                f.ResolutionSla == SlaResult.Running && f.ResolutionDueAt <= now ? SlaResult.Missed : f.ResolutionSla,
+                f.MovedToPrivate, f.Forwarded, f.ForwardOutcome, f.FirstResponseSeconds, f.FirstResponseBusinessSeconds, f.Tags))
+            .ToListAsync(ct);
+        return PeriodFacts.From(rows);
     }
 
     /// <summary>Active conversations in a service queue still owed an answer, and since when the oldest has waited.</summary>

@@ -12,11 +12,11 @@ using Quartz;
 namespace Agency.Infrastructure.Reporting;
 
 /// <summary>What one refresh of one brand's rollups did.</summary>
-public sealed record RollupSummary(int Facts, int Hours);
+public sealed record RollupSummary(int Facts, int Days);
 
 /// <summary>
 /// Keeps a brand's reporting tables current, incrementally: the facts of conversations changed since
-/// the last run and the hourly post counts of hours that gained or relabelled a post. A watermark
+/// the last run and the daily post counts of local days that gained or relabelled a post. A watermark
 /// stops short of the last <see cref="Overlap"/> (a save still in flight then is caught next time);
 /// recomputing a row twice gives the same row, so overlap and a second run are harmless.
 /// </summary>
@@ -28,23 +28,27 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
     /// </summary>
     public static readonly TimeSpan Overlap = TimeSpan.FromMinutes(2);
     private const int Batch = 2_000;
-    /// <summary>Hours recomputed with one read of posts.</summary>
-    private static readonly TimeSpan HourChunk = TimeSpan.FromDays(7);
+    /// <summary>Days recomputed with one read of posts.</summary>
+    private const int ChunkDays = 7;
 
     public async Task<RollupSummary> RefreshAsync(TenantScope brand, CancellationToken ct = default)
     {
         var brandId = brand.BrandId ?? throw new TenantException("Rollups are kept per brand.");
         var now = clock.GetUtcNow().UtcDateTime;
-        RollupState state;
+        RollupState? known;
         await using (var db = database.Create(brand))
         {
-            state = await db.RollupStates.SingleOrDefaultAsync(ct) ?? new RollupState { BrandId = brandId, PostsThrough = DateTime.MinValue, ConversationsThrough = DateTime.MinValue };
+            known = await db.RollupStates.AsNoTracking().SingleOrDefaultAsync(ct);
         }
-        var (facts, conversationsThrough) = await RefreshFactsAsync(brand, state.ConversationsThrough, now, ct);
-        var (hours, postsThrough) = await RefreshHoursAsync(brand, state.PostsThrough, ct);
+        var state = known ?? new RollupState { BrandId = brandId, PostsThrough = DateTime.MinValue, ConversationsThrough = DateTime.MinValue };
+        var (facts, conversationsThrough) = await RefreshFactsAsync(brand, known?.ConversationsThrough, now, ct);
+        var (days, postsThrough) = await RefreshDaysAsync(brand, known?.PostsThrough, ct);
         var settled = now - Overlap;
         conversationsThrough = conversationsThrough > settled ? Max(settled, state.ConversationsThrough) : conversationsThrough;
         postsThrough = postsThrough > settled ? Max(settled, state.PostsThrough) : postsThrough;
+
+        if (known is not null && facts == 0 && days == 0 && conversationsThrough <= state.ConversationsThrough && postsThrough <= state.PostsThrough)
+            return new RollupSummary(0, 0); // nothing new: no write for a dashboard view
 
         await using (var db = database.Create(brand))
         {
@@ -62,7 +66,7 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
                 // Another node stored the first state at the same moment; its watermark is as good.
             }
         }
-        return new RollupSummary(facts, hours);
+        return new RollupSummary(facts, days);
     }
 
     /// <summary>Rebuilds every fact of the brand (after a change of SLA policies or service hours, whose effect reaches back).</summary>
@@ -75,26 +79,30 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
         return await RefreshAsync(brand, ct);
     }
 
-    private async Task<(int Count, DateTime Through)> RefreshFactsAsync(TenantScope brand, DateTime since, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Facts of conversations changed after <paramref name="since"/> (every conversation when null). A
+    /// watermark is only ever a time up to which every change was read, so reading resumes strictly after it.
+    /// </summary>
+    private async Task<(int Count, DateTime Through)> RefreshFactsAsync(TenantScope brand, DateTime? since, DateTime now, CancellationToken ct)
     {
-        var from = since;
-        var through = since;
+        var through = since ?? DateTime.MinValue;
         var count = 0;
-        var afterId = Guid.Empty;
-        var afterAt = from;
+        (DateTime At, Guid Id)? after = null;
         BrandWork? work = null;
         Dictionary<Guid, Department>? departments = null;
         while (true)
         {
             await using var db = database.Create(brand);
+            var changed = db.Conversations.AsNoTracking();
+            if (after is var (at, id))
+                // The range condition on its own lets the (brand, ChangedAt, Id) index find the start.
+                changed = changed.Where(c => c.ChangedAt >= at).Where(c => c.ChangedAt > at || c.Id.CompareTo(id) > 0);
+            else if (since is { } w)
+                changed = changed.Where(c => c.ChangedAt > w);
+            var batch = await changed.OrderBy(c => c.ChangedAt).ThenBy(c => c.Id).Take(Batch).ToListAsync(ct);
+            if (batch.Count == 0) break;
             work ??= await BrandWork.LoadAsync(db, ct);
             departments ??= await db.ChannelAccounts.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Department, ct);
-            var at = afterAt;
-            var id = afterId;
-            var batch = await db.Conversations.AsNoTracking()
-                .Where(c => c.ChangedAt > at || (c.ChangedAt == at && c.Id.CompareTo(id) > 0))
-                .OrderBy(c => c.ChangedAt).ThenBy(c => c.Id).Take(Batch).ToListAsync(ct);
-            if (batch.Count == 0) break;
             var ids = batch.Select(c => c.Id).ToList();
             var existing = await db.ConversationFacts.Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, ct);
             foreach (var c in batch)
@@ -107,69 +115,79 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
             }
             await db.SaveChangesAsync(ct);
             count += batch.Count;
-            (afterAt, afterId) = (batch[^1].ChangedAt, batch[^1].Id);
-            through = Max(through, afterAt);
+            after = (batch[^1].ChangedAt, batch[^1].Id);
+            through = Max(through, batch[^1].ChangedAt);
             if (batch.Count < Batch) break;
         }
         return (count, through);
     }
 
-    private async Task<(int Count, DateTime Through)> RefreshHoursAsync(TenantScope brand, DateTime since, CancellationToken ct)
+    /// <summary>
+    /// Daily post counts of the local days (in the brand's time zone) that gained or relabelled a post
+    /// after <paramref name="since"/>; every day of the brand when null, after removing the old rows
+    /// (so that a change of time zone leaves no day counted under the old one).
+    /// </summary>
+    private async Task<(int Count, DateTime Through)> RefreshDaysAsync(TenantScope brand, DateTime? since, CancellationToken ct)
     {
-        var from = since;
-        List<DateTime> dirty;
+        var from = since ?? DateTime.MinValue;
+        List<DateOnly> dirty;
         DateTime through;
         Dictionary<Guid, Network> networks;
+        TimeZoneInfo zone;
         await using (var db = database.Create(brand))
         {
-            networks = await db.ChannelAccounts.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Network, ct);
-            // The hours (of the customer's post time) that gained or relabelled a post, and how far that reaches.
-            var changed = await db.Posts.AsNoTracking().Where(p => p.ReceivedAt >= from).Select(p => new { At = p.ReceivedAt, p.CreatedAt }).ToListAsync(ct);
-            changed.AddRange(await db.LabelCorrections.AsNoTracking().Where(c => c.CorrectedAt >= from)
+            // When (the customer's post time) the posts stored or relabelled after the watermark were written, and how far that reaches.
+            var changed = await db.Posts.AsNoTracking().Where(p => p.ReceivedAt > from).Select(p => new { At = p.ReceivedAt, p.CreatedAt }).ToListAsync(ct);
+            changed.AddRange(await db.LabelCorrections.AsNoTracking().Where(c => c.CorrectedAt > from)
                 .Join(db.Posts, c => c.PostId, p => p.Id, (c, p) => new { At = c.CorrectedAt, p.CreatedAt }).ToListAsync(ct));
-            if (changed.Count == 0) return (0, since);
-            through = Max(since, changed.Max(c => c.At));
-            dirty = changed.Select(c => Hour(c.CreatedAt)).Distinct().Order().ToList();
+            if (since is null) await db.DayStats.ExecuteDeleteAsync(ct);
+            if (changed.Count == 0) return (0, from);
+            networks = await db.ChannelAccounts.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Network, ct);
+            zone = (await db.Brands.AsNoTracking().SingleAsync(b => b.Id == brand.BrandId, ct)).TimeZone;
+            through = Max(from, changed.Max(c => c.At));
+            dirty = changed.Select(c => LocalDay(c.CreatedAt, zone)).Distinct().Order().ToList();
         }
 
         var done = 0;
         for (var i = 0; i < dirty.Count;)
         {
-            // One read of posts per stretch of at most a week; every hour in the stretch is recomputed from its posts.
-            var start = dirty[i];
+            // One read of posts per stretch of at most a week; every day in the stretch is recomputed from its posts.
+            var first = dirty[i];
             var j = i;
-            while (j + 1 < dirty.Count && dirty[j + 1] - start < HourChunk) j++;
-            var end = dirty[j].AddHours(1);
-            var hours = dirty.Skip(i).Take(j - i + 1).ToHashSet();
+            while (j + 1 < dirty.Count && dirty[j + 1].DayNumber - first.DayNumber < ChunkDays) j++;
+            var last = dirty[j];
+            var days = dirty.Skip(i).Take(j - i + 1).ToHashSet();
             i = j + 1;
 
+            var stretch = new ReportPeriod(first, last, zone);
+            var (start, end) = (stretch.FromUtc, stretch.ToUtc);
             await using var db = database.Create(brand);
             var rows = await db.Posts.AsNoTracking().Where(p => p.CreatedAt >= start && p.CreatedAt < end)
                 .Select(p => new { p.CreatedAt, p.ChannelAccountId, p.Direction, p.Intent, p.Sentiment }).ToListAsync(ct);
-            var stats = rows.Where(r => hours.Contains(Hour(r.CreatedAt)))
-                .GroupBy(r => (Hour: Hour(r.CreatedAt), Network: networks.GetValueOrDefault(r.ChannelAccountId, Network.X), r.Intent, r.Sentiment))
-                .Select(g => new HourStat
+            var stats = rows.Select(r => (Row: r, Day: LocalDay(r.CreatedAt, zone))).Where(r => days.Contains(r.Day))
+                .GroupBy(r => (r.Day, Network: networks.GetValueOrDefault(r.Row.ChannelAccountId, Network.X), r.Row.Intent, r.Row.Sentiment))
+                .Select(g => new DayStat
                 {
                     BrandId = brand.BrandId!.Value,
-                    HourUtc = g.Key.Hour,
+                    Day = g.Key.Day,
                     Network = g.Key.Network,
                     Intent = g.Key.Intent,
                     Sentiment = g.Key.Sentiment,
-                    Inbound = g.Count(r => r.Direction == Direction.Inbound),
-                    Outbound = g.Count(r => r.Direction == Direction.Outbound),
+                    Inbound = g.Count(r => r.Row.Direction == Direction.Inbound),
+                    Outbound = g.Count(r => r.Row.Direction == Direction.Outbound),
                 }).ToList();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var hourList = hours.ToList();
-            await db.HourStats.Where(h => h.HourUtc >= start && h.HourUtc < end && hourList.Contains(h.HourUtc)).ExecuteDeleteAsync(ct);
-            db.HourStats.AddRange(stats);
+            var dayList = days.ToList();
+            await db.DayStats.Where(d => d.Day >= first && d.Day <= last && dayList.Contains(d.Day)).ExecuteDeleteAsync(ct);
+            db.DayStats.AddRange(stats);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            done += hours.Count;
+            done += days.Count;
         }
         return (done, through);
     }
 
-    public static DateTime Hour(DateTime utc) => new(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, DateTimeKind.Utc);
+    public static DateOnly LocalDay(DateTime utc, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, zone));
 
     private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 }

@@ -149,15 +149,15 @@ public class MetricTests
             F(T(10, 9), 100, SlaResult.Met),                  // period before
             F(T(11, 9), null, SlaResult.Missed),              // period before
         };
-        var hours = new List<HourStat>
+        var days = new List<DayStat>
         {
-            new() { HourUtc = T(16, 9), Network = Network.X, Intent = Intent.ServiceQuestion, Sentiment = Sentiment.Negative, Inbound = 3 },
-            new() { HourUtc = T(16, 9), Network = Network.X, Intent = Intent.Praise, Sentiment = Sentiment.Positive, Inbound = 1, Outbound = 2 },
-            new() { HourUtc = T(18, 9), Network = Network.Facebook, Intent = Intent.Complaint, Sentiment = Sentiment.Neutral, Inbound = 4 },
-            new() { HourUtc = T(23, 0), Network = Network.X, Intent = Intent.ServiceQuestion, Sentiment = Sentiment.Negative, Inbound = 9 }, // outside
-            new() { HourUtc = T(10, 9), Network = Network.X, Intent = Intent.ServiceQuestion, Sentiment = Sentiment.Neutral, Inbound = 2 },  // before
+            new() { Day = new(2026, 11, 16), Network = Network.X, Intent = Intent.ServiceQuestion, Sentiment = Sentiment.Negative, Inbound = 3 },
+            new() { Day = new(2026, 11, 16), Network = Network.X, Intent = Intent.Praise, Sentiment = Sentiment.Positive, Inbound = 1, Outbound = 2 },
+            new() { Day = new(2026, 11, 18), Network = Network.Facebook, Intent = Intent.Complaint, Sentiment = Sentiment.Neutral, Inbound = 4 },
+            new() { Day = new(2026, 11, 23), Network = Network.X, Intent = Intent.ServiceQuestion, Sentiment = Sentiment.Negative, Inbound = 9 }, // outside
+            new() { Day = new(2026, 11, 10), Network = Network.X, Intent = Intent.ServiceQuestion, Sentiment = Sentiment.Neutral, Inbound = 2 },  // before
         };
-        var d = DashboardCalculator.Compute(period, facts, hours, new Dictionary<Guid, string> { [policy] = "X within the hour" }, new Backlog(2, T(22, 23, 59)), T(23, 0, 30));
+        var d = DashboardCalculator.Compute(period, facts, days, new Dictionary<Guid, string> { [policy] = "X within the hour" }, new Backlog(2, T(22, 23, 59)), T(23, 0, 30));
 
         // This week: 6 conversations; 5 need a response (praise does not), 3 of them answered.
         Assert.Equal(6, d.Current.Conversations);
@@ -211,5 +211,47 @@ public class MetricTests
         Assert.Equal("\"say \"\"hi\"\"\"", ReportCsv.Escape("say \"hi\""));
         Assert.Equal("'=HYPERLINK(1)", ReportCsv.Escape("=HYPERLINK(1)"));
         Assert.Equal("'-5", ReportCsv.Escape("-5"));
+    }
+
+    [Fact]
+    public void Facts_counted_together_keep_every_figure_and_a_target_due_since_counts_as_missed()
+    {
+        var policy = Guid.NewGuid();
+        ConversationFact F(int? seconds, SlaResult sla, DateTime? due = null, string tags = "", bool forwarded = false) => new()
+        {
+            Id = Guid.NewGuid(), StartedAt = T(20, 9), Network = Network.X, NeedsResponse = true, FirstResponseSeconds = seconds, FirstResponseBusinessSeconds = seconds,
+            SlaPolicyId = policy, FirstResponseSla = sla, FirstResponseDueAt = due, Tags = tags, Forwarded = forwarded,
+            ForwardOutcome = forwarded ? ForwardOutcome.Answered : ForwardOutcome.None,
+        };
+        var facts = new[]
+        {
+            F(60, SlaResult.Met, tags: "|refund|"), F(60, SlaResult.Met, tags: "|refund|"), F(120, SlaResult.Met, tags: "|Refund|delay|", forwarded: true),
+            F(null, SlaResult.Running, due: T(20, 10)), // due at 10:00: missed at noon
+            F(null, SlaResult.Running, due: T(20, 13)), // still running at noon
+        };
+        var counted = PeriodFacts.From(facts, T(20, 12));
+
+        Assert.Equal(5, counted.Tallies.Sum(t => t.Count));
+        Assert.Equal(2, counted.Tallies.Single(t => t.FirstResponse == SlaResult.Met && !t.Forwarded).Count); // two alike facts: one tally
+        Assert.Equal(1, counted.Tallies.Where(t => t.FirstResponse == SlaResult.Missed).Sum(t => t.Count));
+        Assert.Equal(1, counted.Tallies.Where(t => t.FirstResponse == SlaResult.Running).Sum(t => t.Count));
+        Assert.Equal(new[] { 60, 60, 120 }, counted.Responses.Select(r => r.Seconds!.Value).Order());
+        Assert.Equal(new[] { ("refund", 3), ("delay", 1) }, DashboardCalculator.Tags(counted, 10)); // tags compare without case
+        var k = DashboardCalculator.Summarise(counted, []);
+        Assert.Equal((3, 1, 60, 120), (k.SlaMet, k.SlaMissed, k.FirstResponseMedianSeconds, k.FirstResponseP90Seconds));
+        Assert.Equal(120, DashboardCalculator.Forwards(counted).FirstResponseMedianSeconds);
+    }
+
+    [Fact]
+    public void A_facts_tags_are_whole_tags_within_the_index_limit()
+    {
+        Assert.Equal("|refund|delay|", ConversationFact.JoinTags(["refund", " delay ", "Refund"]));
+        var many = Enumerable.Range(0, 100).Select(i => $"tag-number-{i:000}").ToList(); // 14 characters each
+        var joined = ConversationFact.JoinTags(many);
+        Assert.True(joined.Length <= ConversationFact.MaxTagsLength);
+        Assert.StartsWith("|tag-number-000|", joined, StringComparison.Ordinal);
+        Assert.EndsWith("|", joined, StringComparison.Ordinal);
+        Assert.All(ConversationFact.SplitTags(joined), t => Assert.Matches("^tag-number-\\d{3}$", t));
+        Assert.Equal((ConversationFact.MaxTagsLength - 1) / 15, ConversationFact.SplitTags(joined).Length);
     }
 }

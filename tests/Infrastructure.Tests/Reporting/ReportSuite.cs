@@ -104,14 +104,14 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
     private static ReportPeriod LastWeek => new(new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 22), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
 
     [Fact]
-    public async Task Rollups_hold_one_fact_per_conversation_and_hourly_counts_and_pick_up_only_what_changed()
+    public async Task Rollups_hold_one_fact_per_conversation_and_daily_counts_and_pick_up_only_what_changed()
     {
         var first = await Rollups.RefreshAsync(acme);
         Assert.Equal(5, first.Facts);
         await using (var x = db.As(acme))
         {
             Assert.Equal(5, await x.ConversationFacts.CountAsync());
-            Assert.Equal(9, await x.HourStats.SumAsync(h => h.Inbound + h.Outbound)); // 5 customer posts and 4 replies
+            Assert.Equal(9, await x.DayStats.SumAsync(h => h.Inbound + h.Outbound)); // 5 customer posts and 4 replies
         }
         // Nothing changed: nothing recomputed (the look-back overlap may revisit rows, never more than changed in it).
         clock.Advance(TimeSpan.FromMinutes(10));
@@ -132,7 +132,74 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
         {
             var answered = await x.ConversationFacts.Where(f => f.FirstResponseSeconds == 3 * 3600).SingleAsync();
             Assert.Equal(SlaResult.Missed, answered.FirstResponseSla);
-            Assert.Equal(10, await x.HourStats.SumAsync(h => h.Inbound + h.Outbound));
+            Assert.Equal(10, await x.DayStats.SumAsync(h => h.Inbound + h.Outbound));
+        }
+
+        // Once the look-back window has passed, a refresh with nothing new reads and writes nothing.
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await Rollups.RefreshAsync(acme);
+        DateTime stamped;
+        await using (var x = db.As(acme)) stamped = (await x.RollupStates.SingleAsync()).UpdatedAt;
+        clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(new RollupSummary(0, 0), await Rollups.RefreshAsync(acme));
+        await using (var x = db.As(acme)) Assert.Equal(stamped, (await x.RollupStates.SingleAsync()).UpdatedAt);
+    }
+
+    [Fact]
+    public async Task The_dashboard_counted_by_the_database_equals_the_definitions_applied_to_every_fact()
+    {
+        // A case whose first-response target is still running when its fact is computed, and due before the dashboard is read.
+        var open = await AddCaseAsync(acme, Now.AddMinutes(-30), null, "delay", intent: Intent.Complaint, sentiment: Sentiment.Negative);
+        await AddCaseAsync(acme, new DateTime(2026, 11, 20, 22, 30, 0, DateTimeKind.Utc), 3, "refund");
+        await Rollups.RefreshAsync(acme);
+        await using (var x = db.As(acme))
+            Assert.Equal(SlaResult.Running, (await x.ConversationFacts.SingleAsync(f => f.Id == open)).FirstResponseSla);
+        clock.Advance(TimeSpan.FromHours(1));
+
+        var period = new ReportPeriod(new DateOnly(2026, 11, 10), new DateOnly(2026, 11, 23), LastWeek.Zone);
+        var fromDatabase = await Reports.DashboardAsync(acme, period);
+        List<ConversationFact> facts;
+        List<DayStat> days;
+        await using (var x = db.As(acme))
+        {
+            facts = await x.ConversationFacts.AsNoTracking().ToListAsync();
+            days = await x.DayStats.AsNoTracking().ToListAsync();
+        }
+        var inMemory = DashboardCalculator.Compute(period, facts, days, new Dictionary<Guid, string> { [policy] = "X within the hour" },
+            fromDatabase.Backlog, clock.GetUtcNow().UtcDateTime);
+
+        Assert.Equal(inMemory.Current, fromDatabase.Current);
+        Assert.Equal(inMemory.Previous, fromDatabase.Previous);
+        Assert.Equal(inMemory.Sla, fromDatabase.Sla);
+        Assert.Equal(inMemory.TopTags, fromDatabase.TopTags);
+        Assert.Equal(inMemory.Forwards.Count, fromDatabase.Forwards.Count);
+        Assert.Equal(inMemory.ResponseTimes, fromDatabase.ResponseTimes);
+        Assert.Equal(inMemory.Days.Select(d => (d.Day, d.Total, d.Negative)), fromDatabase.Days.Select(d => (d.Day, d.Total, d.Negative)));
+        // The running target fell due an hour later: missed now, as the definitions say.
+        Assert.Equal(3, fromDatabase.Current.SlaMissed);
+    }
+
+    [Fact]
+    public async Task Days_follow_the_brands_time_zone_and_are_counted_again_when_it_changes()
+    {
+        // 22:30 UTC on Friday 20 November is still Friday in London and already Saturday in Helsinki.
+        await AddCaseAsync(acme, new DateTime(2026, 11, 20, 22, 30, 0, DateTimeKind.Utc), null, null);
+        await Rollups.RefreshAsync(acme);
+        var (friday, saturday) = (new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 21));
+        await using (var x = db.As(acme))
+        {
+            Assert.Equal(1, await x.DayStats.Where(d => d.Day == friday).SumAsync(d => d.Inbound));
+            Assert.Equal(0, await x.DayStats.Where(d => d.Day == saturday).SumAsync(d => d.Inbound));
+            var brand = await x.Brands.SingleAsync(b => b.Id == acme.BrandId);
+            brand.TimeZoneId = "Europe/Helsinki";
+            await x.SaveChangesAsync();
+        }
+        await Rollups.RebuildAsync(acme);
+        await using (var x = db.As(acme))
+        {
+            Assert.Equal(0, await x.DayStats.Where(d => d.Day == friday).SumAsync(d => d.Inbound));
+            Assert.Equal(1, await x.DayStats.Where(d => d.Day == saturday).SumAsync(d => d.Inbound));
+            Assert.Equal(6, await x.DayStats.SumAsync(d => d.Inbound)); // every customer post counted once, none left under the old zone
         }
     }
 
@@ -205,7 +272,7 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
             Assert.Empty(await Reports.ConversationFactsAsync(outsider, LastWeek));
             await using var x = db.As(outsider);
             Assert.Empty(await x.ConversationFacts.ToListAsync());
-            Assert.Empty(await x.HourStats.ToListAsync());
+            Assert.Empty(await x.DayStats.ToListAsync());
         }
     }
 

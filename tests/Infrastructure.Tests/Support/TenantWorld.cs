@@ -104,7 +104,7 @@ public sealed class TenantWorld
             db.MarketingEvents.Add(new Domain.Calendars.MarketingEvent { Name = "Launch", FirstDay = new DateOnly(2026, 12, 1), LastDay = new DateOnly(2026, 12, 2), CreatedAt = now });
             db.ForecastRuns.Add(new Domain.Planning.ForecastRun { Network = Network.X, IntervalMinutes = 30, Model = "Seasonal naive", CreatedAt = now, Point = [1, 2], Required = [1, 1] });
             db.ConversationFacts.Add(new Domain.Reporting.ConversationFact { Id = conversation.Id, Network = Network.X, StartedAt = now, ComputedAt = now });
-            db.HourStats.Add(new Domain.Reporting.HourStat { HourUtc = now, Network = Network.X, Inbound = 1 });
+            db.DayStats.Add(new Domain.Reporting.DayStat { Day = DateOnly.FromDateTime(now), Network = Network.X, Inbound = 1 });
             db.RollupStates.Add(new Domain.Reporting.RollupState { PostsThrough = now, ConversationsThrough = now, UpdatedAt = now });
             db.ReportDeliveries.Add(new Domain.Reporting.ReportDelivery { Year = 2026, Month = 10, SentAt = now, Recipients = 1 });
             await db.SaveChangesAsync();

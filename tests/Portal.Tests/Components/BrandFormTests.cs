@@ -79,4 +79,27 @@ public sealed class BrandFormTests : ComponentTestBase
         Assert.Equal(AgencyId, stored.AgencyId);
         Assert.Equal("Europe/London", stored.TimeZoneId);
     }
+
+    [Fact]
+    public async Task A_new_time_zone_has_the_brands_reports_counted_again_and_a_new_name_does_not()
+    {
+        Brand brand;
+        await using (var db = Setup.Create(Tenant.Current)) brand = await db.Brands.SingleAsync(b => b.Slug == "apple");
+        var inBrand = Tenant.Current.WithBrand(brand.Id);
+        await using (var db = Setup.Create(inBrand))
+        {
+            db.RollupStates.Add(new Agency.Domain.Reporting.RollupState { BrandId = brand.Id, PostsThrough = DateTime.UtcNow, ConversationsThrough = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+        var save = Services.GetRequiredService<SaveBrand>();
+        var renamed = BrandInput.From(brand);
+        renamed.Name = "Apple Care";
+        Assert.True((await save.HandleAsync(renamed)).Succeeded);
+        await using (var db = Setup.Create(inBrand)) Assert.Equal(1, await db.RollupStates.CountAsync());
+
+        var moved = BrandInput.From(brand);
+        moved.TimeZoneId = "Europe/London";
+        Assert.True((await save.HandleAsync(moved)).Succeeded);
+        await using (var db = Setup.Create(inBrand)) Assert.Equal(0, await db.RollupStates.CountAsync());
+    }
 }

@@ -12,20 +12,26 @@ internal sealed class ConversationFactConfiguration : IEntityTypeConfiguration<C
     {
         b.ToTable("ConversationFacts");
         b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.Tags).HasMaxLength(1000);
+        b.Property(x => x.Tags).HasMaxLength(ConversationFact.MaxTagsLength);
         b.HasOne<Conversation>().WithOne().HasForeignKey<ConversationFact>(x => x.Id).OnDelete(DeleteBehavior.Cascade);
-        // Dashboards read one brand's conversations by when they started.
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.StartedAt });
+        // Dashboards read one brand's conversations by when they started, and only these columns: the index
+        // covers them, so a period is one range of the index (in StartedAt order) and never a visit per row.
+        b.HasIndex(x => new
+        {
+            x.AgencyId, x.BrandId, x.StartedAt, x.Network, x.SlaPolicyId, x.NoAction, x.NeedsResponse, x.FirstResponseSla, x.FirstResponseDueAt,
+            x.ResolutionSla, x.ResolutionDueAt, x.MovedToPrivate, x.Forwarded, x.ForwardOutcome, x.FirstResponseSeconds, x.FirstResponseBusinessSeconds, x.Tags,
+        }).HasDatabaseName("IX_ConversationFacts_Dashboard");
     }
 }
 
-internal sealed class HourStatConfiguration : IEntityTypeConfiguration<HourStat>
+internal sealed class DayStatConfiguration : IEntityTypeConfiguration<DayStat>
 {
-    public void Configure(EntityTypeBuilder<HourStat> b)
+    public void Configure(EntityTypeBuilder<DayStat> b)
     {
-        b.ToTable("HourStats");
+        b.ToTable("DayStats");
         b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.HourUtc });
+        // Dashboards read a brand's days of a period with every column: the index covers them.
+        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Day, x.Network, x.Intent, x.Sentiment, x.Inbound, x.Outbound });
     }
 }
 

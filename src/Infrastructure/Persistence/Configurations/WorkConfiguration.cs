@@ -44,6 +44,8 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Queue, x.DueSort });
         b.HasIndex(x => new { x.AgencyId, x.TeamId, x.Queue, x.DueSort });
         b.HasIndex(x => new { x.AgencyId, x.AssignedStaffId, x.Queue, x.DueSort });
+        // The backlog of dashboards and the console (still owed an answer, oldest first): counted from the index alone.
+        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Queue, x.FirstResponseAt, x.StartedAt, x.AwaitingReplySince }).HasDatabaseName("IX_Conversations_Backlog");
     }
 }
 

@@ -1,6 +1,7 @@
 using Agency.Domain.Common;
 using Agency.Domain.Tenancy;
 using Agency.Infrastructure.Persistence;
+using Agency.Infrastructure.Tenancy;
 using Agency.Portal.Features.Common;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public sealed class BrandInputValidator : AbstractValidator<BrandInput>
 }
 
 /// <summary>Creates or updates a brand of the current agency; the slug must be unique within the agency.</summary>
-public sealed class SaveBrand(IDbContextFactory<AgencyDbContext> dbs, TimeProvider clock)
+public sealed class SaveBrand(IDbContextFactory<AgencyDbContext> dbs, DatabaseSetup database, TenantContext tenant, TimeProvider clock)
 {
     private static readonly BrandInputValidator Validator = new();
 
@@ -64,6 +65,7 @@ public sealed class SaveBrand(IDbContextFactory<AgencyDbContext> dbs, TimeProvid
             brand = new Brand { Name = input.Name, Slug = input.Slug, TimeZoneId = input.TimeZoneId, CreatedAt = clock.GetUtcNow().UtcDateTime };
             db.Brands.Add(brand);
         }
+        var zoneChanged = input.Id is not null && brand.TimeZoneId != input.TimeZoneId;
         brand.Name = input.Name;
         brand.Slug = input.Slug;
         brand.TimeZoneId = input.TimeZoneId;
@@ -78,6 +80,12 @@ public sealed class SaveBrand(IDbContextFactory<AgencyDbContext> dbs, TimeProvid
         {
             // Lost a race with another admin saving the same slug; the unique index decided.
             return Outcome<Brand>.Invalid(nameof(BrandInput.Slug), $"Another brand of this agency already uses '{input.Slug}'.");
+        }
+        // The brand's days now begin at other times: the reporting rollups are rebuilt from its posts by the next rollup run.
+        if (zoneChanged)
+        {
+            await using var inBrand = database.Create(tenant.Current.WithBrand(brand.Id));
+            await inBrand.RollupStates.ExecuteDeleteAsync(ct);
         }
         return Outcome<Brand>.Success(brand);
     }

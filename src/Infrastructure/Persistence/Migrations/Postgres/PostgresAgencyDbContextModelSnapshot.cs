@@ -573,6 +573,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "BrandId", "ChannelAccountId", "CustomerExternalId", "LastActivityAt");
 
+                    b.HasIndex("AgencyId", "BrandId", "Queue", "FirstResponseAt", "StartedAt", "AwaitingReplySince")
+                        .HasDatabaseName("IX_Conversations_Backlog");
+
                     b.ToTable("Conversations", (string)null);
                 });
 
@@ -1200,8 +1203,8 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<string>("Tags")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
 
@@ -1209,12 +1212,13 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "BrandId");
 
-                    b.HasIndex("AgencyId", "BrandId", "StartedAt");
+                    b.HasIndex("AgencyId", "BrandId", "StartedAt", "Network", "SlaPolicyId", "NoAction", "NeedsResponse", "FirstResponseSla", "FirstResponseDueAt", "ResolutionSla", "ResolutionDueAt", "MovedToPrivate", "Forwarded", "ForwardOutcome", "FirstResponseSeconds", "FirstResponseBusinessSeconds", "Tags")
+                        .HasDatabaseName("IX_ConversationFacts_Dashboard");
 
                     b.ToTable("ConversationFacts", (string)null);
                 });
 
-            modelBuilder.Entity("Agency.Domain.Reporting.HourStat", b =>
+            modelBuilder.Entity("Agency.Domain.Reporting.DayStat", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1226,8 +1230,8 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("BrandId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTime>("HourUtc")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
 
                     b.Property<int>("Inbound")
                         .HasColumnType("integer");
@@ -1252,9 +1256,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "BrandId");
 
-                    b.HasIndex("AgencyId", "BrandId", "HourUtc");
+                    b.HasIndex("AgencyId", "BrandId", "Day", "Network", "Intent", "Sentiment", "Inbound", "Outbound");
 
-                    b.ToTable("HourStats", (string)null);
+                    b.ToTable("DayStats", (string)null);
                 });
 
             modelBuilder.Entity("Agency.Domain.Reporting.ReportDelivery", b =>
@@ -2444,7 +2448,7 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Agency.Domain.Reporting.HourStat", b =>
+            modelBuilder.Entity("Agency.Domain.Reporting.DayStat", b =>
                 {
                     b.HasOne("Agency.Domain.Tenancy.Brand", null)
                         .WithMany()

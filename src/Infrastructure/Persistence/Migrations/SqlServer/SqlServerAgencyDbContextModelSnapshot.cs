@@ -572,6 +572,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("AgencyId", "BrandId", "ChannelAccountId", "CustomerExternalId", "LastActivityAt");
 
+                    b.HasIndex("AgencyId", "BrandId", "Queue", "FirstResponseAt", "StartedAt", "AwaitingReplySince")
+                        .HasDatabaseName("IX_Conversations_Backlog");
+
                     b.ToTable("Conversations", (string)null);
                 });
 
@@ -1199,8 +1202,8 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Tags")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.HasKey("Id");
 
@@ -1208,12 +1211,13 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("AgencyId", "BrandId");
 
-                    b.HasIndex("AgencyId", "BrandId", "StartedAt");
+                    b.HasIndex("AgencyId", "BrandId", "StartedAt", "Network", "SlaPolicyId", "NoAction", "NeedsResponse", "FirstResponseSla", "FirstResponseDueAt", "ResolutionSla", "ResolutionDueAt", "MovedToPrivate", "Forwarded", "ForwardOutcome", "FirstResponseSeconds", "FirstResponseBusinessSeconds", "Tags")
+                        .HasDatabaseName("IX_ConversationFacts_Dashboard");
 
                     b.ToTable("ConversationFacts", (string)null);
                 });
 
-            modelBuilder.Entity("Agency.Domain.Reporting.HourStat", b =>
+            modelBuilder.Entity("Agency.Domain.Reporting.DayStat", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1225,8 +1229,8 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("BrandId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<DateTime>("HourUtc")
-                        .HasColumnType("datetime2");
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
 
                     b.Property<int>("Inbound")
                         .HasColumnType("int");
@@ -1251,9 +1255,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("AgencyId", "BrandId");
 
-                    b.HasIndex("AgencyId", "BrandId", "HourUtc");
+                    b.HasIndex("AgencyId", "BrandId", "Day", "Network", "Intent", "Sentiment", "Inbound", "Outbound");
 
-                    b.ToTable("HourStats", (string)null);
+                    b.ToTable("DayStats", (string)null);
                 });
 
             modelBuilder.Entity("Agency.Domain.Reporting.ReportDelivery", b =>
@@ -2445,7 +2449,7 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Agency.Domain.Reporting.HourStat", b =>
+            modelBuilder.Entity("Agency.Domain.Reporting.DayStat", b =>
                 {
                     b.HasOne("Agency.Domain.Tenancy.Brand", null)
                         .WithMany()

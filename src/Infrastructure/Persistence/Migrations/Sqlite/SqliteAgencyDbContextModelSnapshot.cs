@@ -567,6 +567,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "BrandId", "ChannelAccountId", "CustomerExternalId", "LastActivityAt");
 
+                    b.HasIndex("AgencyId", "BrandId", "Queue", "FirstResponseAt", "StartedAt", "AwaitingReplySince")
+                        .HasDatabaseName("IX_Conversations_Backlog");
+
                     b.ToTable("Conversations", (string)null);
                 });
 
@@ -1194,7 +1197,7 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Tags")
                         .IsRequired()
-                        .HasMaxLength(1000)
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1203,12 +1206,13 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "BrandId");
 
-                    b.HasIndex("AgencyId", "BrandId", "StartedAt");
+                    b.HasIndex("AgencyId", "BrandId", "StartedAt", "Network", "SlaPolicyId", "NoAction", "NeedsResponse", "FirstResponseSla", "FirstResponseDueAt", "ResolutionSla", "ResolutionDueAt", "MovedToPrivate", "Forwarded", "ForwardOutcome", "FirstResponseSeconds", "FirstResponseBusinessSeconds", "Tags")
+                        .HasDatabaseName("IX_ConversationFacts_Dashboard");
 
                     b.ToTable("ConversationFacts", (string)null);
                 });
 
-            modelBuilder.Entity("Agency.Domain.Reporting.HourStat", b =>
+            modelBuilder.Entity("Agency.Domain.Reporting.DayStat", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1220,7 +1224,7 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("BrandId")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("HourUtc")
+                    b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Inbound")
@@ -1246,9 +1250,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "BrandId");
 
-                    b.HasIndex("AgencyId", "BrandId", "HourUtc");
+                    b.HasIndex("AgencyId", "BrandId", "Day", "Network", "Intent", "Sentiment", "Inbound", "Outbound");
 
-                    b.ToTable("HourStats", (string)null);
+                    b.ToTable("DayStats", (string)null);
                 });
 
             modelBuilder.Entity("Agency.Domain.Reporting.ReportDelivery", b =>
@@ -2432,7 +2436,7 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Agency.Domain.Reporting.HourStat", b =>
+            modelBuilder.Entity("Agency.Domain.Reporting.DayStat", b =>
                 {
                     b.HasOne("Agency.Domain.Tenancy.Brand", null)
                         .WithMany()
