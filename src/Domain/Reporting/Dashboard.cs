@@ -95,10 +95,10 @@ public readonly record struct TagSet(string Tags, int Count);
 
 /// <summary>The columns of one conversation fact that the dashboard reads, with its SLA results as of one moment.</summary>
 public readonly record struct FactRow(Network Network, Guid? SlaPolicyId, bool NoAction, bool NeedsResponse, SlaResult FirstResponse, SlaResult Resolution,
-    bool MovedToPrivate, bool Forwarded, ForwardOutcome ForwardOutcome, int? Seconds, int? BusinessSeconds, string Tags)
+    bool MovedToPrivate, bool Forwarded, ForwardOutcome ForwardOutcome, int? Seconds, int? BusinessSeconds)
 {
     public static FactRow Of(ConversationFact f, DateTime nowUtc) => new(f.Network, f.SlaPolicyId, f.NoAction, f.NeedsResponse, f.FirstResponseAsOf(nowUtc),
-        f.ResolutionAsOf(nowUtc), f.MovedToPrivate, f.Forwarded, f.ForwardOutcome, f.FirstResponseSeconds, f.FirstResponseBusinessSeconds, f.Tags);
+        f.ResolutionAsOf(nowUtc), f.MovedToPrivate, f.Forwarded, f.ForwardOutcome, f.FirstResponseSeconds, f.FirstResponseBusinessSeconds);
 }
 
 /// <summary>
@@ -107,22 +107,25 @@ public readonly record struct FactRow(Network Network, Guid? SlaPolicyId, bool N
 /// </summary>
 public sealed record PeriodFacts(IReadOnlyList<FactTally> Tallies, IReadOnlyList<ResponseSample> Responses, IReadOnlyList<TagSet> TagSets)
 {
-    public static PeriodFacts From(IEnumerable<ConversationFact> facts, DateTime nowUtc) => From(facts.Select(f => FactRow.Of(f, nowUtc)));
+    public static PeriodFacts From(IEnumerable<ConversationFact> facts, DateTime nowUtc)
+    {
+        var list = facts.ToList();
+        var tags = list.Where(f => f.Tags.Length > 0).GroupBy(f => f.Tags, StringComparer.Ordinal).Select(g => new TagSet(g.Key, g.Count())).ToList();
+        return From(list.Select(f => FactRow.Of(f, nowUtc)), tags);
+    }
 
-    public static PeriodFacts From(IEnumerable<FactRow> rows)
+    public static PeriodFacts From(IEnumerable<FactRow> rows, IReadOnlyList<TagSet> tagSets)
     {
         var tallies = new Dictionary<FactTally, int>();
         var responses = new List<ResponseSample>();
-        var tags = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var r in rows)
         {
             var key = new FactTally(r.Network, r.SlaPolicyId, r.NoAction, r.NeedsResponse, r.Seconds is not null, r.FirstResponse, r.Resolution,
                 r.MovedToPrivate, r.Forwarded, r.ForwardOutcome, 0);
             tallies[key] = tallies.GetValueOrDefault(key) + 1;
             if (r.Seconds is not null || r.BusinessSeconds is not null) responses.Add(new ResponseSample(r.Network, r.NoAction, r.Forwarded, r.Seconds, r.BusinessSeconds));
-            if (r.Tags.Length > 0) tags[r.Tags] = tags.GetValueOrDefault(r.Tags) + 1;
         }
-        return new PeriodFacts(tallies.Select(t => t.Key with { Count = t.Value }).ToList(), responses, tags.Select(t => new TagSet(t.Key, t.Value)).ToList());
+        return new PeriodFacts(tallies.Select(t => t.Key with { Count = t.Value }).ToList(), responses, tagSets);
     }
 }
 

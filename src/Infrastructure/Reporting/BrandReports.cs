@@ -35,30 +35,36 @@ public sealed class BrandReports(DatabaseSetup database, ReportRollups rollups, 
     {
         await rollups.RefreshAsync(brand, ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        // The two periods are read side by side, each with its own context (readers do not block each other).
+        var reading = Task.WhenAll(PeriodFactsAsync(brand, period, now, withTags: true, ct), PeriodFactsAsync(brand, period.Previous, now, withTags: false, ct));
         await using var db = database.Create(brand);
-        var current = await PeriodFactsAsync(db, period.FromUtc, period.ToUtc, now, ct);
-        var before = await PeriodFactsAsync(db, period.Previous.FromUtc, period.Previous.ToUtc, now, ct);
         var (first, last) = (period.Previous.From, period.To);
         var days = await db.DayStats.AsNoTracking().Where(d => d.Day >= first && d.Day <= last)
             .Select(d => new DayStat { Day = d.Day, Network = d.Network, Intent = d.Intent, Sentiment = d.Sentiment, Inbound = d.Inbound, Outbound = d.Outbound }).ToListAsync(ct);
         var policies = await db.SlaPolicies.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        return DashboardCalculator.Compute(period, current, before, days, policies, await BacklogAsync(db, ct), now);
+        var backlog = await BacklogAsync(db, ct);
+        var facts = await reading;
+        return DashboardCalculator.Compute(period, facts[0], facts[1], days, policies, backlog, now);
     }
 
     /// <summary>
-    /// The facts of conversations that started in [from, to), read as narrow rows (every column is in the
+    /// The facts of conversations that started in the period, read as narrow rows (every column is in the
     /// dashboard index, and the SLA results as of <paramref name="now"/> are worked out by the database,
-    /// as in <see cref="ConversationFact.FirstResponseAsOf"/>), then counted in memory.
+    /// as in <see cref="ConversationFact.FirstResponseAsOf"/>), then counted in memory; tag sets are counted by the database.
     /// </summary>
-    public static async Task<PeriodFacts> PeriodFactsAsync(AgencyDbContext db, DateTime from, DateTime to, DateTime now, CancellationToken ct)
+    public async Task<PeriodFacts> PeriodFactsAsync(TenantScope brand, ReportPeriod period, DateTime now, bool withTags, CancellationToken ct = default)
     {
-        var rows = await db.ConversationFacts.AsNoTracking().Where(f => f.StartedAt >= from && f.StartedAt < to)
+        await using var db = database.Create(brand);
+        var (from, to) = (period.FromUtc, period.ToUtc);
+        var facts = db.ConversationFacts.AsNoTracking().Where(f => f.StartedAt >= from && f.StartedAt < to);
+        var rows = await facts
             .Select(f => new FactRow(f.Network, f.SlaPolicyId, f.NoAction, f.NeedsResponse,
                 f.FirstResponseSla == SlaResult.Running && f.FirstResponseDueAt <= now ? SlaResult.Missed : f.FirstResponseSla,
                 f.ResolutionSla == SlaResult.Running && f.ResolutionDueAt <= now ? SlaResult.Missed : f.ResolutionSla,
-                f.MovedToPrivate, f.Forwarded, f.ForwardOutcome, f.FirstResponseSeconds, f.FirstResponseBusinessSeconds, f.Tags))
+                f.MovedToPrivate, f.Forwarded, f.ForwardOutcome, f.FirstResponseSeconds, f.FirstResponseBusinessSeconds))
             .ToListAsync(ct);
-        return PeriodFacts.From(rows);
+        var tags = withTags ? await facts.Where(f => f.Tags != "").GroupBy(f => f.Tags).Select(g => new TagSet(g.Key, g.Count())).ToListAsync(ct) : [];
+        return PeriodFacts.From(rows, tags);
     }
 
     /// <summary>Active conversations in a service queue still owed an answer, and since when the oldest has waited.</summary>
