@@ -36,15 +36,13 @@ public sealed class BrandReports(DatabaseSetup database, ReportRollups rollups, 
         await rollups.RefreshAsync(brand, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         // The two periods are read side by side, each with its own context (readers do not block each other).
-        var reading = Task.WhenAll(PeriodFactsAsync(brand, period, now, withTags: true, ct), PeriodFactsAsync(brand, period.Previous, now, withTags: false, ct));
+        var facts = await Task.WhenAll(PeriodFactsAsync(brand, period, now, withTags: true, ct), PeriodFactsAsync(brand, period.Previous, now, withTags: false, ct));
         await using var db = database.Create(brand);
         var (first, last) = (period.Previous.From, period.To);
         var days = await db.DayStats.AsNoTracking().Where(d => d.Day >= first && d.Day <= last)
             .Select(d => new DayStat { Day = d.Day, Network = d.Network, Intent = d.Intent, Sentiment = d.Sentiment, Inbound = d.Inbound, Outbound = d.Outbound }).ToListAsync(ct);
         var policies = await db.SlaPolicies.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        var backlog = await BacklogAsync(db, ct);
-        var facts = await reading;
-        return DashboardCalculator.Compute(period, facts[0], facts[1], days, policies, backlog, now);
+        return DashboardCalculator.Compute(period, facts[0], facts[1], days, policies, await BacklogAsync(db, ct), now);
     }
 
     /// <summary>

@@ -143,7 +143,7 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
             if (since is null) await db.DayStats.ExecuteDeleteAsync(ct);
             if (changed.Count == 0) return (0, from);
             networks = await db.ChannelAccounts.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Network, ct);
-            zone = (await db.Brands.AsNoTracking().SingleAsync(b => b.Id == brand.BrandId, ct)).TimeZone;
+            zone = TimeZoneInfo.FindSystemTimeZoneById(await db.Brands.Where(b => b.Id == brand.BrandId).Select(b => b.TimeZoneId).SingleAsync(ct)); // not the logo
             through = Max(from, changed.Max(c => c.At));
             dirty = changed.Select(c => LocalDay(c.CreatedAt, zone)).Distinct().Order().ToList();
         }
