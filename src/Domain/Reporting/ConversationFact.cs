@@ -82,12 +82,18 @@ public class ConversationFact : IBrandOwned
     }
 }
 
+/// <summary>A rollup row of one local day of a brand, which the rollup job replaces whenever the day is counted again.</summary>
+public interface IDayRow
+{
+    DateOnly Day { get; }
+}
+
 /// <summary>
 /// Posts of one brand on one day of the brand's own calendar (its time zone), by network, intent and
 /// sentiment: the volume and sentiment series of the dashboards. The rollup job recomputes a day
 /// whenever a post on it is stored or relabelled, and every day when the brand's time zone changes.
 /// </summary>
-public class DayStat : IBrandOwned
+public class DayStat : IBrandOwned, IDayRow
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid AgencyId { get; set; }
@@ -102,6 +108,48 @@ public class DayStat : IBrandOwned
     public int Outbound { get; set; }
 }
 
+/// <summary>
+/// Conversations of one brand that started on one local day (the brand's time zone) and share every
+/// attribute the dashboard counts by, with both SLA results settled. Facts with a target still running are
+/// left out: whether they are met or missed depends on when the dashboard is read, so it reads them one by
+/// one. The rollup job counts a day again whenever a fact starting on it is recomputed.
+/// </summary>
+public class DayTally : IBrandOwned, IDayRow
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid AgencyId { get; set; }
+    public Guid BrandId { get; set; }
+    public DateOnly Day { get; set; }
+    public Network Network { get; set; }
+    public Guid? SlaPolicyId { get; set; }
+    public bool NoAction { get; set; }
+    public bool NeedsResponse { get; set; }
+    public bool Responded { get; set; }
+    public SlaResult FirstResponseSla { get; set; }
+    public SlaResult ResolutionSla { get; set; }
+    public bool MovedToPrivate { get; set; }
+    public bool Forwarded { get; set; }
+    public ForwardOutcome ForwardOutcome { get; set; }
+    public int Count { get; set; }
+
+    /// <summary>Whether a fact is counted in the tallies (both targets decided or not owed) rather than read as of the moment of the view.</summary>
+    public static bool Settles(ConversationFact f) => f.FirstResponseSla != SlaResult.Running && f.ResolutionSla != SlaResult.Running;
+
+    /// <summary>The tallies of the settled facts among <paramref name="facts"/>, per local day in <paramref name="zone"/>.</summary>
+    public static List<DayTally> Tally(IEnumerable<ConversationFact> facts, TimeZoneInfo zone) =>
+        facts.Where(Settles)
+            .GroupBy(f => (Day: DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(f.StartedAt, zone)), f.Network, f.SlaPolicyId, f.NoAction, f.NeedsResponse,
+                Responded: f.FirstResponseSeconds is not null, f.FirstResponseSla, f.ResolutionSla, f.MovedToPrivate, f.Forwarded, f.ForwardOutcome))
+            .Select(g => new DayTally
+            {
+                Day = g.Key.Day, Network = g.Key.Network, SlaPolicyId = g.Key.SlaPolicyId, NoAction = g.Key.NoAction,
+                NeedsResponse = g.Key.NeedsResponse, Responded = g.Key.Responded, FirstResponseSla = g.Key.FirstResponseSla, ResolutionSla = g.Key.ResolutionSla,
+                MovedToPrivate = g.Key.MovedToPrivate, Forwarded = g.Key.Forwarded, ForwardOutcome = g.Key.ForwardOutcome, Count = g.Count(),
+            }).ToList();
+
+    public FactTally ToTally() => new(Network, SlaPolicyId, NoAction, NeedsResponse, Responded, FirstResponseSla, ResolutionSla, MovedToPrivate, Forwarded, ForwardOutcome, Count);
+}
+
 /// <summary>How far the rollups of one brand have been brought up to date.</summary>
 public class RollupState : IBrandOwned
 {
@@ -110,7 +158,7 @@ public class RollupState : IBrandOwned
     public Guid BrandId { get; set; }
     /// <summary>Posts changed up to here are in <see cref="DayStat"/>.</summary>
     public DateTime PostsThrough { get; set; }
-    /// <summary>Conversations changed up to here have current facts.</summary>
+    /// <summary>Conversations changed up to here have current facts (and their days current <see cref="DayTally"/> rows).</summary>
     public DateTime ConversationsThrough { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

@@ -85,7 +85,12 @@ public sealed record BrandDashboard(ReportPeriod Period, Kpis Current, Kpis Prev
 
 /// <summary>Conversations of one period that share every attribute the dashboard counts by, and how many there are (SLA results as of one moment).</summary>
 public sealed record FactTally(Network Network, Guid? SlaPolicyId, bool NoAction, bool NeedsResponse, bool Responded,
-    SlaResult FirstResponse, SlaResult Resolution, bool MovedToPrivate, bool Forwarded, ForwardOutcome ForwardOutcome, int Count);
+    SlaResult FirstResponse, SlaResult Resolution, bool MovedToPrivate, bool Forwarded, ForwardOutcome ForwardOutcome, int Count)
+{
+    /// <summary>Tallies of the same attributes added up (as from several days, or from settled and running facts).</summary>
+    public static List<FactTally> Merge(IEnumerable<FactTally> tallies) =>
+        tallies.GroupBy(t => t with { Count = 0 }).Select(g => g.Key with { Count = g.Sum(t => t.Count) }).ToList();
+}
 
 /// <summary>The first-response clocks of one answered conversation: what percentiles are taken of.</summary>
 public readonly record struct ResponseSample(Network Network, bool NoAction, bool Forwarded, int? Seconds, int? BusinessSeconds);
@@ -102,11 +107,34 @@ public readonly record struct FactRow(Network Network, Guid? SlaPolicyId, bool N
 }
 
 /// <summary>
+/// The headline counts of one period's conversations (SLA results as of one moment) and the calendar
+/// first-response seconds of those answered that needed action, in any order: all that the comparison with
+/// the period before needs, so that period can be counted by the database as one row.
+/// </summary>
+public sealed record PeriodHeadline(int Conversations, int NeedsResponse, int Responded, int SlaMet, int SlaMissed, int MovedToPrivate, int Forwards,
+    IReadOnlyList<int> AnsweredSeconds)
+{
+    public static readonly PeriodHeadline Empty = new(0, 0, 0, 0, 0, 0, 0, []);
+}
+
+/// <summary>
 /// What the dashboard needs of one period's conversation facts: counts by attribute, the clocks of
 /// answered conversations (for percentiles) and the tag sets.
 /// </summary>
 public sealed record PeriodFacts(IReadOnlyList<FactTally> Tallies, IReadOnlyList<ResponseSample> Responses, IReadOnlyList<TagSet> TagSets)
 {
+    /// <summary>The period's headline counts (what it is compared by).</summary>
+    public PeriodHeadline Headline
+    {
+        get
+        {
+            int Count(Func<FactTally, bool> which) => Tallies.Where(which).Sum(x => x.Count);
+            return new PeriodHeadline(Count(_ => true), Count(x => x.NeedsResponse), Count(x => x.NeedsResponse && x.Responded),
+                Count(x => x.FirstResponse == SlaResult.Met), Count(x => x.FirstResponse == SlaResult.Missed), Count(x => x.MovedToPrivate), Count(x => x.Forwarded),
+                Responses.Where(r => !r.NoAction && r.Seconds is not null).Select(r => r.Seconds!.Value).ToList());
+        }
+    }
+
     public static PeriodFacts From(IEnumerable<ConversationFact> facts, DateTime nowUtc)
     {
         var list = facts.ToList();
@@ -134,10 +162,10 @@ public static class DashboardCalculator
 {
     public static BrandDashboard Compute(ReportPeriod period, IReadOnlyList<ConversationFact> facts, IReadOnlyList<DayStat> days,
         IReadOnlyDictionary<Guid, string> policyNames, Backlog backlog, DateTime nowUtc, int topTags = 10) =>
-        Compute(period, PeriodFacts.From(In(facts, period), nowUtc), PeriodFacts.From(In(facts, period.Previous), nowUtc), days, policyNames, backlog, nowUtc, topTags);
+        Compute(period, PeriodFacts.From(In(facts, period), nowUtc), PeriodFacts.From(In(facts, period.Previous), nowUtc).Headline, days, policyNames, backlog, nowUtc, topTags);
 
-    /// <summary>The dashboard from facts already aggregated per period (as the database returns them).</summary>
-    public static BrandDashboard Compute(ReportPeriod period, PeriodFacts current, PeriodFacts before, IReadOnlyList<DayStat> days,
+    /// <summary>The dashboard from facts already aggregated (as the database returns them): the period in detail, the one before by its headline.</summary>
+    public static BrandDashboard Compute(ReportPeriod period, PeriodFacts current, PeriodHeadline before, IReadOnlyList<DayStat> days,
         IReadOnlyDictionary<Guid, string> policyNames, Backlog backlog, DateTime nowUtc, int topTags = 10)
     {
         var daysNow = In(days, period).ToList();
@@ -155,23 +183,25 @@ public static class DashboardCalculator
     public static Kpis Summarise(IReadOnlyList<ConversationFact> facts, IReadOnlyList<DayStat> days, DateTime nowUtc) =>
         Summarise(PeriodFacts.From(facts, nowUtc), days);
 
-    public static Kpis Summarise(PeriodFacts facts, IReadOnlyList<DayStat> days)
+    public static Kpis Summarise(PeriodFacts facts, IReadOnlyList<DayStat> days) => Summarise(facts.Headline, days);
+
+    public static Kpis Summarise(PeriodHeadline h, IReadOnlyList<DayStat> days)
     {
-        var t = facts.Tallies;
-        var answered = Sorted(facts.Responses.Where(r => !r.NoAction).Select(r => r.Seconds));
+        var answered = h.AnsweredSeconds.ToList();
+        answered.Sort();
         return new Kpis(
-            Inbound: days.Sum(h => h.Inbound),
-            Conversations: t.Sum(x => x.Count),
-            NeedsResponse: t.Where(x => x.NeedsResponse).Sum(x => x.Count),
-            Responded: t.Where(x => x.NeedsResponse && x.Responded).Sum(x => x.Count),
+            Inbound: days.Sum(d => d.Inbound),
+            Conversations: h.Conversations,
+            NeedsResponse: h.NeedsResponse,
+            Responded: h.Responded,
             FirstResponseMedianSeconds: Percentile.Of(answered, 50),
             FirstResponseP90Seconds: Percentile.Of(answered, 90),
-            SlaMet: t.Where(x => x.FirstResponse == SlaResult.Met).Sum(x => x.Count),
-            SlaMissed: t.Where(x => x.FirstResponse == SlaResult.Missed).Sum(x => x.Count),
-            NegativeInbound: days.Where(h => h.Sentiment == Sentiment.Negative).Sum(h => h.Inbound),
-            LabelledInbound: days.Where(h => h.Sentiment is not null).Sum(h => h.Inbound),
-            MovedToPrivate: t.Where(x => x.MovedToPrivate).Sum(x => x.Count),
-            Forwards: t.Where(x => x.Forwarded).Sum(x => x.Count));
+            SlaMet: h.SlaMet,
+            SlaMissed: h.SlaMissed,
+            NegativeInbound: days.Where(d => d.Sentiment == Sentiment.Negative).Sum(d => d.Inbound),
+            LabelledInbound: days.Where(d => d.Sentiment is not null).Sum(d => d.Inbound),
+            MovedToPrivate: h.MovedToPrivate,
+            Forwards: h.Forwards);
     }
 
     public static IReadOnlyList<DayVolume> Days(ReportPeriod period, IReadOnlyList<DayStat> days)

@@ -69,6 +69,7 @@ public abstract class AgencyDbContext : IdentityDbContext<ApplicationUser>, IDat
     public DbSet<Domain.Planning.ForecastRun> ForecastRuns => Set<Domain.Planning.ForecastRun>();
     public DbSet<Domain.Reporting.ConversationFact> ConversationFacts => Set<Domain.Reporting.ConversationFact>();
     public DbSet<Domain.Reporting.DayStat> DayStats => Set<Domain.Reporting.DayStat>();
+    public DbSet<Domain.Reporting.DayTally> DayTallies => Set<Domain.Reporting.DayTally>();
     public DbSet<Domain.Reporting.RollupState> RollupStates => Set<Domain.Reporting.RollupState>();
     public DbSet<Domain.Reporting.ReportDelivery> ReportDeliveries => Set<Domain.Reporting.ReportDelivery>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -36,33 +36,67 @@ public sealed class BrandReports(DatabaseSetup database, ReportRollups rollups, 
         await rollups.RefreshAsync(brand, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         // The two periods are read side by side, each with its own context (readers do not block each other).
-        var facts = await Task.WhenAll(PeriodFactsAsync(brand, period, now, withTags: true, ct), PeriodFactsAsync(brand, period.Previous, now, withTags: false, ct));
+        var current = PeriodFactsAsync(brand, period, now, ct);
+        var before = PeriodHeadlineAsync(brand, period.Previous, now, ct);
+        await Task.WhenAll(current, before);
         await using var db = database.Create(brand);
         var (first, last) = (period.Previous.From, period.To);
         var days = await db.DayStats.AsNoTracking().Where(d => d.Day >= first && d.Day <= last)
             .Select(d => new DayStat { Day = d.Day, Network = d.Network, Intent = d.Intent, Sentiment = d.Sentiment, Inbound = d.Inbound, Outbound = d.Outbound }).ToListAsync(ct);
         var policies = await db.SlaPolicies.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        return DashboardCalculator.Compute(period, facts[0], facts[1], days, policies, await BacklogAsync(db, ct), now);
+        return DashboardCalculator.Compute(period, await current, await before, days, policies, await BacklogAsync(db, ct), now);
     }
 
     /// <summary>
-    /// The facts of conversations that started in the period, read as narrow rows (every column is in the
-    /// dashboard index, and the SLA results as of <paramref name="now"/> are worked out by the database,
-    /// as in <see cref="ConversationFact.FirstResponseAsOf"/>), then counted in memory; tag sets are counted by the database.
+    /// The conversations that started in the period, as the dashboard counts them: tallies by every attribute it
+    /// shows (<see cref="TalliesAsync"/>), the clocks of answered conversations (for percentiles) and the tag sets.
     /// </summary>
-    public async Task<PeriodFacts> PeriodFactsAsync(TenantScope brand, ReportPeriod period, DateTime now, bool withTags, CancellationToken ct = default)
+    public async Task<PeriodFacts> PeriodFactsAsync(TenantScope brand, ReportPeriod period, DateTime now, CancellationToken ct = default)
     {
         await using var db = database.Create(brand);
-        var (from, to) = (period.FromUtc, period.ToUtc);
-        var facts = db.ConversationFacts.AsNoTracking().Where(f => f.StartedAt >= from && f.StartedAt < to);
-        var rows = await facts
+        var tallies = await TalliesAsync(db, period, now, ct);
+        var facts = In(db, period);
+        var responses = await facts.Where(f => f.FirstResponseSeconds != null || f.FirstResponseBusinessSeconds != null)
+            .Select(f => new ResponseSample(f.Network, f.NoAction, f.Forwarded, f.FirstResponseSeconds, f.FirstResponseBusinessSeconds)).ToListAsync(ct);
+        var tags = await facts.Where(f => f.Tags != "").GroupBy(f => f.Tags).Select(g => new TagSet(g.Key, g.Count())).ToListAsync(ct);
+        return new PeriodFacts(tallies, responses, tags);
+    }
+
+    /// <summary>The headline of the period (what the period after it is compared by) and the seconds its percentiles are taken of.</summary>
+    public async Task<PeriodHeadline> PeriodHeadlineAsync(TenantScope brand, ReportPeriod period, DateTime now, CancellationToken ct = default)
+    {
+        await using var db = database.Create(brand);
+        var tallies = await TalliesAsync(db, period, now, ct);
+        var seconds = await In(db, period).Where(f => !f.NoAction && f.FirstResponseSeconds != null).Select(f => f.FirstResponseSeconds!.Value).ToListAsync(ct);
+        return new PeriodFacts(tallies, [], []).Headline with { AnsweredSeconds = seconds };
+    }
+
+    /// <summary>
+    /// The period's conversations counted by attribute: those with both SLA targets settled from the day tallies
+    /// (a few rows per day), those with a target still running read one by one and judged as of <paramref name="now"/>
+    /// (the database works out "due by now → missed", as <see cref="ConversationFact.FirstResponseAsOf"/> does).
+    /// </summary>
+    private static async Task<List<FactTally>> TalliesAsync(AgencyDbContext db, ReportPeriod period, DateTime now, CancellationToken ct)
+    {
+        var (first, last) = (period.From, period.To);
+        var settled = await db.DayTallies.AsNoTracking().Where(d => d.Day >= first && d.Day <= last)
+            .GroupBy(d => new { d.Network, d.SlaPolicyId, d.NoAction, d.NeedsResponse, d.Responded, d.FirstResponseSla, d.ResolutionSla, d.MovedToPrivate, d.Forwarded, d.ForwardOutcome })
+            .Select(g => new FactTally(g.Key.Network, g.Key.SlaPolicyId, g.Key.NoAction, g.Key.NeedsResponse, g.Key.Responded, g.Key.FirstResponseSla, g.Key.ResolutionSla,
+                g.Key.MovedToPrivate, g.Key.Forwarded, g.Key.ForwardOutcome, g.Sum(d => d.Count)))
+            .ToListAsync(ct);
+        var running = await In(db, period).Where(f => f.FirstResponseSla == SlaResult.Running || f.ResolutionSla == SlaResult.Running)
             .Select(f => new FactRow(f.Network, f.SlaPolicyId, f.NoAction, f.NeedsResponse,
                 f.FirstResponseSla == SlaResult.Running && f.FirstResponseDueAt <= now ? SlaResult.Missed : f.FirstResponseSla,
                 f.ResolutionSla == SlaResult.Running && f.ResolutionDueAt <= now ? SlaResult.Missed : f.ResolutionSla,
                 f.MovedToPrivate, f.Forwarded, f.ForwardOutcome, f.FirstResponseSeconds, f.FirstResponseBusinessSeconds))
             .ToListAsync(ct);
-        var tags = withTags ? await facts.Where(f => f.Tags != "").GroupBy(f => f.Tags).Select(g => new TagSet(g.Key, g.Count())).ToListAsync(ct) : [];
-        return PeriodFacts.From(rows, tags);
+        return FactTally.Merge(settled.Concat(PeriodFacts.From(running, []).Tallies));
+    }
+
+    private static IQueryable<ConversationFact> In(AgencyDbContext db, ReportPeriod period)
+    {
+        var (from, to) = (period.FromUtc, period.ToUtc);
+        return db.ConversationFacts.AsNoTracking().Where(f => f.StartedAt >= from && f.StartedAt < to);
     }
 
     /// <summary>Active conversations in a service queue still owed an answer, and since when the oldest has waited.</summary>

@@ -90,6 +90,14 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
         (DateTime At, Guid Id)? after = null;
         BrandWork? work = null;
         Dictionary<Guid, Department>? departments = null;
+        TimeZoneInfo? zone = null;
+        var days = new SortedSet<DateOnly>();
+        if (since is null)
+        {
+            // Every fact is recomputed and every day counted again, in the brand's current time zone: nothing stays counted under an old one.
+            await using var db = database.Create(brand);
+            await db.DayTallies.ExecuteDeleteAsync(ct);
+        }
         while (true)
         {
             await using var db = database.Create(brand);
@@ -103,10 +111,13 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
             if (batch.Count == 0) break;
             work ??= await BrandWork.LoadAsync(db, ct);
             departments ??= await db.ChannelAccounts.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Department, ct);
+            zone ??= await ZoneAsync(db, brand, ct);
             var ids = batch.Select(c => c.Id).ToList();
             var existing = await db.ConversationFacts.Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, ct);
             foreach (var c in batch)
             {
+                days.Add(LocalDay(c.StartedAt, zone));
+                if (existing.GetValueOrDefault(c.Id) is { } before) days.Add(LocalDay(before.StartedAt, zone));
                 var policy = work.PolicyById(c.SlaPolicyId);
                 var fact = FactBuilder.Build(c, departments.GetValueOrDefault(c.ChannelAccountId, Department.Service), policy,
                     policy is null ? work.AllHours : work.CalendarFor(policy), work.ServiceCalendar, now);
@@ -119,8 +130,51 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
             through = Max(through, batch[^1].ChangedAt);
             if (batch.Count < Batch) break;
         }
+        if (zone is not null) await CountDaysAgainAsync(brand, days.ToList(), zone, ct);
         return (count, through);
     }
+
+    /// <summary>The <see cref="DayTally"/> rows of the given local days counted again from their settled facts.</summary>
+    private async Task CountDaysAgainAsync(TenantScope brand, List<DateOnly> dirty, TimeZoneInfo zone, CancellationToken ct)
+    {
+        foreach (var (first, last, days) in Stretches(dirty))
+        {
+            var stretch = new ReportPeriod(first, last, zone);
+            var (start, end) = (stretch.FromUtc, stretch.ToUtc);
+            await using var db = database.Create(brand);
+            var facts = await db.ConversationFacts.AsNoTracking()
+                .Where(f => f.StartedAt >= start && f.StartedAt < end && f.FirstResponseSla != SlaResult.Running && f.ResolutionSla != SlaResult.Running).ToListAsync(ct);
+            var tallies = DayTally.Tally(facts, zone).Where(t => days.Contains(t.Day)).ToList();
+            await ReplaceDaysAsync(db, db.DayTallies, first, last, days, tallies, ct);
+        }
+    }
+
+    /// <summary>Sorted days in stretches of at most <see cref="ChunkDays"/>, each read with one query.</summary>
+    private static IEnumerable<(DateOnly First, DateOnly Last, HashSet<DateOnly> Days)> Stretches(List<DateOnly> sorted)
+    {
+        for (var i = 0; i < sorted.Count;)
+        {
+            var j = i;
+            while (j + 1 < sorted.Count && sorted[j + 1].DayNumber - sorted[i].DayNumber < ChunkDays) j++;
+            yield return (sorted[i], sorted[j], sorted.Skip(i).Take(j - i + 1).ToHashSet());
+            i = j + 1;
+        }
+    }
+
+    /// <summary>The rows of <paramref name="days"/> replaced by <paramref name="rows"/> in one transaction.</summary>
+    private static async Task ReplaceDaysAsync<T>(AgencyDbContext db, DbSet<T> set, DateOnly first, DateOnly last, HashSet<DateOnly> days, List<T> rows, CancellationToken ct)
+        where T : class, IDayRow
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var dayList = days.ToList();
+        await set.Where(d => d.Day >= first && d.Day <= last && dayList.Contains(d.Day)).ExecuteDeleteAsync(ct);
+        set.AddRange(rows);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private static async Task<TimeZoneInfo> ZoneAsync(AgencyDbContext db, TenantScope brand, CancellationToken ct) =>
+        TimeZoneInfo.FindSystemTimeZoneById(await db.Brands.Where(b => b.Id == brand.BrandId).Select(b => b.TimeZoneId).SingleAsync(ct)); // not the logo
 
     /// <summary>
     /// Daily post counts of the local days (in the brand's time zone) that gained or relabelled a post
@@ -143,22 +197,15 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
             if (since is null) await db.DayStats.ExecuteDeleteAsync(ct);
             if (changed.Count == 0) return (0, from);
             networks = await db.ChannelAccounts.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Network, ct);
-            zone = TimeZoneInfo.FindSystemTimeZoneById(await db.Brands.Where(b => b.Id == brand.BrandId).Select(b => b.TimeZoneId).SingleAsync(ct)); // not the logo
+            zone = await ZoneAsync(db, brand, ct);
             through = Max(from, changed.Max(c => c.At));
             dirty = changed.Select(c => LocalDay(c.CreatedAt, zone)).Distinct().Order().ToList();
         }
 
         var done = 0;
-        for (var i = 0; i < dirty.Count;)
+        foreach (var (first, last, days) in Stretches(dirty))
         {
-            // One read of posts per stretch of at most a week; every day in the stretch is recomputed from its posts.
-            var first = dirty[i];
-            var j = i;
-            while (j + 1 < dirty.Count && dirty[j + 1].DayNumber - first.DayNumber < ChunkDays) j++;
-            var last = dirty[j];
-            var days = dirty.Skip(i).Take(j - i + 1).ToHashSet();
-            i = j + 1;
-
+            // One read of posts per stretch; every day in the stretch is recomputed from its posts.
             var stretch = new ReportPeriod(first, last, zone);
             var (start, end) = (stretch.FromUtc, stretch.ToUtc);
             await using var db = database.Create(brand);
@@ -176,12 +223,7 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
                     Inbound = g.Count(r => r.Row.Direction == Direction.Inbound),
                     Outbound = g.Count(r => r.Row.Direction == Direction.Outbound),
                 }).ToList();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var dayList = days.ToList();
-            await db.DayStats.Where(d => d.Day >= first && d.Day <= last && dayList.Contains(d.Day)).ExecuteDeleteAsync(ct);
-            db.DayStats.AddRange(stats);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            await ReplaceDaysAsync(db, db.DayStats, first, last, days, stats, ct);
             done += days.Count;
         }
         return (done, through);

@@ -243,6 +243,40 @@ public class MetricTests
     }
 
     [Fact]
+    public void Day_tallies_count_settled_facts_per_local_day_and_add_up_to_the_counts_of_every_fact()
+    {
+        var helsinki = TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki");
+        ConversationFact F(DateTime started, SlaResult first, SlaResult resolution = SlaResult.Met, int? seconds = 60) => new()
+        {
+            Id = Guid.NewGuid(), StartedAt = started, Network = Network.X, NeedsResponse = true, FirstResponseSeconds = seconds, FirstResponseSla = first,
+            ResolutionSla = resolution, FirstResponseDueAt = T(20, 23), ResolutionDueAt = T(21, 23),
+        };
+        var facts = new[]
+        {
+            F(T(20, 21, 30), SlaResult.Met), F(T(20, 21, 45), SlaResult.Met), // Friday 23:30 and 23:45 in Helsinki: one tally of two
+            F(T(20, 22, 30), SlaResult.Met), // 00:30 on Saturday in Helsinki (22:30 Friday in London)
+            F(T(20, 22, 40), SlaResult.Missed, seconds: 9000),
+            F(T(20, 22, 50), SlaResult.Running, seconds: null), // first response still running: not tallied
+            F(T(20, 22, 55), SlaResult.Met, SlaResult.Running), // resolution still running: not tallied
+        };
+
+        var tallies = DayTally.Tally(facts, helsinki);
+
+        var (friday, saturday) = (new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 21));
+        Assert.Equal(new[] { (friday, 2) }, tallies.Where(t => t.Day == friday).Select(t => (t.Day, t.Count)));
+        Assert.Equal(2, tallies.Count(t => t.Day == saturday)); // met and missed differ
+        Assert.Equal(4, tallies.Sum(t => t.Count));
+        Assert.Equal(4, DayTally.Tally(facts, London).Where(t => t.Day == friday).Sum(t => t.Count)); // all on Friday in London
+        // Settled tallies from several days, merged with the running facts counted as of a moment, are the counts of every fact.
+        var now = T(21, 12);
+        var running = facts.Where(f => !DayTally.Settles(f)).Select(f => FactRow.Of(f, now));
+        var merged = FactTally.Merge(tallies.Select(t => t.ToTally()).Concat(PeriodFacts.From(running, []).Tallies));
+        var all = PeriodFacts.From(facts, now).Tallies;
+        Assert.Equal(all.OrderBy(t => t.ToString()), merged.OrderBy(t => t.ToString()));
+        Assert.Equal(3, merged.Single(t => t.FirstResponse == SlaResult.Met && t.Resolution == SlaResult.Met).Count);
+    }
+
+    [Fact]
     public void A_facts_tags_are_whole_tags_within_the_index_limit()
     {
         Assert.Equal("|refund|delay|", ConversationFact.JoinTags(["refund", " delay ", "Refund"]));

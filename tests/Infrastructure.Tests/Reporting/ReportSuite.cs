@@ -134,6 +134,10 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
             Assert.Equal(SlaResult.Missed, answered.FirstResponseSla);
             Assert.Equal(10, await x.DayStats.SumAsync(h => h.Inbound + h.Outbound));
         }
+        // Its day is counted again: the tallies hold it as answered (and late), as counting every fact afresh would.
+        var tallies = await AssertTalliesMatchFactsAsync(LastWeek.Zone);
+        Assert.Equal(1, tallies.Single(t => t.Day == new DateOnly(2026, 11, 19)).Tally.Count);
+        Assert.True(tallies.Single(t => t.Day == new DateOnly(2026, 11, 19)).Tally is { Responded: true, FirstResponse: SlaResult.Missed });
 
         // Once the look-back window has passed, a refresh with nothing new reads and writes nothing.
         clock.Advance(TimeSpan.FromMinutes(10));
@@ -145,12 +149,27 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
         await using (var x = db.As(acme)) Assert.Equal(stamped, (await x.RollupStates.SingleAsync()).UpdatedAt);
     }
 
+    /// <summary>The brand's day tallies are what counting every settled fact afresh in <paramref name="zone"/> gives; returns them.</summary>
+    private async Task<List<(DateOnly Day, FactTally Tally)>> AssertTalliesMatchFactsAsync(TimeZoneInfo zone)
+    {
+        await using var x = db.As(acme);
+        var stored = (await x.DayTallies.AsNoTracking().ToListAsync()).Select(t => (t.Day, Tally: t.ToTally())).OrderBy(t => t.ToString()).ToList();
+        var afresh = DayTally.Tally(await x.ConversationFacts.AsNoTracking().ToListAsync(), zone).Select(t => (t.Day, Tally: t.ToTally())).OrderBy(t => t.ToString()).ToList();
+        Assert.NotEmpty(stored);
+        Assert.Equal(afresh, stored);
+        return stored;
+    }
+
     [Fact]
     public async Task The_dashboard_counted_by_the_database_equals_the_definitions_applied_to_every_fact()
     {
         // A case whose first-response target is still running when its fact is computed, and due before the dashboard is read.
         var open = await AddCaseAsync(acme, Now.AddMinutes(-30), null, "delay", intent: Intent.Complaint, sentiment: Sentiment.Negative);
         await AddCaseAsync(acme, new DateTime(2026, 11, 20, 22, 30, 0, DateTimeKind.Utc), 3, "refund");
+        // The period before (27 Oct – 9 Nov), which the database counts as one row: answered in 45 minutes, answered in 4 minutes by a private message, never answered.
+        await AddCaseAsync(acme, new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc), 45, "delay");
+        await AddCaseAsync(acme, new DateTime(2026, 11, 3, 9, 0, 0, DateTimeKind.Utc), 4, null, privateReply: true);
+        await AddCaseAsync(acme, new DateTime(2026, 11, 4, 9, 0, 0, DateTimeKind.Utc), null, null, intent: Intent.Complaint);
         await Rollups.RefreshAsync(acme);
         await using (var x = db.As(acme))
             Assert.Equal(SlaResult.Running, (await x.ConversationFacts.SingleAsync(f => f.Id == open)).FirstResponseSla);
@@ -177,6 +196,13 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(inMemory.Days.Select(d => (d.Day, d.Total, d.Negative)), fromDatabase.Days.Select(d => (d.Day, d.Total, d.Negative)));
         // The running target fell due an hour later: missed now, as the definitions say.
         Assert.Equal(3, fromDatabase.Current.SlaMissed);
+        Assert.Equal((3, 3, 2, 2, 1), (fromDatabase.Previous.Conversations, fromDatabase.Previous.NeedsResponse, fromDatabase.Previous.Responded,
+            fromDatabase.Previous.SlaMet, fromDatabase.Previous.SlaMissed));
+        Assert.Equal((4 * 60, 45 * 60), (fromDatabase.Previous.FirstResponseMedianSeconds, fromDatabase.Previous.FirstResponseP90Seconds));
+        // A period with nothing in it is counted as nothing (no row comes back from the database).
+        var empty = new ReportPeriod(new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 31), LastWeek.Zone);
+        var none = await Reports.PeriodHeadlineAsync(acme, empty, Now);
+        Assert.Equal((0, 0, 0), (none.Conversations, none.SlaMissed, none.AnsweredSeconds.Count));
     }
 
     [Fact]
@@ -201,6 +227,9 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
             Assert.Equal(1, await x.DayStats.Where(d => d.Day == saturday).SumAsync(d => d.Inbound));
             Assert.Equal(6, await x.DayStats.SumAsync(d => d.Inbound)); // every customer post counted once, none left under the old zone
         }
+        // The conversations' tallies moved with them: six conversations, the late one on Saturday, none left on Friday.
+        var tallies = await AssertTalliesMatchFactsAsync(TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki"));
+        Assert.Equal((6, 0, 1), (tallies.Sum(t => t.Tally.Count), tallies.Where(t => t.Day == friday).Sum(t => t.Tally.Count), tallies.Where(t => t.Day == saturday).Sum(t => t.Tally.Count)));
     }
 
     [Fact]

@@ -105,6 +105,7 @@ public sealed class TenantWorld
             db.ForecastRuns.Add(new Domain.Planning.ForecastRun { Network = Network.X, IntervalMinutes = 30, Model = "Seasonal naive", CreatedAt = now, Point = [1, 2], Required = [1, 1] });
             db.ConversationFacts.Add(new Domain.Reporting.ConversationFact { Id = conversation.Id, Network = Network.X, StartedAt = now, ComputedAt = now });
             db.DayStats.Add(new Domain.Reporting.DayStat { Day = DateOnly.FromDateTime(now), Network = Network.X, Inbound = 1 });
+            db.DayTallies.Add(new Domain.Reporting.DayTally { Day = DateOnly.FromDateTime(now), Network = Network.X, Count = 1 });
             db.RollupStates.Add(new Domain.Reporting.RollupState { PostsThrough = now, ConversationsThrough = now, UpdatedAt = now });
             db.ReportDeliveries.Add(new Domain.Reporting.ReportDelivery { Year = 2026, Month = 10, SentAt = now, Recipients = 1 });
             await db.SaveChangesAsync();

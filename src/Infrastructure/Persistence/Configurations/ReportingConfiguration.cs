@@ -35,6 +35,21 @@ internal sealed class DayStatConfiguration : IEntityTypeConfiguration<DayStat>
     }
 }
 
+internal sealed class DayTallyConfiguration : IEntityTypeConfiguration<DayTally>
+{
+    public void Configure(EntityTypeBuilder<DayTally> b)
+    {
+        b.ToTable("DayTallies");
+        b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
+        // Dashboards read a brand's tallies of a period with every column: the index covers them.
+        b.HasIndex(x => new
+        {
+            x.AgencyId, x.BrandId, x.Day, x.Network, x.SlaPolicyId, x.NoAction, x.NeedsResponse, x.Responded, x.FirstResponseSla, x.ResolutionSla,
+            x.MovedToPrivate, x.Forwarded, x.ForwardOutcome, x.Count,
+        }).HasDatabaseName("IX_DayTallies_Dashboard");
+    }
+}
+
 internal sealed class RollupStateConfiguration : IEntityTypeConfiguration<RollupState>
 {
     public void Configure(EntityTypeBuilder<RollupState> b)

@@ -1261,6 +1261,68 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("DayStats", (string)null);
                 });
 
+            modelBuilder.Entity("Agency.Domain.Reporting.DayTally", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FirstResponseSla")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ForwardOutcome")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Forwarded")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("MovedToPrivate")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NeedsResponse")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Network")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("NoAction")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ResolutionSla")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Responded")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("SlaPolicyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "Day", "Network", "SlaPolicyId", "NoAction", "NeedsResponse", "Responded", "FirstResponseSla", "ResolutionSla", "MovedToPrivate", "Forwarded", "ForwardOutcome", "Count")
+                        .HasDatabaseName("IX_DayTallies_Dashboard");
+
+                    b.ToTable("DayTallies", (string)null);
+                });
+
             modelBuilder.Entity("Agency.Domain.Reporting.ReportDelivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2449,6 +2511,15 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Agency.Domain.Reporting.DayStat", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.DayTally", b =>
                 {
                     b.HasOne("Agency.Domain.Tenancy.Brand", null)
                         .WithMany()

@@ -1260,6 +1260,68 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("DayStats", (string)null);
                 });
 
+            modelBuilder.Entity("Agency.Domain.Reporting.DayTally", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FirstResponseSla")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ForwardOutcome")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Forwarded")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("MovedToPrivate")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("NeedsResponse")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Network")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("NoAction")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("ResolutionSla")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Responded")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid?>("SlaPolicyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "Day", "Network", "SlaPolicyId", "NoAction", "NeedsResponse", "Responded", "FirstResponseSla", "ResolutionSla", "MovedToPrivate", "Forwarded", "ForwardOutcome", "Count")
+                        .HasDatabaseName("IX_DayTallies_Dashboard");
+
+                    b.ToTable("DayTallies", (string)null);
+                });
+
             modelBuilder.Entity("Agency.Domain.Reporting.ReportDelivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2450,6 +2512,15 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Agency.Domain.Reporting.DayStat", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.DayTally", b =>
                 {
                     b.HasOne("Agency.Domain.Tenancy.Brand", null)
                         .WithMany()

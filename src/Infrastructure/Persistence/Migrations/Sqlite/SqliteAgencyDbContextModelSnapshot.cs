@@ -1255,6 +1255,68 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("DayStats", (string)null);
                 });
 
+            modelBuilder.Entity("Agency.Domain.Reporting.DayTally", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstResponseSla")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ForwardOutcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Forwarded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MovedToPrivate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NeedsResponse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Network")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NoAction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionSla")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Responded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SlaPolicyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "Day", "Network", "SlaPolicyId", "NoAction", "NeedsResponse", "Responded", "FirstResponseSla", "ResolutionSla", "MovedToPrivate", "Forwarded", "ForwardOutcome", "Count")
+                        .HasDatabaseName("IX_DayTallies_Dashboard");
+
+                    b.ToTable("DayTallies", (string)null);
+                });
+
             modelBuilder.Entity("Agency.Domain.Reporting.ReportDelivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2437,6 +2499,15 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Agency.Domain.Reporting.DayStat", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.DayTally", b =>
                 {
                     b.HasOne("Agency.Domain.Tenancy.Brand", null)
                         .WithMany()
