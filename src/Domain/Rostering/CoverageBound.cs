@@ -4,7 +4,8 @@ namespace Agency.Domain.Rostering;
 /// A lower bound on the under-coverage of any roster, from capacity alone. For each week and each set
 /// of brands, their demand can only be met by the people who serve one of them, at most one person per
 /// interval each (when free), and within those people's weekly hours (plus what a shift started the
-/// day before can carry into the week). Whatever demand exceeds that is short in every roster.
+/// day before can carry into the week). A person's weekly hours are also limited by the days they may
+/// work that week (none in a week off) times their longest shift. Whatever demand exceeds that is short in every roster.
 /// The bound is the sum over weeks of the largest shortfall over the brand sets, or, when larger,
 /// the same over the whole horizon with weekends limited too: over each four weeks a person works at
 /// most their allowed weekends (two days each), plus what a Friday shift carries into Saturday.
@@ -30,7 +31,7 @@ public static class CoverageBound
                 var setMask = set.Aggregate(0L, (a, b) => a | (1L << b));
                 var people = p.Staff.Where((_, i) => (masks[i] & setMask) != 0).ToList();
                 var serving = free.Where(kv => (kv.Key & setMask) != 0).Select(kv => kv.Value).ToArray();
-                long hours = people.Sum(m => (long)Math.Max(0, m.MaxWeekIntervals - m.WeekIntervalsTaken.ElementAtOrDefault(w)));
+                long hours = people.Sum(m => WeekHours(p, m, w));
                 if (w > 0) hours += people.Sum(m => (long)Math.Max(0, m.MaxShiftIntervals - 1));
                 long demand = 0, reachable = 0;
                 for (var t = from; t < to; t++)
@@ -58,8 +59,8 @@ public static class CoverageBound
             var setMask = set.Aggregate(0L, (a, b) => a | (1L << b));
             var people = p.Staff.Where((_, i) => (masks[i] & setMask) != 0).ToList();
             var serving = free.Where(kv => (kv.Key & setMask) != 0).Select(kv => kv.Value).ToArray();
-            long hours = Enumerable.Range(0, p.Weeks).Sum(w => people.Sum(m => (long)Math.Max(0, m.MaxWeekIntervals - m.WeekIntervalsTaken.ElementAtOrDefault(w))))
-                         + people.Sum(m => (long)Math.Max(0, m.MaxShiftIntervals - 1));
+            // Every roster interval belongs to a shift that started in the horizon and counts in the week it started.
+            long hours = Enumerable.Range(0, p.Weeks).Sum(w => people.Sum(m => WeekHours(p, m, w)));
             long weekendCap = people.Sum(m => (long)windows * m.MaxWeekendsPer4Weeks * 2 * m.MaxShiftIntervals + p.Weeks * (long)Math.Max(0, m.MaxShiftIntervals - 1));
             long demand = 0, weekday = 0, weekend = 0;
             for (var t = 0; t < p.Intervals; t++)
@@ -75,6 +76,21 @@ public static class CoverageBound
             best = Math.Max(best, (int)(demand - Math.Min(hours, weekday + Math.Min(weekendCap, weekend))));
         }
         return best;
+    }
+
+    /// <summary>
+    /// The most intervals a person can work in shifts starting in week <paramref name="w"/>: their weekly
+    /// maximum less what is already worked, and at most their longest shift on each day they may work (free
+    /// for part of it, not already working, and no more days than <see cref="PoolMember.MaxConsecutiveDays"/>
+    /// in a row allow in seven).
+    /// </summary>
+    public static long WeekHours(CoverageProblem p, PoolMember m, int w)
+    {
+        var first = 7 * w;
+        var free = Enumerable.Range(first, Math.Min(7, p.Days - first))
+            .Count(d => !m.BusyDays.Contains(d) && Enumerable.Range(d * p.PerDay, p.PerDay).Any(t => m.IsFree(t, t + 1)));
+        var days = Math.Min(free, 7 - 7 / (m.MaxConsecutiveDays + 1));
+        return Math.Max(0, Math.Min(m.MaxWeekIntervals - m.WeekIntervalsTaken.ElementAtOrDefault(w), (long)m.MaxShiftIntervals * days));
     }
 
     /// <summary>Every non-empty set of brands when there are few; otherwise each brand alone and all together.</summary>

@@ -12,12 +12,13 @@ public sealed record DayChoice(IReadOnlyList<(int Start, int Length)> Shapes, in
 /// </summary>
 public static class DayOptions
 {
-    public static DayChoice For(CoverageProblem p, PoolMember m, IReadOnlyList<PlannedShift> otherDays, int day)
+    /// <param name="weekComplete">Whether the other days are the person's whole week, so that this day must make up what the weekly minimum still needs (false while a week is still being planned).</param>
+    public static DayChoice For(CoverageProblem p, PoolMember m, IReadOnlyList<PlannedShift> otherDays, int day, bool weekComplete = true)
     {
         if (m.BusyDays.Contains(day)) return new DayChoice([], 0);
         var week = day / 7;
         var workedWeek = otherDays.Where(s => s.Day / 7 == week).Sum(s => s.Length);
-        var need = Math.Max(0, p.MinWeek(m, week) - workedWeek);
+        var need = weekComplete ? Math.Max(0, p.MinWeek(m, week) - workedWeek) : 0;
         var worked = otherDays.Select(s => s.Day).Concat(m.BusyDays).ToHashSet();
         int left = 0, right = 0;
         for (var k = day - 1; worked.Contains(k); k--) left++;

@@ -58,6 +58,60 @@ public static class GreedyRoster
         return shifts;
     }
 
+    /// <summary>
+    /// A first roster that staffs the scarce days first: weekend days (people already working that
+    /// weekend first, so a second day costs no extra weekend), then weekdays, each person-day taking the
+    /// shape that covers the most open demand among those every rule allows against the days already
+    /// planned on both sides (<see cref="DayOptions"/>). Day by day in time order, a week's hours are often
+    /// spent before its weekend comes; this order keeps them for it. Weeks still short of a person's
+    /// minimum are then topped up on their free days. Null when some minimum cannot be met this way.
+    /// </summary>
+    public static IReadOnlyList<PlannedShift>? BuildWeekendsFirst(CoverageProblem p, int seed = 1)
+    {
+        int P = p.PerDay, T = p.Intervals;
+        var residual = p.Demand.Select(d => d.ToArray()).ToArray();
+        var mine = p.Staff.Select(_ => new List<PlannedShift>()).ToArray();
+        var rng = new Random(seed);
+        var order = Enumerable.Range(0, p.Staff.Count).ToArray();
+        var days = Enumerable.Range(0, p.Days).OrderBy(d => CoverageProblem.IsWeekendDay(d) ? 0 : 1).ThenBy(d => d).ToList();
+        foreach (var d in days)
+        {
+            rng.Shuffle(order);
+            var sameWeekend = CoverageProblem.IsWeekendDay(d) ? 7 * (d / 7) + (d % 7 == 5 ? 6 : 5) : -1;
+            foreach (var i in order.OrderByDescending(i => mine[i].Any(s => s.Day == sameWeekend)))
+                TryTake(i, d, forced: false);
+        }
+        // Top up weeks below the minimum, on the days that cover the most.
+        for (var i = 0; i < p.Staff.Count; i++)
+            for (var w = 0; w < p.Weeks; w++)
+                for (var d = 7 * w; d < Math.Min(p.Days, 7 * w + 7) && mine[i].Where(s => s.Day / 7 == w).Sum(s => s.Length) < p.MinWeek(p.Staff[i], w); d++)
+                    if (mine[i].All(s => s.Day != d)) TryTake(i, d, forced: true);
+        var shifts = mine.SelectMany(x => x).ToList();
+        return CoverageRules.Violations(p, shifts).Count == 0 ? shifts : null;
+
+        void TryTake(int i, int d, bool forced)
+        {
+            var m = p.Staff[i];
+            if (m.Brands.Count == 0) return;
+            var options = DayOptions.For(p, m, mine[i], d, weekComplete: false);
+            (int Start, int Length, double Gain)? best = null;
+            foreach (var (start, length) in options.Shapes)
+            {
+                var from = d * P + start;
+                var gain = Gain(p, residual, m.Brands, from, Math.Min(from + length, T));
+                if (best is null || gain > best.Value.Gain) best = (start, length, gain);
+            }
+            if (best is not { } pick || (!forced && pick.Gain < 0.6 * pick.Length)) return;
+            var shift = new PlannedShift(i, d, pick.Start, pick.Length);
+            mine[i].Add(shift);
+            for (var t = shift.From(P); t < Math.Min(shift.To(P), T); t++)
+            {
+                var b = m.Brands.OrderByDescending(x => residual[x][t]).First();
+                residual[b][t]--;
+            }
+        }
+    }
+
     /// <summary>Intervals of the weekly minimum still to work beyond what a shift on each remaining day (but this one) could give.</summary>
     private static int Behind(CoverageProblem p, Person person, int week, int day)
     {

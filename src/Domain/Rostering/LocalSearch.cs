@@ -11,8 +11,9 @@ namespace Agency.Domain.Rostering;
 /// </summary>
 public static class LocalSearch
 {
+    /// <param name="focus">When given, only these people's days from <c>From</c> to <c>To</c> (day indices, both included) are re-planned, as after a partial ruin.</param>
     public static IReadOnlyList<PlannedShift> Improve(CoverageProblem p, IReadOnlyList<PlannedShift> start, TimeSpan limit, CancellationToken ct = default,
-        Action<IReadOnlyList<PlannedShift>>? onSweep = null, int seed = 1)
+        Action<IReadOnlyList<PlannedShift>>? onSweep = null, int seed = 1, (IReadOnlyCollection<int> People, int From, int To)? focus = null)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         int P = p.PerDay, T = p.Intervals;
@@ -22,7 +23,9 @@ public static class LocalSearch
         var servedBrand = new int[p.Staff.Count, p.Days][];
         foreach (var s in start) Place(s);
         var rng = new Random(seed);
-        var order = Enumerable.Range(0, p.Staff.Count * p.Days).ToArray();
+        var (firstDay, lastDay) = focus is { } f ? (Math.Max(0, f.From), Math.Min(p.Days - 1, f.To)) : (0, p.Days - 1);
+        var people = focus?.People.ToArray() ?? Enumerable.Range(0, p.Staff.Count).ToArray();
+        var order = people.SelectMany(person => Enumerable.Range(firstDay, lastDay - firstDay + 1).Select(day => person * p.Days + day)).ToArray();
         while (watch.Elapsed < limit && !ct.IsCancellationRequested)
         {
             rng.Shuffle(order);
@@ -51,10 +54,84 @@ public static class LocalSearch
                 if (choice is { } chosen) Place(chosen);
                 if (choice != old) improved = true;
             }
+            // Stuck one day at a time (every week's hours used, runs of days at their longest): move a person's work between two days within a week of each other.
+            if (!improved) improved = PairSweep();
             onSweep?.Invoke(Shifts());
             if (!improved) break;
         }
         return Shifts();
+
+        // Each person's two days (at most six apart) re-planned together, in both orders: the first takes the best shape it may,
+        // the second the best that is left; kept when the two together do more good than before.
+        bool PairSweep()
+        {
+            var pairs = new List<(int Person, int First, int Second)>();
+            foreach (var person in people)
+            {
+                if (p.Staff[person].Brands.Count == 0) continue;
+                for (var d1 = firstDay; d1 <= lastDay; d1++)
+                    for (var d2 = Math.Max(0, d1 - 6); d2 < Math.Min(p.Days, d1 + 7); d2++)
+                        if (d1 != d2 && (current[person, d1] is not null || current[person, d2] is not null)) pairs.Add((person, d1, d2));
+            }
+            var pairOrder = pairs.ToArray();
+            rng.Shuffle(pairOrder);
+            var any = false;
+            foreach (var (person, d1, d2) in pairOrder)
+            {
+                if (watch.Elapsed >= limit || ct.IsCancellationRequested) break;
+                if (TryPair(person, d1, d2)) any = true;
+            }
+            return any;
+        }
+
+        bool TryPair(int person, int d1, int d2)
+        {
+            var m = p.Staff[person];
+            var (old1, old2) = (current[person, d1], current[person, d2]);
+            if (old1 is { } o1) Remove(o1);
+            if (old2 is { } o2) Remove(o2);
+            // What the two days do now, valued the same way (first, then second given the first).
+            long before = 0;
+            if (old1 is { } a) { before += Value(a, m.Brands); Place(a); }
+            if (old2 is { } b) before += Value(b, m.Brands);
+            if (old1 is { } a2) Remove(a2);
+
+            var first = BestFor(person, d1);
+            if (first.Infeasible) { Restore(); return false; }
+            if (first.Shift is { } f) Place(f);
+            var second = BestFor(person, d2);
+            if (second.Infeasible || first.Value + second.Value <= before || (first.Shift == old1 && second.Shift == old2))
+            {
+                if (first.Shift is { } f2) Remove(f2);
+                Restore();
+                return false;
+            }
+            if (second.Shift is { } s2) Place(s2);
+            return true;
+
+            void Restore()
+            {
+                if (old1 is { } r1) Place(r1);
+                if (old2 is { } r2) Place(r2);
+            }
+        }
+
+        // The best shape (or the day off, when the week allows it) for a person's empty day, given their other days.
+        (PlannedShift? Shift, long Value, bool Infeasible) BestFor(int person, int day)
+        {
+            var m = p.Staff[person];
+            var others = Enumerable.Range(0, p.Days).Where(d => d != day && current[person, d] is not null).Select(d => current[person, d]!.Value).ToList();
+            var options = DayOptions.For(p, m, others, day);
+            PlannedShift? choice = null;
+            var best = options.MinLength > 0 ? long.MinValue : 0;
+            foreach (var (s0, len) in options.Shapes)
+            {
+                var shape = new PlannedShift(person, day, s0, len);
+                var value = Value(shape, m.Brands);
+                if (value > best) { best = value; choice = shape; }
+            }
+            return (choice, best, options.MinLength > 0 && choice is null);
+        }
 
         List<PlannedShift> Shifts()
         {

@@ -26,7 +26,8 @@ public sealed record CoverageSolution(RosterOutcome Outcome, IReadOnlyList<Plann
 /// shifts anyone works), starting from a quick first roster as a hint. A larger pool starts from the
 /// first roster (<see cref="GreedyRoster"/>), goes to a local optimum (<see cref="LocalSearch"/>),
 /// then ruins and recreates parts of it (one brand's people on a few days) until the time limit.
-/// Each better roster is reported with the lower bound on under-coverage (<see cref="CoverageBound"/>);
+/// Each better roster is reported with the lower bound on under-coverage (<see cref="CoverageBound"/>, and
+/// <see cref="ShapeBound"/> once its programmes are solved);
 /// a stop keeps the best roster.
 /// </summary>
 public static class CoverageRosterSolver
@@ -40,9 +41,20 @@ public static class CoverageRosterSolver
         var watch = System.Diagnostics.Stopwatch.StartNew();
         if (p.Validate() is { Count: > 0 } invalid)
             return new CoverageSolution(RosterOutcome.InvalidProblem, [], 0, 0, 0, 0, TimeSpan.Zero, 0, string.Join(" ", invalid));
-        var bound = CoverageBound.Compute(p);
-        progress?.Report(new CoverageProgress("Building a first roster", 0, 0, bound, watch.Elapsed, 0));
+        var capacity = CoverageBound.Compute(p);
+        // The shape-aware bound is a few linear programmes: solved alongside the search, and used once it is known.
+        var shape = Task.Run(() => ShapeBound.Best(p, Min(timeLimit, TimeSpan.FromSeconds(30))), CancellationToken.None);
+        int Bound() => shape.IsCompletedSuccessfully ? Math.Max(capacity, shape.Result) : capacity;
+        int FinalBound()
+        {
+            try { shape.Wait(TimeSpan.FromSeconds(2), CancellationToken.None); } catch (AggregateException) { } // a failed programme leaves the capacity bound
+            return Bound();
+        }
+        progress?.Report(new CoverageProgress("Building a first roster", 0, 0, capacity, watch.Elapsed, 0));
         var best = GreedyRoster.Build(p, seed).ToList();
+        // The weekends-first roster when it is valid and better (it keeps hours for weekends, which day-by-day planning spends early).
+        if (GreedyRoster.BuildWeekendsFirst(p, seed) is { } weekendsFirst && (CoverageRules.Violations(p, best).Count > 0 || CoverageRules.Cost(p, weekendsFirst) < CoverageRules.Cost(p, best)))
+            best = weekendsFirst.ToList();
         var solutions = 0;
         var everyone = Enumerable.Range(0, p.Staff.Count).ToArray();
         var perPerson = p.Days * p.PerDay * p.Staff.Select(m => p.Lengths(m).Count()).DefaultIfEmpty(1).Max();
@@ -64,15 +76,15 @@ public static class CoverageRosterSolver
             {
                 var searched = LocalSearch.Improve(p, best, Left() / 4, ct, seed: seed);
                 if (CoverageRules.Violations(p, searched).Count == 0 && CoverageRules.Cost(p, searched) < CoverageRules.Cost(p, best)) best = searched.ToList();
-                progress?.Report(new CoverageProgress("Searching", CoverageRules.Cost(p, best), CoverageRules.Evaluate(p, best).UnderCoverage, bound, watch.Elapsed, ++solutions));
+                progress?.Report(new CoverageProgress("Searching", CoverageRules.Cost(p, best), CoverageRules.Evaluate(p, best).UnderCoverage, Bound(), watch.Elapsed, ++solutions));
             }
-            var whole = SolveModel(p, everyone, best, Left(), workers, ct, r => progress?.Report(r with { LowerBound = bound, Elapsed = watch.Elapsed, Solutions = solutions + r.Solutions }));
+            var whole = SolveModel(p, everyone, best, Left(), workers, ct, r => progress?.Report(r with { LowerBound = Bound(), Elapsed = watch.Elapsed, Solutions = solutions + r.Solutions }));
             // CP-SAT found nothing better in the time (a busy machine, a short limit): the valid roster so far is kept.
             if (valid && whole.Status != CpSolverStatus.Infeasible && (whole.Shifts is null || CoverageRules.Cost(p, whole.Shifts) > CoverageRules.Cost(p, best)))
-                return Finish(p, best, bound, watch, solutions + whole.Solutions, RosterOutcome.Feasible, $"Local search ({whole.Status} from CP-SAT)");
+                return Finish(p, best, FinalBound(), watch, solutions + whole.Solutions, RosterOutcome.Feasible, $"Local search ({whole.Status} from CP-SAT)");
             if (whole.Shifts is null)
-                return new CoverageSolution(whole.Status == CpSolverStatus.Infeasible ? RosterOutcome.Infeasible : RosterOutcome.NoSolutionInTime, [], 0, 0, 0, bound, watch.Elapsed, 0, whole.Status.ToString());
-            return Finish(p, whole.Shifts, bound, watch, whole.Solutions, whole.Status == CpSolverStatus.Optimal ? RosterOutcome.Optimal : RosterOutcome.Feasible, whole.Status.ToString());
+                return new CoverageSolution(whole.Status == CpSolverStatus.Infeasible ? RosterOutcome.Infeasible : RosterOutcome.NoSolutionInTime, [], 0, 0, 0, FinalBound(), watch.Elapsed, 0, whole.Status.ToString());
+            return Finish(p, whole.Shifts, FinalBound(), watch, whole.Solutions, whole.Status == CpSolverStatus.Optimal ? RosterOutcome.Optimal : RosterOutcome.Feasible, whole.Status.ToString());
         }
 
         var bestCost = CoverageRules.Cost(p, best);
@@ -88,10 +100,12 @@ public static class CoverageRosterSolver
             var from = rng.Next(p.Days);
             var days = 1 + rng.Next(3);
             var ruined = best.Where(s => !(p.Staff[s.Person].Brands.Contains(brand) && s.Day >= from && s.Day < from + days)).ToList();
-            current = LocalSearch.Improve(p, ruined, Left(), ct, Keep, seed + rounds);
+            // Only the freed people's days around the ruin are searched again: a round takes a fraction of a second, not a whole sweep.
+            var freed = Enumerable.Range(0, p.Staff.Count).Where(i => p.Staff[i].Brands.Contains(brand)).ToList();
+            current = LocalSearch.Improve(p, ruined, Left(), ct, Keep, seed + rounds, (freed, from - 1, from + days));
             Trace($"round {rounds}: brand {brand}, days {from}+{days}: {CoverageRules.Cost(p, current)} vs {bestCost}");
         }
-        return Finish(p, best, bound, watch, solutions, RosterOutcome.Feasible, $"Local search, {rounds} ruin-and-recreate rounds");
+        return Finish(p, best, FinalBound(), watch, solutions, RosterOutcome.Feasible, $"Local search, {rounds} ruin-and-recreate rounds");
 
         // A sweep's roster is kept when it is better and breaks no rule.
         void Keep(IReadOnlyList<PlannedShift> sweep)
@@ -106,9 +120,11 @@ public static class CoverageRosterSolver
         void Report()
         {
             solutions++;
-            progress?.Report(new CoverageProgress("Improving", CoverageRules.Cost(p, best), CoverageRules.Evaluate(p, best).UnderCoverage, bound, watch.Elapsed, solutions));
+            progress?.Report(new CoverageProgress("Improving", CoverageRules.Cost(p, best), CoverageRules.Evaluate(p, best).UnderCoverage, Bound(), watch.Elapsed, solutions));
         }
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static void Trace(string line)
     {

@@ -107,6 +107,58 @@ public class CoverageTests
     }
 
     [Fact]
+    public void Local_search_moves_a_shift_to_a_better_day_when_the_week_has_no_hours_left()
+    {
+        // One 8 h shift a week. Monday needs someone 09:00-11:00, Wednesday 09:00-17:00. The Monday shift does some good, so no
+        // single day changes (Wednesday has no hours left); moving the shift to Wednesday, two days at once, covers everything.
+        var ana = Person("Ana", [0], minShift: 16, maxShift: 16, maxWeek: 16);
+        var p = Problem(7, [ana], t => (t / 48 == 0 && t % 48 is >= 18 and < 22) || (t / 48 == 2 && t % 48 is >= 18 and < 34) ? 1 : 0);
+        var improved = LocalSearch.Improve(p, [new PlannedShift(0, 0, 14, 16)], TimeSpan.FromSeconds(5));
+        Assert.Equal(new[] { new PlannedShift(0, 2, 18, 16) }, improved);
+        Assert.Equal(4, CoverageRules.Evaluate(p, improved).UnderCoverage);
+    }
+
+    [Fact]
+    public void The_weekends_first_roster_keeps_hours_for_weekends_and_breaks_no_rule()
+    {
+        // Six people, five 8 h shifts a week each (30 shifts). Weekdays need three people 06:00-22:00 (six shifts a day, all 30),
+        // weekends one (two shifts a day). Planned day by day, Monday to Friday take (nearly) every hour and the weekends stay (mostly) empty;
+        // weekends first staffs them, and weekdays are short instead: the pool is short either way.
+        var staff = Enumerable.Range(0, 6).Select(i => Person($"P{i}", [0], minShift: 16, maxShift: 16, minWeek: 48, maxWeek: 80, weekends: 2)).ToList();
+        var p = Problem(14, staff, t => t % 48 is >= 12 and < 44 ? CoverageProblem.IsWeekendDay(t / 48) ? 1 : 3 : 0);
+        var dayByDay = GreedyRoster.Build(p);
+        var weekendsFirst = GreedyRoster.BuildWeekendsFirst(p);
+        Assert.NotNull(weekendsFirst);
+        Assert.Empty(CoverageRules.Violations(p, weekendsFirst));
+        int WeekendShort(IReadOnlyList<PlannedShift> r)
+        {
+            var c = CoverageRules.Evaluate(p, r);
+            return Enumerable.Range(0, p.Intervals).Where(t => CoverageProblem.IsWeekendDay(t / 48)).Sum(t => Math.Max(0, p.Demand[0][t] - c.Scheduled[0][t]));
+        }
+        Assert.True(WeekendShort(dayByDay) >= 2 * 32, $"day by day: {WeekendShort(dayByDay)} weekend intervals short"); // two weekend days or more left empty
+        Assert.True(WeekendShort(weekendsFirst) <= 4 * 6, $"weekends first: {WeekendShort(weekendsFirst)} weekend intervals short"); // at most 06:00-09:00 a day, where rest after a late shift forbids an early one
+    }
+
+    [Fact]
+    public void The_bound_counts_hours_lost_to_a_week_off()
+    {
+        // One person needed 06:00-22:00 on weekdays for two weeks (160 intervals a week). Ana and Ben work 8 h shifts, 40 h a week;
+        // Ana is off in the second week, so Ben alone covers 80 of its 160: at least 80 short, and that is what the best roster reaches.
+        var ana = Person("Ana", [0], minShift: 16, maxShift: 16, maxWeek: 80) with { Blocked = [(7 * 48, 14 * 48)] };
+        var p = Problem(14, [ana, Person("Ben", [0], minShift: 16, maxShift: 16, maxWeek: 80)], t => t % 48 is >= 12 and < 44 && !CoverageProblem.IsWeekendDay(t / 48) ? 1 : 0);
+        Assert.Equal(0, CoverageBound.WeekHours(p, ana, 1));
+        Assert.Equal(80, CoverageBound.WeekHours(p, ana, 0));
+        Assert.Equal(80, CoverageBound.Compute(p));
+        var best = Enumerable.Range(0, 5).SelectMany(d => new[] { new PlannedShift(0, d, 12, 16), new PlannedShift(1, d, 28, 16) })
+            .Concat(Enumerable.Range(7, 5).Select(d => new PlannedShift(1, d, 12, 16))).ToList();
+        Assert.Empty(CoverageRules.Violations(p, best));
+        Assert.Equal(80, CoverageRules.Evaluate(p, best).UnderCoverage);
+        // Five days in a row at most: six of any seven days, so a 10 h shift a day gives at most 60 h, whatever the contract allows.
+        var many = Person("Cy", [0], minShift: 20, maxShift: 20, maxWeek: 200, maxDays: 5);
+        Assert.Equal(6 * 20, CoverageBound.WeekHours(Problem(7, [many], _ => 1), many, 0));
+    }
+
+    [Fact]
     public void Cost_weighs_short_over_hours_and_the_most_late_shifts_and_weekends()
     {
         var p = Problem(7, [Person("Ana", [0])], t => t % 48 is >= 18 and < 34 ? 1 : 0);

@@ -62,6 +62,37 @@ public class CoverageRosterSolverTests
     }
 
     [Fact]
+    public void The_shape_bound_sees_that_one_shift_a_day_cannot_cover_two_peaks_eleven_hours_apart()
+    {
+        // Someone needed 09:00-11:00 and 20:00-22:00 every day; Ana works exactly 8 h a day at most once. Hours are plenty, so
+        // capacity alone bounds nothing; but a shift reaches one peak, so at least 4 intervals a day stay short, and the best roster does that.
+        var ana = new PoolMember(Guid.NewGuid(), "Ana", [0], 16, 16, 0, 7 * 16, 7, 22, 2);
+        var p = Problem(7, [ana], t => t % 48 is (>= 18 and < 22) or (>= 40 and < 44) ? 1 : 0);
+        Assert.Equal(0, CoverageBound.Compute(p));
+        Assert.Equal(7 * 4, ShapeBound.Compute(p, [0], TimeSpan.FromSeconds(10)));
+        var result = CoverageRosterSolver.Solve(p, TimeSpan.FromSeconds(20));
+        Assert.Equal((7 * 4, 7 * 4), (result.LowerBound, result.UnderCoverage));
+    }
+
+    [Fact]
+    public void The_shape_bound_stays_at_or_below_every_roster_found()
+    {
+        var rng = new Random(8);
+        for (var round = 0; round < 3; round++)
+        {
+            var staff = Enumerable.Range(0, 2).Select(i => Person($"P{i}", i == 0 ? [0, 1] : [i % 2], maxWeek: 40 + 8 * rng.Next(4), weekends: 1)).ToList();
+            var peaks = Enumerable.Range(0, 2).Select(_ => (Morning: 14 + rng.Next(6), Evening: 34 + rng.Next(8))).ToArray();
+            var p = Problem(7, staff, t => t % 48 >= peaks[0].Morning && t % 48 < peaks[0].Morning + 6 || t % 48 >= peaks[0].Evening && t % 48 < peaks[0].Evening + 4 ? 1 + rng.Next(2) : 0,
+                t => t % 48 >= peaks[1].Morning && t % 48 < peaks[1].Evening ? 1 : 0);
+            var result = CoverageRosterSolver.Solve(p, TimeSpan.FromSeconds(10), strategy: RosterStrategy.Exact);
+            Assert.True(result.HasRoster);
+            var bound = ShapeBound.Best(p, TimeSpan.FromSeconds(10));
+            Assert.True(bound <= result.UnderCoverage, $"round {round}: bound {bound} above a roster's {result.UnderCoverage}");
+            Assert.True(result.LowerBound <= result.UnderCoverage);
+        }
+    }
+
+    [Fact]
     public void Stopping_keeps_the_best_roster_found()
     {
         var staff = Enumerable.Range(0, 40).Select(i => Person($"P{i}", [i % 3])).ToList();
