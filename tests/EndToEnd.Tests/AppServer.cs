@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace Agency.EndToEnd.Tests;
@@ -28,6 +29,8 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_dir.FullName, "agency.db")}");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Jobs:Enabled", "true");
+        // The server's warnings and slow database commands, for when a test times out.
+        builder.ConfigureLogging(l => l.AddProvider(new FileLog(Path.Combine(RepoRoot(), "artifacts", "e2e-server.log"))));
     }
 
     public async ValueTask InitializeAsync()
@@ -81,4 +84,45 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
 public sealed class AppCollection : ICollectionFixture<AppServer>
 {
     public const string Name = "app";
+}
+
+/// <summary>Writes the server's warnings and errors, and database commands that took a second or more, to a file.</summary>
+internal sealed class FileLog : ILoggerProvider
+{
+    private readonly StreamWriter _writer;
+
+    public FileLog(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _writer = new StreamWriter(path, append: false) { AutoFlush = true };
+    }
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose() => _writer.Dispose();
+
+    private void Write(string line)
+    {
+        lock (_writer) _writer.WriteLine(line);
+    }
+
+    private sealed class Logger(FileLog log, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel level) => level >= LogLevel.Warning || (level >= LogLevel.Information && category == "Microsoft.EntityFrameworkCore.Database.Command");
+
+        public void Log<TState>(LogLevel level, EventId id, TState state, Exception? error, Func<TState, Exception?, string> format)
+        {
+            if (!IsEnabled(level)) return;
+            var text = format(state, error);
+            if (level < LogLevel.Warning && !SlowCommand(text)) return;
+            log.Write($"{DateTime.UtcNow:HH:mm:ss.fff} {level} {category}: {text}{(error is null ? "" : " " + error)}");
+        }
+
+        // "Executed DbCommand (1,234ms)": only commands of a second or more.
+        private static bool SlowCommand(string text) =>
+            text.StartsWith("Executed DbCommand (", StringComparison.Ordinal) && text.IndexOf("ms)", StringComparison.Ordinal) is var end and > 20
+            && int.TryParse(text[20..end], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture, out var ms) && ms >= 1000;
+    }
 }

@@ -128,8 +128,19 @@ public static class CoverageRules
         return new CoverageResult(scheduled, under, over);
     }
 
-    /// <summary>Assigns each person to one brand they serve, covering as much demand as possible (augmenting paths).</summary>
+    /// <summary>Assigns each person to one brand they serve, covering as much demand as possible (augmenting paths): people per brand.</summary>
     public static int[] Allocate(IReadOnlyList<IReadOnlyList<int>> serves, int[] demand)
+    {
+        var load = new int[demand.Length];
+        foreach (var b in Assign(serves, demand)) if (b >= 0) load[b]++;
+        return load;
+    }
+
+    /// <summary>
+    /// The brand each person is counted for (as <see cref="Allocate"/> splits them): where they cover demand, else
+    /// their first brand (over-coverage); -1 for someone who serves no brand.
+    /// </summary>
+    public static int[] Assign(IReadOnlyList<IReadOnlyList<int>> serves, int[] demand)
     {
         var brandOf = Enumerable.Repeat(-1, serves.Count).ToArray();
         var load = new int[demand.Length];
@@ -166,8 +177,8 @@ public static class CoverageRules
         }
         // People not needed anywhere still count as scheduled for their first brand (over-coverage).
         for (var person = 0; person < serves.Count; person++)
-            if (brandOf[person] < 0 && serves[person].Count > 0) load[serves[person][0]]++;
-        return load;
+            if (brandOf[person] < 0 && serves[person].Count > 0) brandOf[person] = serves[person][0];
+        return brandOf;
 
         void Take(int who, int b) { brandOf[who] = b; load[b]++; holders[b].Add(who); }
         void Release(int who, int b) { brandOf[who] = -1; load[b]--; holders[b].Remove(who); }

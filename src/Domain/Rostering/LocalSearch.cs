@@ -54,12 +54,38 @@ public static class LocalSearch
                 if (choice is { } chosen) Place(chosen);
                 if (choice != old) improved = true;
             }
+            // Who counts for which brand was decided as each shift was placed; split everyone again exactly, so that the next
+            // sweep sees where people are really short (a person left on a brand that no longer needs them hides a gap elsewhere).
+            Rebalance();
             // Stuck one day at a time (every week's hours used, runs of days at their longest): move a person's work between two days within a week of each other.
             if (!improved) improved = PairSweep();
             onSweep?.Invoke(Shifts());
             if (!improved) break;
         }
         return Shifts();
+
+        void Rebalance()
+        {
+            var on = new List<(int Person, int Day)>[T];
+            for (var person = 0; person < p.Staff.Count; person++)
+                for (var day = 0; day < p.Days; day++)
+                    if (current[person, day] is { } x)
+                        for (var t = x.From(P); t < Math.Min(x.To(P), T); t++) (on[t] ??= []).Add((person, day));
+            foreach (var row in scheduled) Array.Clear(row);
+            var demand = new int[p.Brands.Count];
+            for (var t = 0; t < T; t++)
+            {
+                if (on[t] is not { } here) continue;
+                for (var b = 0; b < demand.Length; b++) demand[b] = p.Demand[b][t];
+                var brandOf = CoverageRules.Assign(here.Select(x => p.Staff[x.Person].Brands).ToList(), demand);
+                for (var k = 0; k < here.Count; k++)
+                {
+                    var (person, day) = here[k];
+                    servedBrand[person, day][t - current[person, day]!.Value.From(P)] = brandOf[k];
+                    if (brandOf[k] >= 0) scheduled[brandOf[k]][t]++;
+                }
+            }
+        }
 
         // Each person's two days (at most six apart) re-planned together, in both orders: the first takes the best shape it may,
         // the second the best that is left; kept when the two together do more good than before.

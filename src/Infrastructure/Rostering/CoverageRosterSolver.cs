@@ -44,6 +44,7 @@ public static class CoverageRosterSolver
         var capacity = CoverageBound.Compute(p);
         // The shape-aware bound is a few linear programmes: solved alongside the search, and used once it is known.
         var shape = Task.Run(() => ShapeBound.Best(p, Min(timeLimit, TimeSpan.FromSeconds(30))), CancellationToken.None);
+        shape.ContinueWith(t => Trace($"shape bound {(t.IsCompletedSuccessfully ? t.Result : -1)} after {watch.Elapsed.TotalSeconds:F1} s"), TaskScheduler.Default);
         int Bound() => shape.IsCompletedSuccessfully ? Math.Max(capacity, shape.Result) : capacity;
         int FinalBound()
         {

@@ -28,6 +28,9 @@ public class CoverageTests
         // Augmenting: the first person takes brand 0, the second can only do brand 0, so the first moves to brand 1.
         Assert.Equal([1, 1], CoverageRules.Allocate([[0, 1], [0]], [1, 1]));
         Assert.Equal([1, 1, 1], CoverageRules.Allocate([[0, 1], [1, 2], [0]], [1, 1, 1]));
+        // Who goes where: Ana (both brands) to brand 1, Ben to brand 0; someone needed nowhere counts for their first brand.
+        Assert.Equal([1, 0], CoverageRules.Assign([[0, 1], [0]], [1, 1]));
+        Assert.Equal([0, 1, 1], CoverageRules.Assign([[0], [1, 2], [1]], [1, 1, 0]));
     }
 
     [Fact]
