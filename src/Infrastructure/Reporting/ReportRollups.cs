@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Agency.Domain.Channels;
 using Agency.Domain.Conversations;
 using Agency.Domain.Reporting;
@@ -31,7 +32,27 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
     /// <summary>Days recomputed with one read of posts.</summary>
     private const int ChunkDays = 7;
 
+    /// <summary>One run at a time per brand in this process (the job and a page opening would otherwise insert the same facts twice).</summary>
+    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _gates = new();
+
     public async Task<RollupSummary> RefreshAsync(TenantScope brand, CancellationToken ct = default)
+    {
+        var gate = Gate(brand);
+        await gate.WaitAsync(ct);
+        try
+        {
+            return await RefreshOnceAsync(brand, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private SemaphoreSlim Gate(TenantScope brand) =>
+        _gates.GetOrAdd(brand.BrandId ?? throw new TenantException("Rollups are kept per brand."), _ => new SemaphoreSlim(1, 1));
+
+    private async Task<RollupSummary> RefreshOnceAsync(TenantScope brand, CancellationToken ct)
     {
         var brandId = brand.BrandId ?? throw new TenantException("Rollups are kept per brand.");
         var now = clock.GetUtcNow().UtcDateTime;
@@ -72,11 +93,20 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
     /// <summary>Rebuilds every fact of the brand (after a change of SLA policies or service hours, whose effect reaches back).</summary>
     public async Task<RollupSummary> RebuildAsync(TenantScope brand, CancellationToken ct = default)
     {
-        await using (var db = database.Create(brand))
+        var gate = Gate(brand);
+        await gate.WaitAsync(ct);
+        try
         {
-            await db.RollupStates.ExecuteDeleteAsync(ct);
+            await using (var db = database.Create(brand))
+            {
+                await db.RollupStates.ExecuteDeleteAsync(ct);
+            }
+            return await RefreshOnceAsync(brand, ct);
         }
-        return await RefreshAsync(brand, ct);
+        finally
+        {
+            gate.Release();
+        }
     }
 
     /// <summary>
