@@ -48,11 +48,7 @@ public static class GreedyRoster
                 var shift = new PlannedShift(i, d, pick.Start, pick.Length);
                 shifts.Add(shift);
                 person.Take(shift, P);
-                for (var t = shift.From(P); t < Math.Min(shift.To(P), T); t++)
-                {
-                    var b = m.Brands.OrderByDescending(x => residual[x][t]).First();
-                    residual[b][t]--;
-                }
+                Cover(residual, m.Brands, shift, P, T);
             }
         }
         return shifts;
@@ -104,11 +100,17 @@ public static class GreedyRoster
             if (best is not { } pick || (!forced && pick.Gain < 0.6 * pick.Length)) return;
             var shift = new PlannedShift(i, d, pick.Start, pick.Length);
             mine[i].Add(shift);
-            for (var t = shift.From(P); t < Math.Min(shift.To(P), T); t++)
-            {
-                var b = m.Brands.OrderByDescending(x => residual[x][t]).First();
-                residual[b][t]--;
-            }
+            Cover(residual, m.Brands, shift, P, T);
+        }
+    }
+
+    /// <summary>Takes a shift off the demand still open: each interval counts for the served brand with the most open.</summary>
+    private static void Cover(int[][] residual, IReadOnlyList<int> brands, PlannedShift shift, int perDay, int intervals)
+    {
+        for (var t = shift.From(perDay); t < Math.Min(shift.To(perDay), intervals); t++)
+        {
+            var b = brands.OrderByDescending(x => residual[x][t]).First();
+            residual[b][t]--;
         }
     }
 

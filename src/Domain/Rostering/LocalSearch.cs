@@ -45,12 +45,7 @@ public static class LocalSearch
                 // A day the weekly minimum needs is worked even at a loss.
                 var best = choice is { } c ? Value(c, m.Brands) : options.MinLength > 0 ? long.MinValue : 0;
                 if (old is { } kept && options.MinLength == 0 && Value(kept, m.Brands) is var keep && keep >= best) { best = keep; choice = kept; }
-                foreach (var (s0, len) in options.Shapes)
-                {
-                    var shape = new PlannedShift(person, day, s0, len);
-                    var value = Value(shape, m.Brands);
-                    if (value > best) { best = value; choice = shape; }
-                }
+                if (BestShape(person, day, options, best) is { } better) choice = better.Shift;
                 if (choice is { } chosen) Place(chosen);
                 if (choice != old) improved = true;
             }
@@ -148,15 +143,21 @@ public static class LocalSearch
             var m = p.Staff[person];
             var others = Enumerable.Range(0, p.Days).Where(d => d != day && current[person, d] is not null).Select(d => current[person, d]!.Value).ToList();
             var options = DayOptions.For(p, m, others, day);
-            PlannedShift? choice = null;
-            var best = options.MinLength > 0 ? long.MinValue : 0;
+            var floor = options.MinLength > 0 ? long.MinValue : 0;
+            return BestShape(person, day, options, floor) is { } found ? (found.Shift, found.Value, false) : (null, floor, options.MinLength > 0);
+        }
+
+        // The allowed shape worth strictly more than `floor`, if any.
+        (PlannedShift Shift, long Value)? BestShape(int person, int day, DayChoice options, long floor)
+        {
+            (PlannedShift, long)? best = null;
             foreach (var (s0, len) in options.Shapes)
             {
                 var shape = new PlannedShift(person, day, s0, len);
-                var value = Value(shape, m.Brands);
-                if (value > best) { best = value; choice = shape; }
+                var value = Value(shape, p.Staff[person].Brands);
+                if (value > floor) { floor = value; best = (shape, value); }
             }
-            return (choice, best, options.MinLength > 0 && choice is null);
+            return best;
         }
 
         List<PlannedShift> Shifts()

@@ -35,22 +35,21 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
     /// <summary>One run at a time per brand in this process (the job and a page opening would otherwise insert the same facts twice).</summary>
     private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _gates = new();
 
-    public async Task<RollupSummary> RefreshAsync(TenantScope brand, CancellationToken ct = default)
+    public Task<RollupSummary> RefreshAsync(TenantScope brand, CancellationToken ct = default) => GatedAsync(brand, () => RefreshOnceAsync(brand, ct), ct);
+
+    private async Task<RollupSummary> GatedAsync(TenantScope brand, Func<Task<RollupSummary>> run, CancellationToken ct)
     {
-        var gate = Gate(brand);
+        var gate = _gates.GetOrAdd(brand.BrandId ?? throw new TenantException("Rollups are kept per brand."), _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
         try
         {
-            return await RefreshOnceAsync(brand, ct);
+            return await run();
         }
         finally
         {
             gate.Release();
         }
     }
-
-    private SemaphoreSlim Gate(TenantScope brand) =>
-        _gates.GetOrAdd(brand.BrandId ?? throw new TenantException("Rollups are kept per brand."), _ => new SemaphoreSlim(1, 1));
 
     private async Task<RollupSummary> RefreshOnceAsync(TenantScope brand, CancellationToken ct)
     {
@@ -91,23 +90,14 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
     }
 
     /// <summary>Rebuilds every fact of the brand (after a change of SLA policies or service hours, whose effect reaches back).</summary>
-    public async Task<RollupSummary> RebuildAsync(TenantScope brand, CancellationToken ct = default)
+    public Task<RollupSummary> RebuildAsync(TenantScope brand, CancellationToken ct = default) => GatedAsync(brand, async () =>
     {
-        var gate = Gate(brand);
-        await gate.WaitAsync(ct);
-        try
+        await using (var db = database.Create(brand))
         {
-            await using (var db = database.Create(brand))
-            {
-                await db.RollupStates.ExecuteDeleteAsync(ct);
-            }
-            return await RefreshOnceAsync(brand, ct);
+            await db.RollupStates.ExecuteDeleteAsync(ct);
         }
-        finally
-        {
-            gate.Release();
-        }
-    }
+        return await RefreshOnceAsync(brand, ct);
+    }, ct);
 
     /// <summary>
     /// Facts of conversations changed after <paramref name="since"/> (every conversation when null). A

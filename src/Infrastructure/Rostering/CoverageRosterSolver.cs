@@ -42,13 +42,20 @@ public static class CoverageRosterSolver
         if (p.Validate() is { Count: > 0 } invalid)
             return new CoverageSolution(RosterOutcome.InvalidProblem, [], 0, 0, 0, 0, TimeSpan.Zero, 0, string.Join(" ", invalid));
         var capacity = CoverageBound.Compute(p);
-        // The shape-aware bound is a few linear programmes: solved alongside the search, and used once it is known.
-        var shape = Task.Run(() => ShapeBound.Best(p, Min(timeLimit, TimeSpan.FromSeconds(30))), CancellationToken.None);
-        shape.ContinueWith(t => Trace($"shape bound {(t.IsCompletedSuccessfully ? t.Result : -1)} after {watch.Elapsed.TotalSeconds:F1} s"), TaskScheduler.Default);
-        int Bound() => shape.IsCompletedSuccessfully ? Math.Max(capacity, shape.Result) : capacity;
+        // The shape-aware bound is a few linear programmes, solved on a thread of its own alongside the search (not a pool
+        // thread, which a portal needs for requests) and used once it is known; a failed programme leaves the capacity bound.
+        var shapeBound = -1;
+        var shapeThread = new Thread(() =>
+        {
+            try { Volatile.Write(ref shapeBound, ShapeBound.Best(p, Min(timeLimit, TimeSpan.FromSeconds(30)))); }
+            catch (Exception e) { Trace($"shape bound failed: {e.Message}"); } // on its own thread: an escape would end the process
+            Trace($"shape bound {Volatile.Read(ref shapeBound)} after {watch.Elapsed.TotalSeconds:F1} s");
+        }) { IsBackground = true, Name = "roster-shape-bound" };
+        shapeThread.Start();
+        int Bound() => Math.Max(capacity, Volatile.Read(ref shapeBound));
         int FinalBound()
         {
-            try { shape.Wait(TimeSpan.FromSeconds(2), CancellationToken.None); } catch (AggregateException) { } // a failed programme leaves the capacity bound
+            shapeThread.Join(TimeSpan.FromSeconds(2));
             return Bound();
         }
         progress?.Report(new CoverageProgress("Building a first roster", 0, 0, capacity, watch.Elapsed, 0));
@@ -93,6 +100,7 @@ public static class CoverageRosterSolver
         // Local search to a local optimum, then ruin and recreate: free the shifts of one brand's people on a few days and search again.
         var rng = new Random(seed);
         var rounds = 0;
+        var serving = Enumerable.Range(0, p.Brands.Count).Select(b => Enumerable.Range(0, p.Staff.Count).Where(i => p.Staff[i].Brands.Contains(b)).ToList()).ToArray();
         var current = LocalSearch.Improve(p, best, Left(), ct, Keep, seed);
         while (Left() > TimeSpan.FromMilliseconds(200) && !ct.IsCancellationRequested)
         {
@@ -102,8 +110,7 @@ public static class CoverageRosterSolver
             var days = 1 + rng.Next(3);
             var ruined = best.Where(s => !(p.Staff[s.Person].Brands.Contains(brand) && s.Day >= from && s.Day < from + days)).ToList();
             // Only the freed people's days around the ruin are searched again: a round takes a fraction of a second, not a whole sweep.
-            var freed = Enumerable.Range(0, p.Staff.Count).Where(i => p.Staff[i].Brands.Contains(brand)).ToList();
-            current = LocalSearch.Improve(p, ruined, Left(), ct, Keep, seed + rounds, (freed, from - 1, from + days));
+            current = LocalSearch.Improve(p, ruined, Left(), ct, Keep, seed + rounds, (serving[brand], from - 1, from + days));
             Trace($"round {rounds}: brand {brand}, days {from}+{days}: {CoverageRules.Cost(p, current)} vs {bestCost}");
         }
         return Finish(p, best, FinalBound(), watch, solutions, RosterOutcome.Feasible, $"Local search, {rounds} ruin-and-recreate rounds");

@@ -77,8 +77,8 @@ public static class ShapeBound
                 Add(0, list.Count(m => m.IsFree(t, t + 1)), (a[t], 1), (b[t], -1));
                 onTerms[t].Add((a[t], 1));
                 onTerms[t].Add((b[t], -1));
-                horizon.SetCoefficient(a[t], horizon.GetCoefficient(a[t]) + 1);
-                horizon.SetCoefficient(b[t], horizon.GetCoefficient(b[t]) - 1);
+                horizon.SetCoefficient(a[t], 1);
+                horizon.SetCoefficient(b[t], -1);
             }
             // Shifts started from the first interval of day `from` to the last of day `to`.
             (Variable, double)[] Started(int from, int to) => from == 0 ? [(a[(to + 1) * P - 1], 1)] : [(a[(to + 1) * P - 1], 1), (a[from * P - 1], -1)];
