@@ -69,13 +69,20 @@ public static class GreedyRoster
         var mine = p.Staff.Select(_ => new List<PlannedShift>()).ToArray();
         var rng = new Random(seed);
         var order = Enumerable.Range(0, p.Staff.Count).ToArray();
-        var days = Enumerable.Range(0, p.Days).OrderBy(d => CoverageProblem.IsWeekendDay(d) ? 0 : 1).ThenBy(d => d).ToList();
-        foreach (var d in days)
+        // Weekends person by person: each takes the weekends where their brands have the most demand still open, as many as
+        // their allowance lets them, both days each; so the allowance spreads over the weekends instead of filling the first.
+        var weekends = Enumerable.Range(0, p.Weeks).Where(w => 7 * w + 5 < p.Days).ToList();
+        rng.Shuffle(order);
+        foreach (var i in order)
+            foreach (var w in weekends.OrderByDescending(w => Open(i, 7 * w + 5) + Open(i, 7 * w + 6)).ToList())
+            {
+                TryTake(i, 7 * w + 5, forced: false);
+                if (7 * w + 6 < p.Days) TryTake(i, 7 * w + 6, forced: false);
+            }
+        foreach (var d in Enumerable.Range(0, p.Days).Where(d => !CoverageProblem.IsWeekendDay(d)))
         {
             rng.Shuffle(order);
-            var sameWeekend = CoverageProblem.IsWeekendDay(d) ? 7 * (d / 7) + (d % 7 == 5 ? 6 : 5) : -1;
-            foreach (var i in order.OrderByDescending(i => mine[i].Any(s => s.Day == sameWeekend)))
-                TryTake(i, d, forced: false);
+            foreach (var i in order) TryTake(i, d, forced: false);
         }
         // Top up weeks below the minimum, on the days that cover the most.
         for (var i = 0; i < p.Staff.Count; i++)
@@ -89,19 +96,28 @@ public static class GreedyRoster
         {
             var m = p.Staff[i];
             if (m.Brands.Count == 0) return;
-            var options = DayOptions.For(p, m, mine[i], d, weekComplete: false);
+            if (BestOn(i, d) is not { } pick || (!forced && pick.Gain < 0.6 * pick.Length)) return;
+            var shift = new PlannedShift(i, d, pick.Start, pick.Length);
+            mine[i].Add(shift);
+            Cover(residual, m.Brands, shift, P, T);
+        }
+
+        // The allowed shape on day d that covers the most open demand for person i.
+        (int Start, int Length, double Gain)? BestOn(int i, int d)
+        {
+            var m = p.Staff[i];
             (int Start, int Length, double Gain)? best = null;
-            foreach (var (start, length) in options.Shapes)
+            foreach (var (start, length) in DayOptions.For(p, m, mine[i], d, weekComplete: false).Shapes)
             {
                 var from = d * P + start;
                 var gain = Gain(p, residual, m.Brands, from, Math.Min(from + length, T));
                 if (best is null || gain > best.Value.Gain) best = (start, length, gain);
             }
-            if (best is not { } pick || (!forced && pick.Gain < 0.6 * pick.Length)) return;
-            var shift = new PlannedShift(i, d, pick.Start, pick.Length);
-            mine[i].Add(shift);
-            Cover(residual, m.Brands, shift, P, T);
+            return best;
         }
+
+        // How much open demand the person's best shift could cover on day d (nothing when they may not work it).
+        double Open(int i, int d) => d < p.Days && p.Staff[i].Brands.Count > 0 && BestOn(i, d) is { } b ? b.Gain : 0;
     }
 
     /// <summary>Takes a shift off the demand still open: each interval counts for the served brand with the most open.</summary>

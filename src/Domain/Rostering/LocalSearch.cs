@@ -21,6 +21,13 @@ public static class LocalSearch
         var scheduled = p.Brands.Select(_ => new int[T]).ToArray();
         var current = new PlannedShift?[p.Staff.Count, p.Days];
         var servedBrand = new int[p.Staff.Count, p.Days][];
+        // Who counts for each brand per interval, and per interval the brands where one more person would cover more demand:
+        // short themselves, or holding someone who could move on to such a brand (an augmenting path of the exact split).
+        var B = p.Brands.Count;
+        var holders = new List<int>?[T * B];
+        var brandMask = p.Staff.Select(m => m.Brands.Aggregate(0UL, (a, b) => a | Bit(b))).ToArray();
+        var absorbing = new ulong[T];
+        var absorbingKnown = new bool[T];
         foreach (var s in start) Place(s);
         var rng = new Random(seed);
         var (firstDay, lastDay) = focus is { } f ? (Math.Max(0, f.From), Math.Min(p.Days - 1, f.To)) : (0, p.Days - 1);
@@ -38,8 +45,7 @@ public static class LocalSearch
                 if (m.Brands.Count == 0) continue;
                 var old = current[person, day];
                 if (old is { } o) Remove(o);
-                var others = Enumerable.Range(0, p.Days).Where(d => d != day && current[person, d] is not null).Select(d => current[person, d]!.Value).ToList();
-                var options = DayOptions.For(p, m, others, day);
+                var options = DayOptions.For(p, m, OtherDays(person, day), day);
                 // The day off (when allowed) or keeping the old shift is the baseline; any strictly better shape replaces it.
                 PlannedShift? choice = options.MinLength > 0 ? old : null;
                 // A day the weekly minimum needs is worked even at a loss.
@@ -52,7 +58,9 @@ public static class LocalSearch
             // Who counts for which brand was decided as each shift was placed; split everyone again exactly, so that the next
             // sweep sees where people are really short (a person left on a brand that no longer needs them hides a gap elsewhere).
             Rebalance();
-            // Stuck one day at a time (every week's hours used, runs of days at their longest): move a person's work between two days within a week of each other.
+            // Stuck one day at a time: a person's weekend moved to a weekend that needs them more, the two weeks re-planned around it.
+            if (!improved) improved = WeekendSweep();
+            // Still stuck (every week's hours used, runs of days at their longest): move a person's work between two days within a week of each other.
             if (!improved) improved = PairSweep();
             onSweep?.Invoke(Shifts());
             if (!improved) break;
@@ -67,6 +75,8 @@ public static class LocalSearch
                     if (current[person, day] is { } x)
                         for (var t = x.From(P); t < Math.Min(x.To(P), T); t++) (on[t] ??= []).Add((person, day));
             foreach (var row in scheduled) Array.Clear(row);
+            foreach (var list in holders) list?.Clear();
+            Array.Clear(absorbingKnown);
             var demand = new int[p.Brands.Count];
             for (var t = 0; t < T; t++)
             {
@@ -77,7 +87,7 @@ public static class LocalSearch
                 {
                     var (person, day) = here[k];
                     servedBrand[person, day][t - current[person, day]!.Value.From(P)] = brandOf[k];
-                    if (brandOf[k] >= 0) scheduled[brandOf[k]][t]++;
+                    if (brandOf[k] >= 0) Count(person, brandOf[k], t, +1);
                 }
             }
         }
@@ -137,12 +147,88 @@ public static class LocalSearch
             }
         }
 
+        // For each person, each weekend they work and each they do not, within the searched days: both weeks re-planned with the
+        // other weekend first (TryReplan), so that the weekend allowance goes where demand is left.
+        bool WeekendSweep()
+        {
+            var moves = new List<(int Person, int From, int To)>();
+            var weeks = Enumerable.Range(firstDay / 7, lastDay / 7 - firstDay / 7 + 1).Where(w => 7 * w + 5 < p.Days).ToList();
+            foreach (var person in people)
+            {
+                if (p.Staff[person].Brands.Count == 0) continue;
+                foreach (var from in weeks.Where(w => Works(person, w)))
+                    foreach (var to in weeks.Where(w => !Works(person, w)))
+                        moves.Add((person, from, to));
+            }
+            var moveOrder = moves.ToArray();
+            rng.Shuffle(moveOrder);
+            var any = false;
+            foreach (var (person, from, to) in moveOrder)
+            {
+                if (watch.Elapsed >= limit || ct.IsCancellationRequested) break;
+                if (!Works(person, from) || Works(person, to)) continue; // an earlier move changed this person's weekends
+                if (TryReplan(person, [.. WeekDays(person, to), .. WeekDays(person, from)])) any = true;
+            }
+            return any;
+
+            bool Works(int person, int week) => current[person, 7 * week + 5] is not null || (7 * week + 6 < p.Days && current[person, 7 * week + 6] is not null);
+            // A week's days, weekend first, then the weekdays where the person's brands have the most demand open.
+            IEnumerable<int> WeekDays(int person, int week) =>
+                Enumerable.Range(7 * week, Math.Min(7, p.Days - 7 * week)).OrderBy(d => CoverageProblem.IsWeekendDay(d) ? 0 : 1).ThenByDescending(d => Open(person, d)).ToList();
+            // Intervals of the day where one of the person's brands is short.
+            int Open(int person, int day) => Enumerable.Range(day * P, P).Count(t => (Absorbing(t) & brandMask[person]) != 0);
+        }
+
+        // A person's days re-planned in the given order, each taking the shape worth the most given the days before it (or the day
+        // off); kept when the days together do more good than before and every weekly minimum still holds.
+        bool TryReplan(int person, IReadOnlyList<int> days)
+        {
+            var m = p.Staff[person];
+            var olds = days.Select(d => current[person, d]).ToArray();
+            foreach (var o in olds) if (o is { } x) Remove(x);
+            long before = 0;
+            foreach (var o in olds) if (o is { } x) { before += Value(x, m.Brands); Place(x); }
+            foreach (var o in olds) if (o is { } x) Remove(x);
+            long after = 0;
+            var placed = new List<PlannedShift>();
+            foreach (var day in days)
+            {
+                var options = DayOptions.For(p, m, OtherDays(person, day), day, weekComplete: false);
+                if (BestShape(person, day, options, 0) is not { } found) continue;
+                Place(found.Shift);
+                placed.Add(found.Shift);
+                after += found.Value;
+            }
+            // A second pass lets each day take what the days after it left: a first day that took a short shift may lengthen it.
+            foreach (var day in days)
+            {
+                var had = current[person, day];
+                if (had is { } h) { Remove(h); placed.Remove(h); }
+                var keep = had is { } k ? Value(k, m.Brands) : 0;
+                after -= keep;
+                var options = DayOptions.For(p, m, OtherDays(person, day), day, weekComplete: false);
+                var chosen = BestShape(person, day, options, keep) is { } better ? better : had is { } k2 ? (k2, keep) : ((PlannedShift, long)?)null;
+                if (chosen is not { } c) continue;
+                Place(c.Item1);
+                placed.Add(c.Item1);
+                after += c.Item2;
+            }
+            var weeksMet = days.Select(d => d / 7).Distinct().All(wk =>
+                Enumerable.Range(7 * wk, Math.Min(7, p.Days - 7 * wk)).Sum(d => current[person, d]?.Length ?? 0) >= p.MinWeek(m, wk));
+            if (after > before && weeksMet) return true;
+            foreach (var s in placed) Remove(s);
+            foreach (var o in olds) if (o is { } x) Place(x);
+            return false;
+        }
+
+        List<PlannedShift> OtherDays(int person, int day) =>
+            Enumerable.Range(0, p.Days).Where(d => d != day && current[person, d] is not null).Select(d => current[person, d]!.Value).ToList();
+
         // The best shape (or the day off, when the week allows it) for a person's empty day, given their other days.
         (PlannedShift? Shift, long Value, bool Infeasible) BestFor(int person, int day)
         {
             var m = p.Staff[person];
-            var others = Enumerable.Range(0, p.Days).Where(d => d != day && current[person, d] is not null).Select(d => current[person, d]!.Value).ToList();
-            var options = DayOptions.For(p, m, others, day);
+            var options = DayOptions.For(p, m, OtherDays(person, day), day);
             var floor = options.MinLength > 0 ? long.MinValue : 0;
             return BestShape(person, day, options, floor) is { } found ? (found.Shift, found.Value, false) : (null, floor, options.MinLength > 0);
         }
@@ -167,11 +253,13 @@ public static class LocalSearch
             return list;
         }
 
-        // What working a shift saves: per interval, a short interval filled on the brand that needs it, or one over; minus the hours.
+        // What working a shift saves: per interval, a short interval filled (on a brand the person serves, or by moving someone on shift
+        // to another of their brands), or one over; minus the hours.
         long Value(PlannedShift shift, IReadOnlyList<int> brands)
         {
             long g = -shift.Length * (long)w.PerWorkedInterval;
-            for (var t = shift.From(P); t < Math.Min(shift.To(P), T); t++) g += Needs(t, brands) >= 0 ? w.UnderPerInterval : -w.OverPerInterval;
+            var mask = brandMask[shift.Person];
+            for (var t = shift.From(P); t < Math.Min(shift.To(P), T); t++) g += (Absorbing(t) & mask) != 0 ? w.UnderPerInterval : -w.OverPerInterval;
             return g;
         }
 
@@ -187,6 +275,73 @@ public static class LocalSearch
             return pick;
         }
 
+        static ulong Bit(int b) => b < 64 ? 1UL << b : 0;
+
+        // Brands where one more person at t covers one more demand: the short ones, then (to a fixed point) those holding someone who
+        // also serves one of them. Kept until a shift over t is placed or removed.
+        ulong Absorbing(int t)
+        {
+            if (absorbingKnown[t]) return absorbing[t];
+            ulong mask = 0;
+            for (var b = 0; b < B; b++) if (p.Demand[b][t] > scheduled[b][t]) mask |= Bit(b);
+            for (var grew = mask != 0; grew;)
+            {
+                grew = false;
+                for (var b = 0; b < B && b < 64; b++)
+                {
+                    if ((mask & Bit(b)) != 0 || holders[t * B + b] is not { } list) continue;
+                    foreach (var q in list)
+                        if ((brandMask[q] & mask) != 0) { mask |= Bit(b); grew = true; break; }
+                }
+            }
+            absorbingKnown[t] = true;
+            return absorbing[t] = mask;
+        }
+
+        // A person joins brand `from` at t; people on shift move along a path of brands they serve until one lands where demand is open.
+        void Augment(int t, int from)
+        {
+            var parent = new (int Brand, int Holder)[B];
+            var seen = new bool[B];
+            var queue = new Queue<int>();
+            queue.Enqueue(from);
+            seen[from] = true;
+            while (queue.Count > 0)
+            {
+                var x = queue.Dequeue();
+                foreach (var q in holders[t * B + x] ?? [])
+                    foreach (var y in p.Staff[q].Brands)
+                    {
+                        if (seen[y]) continue;
+                        seen[y] = true;
+                        parent[y] = (x, q);
+                        if (p.Demand[y][t] > scheduled[y][t])
+                        {
+                            for (var to = y; to != from;)
+                            {
+                                var (at, who) = parent[to];
+                                Count(who, at, t, -1);
+                                Count(who, to, t, +1);
+                                var day = current[who, t / P] is { } mine && mine.From(P) <= t && t < mine.To(P) ? t / P : t / P - 1;
+                                servedBrand[who, day][t - current[who, day]!.Value.From(P)] = to;
+                                to = at;
+                            }
+                            return;
+                        }
+                        queue.Enqueue(y);
+                    }
+            }
+        }
+
+        void Count(int person, int b, int t, int change)
+        {
+            scheduled[b][t] += change;
+            var list = holders[t * B + b] ??= [];
+            if (change > 0) list.Add(person);
+            else list.Remove(person);
+            absorbingKnown[t] = false;
+        }
+
         void Place(PlannedShift s)
         {
             var brands = p.Staff[s.Person].Brands;
@@ -195,9 +350,14 @@ public static class LocalSearch
             for (var t = s.From(P); t < Math.Min(s.To(P), T); t++)
             {
                 var b = Needs(t, brands);
+                if (b < 0 && (Absorbing(t) & brandMask[s.Person]) is var open and not 0)
+                {
+                    b = brands.First(x => (open & Bit(x)) != 0);
+                    Augment(t, b);
+                }
                 if (b < 0 && brands.Count > 0) b = brands[0];
                 served[t - s.From(P)] = b;
-                if (b >= 0) scheduled[b][t]++;
+                if (b >= 0) Count(s.Person, b, t, +1);
             }
         }
 
@@ -206,7 +366,7 @@ public static class LocalSearch
             current[s.Person, s.Day] = null;
             var served = servedBrand[s.Person, s.Day];
             for (var t = s.From(P); t < Math.Min(s.To(P), T); t++)
-                if (served[t - s.From(P)] is var b and >= 0) scheduled[b][t]--;
+                if (served[t - s.From(P)] is var b and >= 0) Count(s.Person, b, t, -1);
         }
     }
 }
