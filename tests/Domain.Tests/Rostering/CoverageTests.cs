@@ -122,6 +122,45 @@ public class CoverageTests
     }
 
     [Fact]
+    public void Local_search_adds_a_shift_that_frees_a_colleague_for_another_brand()
+    {
+        // Ana serves both brands and covers brand 0, which is then met; brand 1 is short. Ben serves only brand 0. His shift is
+        // worth working because Ana moves on to brand 1: seen one brand at a time it only adds over-coverage.
+        var p = Problem(1, [Person("Ana", [0, 1], minShift: 16, maxShift: 16), Person("Ben", [0], minShift: 16, maxShift: 16)],
+            t => t is >= 18 and < 34 ? 1 : 0, t => t is >= 18 and < 34 ? 1 : 0);
+        var improved = LocalSearch.Improve(p, [new PlannedShift(0, 0, 18, 16)], TimeSpan.FromSeconds(5));
+        Assert.Contains(new PlannedShift(1, 0, 18, 16), improved);
+        Assert.Equal(0, CoverageRules.Evaluate(p, improved).UnderCoverage);
+        Assert.Empty(CoverageRules.Violations(p, improved));
+    }
+
+    [Fact]
+    public void Local_search_moves_a_weekend_to_the_weekend_that_needs_it()
+    {
+        // Ana may work one weekend in four. She works the first, where one hour a day is needed; the second needs 8 h a day. No
+        // single day or pair of days can change it (the second weekend stays closed while she works the first): her weekend moves.
+        var ana = Person("Ana", [0], minShift: 16, maxShift: 16, maxWeek: 32, weekends: 1);
+        var p = Problem(14, [ana], t => t / 48 is 5 or 6 && t % 48 is >= 18 and < 20 ? 1 : t / 48 is 12 or 13 && t % 48 is >= 18 and < 34 ? 1 : 0);
+        var improved = LocalSearch.Improve(p, [new PlannedShift(0, 5, 18, 16), new PlannedShift(0, 6, 18, 16)], TimeSpan.FromSeconds(5));
+        Assert.Equal(new[] { 12, 13 }, improved.Select(s => s.Day).Order());
+        Assert.Equal(4, CoverageRules.Evaluate(p, improved).UnderCoverage);
+        Assert.Empty(CoverageRules.Violations(p, improved));
+    }
+
+    [Fact]
+    public void The_first_roster_spends_weekends_where_they_cover_most()
+    {
+        // Ana and Ben may each work one weekend of the two. The first needs both for 5 h a day, the second for 8 h. Taken in order,
+        // the first weekend looks worth it (5 of their 8 h) and the second is left empty; each takes the weekend that needs them most.
+        var staff = new[] { Person("Ana", [0], minShift: 16, maxShift: 16, weekends: 1), Person("Ben", [0], minShift: 16, maxShift: 16, weekends: 1) };
+        var p = Problem(14, staff, t => t / 48 is 5 or 6 && t % 48 is >= 18 and < 28 ? 2 : t / 48 is 12 or 13 && t % 48 is >= 18 and < 34 ? 2 : 0);
+        var roster = GreedyRoster.BuildWeekendsFirst(p);
+        Assert.NotNull(roster);
+        Assert.Equal(new[] { 12, 12, 13, 13 }, roster.Select(s => s.Day).Order());
+        Assert.Equal(2 * 2 * 10, CoverageRules.Evaluate(p, roster).UnderCoverage);
+    }
+
+    [Fact]
     public void The_weekends_first_roster_keeps_hours_for_weekends_and_breaks_no_rule()
     {
         // Six people, five 8 h shifts a week each (30 shifts). Weekdays need three people 06:00-22:00 (six shifts a day, all 30),
