@@ -32,6 +32,8 @@ public static class LocalSearch
         var rng = new Random(seed);
         var (firstDay, lastDay) = focus is { } f ? (Math.Max(0, f.From), Math.Min(p.Days - 1, f.To)) : (0, p.Days - 1);
         var people = focus?.People.ToArray() ?? Enumerable.Range(0, p.Staff.Count).ToArray();
+        // The intervals whose split can change: the searched days, and the days before and after that their shifts reach into.
+        var (splitFrom, splitTo) = (Math.Max(0, (firstDay - 1) * P), Math.Min(T, (lastDay + 2) * P));
         var order = people.SelectMany(person => Enumerable.Range(firstDay, lastDay - firstDay + 1).Select(day => person * p.Days + day)).ToArray();
         while (watch.Elapsed < limit && !ct.IsCancellationRequested)
         {
@@ -57,30 +59,31 @@ public static class LocalSearch
             }
             // Who counts for which brand was decided as each shift was placed; split everyone again exactly, so that the next
             // sweep sees where people are really short (a person left on a brand that no longer needs them hides a gap elsewhere).
-            Rebalance();
+            Rebalance(splitFrom, splitTo);
             // Stuck one day at a time: a person's weekend moved to a weekend that needs them more, the two weeks re-planned around it.
             if (!improved) improved = WeekendSweep();
             // Still stuck (every week's hours used, runs of days at their longest): move a person's work between two days within a week of each other.
             if (!improved) improved = PairSweep();
-            onSweep?.Invoke(Shifts());
             if (!improved) break;
+            onSweep?.Invoke(Shifts());
         }
         return Shifts();
 
-        void Rebalance()
+        void Rebalance(int lo, int hi)
         {
-            var on = new List<(int Person, int Day)>[T];
+            var on = new List<(int Person, int Day)>[hi - lo];
             for (var person = 0; person < p.Staff.Count; person++)
-                for (var day = 0; day < p.Days; day++)
+                for (var day = Math.Max(0, lo / P - 1); day <= Math.Min(p.Days - 1, hi / P); day++)
                     if (current[person, day] is { } x)
-                        for (var t = x.From(P); t < Math.Min(x.To(P), T); t++) (on[t] ??= []).Add((person, day));
-            foreach (var row in scheduled) Array.Clear(row);
-            foreach (var list in holders) list?.Clear();
-            Array.Clear(absorbingKnown);
+                        for (var t = Math.Max(lo, x.From(P)); t < Math.Min(hi, x.To(P)); t++) (on[t - lo] ??= []).Add((person, day));
+            foreach (var row in scheduled) Array.Clear(row, lo, hi - lo);
+            for (var t = lo; t < hi; t++)
+                for (var b = 0; b < B; b++) holders[t * B + b]?.Clear();
+            Array.Clear(absorbingKnown, lo, hi - lo);
             var demand = new int[p.Brands.Count];
-            for (var t = 0; t < T; t++)
+            for (var t = lo; t < hi; t++)
             {
-                if (on[t] is not { } here) continue;
+                if (on[t - lo] is not { } here) continue;
                 for (var b = 0; b < demand.Length; b++) demand[b] = p.Demand[b][t];
                 var brandOf = CoverageRules.Assign(here.Select(x => p.Staff[x.Person].Brands).ToList(), demand);
                 for (var k = 0; k < here.Count; k++)

@@ -111,7 +111,7 @@ public static class CoverageRosterSolver
             var ruined = best.Where(s => !(p.Staff[s.Person].Brands.Contains(brand) && s.Day >= from && s.Day < from + days)).ToList();
             // Only the freed people's days around the ruin are searched again: a round takes a fraction of a second, not a whole sweep.
             current = LocalSearch.Improve(p, ruined, Left(), ct, Keep, seed + rounds, (serving[brand], from - 1, from + days));
-            Trace($"round {rounds}: brand {brand}, days {from}+{days}: {CoverageRules.Cost(p, current)} vs {bestCost}");
+            if (Tracing) Trace($"round {rounds}: brand {brand}, days {from}+{days}: {CoverageRules.Cost(p, current)} vs {bestCost}");
         }
         return Finish(p, best, FinalBound(), watch, solutions, RosterOutcome.Feasible, $"Local search, {rounds} ruin-and-recreate rounds");
 
@@ -134,9 +134,11 @@ public static class CoverageRosterSolver
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
+    private static bool Tracing => Environment.GetEnvironmentVariable("AGENCY_ROSTER_TRACE") is not null;
+
     private static void Trace(string line)
     {
-        if (Environment.GetEnvironmentVariable("AGENCY_ROSTER_TRACE") is not null) Console.WriteLine("    " + line);
+        if (Tracing) Console.WriteLine("    " + line);
     }
 
     private static CoverageSolution Finish(CoverageProblem p, IReadOnlyList<PlannedShift> shifts, int bound, System.Diagnostics.Stopwatch watch, int solutions, RosterOutcome outcome, string status)
