@@ -55,8 +55,9 @@ public static class GreedyRoster
     }
 
     /// <summary>
-    /// A first roster that staffs the scarce days first: weekend days (people already working that
-    /// weekend first, so a second day costs no extra weekend), then weekdays, each person-day taking the
+    /// A first roster that staffs the scarce days first: weekends (person by person, each taking both days
+    /// of the weekends where their brands have the most demand still open, as many as their allowance
+    /// lets them), then weekdays, each person-day taking the
     /// shape that covers the most open demand among those every rule allows against the days already
     /// planned on both sides (<see cref="DayOptions"/>). Day by day in time order, a week's hours are often
     /// spent before its weekend comes; this order keeps them for it. Weeks still short of a person's

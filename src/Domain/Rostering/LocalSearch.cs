@@ -5,9 +5,12 @@ namespace Agency.Domain.Rostering;
 /// the best shape that day allows (<see cref="DayOptions"/>: every hard rule kept against their other
 /// days) or by a day off, for the brand where it does the most good, as long as the weighted
 /// short, over and worked intervals go down. Sweeps over all person-days in random order until a
-/// sweep finds nothing or time runs out. While searching, each interval of a shift counts for the
-/// brand it serves that needs it most at that moment; the final coverage splits people per interval
-/// exactly (<see cref="CoverageRules.Evaluate"/>), which is never worse.
+/// sweep finds nothing or time runs out; when one does, a person's weekend is moved to another weekend
+/// (both weeks re-planned), then two days of a person are re-planned together. An interval of a shift
+/// is worth covering when one of the person's brands is short then, or when someone on shift could move
+/// on to another of their brands that is (an augmenting path, followed when the shift is placed). After
+/// each sweep everyone on shift is split over brands again exactly, as the final coverage does
+/// (<see cref="CoverageRules.Evaluate"/>).
 /// </summary>
 public static class LocalSearch
 {
