@@ -105,9 +105,10 @@ public static class CoverageRosterSolver
         while (Left() > TimeSpan.FromMilliseconds(200) && !ct.IsCancellationRequested)
         {
             rounds++;
-            var brand = rng.Next(p.Brands.Count);
-            var from = rng.Next(p.Days);
+            // Half the rounds ruin where the roster is short (a day and brand drawn by their shortfall), half anywhere.
+            var (from, brand) = rounds % 2 == 0 ? MostShort(p, best, rng) : (rng.Next(p.Days), rng.Next(p.Brands.Count));
             var days = 1 + rng.Next(3);
+            from = Math.Max(0, from - rng.Next(days));
             var ruined = best.Where(s => !(p.Staff[s.Person].Brands.Contains(brand) && s.Day >= from && s.Day < from + days)).ToList();
             // Only the freed people's days around the ruin are searched again: a round takes a fraction of a second, not a whole sweep.
             current = LocalSearch.Improve(p, ruined, Left(), ct, Keep, seed + rounds, (serving[brand], from - 1, from + days));
@@ -133,6 +134,27 @@ public static class CoverageRosterSolver
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    /// <summary>A day and brand, drawn in proportion to the intervals short on that day for that brand (any, when none are).</summary>
+    private static (int Day, int Brand) MostShort(CoverageProblem p, IReadOnlyList<PlannedShift> roster, Random rng)
+    {
+        var scheduled = CoverageRules.Evaluate(p, roster).Scheduled;
+        var shortfall = new int[p.Days, p.Brands.Count];
+        var total = 0;
+        for (var b = 0; b < p.Brands.Count; b++)
+            for (var t = 0; t < p.Intervals; t++)
+                if (p.Demand[b][t] > scheduled[b][t])
+                {
+                    shortfall[t / p.PerDay, b] += p.Demand[b][t] - scheduled[b][t];
+                    total += p.Demand[b][t] - scheduled[b][t];
+                }
+        if (total == 0) return (rng.Next(p.Days), rng.Next(p.Brands.Count));
+        var draw = rng.Next(total);
+        for (var d = 0; d < p.Days; d++)
+            for (var b = 0; b < p.Brands.Count; b++)
+                if ((draw -= shortfall[d, b]) < 0) return (d, b);
+        return (p.Days - 1, p.Brands.Count - 1);
+    }
 
     private static bool Tracing => Environment.GetEnvironmentVariable("AGENCY_ROSTER_TRACE") is not null;
 
