@@ -36,7 +36,7 @@ internal static class PoolBench
         foreach (var v in violations.Take(5)) Console.WriteLine($"  VIOLATION {v}");
         Console.WriteLine($"{result.Outcome}: first roster after {first?.TotalSeconds ?? double.NaN:F1} s, {result.Elapsed.TotalSeconds:F1} s in all; {result.Shifts.Count:N0} shifts; " +
                           $"under-coverage {result.UnderCoverage:N0} intervals ({result.UnderCoverage * 100.0 / Math.Max(1, demand):F2} % of demand), lower bound {result.LowerBound:N0}, gap to bound {result.GapToBound:P1}; " +
-                          $"over-coverage {result.OverCoverage:N0}; hard-rule violations {violations.Count}");
+                          $"over-coverage {result.OverCoverage:N0}; hard-rule violations {violations.Count}; {result.Status}");
         Console.WriteLine($"RESULT pool_staff={staff} days={days} brands={brands} first_seconds={first?.TotalSeconds ?? -1:F1} under={result.UnderCoverage} bound={result.LowerBound} gap={result.GapToBound:F4} violations={violations.Count}");
         return violations.Count == 0 && result.HasRoster ? 0 : 1;
     }

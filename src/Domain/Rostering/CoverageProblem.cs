@@ -105,20 +105,25 @@ public static class CoverageRules
     /// as possible stays uncovered (a small max-flow per interval); people left over count where
     /// they serve the most demand, and anything beyond demand is over-coverage.
     /// </summary>
-    public static CoverageResult Evaluate(CoverageProblem p, IReadOnlyList<PlannedShift> shifts)
+    public static CoverageResult Evaluate(CoverageProblem p, IReadOnlyList<PlannedShift> shifts) => Evaluate(p, shifts, 0, p.Intervals);
+
+    /// <summary>The same for the intervals from <paramref name="from"/> up to <paramref name="to"/> only (nothing is scheduled outside them): what a change to a roster within them does.</summary>
+    public static CoverageResult Evaluate(CoverageProblem p, IReadOnlyList<PlannedShift> shifts, int from, int to)
     {
-        var on = new List<int>[p.Intervals];
+        from = Math.Max(0, from);
+        to = Math.Min(p.Intervals, to);
+        var on = new List<IReadOnlyList<int>>?[Math.Max(0, to - from)];
         foreach (var s in shifts)
-            for (var t = s.From(p.PerDay); t < Math.Min(s.To(p.PerDay), p.Intervals); t++)
-                (on[t] ??= []).Add(s.Person);
+            for (var t = Math.Max(from, s.From(p.PerDay)); t < Math.Min(s.To(p.PerDay), to); t++)
+                (on[t - from] ??= []).Add(p.Staff[s.Person].Brands);
         var scheduled = p.Brands.Select(_ => new int[p.Intervals]).ToArray();
+        var demand = new int[p.Brands.Count];
         int under = 0, over = 0;
-        for (var t = 0; t < p.Intervals; t++)
+        for (var t = from; t < to; t++)
         {
-            var people = on[t] ?? [];
-            var demand = p.Demand.Select(d => d[t]).ToArray();
-            var assigned = Allocate(people.Select(i => p.Staff[i].Brands).ToList(), demand);
-            for (var b = 0; b < p.Brands.Count; b++)
+            for (var b = 0; b < demand.Length; b++) demand[b] = p.Demand[b][t];
+            var assigned = on[t - from] is { } people ? Allocate(people, demand) : new int[demand.Length];
+            for (var b = 0; b < demand.Length; b++)
             {
                 scheduled[b][t] = assigned[b];
                 under += Math.Max(0, demand[b] - assigned[b]);
@@ -142,46 +147,53 @@ public static class CoverageRules
     /// </summary>
     public static int[] Assign(IReadOnlyList<IReadOnlyList<int>> serves, int[] demand)
     {
-        var brandOf = Enumerable.Repeat(-1, serves.Count).ToArray();
-        var load = new int[demand.Length];
-        var holders = demand.Select(_ => new List<int>()).ToArray();
-        for (var person = 0; person < serves.Count; person++)
+        int n = serves.Count, brands = demand.Length;
+        var brandOf = new int[n];
+        Array.Fill(brandOf, -1);
+        var holders = new int[brands][];
+        var held = new int[brands];
+        var seen = new bool[brands];
+        for (var person = 0; person < n; person++)
         {
-            var seen = new bool[demand.Length];
-            if (!Augment(person)) continue;
-
-            bool Augment(int who)
-            {
-                foreach (var b in serves[who])
-                {
-                    if (seen[b]) continue;
-                    seen[b] = true;
-                    if (load[b] < demand[b]) { Take(who, b); return true; }
-                    foreach (var other in holders[b].ToList())
-                    {
-                        if (!Augment2(other, b)) continue;
-                        Take(who, b);
-                        return true;
-                    }
-                }
-                return false;
-            }
-
-            bool Augment2(int other, int from)
-            {
-                Release(other, from);
-                if (Augment(other)) return true;
-                Take(other, from);
-                return false;
-            }
+            Array.Clear(seen);
+            Augment(person);
         }
         // People not needed anywhere still count as scheduled for their first brand (over-coverage).
-        for (var person = 0; person < serves.Count; person++)
+        for (var person = 0; person < n; person++)
             if (brandOf[person] < 0 && serves[person].Count > 0) brandOf[person] = serves[person][0];
         return brandOf;
 
-        void Take(int who, int b) { brandOf[who] = b; load[b]++; holders[b].Add(who); }
-        void Release(int who, int b) { brandOf[who] = -1; load[b]--; holders[b].Remove(who); }
+        // Kuhn's augmenting path: a brand with room takes the person; a full one takes them when someone holding it can move on.
+        // A holder who moves is replaced in place, so the holders of a brand never shift while they are walked.
+        bool Augment(int who)
+        {
+            var mine = serves[who];
+            for (var k = 0; k < mine.Count; k++)
+            {
+                var b = mine[k];
+                if (seen[b]) continue;
+                seen[b] = true;
+                if (held[b] < demand[b])
+                {
+                    (holders[b] ??= new int[demand[b]])[held[b]++] = who;
+                    brandOf[who] = b;
+                    return true;
+                }
+                for (var i = 0; i < held[b]; i++)
+                {
+                    var other = holders[b][i];
+                    brandOf[other] = -1;
+                    if (Augment(other))
+                    {
+                        holders[b][i] = who;
+                        brandOf[who] = b;
+                        return true;
+                    }
+                    brandOf[other] = b;
+                }
+            }
+            return false;
+        }
     }
 
     /// <summary>
@@ -190,12 +202,26 @@ public static class CoverageRules
     /// </summary>
     public static long Cost(CoverageProblem p, IReadOnlyList<PlannedShift> shifts)
     {
-        var w = p.Weights;
         var c = Evaluate(p, shifts);
-        var worked = shifts.Sum(s => (long)s.Length);
-        var maxLate = shifts.GroupBy(s => s.Person).Select(g => g.Count(s => p.IsLate(s.Start, s.Length))).DefaultIfEmpty(0).Max();
-        var maxWeekends = shifts.GroupBy(s => s.Person).Select(g => g.Where(s => CoverageProblem.IsWeekendDay(s.Day)).Select(s => s.Day / 7).Distinct().Count()).DefaultIfEmpty(0).Max();
-        return (long)w.UnderPerInterval * c.UnderCoverage + (long)w.OverPerInterval * c.OverCoverage + w.PerWorkedInterval * worked + (long)w.Fairness * (maxLate + maxWeekends);
+        return Cost(p, shifts, c.UnderCoverage, c.OverCoverage);
+    }
+
+    /// <summary>The objective of a roster whose under- and over-coverage are already known.</summary>
+    public static long Cost(CoverageProblem p, IReadOnlyList<PlannedShift> shifts, int under, int over)
+    {
+        var w = p.Weights;
+        long worked = 0;
+        var late = new int[p.Staff.Count];
+        var weekends = new ulong[p.Staff.Count];
+        foreach (var s in shifts)
+        {
+            worked += s.Length;
+            if (p.IsLate(s.Start, s.Length)) late[s.Person]++;
+            if (CoverageProblem.IsWeekendDay(s.Day) && s.Day / 7 < 64) weekends[s.Person] |= 1UL << (s.Day / 7);
+        }
+        var maxLate = late.DefaultIfEmpty(0).Max();
+        var maxWeekends = weekends.Select(System.Numerics.BitOperations.PopCount).DefaultIfEmpty(0).Max();
+        return (long)w.UnderPerInterval * under + (long)w.OverPerInterval * over + w.PerWorkedInterval * worked + (long)w.Fairness * (maxLate + maxWeekends);
     }
 
     /// <summary>Every broken hard rule, explained; empty for a valid roster.</summary>

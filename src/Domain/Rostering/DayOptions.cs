@@ -6,6 +6,23 @@ namespace Agency.Domain.Rostering;
 public sealed record DayChoice(IReadOnlyList<(int Start, int Length)> Shapes, int MinLength);
 
 /// <summary>
+/// The limits of one day, given the person's other days: whether they may work it at all, the least
+/// length the weekly minimum needs (0 when a day off is allowed), the most the week has room for, and
+/// the window the shift must fall in for the rest to the shifts before and after (horizon intervals,
+/// half-open). A shape is allowed when <see cref="Allows"/> says so.
+/// </summary>
+public readonly record struct DayLimits(bool Open, int Need, int Room, int EarliestFrom, int LatestTo)
+{
+    /// <summary>Whether a shift of <paramref name="length"/> starting at <paramref name="start"/> of <paramref name="day"/> keeps every limit.</summary>
+    public bool Allows(CoverageProblem p, PoolMember m, int day, int start, int length)
+    {
+        if (!Open || length > Room || length < Need) return false;
+        var from = day * p.PerDay + start;
+        return from >= EarliestFrom && from + length <= LatestTo && (m.Blocked.Count == 0 || m.IsFree(from, from + length));
+    }
+}
+
+/// <summary>
 /// The rules of a person's week and runs seen from one day: days in a row, weekends in four weeks,
 /// weekly hours (most and least), rest to the shifts before and after, blocked time. Used to re-plan
 /// one day of a roster without breaking anything on the others.
@@ -15,34 +32,51 @@ public static class DayOptions
     /// <param name="weekComplete">Whether the other days are the person's whole week, so that this day must make up what the weekly minimum still needs (false while a week is still being planned).</param>
     public static DayChoice For(CoverageProblem p, PoolMember m, IReadOnlyList<PlannedShift> otherDays, int day, bool weekComplete = true)
     {
-        if (m.BusyDays.Contains(day)) return new DayChoice([], 0);
-        var week = day / 7;
-        var workedWeek = otherDays.Where(s => s.Day / 7 == week).Sum(s => s.Length);
-        var need = weekComplete ? Math.Max(0, p.MinWeek(m, week) - workedWeek) : 0;
-        var worked = otherDays.Select(s => s.Day).Concat(m.BusyDays).ToHashSet();
-        int left = 0, right = 0;
-        for (var k = day - 1; worked.Contains(k); k--) left++;
-        for (var k = day + 1; worked.Contains(k); k++) right++;
-        if (left + 1 + right > m.MaxConsecutiveDays) return new DayChoice([], need);
-        if (CoverageProblem.IsWeekendDay(day) && !worked.Contains(7 * week + 5) && !worked.Contains(7 * week + 6))
-        {
-            var weekends = worked.Where(CoverageProblem.IsWeekendDay).Select(d => d / 7).Append(week).ToHashSet();
-            if (CoverageRules.WeekendWindows(p).Any(w => w.Count(weekends.Contains) > m.MaxWeekendsPer4Weeks)) return new DayChoice([], need);
-        }
-        var room = m.MaxWeekIntervals - m.WeekIntervalsTaken.ElementAtOrDefault(week) - workedWeek;
-        var before = otherDays.Where(s => s.Day < day).Select(s => s.To(p.PerDay)).DefaultIfEmpty(int.MinValue / 2).Max();
-        var after = otherDays.Where(s => s.Day > day).Select(s => s.From(p.PerDay)).DefaultIfEmpty(int.MaxValue / 2).Min();
+        var byDay = new PlannedShift?[p.Days];
+        foreach (var s in otherDays) if (s.Day != day && s.Day >= 0 && s.Day < p.Days) byDay[s.Day] = s;
+        var limits = Limits(p, m, byDay, day, weekComplete);
         var shapes = new List<(int, int)>();
-        foreach (var length in p.Lengths(m))
+        if (limits.Open)
+            foreach (var length in p.Lengths(m))
+                for (var start = 0; start < p.PerDay; start++)
+                    if (limits.Allows(p, m, day, start, length)) shapes.Add((start, length));
+        return new DayChoice(shapes, limits.Need);
+    }
+
+    /// <summary>The limits of <paramref name="day"/>, given the person's shift on every other day (<paramref name="byDay"/>, indexed by day, null for a day off; the entry for <paramref name="day"/> itself is ignored).</summary>
+    public static DayLimits Limits(CoverageProblem p, PoolMember m, IReadOnlyList<PlannedShift?> byDay, int day, bool weekComplete = true)
+    {
+        var week = day / 7;
+        var workedWeek = 0;
+        for (var d = 7 * week; d < Math.Min(p.Days, 7 * week + 7); d++)
+            if (d != day && byDay[d] is { } s) workedWeek += s.Length;
+        var need = weekComplete ? Math.Max(0, p.MinWeek(m, week) - workedWeek) : 0;
+        if (m.BusyDays.Contains(day)) return new DayLimits(false, 0, 0, 0, 0);
+        int left = 0, right = 0;
+        for (var k = day - 1; Worked(k); k--) left++;
+        for (var k = day + 1; Worked(k); k++) right++;
+        if (left + 1 + right > m.MaxConsecutiveDays) return new DayLimits(false, need, 0, 0, 0);
+        if (CoverageProblem.IsWeekendDay(day) && !Worked(7 * week + 5) && !Worked(7 * week + 6))
         {
-            if (length > room || length < need) continue;
-            for (var start = 0; start < p.PerDay; start++)
+            var weekends = new bool[p.Weeks];
+            weekends[week] = true;
+            for (var d = 0; d < p.Days; d++)
+                if (d != day && CoverageProblem.IsWeekendDay(d) && Worked(d)) weekends[d / 7] = true;
+            foreach (var window in CoverageRules.WeekendWindows(p))
             {
-                var from = day * p.PerDay + start;
-                if (from - before < m.MinRestIntervals || after - (from + length) < m.MinRestIntervals || !m.IsFree(from, from + length)) continue;
-                shapes.Add((start, length));
+                var n = 0;
+                foreach (var w in window) if (weekends[w]) n++;
+                if (n > m.MaxWeekendsPer4Weeks) return new DayLimits(false, need, 0, 0, 0);
             }
         }
-        return new DayChoice(shapes, need);
+        var room = m.MaxWeekIntervals - m.WeekIntervalsTaken.ElementAtOrDefault(week) - workedWeek;
+        int before = int.MinValue / 2, after = int.MaxValue / 2;
+        for (var d = day - 1; d >= 0; d--)
+            if (byDay[d] is { } s) { before = s.To(p.PerDay); break; }
+        for (var d = day + 1; d < p.Days; d++)
+            if (byDay[d] is { } s) { after = s.From(p.PerDay); break; }
+        return new DayLimits(true, need, room, before + m.MinRestIntervals, after - m.MinRestIntervals);
+
+        bool Worked(int d) => d >= 0 && d < p.Days && d != day && (byDay[d] is not null || m.BusyDays.Contains(d));
     }
 }

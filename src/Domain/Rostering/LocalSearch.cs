@@ -14,6 +14,7 @@ namespace Agency.Domain.Rostering;
 /// </summary>
 public static class LocalSearch
 {
+
     /// <param name="focus">When given, only these people's days from <c>From</c> to <c>To</c> (day indices, both included) are re-planned, as after a partial ruin.</param>
     public static IReadOnlyList<PlannedShift> Improve(CoverageProblem p, IReadOnlyList<PlannedShift> start, TimeSpan limit, CancellationToken ct = default,
         Action<IReadOnlyList<PlannedShift>>? onSweep = null, int seed = 1, (IReadOnlyCollection<int> People, int From, int To)? focus = null)
@@ -22,7 +23,7 @@ public static class LocalSearch
         int P = p.PerDay, T = p.Intervals;
         var w = p.Weights;
         var scheduled = p.Brands.Select(_ => new int[T]).ToArray();
-        var current = new PlannedShift?[p.Staff.Count, p.Days];
+        var current = p.Staff.Select(_ => new PlannedShift?[p.Days]).ToArray();
         var servedBrand = new int[p.Staff.Count, p.Days][];
         // Who counts for each brand per interval, and per interval the brands where one more person would cover more demand:
         // short themselves, or holding someone who could move on to such a brand (an augmenting path of the exact split).
@@ -31,6 +32,7 @@ public static class LocalSearch
         var brandMask = p.Staff.Select(m => m.Brands.Aggregate(0UL, (a, b) => a | Bit(b))).ToArray();
         var absorbing = new ulong[T];
         var absorbingKnown = new bool[T];
+        var prefix = new long[P + 1];
         foreach (var s in start) Place(s);
         var rng = new Random(seed);
         var (firstDay, lastDay) = focus is { } f ? (Math.Max(0, f.From), Math.Min(p.Days - 1, f.To)) : (0, p.Days - 1);
@@ -48,14 +50,14 @@ public static class LocalSearch
                 int person = k / p.Days, day = k % p.Days;
                 var m = p.Staff[person];
                 if (m.Brands.Count == 0) continue;
-                var old = current[person, day];
+                var old = current[person][day];
                 if (old is { } o) Remove(o);
-                var options = DayOptions.For(p, m, OtherDays(person, day), day);
+                var options = DayOptions.Limits(p, m, current[person], day);
                 // The day off (when allowed) or keeping the old shift is the baseline; any strictly better shape replaces it.
-                PlannedShift? choice = options.MinLength > 0 ? old : null;
+                PlannedShift? choice = options.Need > 0 ? old : null;
                 // A day the weekly minimum needs is worked even at a loss.
-                var best = choice is { } c ? Value(c, m.Brands) : options.MinLength > 0 ? long.MinValue : 0;
-                if (old is { } kept && options.MinLength == 0 && Value(kept, m.Brands) is var keep && keep >= best) { best = keep; choice = kept; }
+                var best = choice is { } c ? Value(c, m.Brands) : options.Need > 0 ? long.MinValue : 0;
+                if (old is { } kept && options.Need == 0 && Value(kept, m.Brands) is var keep && keep >= best) { best = keep; choice = kept; }
                 if (BestShape(person, day, options, best) is { } better) choice = better.Shift;
                 if (choice is { } chosen) Place(chosen);
                 if (choice != old) improved = true;
@@ -77,7 +79,7 @@ public static class LocalSearch
             var on = new List<(int Person, int Day)>[hi - lo];
             for (var person = 0; person < p.Staff.Count; person++)
                 for (var day = Math.Max(0, lo / P - 1); day <= Math.Min(p.Days - 1, hi / P); day++)
-                    if (current[person, day] is { } x)
+                    if (current[person][day] is { } x)
                         for (var t = Math.Max(lo, x.From(P)); t < Math.Min(hi, x.To(P)); t++) (on[t - lo] ??= []).Add((person, day));
             foreach (var row in scheduled) Array.Clear(row, lo, hi - lo);
             for (var t = lo; t < hi; t++)
@@ -92,7 +94,7 @@ public static class LocalSearch
                 for (var k = 0; k < here.Count; k++)
                 {
                     var (person, day) = here[k];
-                    servedBrand[person, day][t - current[person, day]!.Value.From(P)] = brandOf[k];
+                    servedBrand[person, day][t - current[person][day]!.Value.From(P)] = brandOf[k];
                     if (brandOf[k] >= 0) Count(person, brandOf[k], t, +1);
                 }
             }
@@ -108,7 +110,7 @@ public static class LocalSearch
                 if (p.Staff[person].Brands.Count == 0) continue;
                 for (var d1 = firstDay; d1 <= lastDay; d1++)
                     for (var d2 = Math.Max(0, d1 - 6); d2 < Math.Min(p.Days, d1 + 7); d2++)
-                        if (d1 != d2 && (current[person, d1] is not null || current[person, d2] is not null)) pairs.Add((person, d1, d2));
+                        if (d1 != d2 && (current[person][d1] is not null || current[person][d2] is not null)) pairs.Add((person, d1, d2));
             }
             var pairOrder = pairs.ToArray();
             rng.Shuffle(pairOrder);
@@ -121,36 +123,29 @@ public static class LocalSearch
             return any;
         }
 
+        // One person's shifts never overlap in time (rest keeps them apart), so what a shift on one day is worth does not depend on
+        // their shift on another: the two days are valued with both off, and only a kept pair is placed.
         bool TryPair(int person, int d1, int d2)
         {
             var m = p.Staff[person];
-            var (old1, old2) = (current[person, d1], current[person, d2]);
+            var (old1, old2) = (current[person][d1], current[person][d2]);
             if (old1 is { } o1) Remove(o1);
             if (old2 is { } o2) Remove(o2);
-            // What the two days do now, valued the same way (first, then second given the first).
-            long before = 0;
-            if (old1 is { } a) { before += Value(a, m.Brands); Place(a); }
-            if (old2 is { } b) before += Value(b, m.Brands);
-            if (old1 is { } a2) Remove(a2);
-
+            var before = (old1 is { } a ? Value(a, m.Brands) : 0) + (old2 is { } b ? Value(b, m.Brands) : 0);
             var first = BestFor(person, d1);
-            if (first.Infeasible) { Restore(); return false; }
-            if (first.Shift is { } f) Place(f);
-            var second = BestFor(person, d2);
-            if (second.Infeasible || first.Value + second.Value <= before || (first.Shift == old1 && second.Shift == old2))
-            {
-                if (first.Shift is { } f2) Remove(f2);
-                Restore();
-                return false;
-            }
-            if (second.Shift is { } s2) Place(s2);
-            return true;
-
-            void Restore()
+            // The second day is planned around the first (rest, weekly hours), which only its entry in the person's days says.
+            current[person][d1] = first.Shift;
+            var second = first.Infeasible ? default : BestFor(person, d2);
+            current[person][d1] = null;
+            if (first.Infeasible || second.Infeasible || first.Value + second.Value <= before || (first.Shift == old1 && second.Shift == old2))
             {
                 if (old1 is { } r1) Place(r1);
                 if (old2 is { } r2) Place(r2);
+                return false;
             }
+            if (first.Shift is { } f) Place(f);
+            if (second.Shift is { } s2) Place(s2);
+            return true;
         }
 
         // For each person, each weekend they work and each they do not, within the searched days: both weeks re-planned with the
@@ -177,7 +172,7 @@ public static class LocalSearch
             }
             return any;
 
-            bool Works(int person, int week) => current[person, 7 * week + 5] is not null || (7 * week + 6 < p.Days && current[person, 7 * week + 6] is not null);
+            bool Works(int person, int week) => current[person][7 * week + 5] is not null || (7 * week + 6 < p.Days && current[person][7 * week + 6] is not null);
             // A week's days, weekend first, then the weekdays where the person's brands have the most demand open.
             IEnumerable<int> WeekDays(int person, int week) =>
                 Enumerable.Range(7 * week, Math.Min(7, p.Days - 7 * week)).OrderBy(d => CoverageProblem.IsWeekendDay(d) ? 0 : 1).ThenByDescending(d => Open(person, d)).ToList();
@@ -190,7 +185,7 @@ public static class LocalSearch
         bool TryReplan(int person, IReadOnlyList<int> days)
         {
             var m = p.Staff[person];
-            var olds = days.Select(d => current[person, d]).ToArray();
+            var olds = days.Select(d => current[person][d]).ToArray();
             foreach (var o in olds) if (o is { } x) Remove(x);
             long before = 0;
             foreach (var o in olds) if (o is { } x) { before += Value(x, m.Brands); Place(x); }
@@ -199,7 +194,7 @@ public static class LocalSearch
             var placed = new List<PlannedShift>();
             foreach (var day in days)
             {
-                var options = DayOptions.For(p, m, OtherDays(person, day), day, weekComplete: false);
+                var options = DayOptions.Limits(p, m, current[person], day, weekComplete: false);
                 if (BestShape(person, day, options, 0) is not { } found) continue;
                 Place(found.Shift);
                 placed.Add(found.Shift);
@@ -208,11 +203,11 @@ public static class LocalSearch
             // A second pass lets each day take what the days after it left: a first day that took a short shift may lengthen it.
             foreach (var day in days)
             {
-                var had = current[person, day];
+                var had = current[person][day];
                 if (had is { } h) { Remove(h); placed.Remove(h); }
                 var keep = had is { } k ? Value(k, m.Brands) : 0;
                 after -= keep;
-                var options = DayOptions.For(p, m, OtherDays(person, day), day, weekComplete: false);
+                var options = DayOptions.Limits(p, m, current[person], day, weekComplete: false);
                 var chosen = BestShape(person, day, options, keep) is { } better ? better : had is { } k2 ? (k2, keep) : ((PlannedShift, long)?)null;
                 if (chosen is not { } c) continue;
                 Place(c.Item1);
@@ -220,34 +215,48 @@ public static class LocalSearch
                 after += c.Item2;
             }
             var weeksMet = days.Select(d => d / 7).Distinct().All(wk =>
-                Enumerable.Range(7 * wk, Math.Min(7, p.Days - 7 * wk)).Sum(d => current[person, d]?.Length ?? 0) >= p.MinWeek(m, wk));
+                Enumerable.Range(7 * wk, Math.Min(7, p.Days - 7 * wk)).Sum(d => current[person][d]?.Length ?? 0) >= p.MinWeek(m, wk));
             if (after > before && weeksMet) return true;
             foreach (var s in placed) Remove(s);
             foreach (var o in olds) if (o is { } x) Place(x);
             return false;
         }
 
-        List<PlannedShift> OtherDays(int person, int day) =>
-            Enumerable.Range(0, p.Days).Where(d => d != day && current[person, d] is not null).Select(d => current[person, d]!.Value).ToList();
-
         // The best shape (or the day off, when the week allows it) for a person's empty day, given their other days.
         (PlannedShift? Shift, long Value, bool Infeasible) BestFor(int person, int day)
         {
             var m = p.Staff[person];
-            var options = DayOptions.For(p, m, OtherDays(person, day), day);
-            var floor = options.MinLength > 0 ? long.MinValue : 0;
-            return BestShape(person, day, options, floor) is { } found ? (found.Shift, found.Value, false) : (null, floor, options.MinLength > 0);
+            var options = DayOptions.Limits(p, m, current[person], day);
+            var floor = options.Need > 0 ? long.MinValue : 0;
+            return BestShape(person, day, options, floor) is { } found ? (found.Shift, found.Value, false) : (null, floor, options.Need > 0);
         }
 
-        // The allowed shape worth strictly more than `floor`, if any.
-        (PlannedShift Shift, long Value)? BestShape(int person, int day, DayChoice options, long floor)
+        // The allowed shape worth strictly more than `floor`, if any (the first such in order of length, then start). What each
+        // interval of the day and the longest shift past it is worth is looked up once; a shape's value is a difference of sums.
+        (PlannedShift Shift, long Value)? BestShape(int person, int day, DayLimits options, long floor)
         {
-            (PlannedShift, long)? best = null;
-            foreach (var (s0, len) in options.Shapes)
+            if (!options.Open) return null;
+            var m = p.Staff[person];
+            var mask = brandMask[person];
+            var from = day * P;
+            var span = P + m.MaxShiftIntervals;
+            if (prefix.Length < span + 1) prefix = new long[span + 1];
+            for (var k = 0; k < span; k++)
             {
-                var shape = new PlannedShift(person, day, s0, len);
-                var value = Value(shape, p.Staff[person].Brands);
-                if (value > floor) { floor = value; best = (shape, value); }
+                var t = from + k;
+                prefix[k + 1] = prefix[k] - w.PerWorkedInterval + (t >= T ? 0 : (Absorbing(t) & mask) != 0 ? w.UnderPerInterval : -w.OverPerInterval);
+            }
+            (PlannedShift, long)? best = null;
+            foreach (var length in p.Lengths(m))
+            {
+                if (length > options.Room || length < options.Need) continue;
+                for (var start = 0; start < P; start++)
+                {
+                    var value = prefix[start + length] - prefix[start];
+                    if (value <= floor || !options.Allows(p, m, day, start, length)) continue;
+                    floor = value;
+                    best = (new PlannedShift(person, day, start, length), value);
+                }
             }
             return best;
         }
@@ -255,7 +264,7 @@ public static class LocalSearch
         List<PlannedShift> Shifts()
         {
             var list = new List<PlannedShift>();
-            foreach (var c in current) if (c is { } x) list.Add(x);
+            foreach (var row in current) foreach (var c in row) if (c is { } x) list.Add(x);
             return list;
         }
 
@@ -328,8 +337,8 @@ public static class LocalSearch
                                 var (at, who) = parent[to];
                                 Count(who, at, t, -1);
                                 Count(who, to, t, +1);
-                                var day = current[who, t / P] is { } mine && mine.From(P) <= t && t < mine.To(P) ? t / P : t / P - 1;
-                                servedBrand[who, day][t - current[who, day]!.Value.From(P)] = to;
+                                var day = current[who][t / P] is { } mine && mine.From(P) <= t && t < mine.To(P) ? t / P : t / P - 1;
+                                servedBrand[who, day][t - current[who][day]!.Value.From(P)] = to;
                                 to = at;
                             }
                             return;
@@ -351,7 +360,7 @@ public static class LocalSearch
         void Place(PlannedShift s)
         {
             var brands = p.Staff[s.Person].Brands;
-            current[s.Person, s.Day] = s;
+            current[s.Person][s.Day] = s;
             var served = servedBrand[s.Person, s.Day] = new int[s.Length];
             for (var t = s.From(P); t < Math.Min(s.To(P), T); t++)
             {
@@ -369,7 +378,7 @@ public static class LocalSearch
 
         void Remove(PlannedShift s)
         {
-            current[s.Person, s.Day] = null;
+            current[s.Person][s.Day] = null;
             var served = servedBrand[s.Person, s.Day];
             for (var t = s.From(P); t < Math.Min(s.To(P), T); t++)
                 if (served[t - s.From(P)] is var b and >= 0) Count(s.Person, b, t, -1);

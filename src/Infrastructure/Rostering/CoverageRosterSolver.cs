@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Agency.Domain.Rostering;
 using Google.OrTools.Sat;
 
@@ -25,7 +26,9 @@ public sealed record CoverageSolution(RosterOutcome Outcome, IReadOnlyList<Plann
 /// weighted under-coverage, over-coverage, hours worked and unfairness (the most weekends and late
 /// shifts anyone works), starting from a quick first roster as a hint. A larger pool starts from the
 /// first roster (<see cref="GreedyRoster"/>), goes to a local optimum (<see cref="LocalSearch"/>),
-/// then ruins and recreates parts of it (one brand's people on a few days) until the time limit.
+/// then ruins and recreates parts of it (one brand's people on a few days) until the time limit, on
+/// <c>workers</c> threads (every core by default), each round merged into the best roster of the moment
+/// (<see cref="RosterMerge"/>).
 /// Each better roster is reported with the lower bound on under-coverage (<see cref="CoverageBound"/>, and
 /// <see cref="ShapeBound"/> once its programmes are solved);
 /// a stop keeps the best roster.
@@ -59,7 +62,7 @@ public static class CoverageRosterSolver
             return Bound();
         }
         progress?.Report(new CoverageProgress("Building a first roster", 0, 0, capacity, watch.Elapsed, 0));
-        var best = GreedyRoster.Build(p, seed).ToList();
+        IReadOnlyList<PlannedShift> best = GreedyRoster.Build(p, seed).ToList();
         // The weekends-first roster when it is valid and better (it keeps hours for weekends, which day-by-day planning spends early).
         if (GreedyRoster.BuildWeekendsFirst(p, seed) is { } weekendsFirst && (CoverageRules.Violations(p, best).Count > 0 || CoverageRules.Cost(p, weekendsFirst) < CoverageRules.Cost(p, best)))
             best = weekendsFirst.ToList();
@@ -95,65 +98,103 @@ public static class CoverageRosterSolver
             return Finish(p, whole.Shifts, FinalBound(), watch, whole.Solutions, whole.Status == CpSolverStatus.Optimal ? RosterOutcome.Optimal : RosterOutcome.Feasible, whole.Status.ToString());
         }
 
-        var bestCost = CoverageRules.Cost(p, best);
+        var bestCoverage = CoverageRules.Evaluate(p, best);
+        var (bestUnder, bestOver) = (bestCoverage.UnderCoverage, bestCoverage.OverCoverage);
+        var bestCost = CoverageRules.Cost(p, best, bestUnder, bestOver);
+        var bestSet = best.ToHashSet();
+        int[,]? shortfall = null; // per day and brand, of the best roster; recounted when the best changes
+        var gate = new object();
         Report();
-        // Local search to a local optimum, then ruin and recreate: free the shifts of one brand's people on a few days and search again.
-        var rng = new Random(seed);
+        // Local search to a local optimum, then ruin and recreate: free the shifts of one brand's people on a few days and search
+        // again, on every core. Each round starts from the best roster of the moment; what it changes is merged into the best
+        // roster as it is then, when no other round has changed the same shifts meanwhile and the merged roster is better.
         var rounds = 0;
         var serving = Enumerable.Range(0, p.Brands.Count).Select(b => Enumerable.Range(0, p.Staff.Count).Where(i => p.Staff[i].Brands.Contains(b)).ToList()).ToArray();
-        var current = LocalSearch.Improve(p, best, Left(), ct, Keep, seed);
-        while (Left() > TimeSpan.FromMilliseconds(200) && !ct.IsCancellationRequested)
-        {
-            rounds++;
-            // Half the rounds ruin where the roster is short (a day and brand drawn by their shortfall), half anywhere.
-            var (from, brand) = rounds % 2 == 0 ? MostShort(p, best, rng) : (rng.Next(p.Days), rng.Next(p.Brands.Count));
-            var days = 1 + rng.Next(3);
-            from = Math.Max(0, from - rng.Next(days));
-            var ruined = best.Where(s => !(p.Staff[s.Person].Brands.Contains(brand) && s.Day >= from && s.Day < from + days)).ToList();
-            // Only the freed people's days around the ruin are searched again: a round takes a fraction of a second, not a whole sweep.
-            current = LocalSearch.Improve(p, ruined, Left(), ct, Keep, seed + rounds, (serving[brand], from - 1, from + days));
-            if (Tracing) Trace($"round {rounds}: brand {brand}, days {from}+{days}: {CoverageRules.Cost(p, current)} vs {bestCost}");
-        }
-        return Finish(p, best, FinalBound(), watch, solutions, RosterOutcome.Feasible, $"Local search, {rounds} ruin-and-recreate rounds");
+        var startSet = new StrongBox<HashSet<PlannedShift>>(bestSet);
+        LocalSearch.Improve(p, best, Left(), ct, sweep => Keep(sweep, startSet), seed);
+        var threads = Enumerable.Range(1, Math.Max(1, workers > 0 ? workers : Environment.ProcessorCount) - 1)
+            .Select(k => new Thread(() => Rounds(k)) { IsBackground = true, Name = $"roster-search-{k}" }).ToList();
+        foreach (var thread in threads) thread.Start();
+        Rounds(0);
+        foreach (var thread in threads) thread.Join();
+        return Finish(p, best, FinalBound(), watch, solutions, RosterOutcome.Feasible, $"Local search, {rounds} ruin-and-recreate rounds on {threads.Count + 1} threads");
 
-        // A sweep's roster is kept when it is better and breaks no rule.
-        void Keep(IReadOnlyList<PlannedShift> sweep)
+        void Rounds(int worker)
         {
-            var cost = CoverageRules.Cost(p, sweep);
-            if (cost >= bestCost || CoverageRules.Violations(p, sweep).Count > 0) return;
-            best = sweep.ToList();
-            bestCost = cost;
-            Report();
+            var rng = new Random(seed + 7919 * worker);
+            while (Left() > TimeSpan.FromMilliseconds(200) && !ct.IsCancellationRequested)
+            {
+                IReadOnlyList<PlannedShift> from;
+                StrongBox<HashSet<PlannedShift>> fromSet;
+                int round;
+                int[,] drawFrom;
+                lock (gate)
+                {
+                    (from, fromSet, round) = (best, new(bestSet), ++rounds);
+                    drawFrom = shortfall ??= Shortfall(p, best);
+                }
+                // Half the rounds ruin where the roster is short (a day and brand drawn by their shortfall), half anywhere.
+                var (first, brand) = round % 2 == 0 ? Draw(drawFrom, rng) : (rng.Next(p.Days), rng.Next(p.Brands.Count));
+                var days = 1 + rng.Next(3);
+                first = Math.Max(0, first - rng.Next(days));
+                var ruined = from.Where(s => !(p.Staff[s.Person].Brands.Contains(brand) && s.Day >= first && s.Day < first + days)).ToList();
+                // Only the freed people's days around the ruin are searched again: a round takes a fraction of a second, not a whole sweep.
+                var result = LocalSearch.Improve(p, ruined, Left(), ct, sweep => Keep(sweep, fromSet), seed + round, (serving[brand], first - 1, first + days));
+                if (Tracing) Trace($"round {round}: brand {brand}, days {first}+{days}: {CoverageRules.Cost(p, result)} vs {bestCost}");
+            }
+        }
+
+        // What a sweep changed against the roster its round started from (or last merged) is merged into the best roster, and
+        // kept when no rule breaks and the objective is lower. Only the intervals of changed shifts are counted again.
+        void Keep(IReadOnlyList<PlannedShift> sweep, StrongBox<HashSet<PlannedShift>> start)
+        {
+            lock (gate)
+            {
+                if (RosterMerge.Apply(best, bestSet, start.Value!, sweep, p.PerDay) is not { } change) return;
+                var was = CoverageRules.Evaluate(p, best, change.From, change.To);
+                var now = CoverageRules.Evaluate(p, change.Shifts, change.From, change.To);
+                int under = bestUnder - was.UnderCoverage + now.UnderCoverage, over = bestOver - was.OverCoverage + now.OverCoverage;
+                var cost = CoverageRules.Cost(p, change.Shifts, under, over);
+                if (cost >= bestCost || CoverageRules.Violations(p, change.Shifts).Count > 0) return;
+                best = change.Shifts;
+                (bestCost, bestUnder, bestOver, bestSet, shortfall) = (cost, under, over, best.ToHashSet(), null);
+                start.Value = sweep.ToHashSet();
+                Report();
+            }
         }
 
         void Report()
         {
             solutions++;
-            progress?.Report(new CoverageProgress("Improving", CoverageRules.Cost(p, best), CoverageRules.Evaluate(p, best).UnderCoverage, Bound(), watch.Elapsed, solutions));
+            progress?.Report(new CoverageProgress("Improving", bestCost, bestUnder, Bound(), watch.Elapsed, solutions));
         }
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    /// <summary>A day and brand, drawn in proportion to the intervals short on that day for that brand (any, when none are).</summary>
-    private static (int Day, int Brand) MostShort(CoverageProblem p, IReadOnlyList<PlannedShift> roster, Random rng)
+    /// <summary>Intervals short per day and brand.</summary>
+    private static int[,] Shortfall(CoverageProblem p, IReadOnlyList<PlannedShift> roster)
     {
         var scheduled = CoverageRules.Evaluate(p, roster).Scheduled;
         var shortfall = new int[p.Days, p.Brands.Count];
-        var total = 0;
         for (var b = 0; b < p.Brands.Count; b++)
             for (var t = 0; t < p.Intervals; t++)
-                if (p.Demand[b][t] > scheduled[b][t])
-                {
-                    shortfall[t / p.PerDay, b] += p.Demand[b][t] - scheduled[b][t];
-                    total += p.Demand[b][t] - scheduled[b][t];
-                }
-        if (total == 0) return (rng.Next(p.Days), rng.Next(p.Brands.Count));
+                shortfall[t / p.PerDay, b] += Math.Max(0, p.Demand[b][t] - scheduled[b][t]);
+        return shortfall;
+    }
+
+    /// <summary>A day and brand, drawn in proportion to the intervals short on that day for that brand (any, when none are).</summary>
+    private static (int Day, int Brand) Draw(int[,] shortfall, Random rng)
+    {
+        int days = shortfall.GetLength(0), brands = shortfall.GetLength(1);
+        var total = 0;
+        foreach (var x in shortfall) total += x;
+        if (total == 0) return (rng.Next(days), rng.Next(brands));
         var draw = rng.Next(total);
-        for (var d = 0; d < p.Days; d++)
-            for (var b = 0; b < p.Brands.Count; b++)
+        for (var d = 0; d < days; d++)
+            for (var b = 0; b < brands; b++)
                 if ((draw -= shortfall[d, b]) < 0) return (d, b);
-        return (p.Days - 1, p.Brands.Count - 1);
+        return (days - 1, brands - 1);
     }
 
     private static bool Tracing => Environment.GetEnvironmentVariable("AGENCY_ROSTER_TRACE") is not null;

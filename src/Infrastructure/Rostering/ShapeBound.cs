@@ -51,10 +51,15 @@ public static class ShapeBound
         if (demand.Sum() == 0) return 0;
 
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available in this OR-Tools build.");
+        // The solver owns the model; the managed wrappers are let go at the end, so that they do not wait for the finalizer
+        // (thousands of them would keep it busy, and a roster search alongside waits for it).
+        var wrappers = new List<IDisposable>();
+        try
+        {
         solver.SetTimeLimit((long)Math.Max(1, timeLimit.TotalMilliseconds));
         var inf = double.PositiveInfinity;
         var onTerms = Enumerable.Range(0, T).Select(_ => new List<(Variable, double)>()).ToArray();
-        var horizon = solver.MakeConstraint(-inf, Enumerable.Range(0, p.Weeks).Sum(w => people.Sum(m => CoverageBound.WeekHours(p, m, w))), "horizon");
+        var horizon = Keep(solver.MakeConstraint(-inf, Enumerable.Range(0, p.Weeks).Sum(w => people.Sum(m => CoverageBound.WeekHours(p, m, w))), "horizon"));
 
         foreach (var members in people.GroupBy(m => (Shortest: p.Lengths(m).Min(), Longest: m.MaxShiftIntervals)))
         {
@@ -64,8 +69,8 @@ public static class ShapeBound
             var b = new Variable[T];
             for (var t = 0; t < T; t++)
             {
-                a[t] = solver.MakeNumVar(0, inf, "");
-                b[t] = solver.MakeNumVar(0, inf, "");
+                a[t] = Keep(solver.MakeNumVar(0, inf, ""));
+                b[t] = Keep(solver.MakeNumVar(0, inf, ""));
                 if (t > 0)
                 {
                     Add(0, inf, (a[t], 1), (a[t - 1], -1));
@@ -87,13 +92,13 @@ public static class ShapeBound
             var carry = list.Sum(m => Math.Max(0, m.MaxShiftIntervals - 1));
             for (var w = 0; w < p.Weeks; w++)
             {
-                var week = solver.MakeConstraint(-inf, list.Sum(m => CoverageBound.WeekHours(p, m, w)) + (w > 0 ? carry : 0), "");
+                using var week = solver.MakeConstraint(-inf, list.Sum(m => CoverageBound.WeekHours(p, m, w)) + (w > 0 ? carry : 0), "");
                 for (var t = 7 * w * P; t < Math.Min(T, (7 * w + 7) * P); t++) { week.SetCoefficient(a[t], 1); week.SetCoefficient(b[t], -1); }
             }
             // Weekend days worked, in blocks of four weeks (each inside one of the rule's windows).
             for (var block = 0; block < p.Weeks; block += 4)
             {
-                var weekend = solver.MakeConstraint(-inf, list.Sum(m => 2.0 * m.MaxWeekendsPer4Weeks), "");
+                using var weekend = solver.MakeConstraint(-inf, list.Sum(m => 2.0 * m.MaxWeekendsPer4Weeks), "");
                 for (var w = block; w < Math.Min(p.Weeks, block + 4); w++)
                 {
                     if (7 * w + 5 >= p.Days) continue;
@@ -102,12 +107,12 @@ public static class ShapeBound
             }
         }
 
-        var objective = solver.Objective();
+        var objective = Keep(solver.Objective());
         for (var t = 0; t < T; t++)
         {
             if (demand[t] <= 0) continue;
-            var shortfall = solver.MakeNumVar(0, demand[t], "");
-            var cover = solver.MakeConstraint(demand[t], inf, "");
+            var shortfall = Keep(solver.MakeNumVar(0, demand[t], ""));
+            using var cover = solver.MakeConstraint(demand[t], inf, "");
             cover.SetCoefficient(shortfall, 1);
             foreach (var (v, k) in onTerms[t]) cover.SetCoefficient(v, cover.GetCoefficient(v) + k);
             objective.SetCoefficient(shortfall, 1);
@@ -116,10 +121,21 @@ public static class ShapeBound
         if (solver.Solve() != Solver.ResultStatus.OPTIMAL) return null;
         // Every roster's shortfall is a whole number at or above the programme's (with room for the solver's rounding).
         return Math.Max(0, (int)Math.Ceiling(objective.Value() - 1e-3));
+        }
+        finally
+        {
+            foreach (var w in wrappers) w.Dispose();
+        }
+
+        T Keep<T>(T wrapper) where T : IDisposable
+        {
+            wrappers.Add(wrapper);
+            return wrapper;
+        }
 
         void Add(double lower, double upper, params (Variable V, double K)[] terms)
         {
-            var c = solver.MakeConstraint(lower, upper, "");
+            using var c = solver.MakeConstraint(lower, upper, "");
             foreach (var (v, k) in terms) c.SetCoefficient(v, c.GetCoefficient(v) + k);
         }
     }

@@ -211,4 +211,72 @@ public class CoverageTests
         var late = CoverageRules.Cost(p, [new PlannedShift(0, 5, 30, 16)]);
         Assert.Equal(w.UnderPerInterval * (7 * 16 - 4) + w.OverPerInterval * 12 + w.PerWorkedInterval * 16 + w.Fairness * 2, late);
     }
+
+    [Fact]
+    public void The_split_covers_as_much_as_any_assignment_of_people_to_brands()
+    {
+        // Every way to put up to six people on the brands they serve, against the split: none covers more.
+        var rng = new Random(5);
+        for (var round = 0; round < 300; round++)
+        {
+            var brands = 1 + rng.Next(4);
+            var serves = Enumerable.Range(0, 1 + rng.Next(6))
+                .Select(_ => (IReadOnlyList<int>)Enumerable.Range(0, brands).Where(_ => rng.Next(2) == 0).DefaultIfEmpty(rng.Next(brands)).ToList()).ToList();
+            var demand = Enumerable.Range(0, brands).Select(_ => rng.Next(3)).ToArray();
+            var best = 0;
+            Search(0, new int[brands]);
+            var split = CoverageRules.Allocate(serves, demand);
+            Assert.Equal(best, split.Select((n, b) => Math.Min(n, demand[b])).Sum());
+            Assert.Equal(serves.Count, split.Sum());
+
+            void Search(int person, int[] load)
+            {
+                if (person == serves.Count) { best = Math.Max(best, load.Select((n, b) => Math.Min(n, demand[b])).Sum()); return; }
+                foreach (var b in serves[person])
+                {
+                    load[b]++;
+                    Search(person + 1, load);
+                    load[b]--;
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Coverage_of_a_few_intervals_tells_what_a_change_there_does_to_the_whole()
+    {
+        var p = Problem(3, [Person("Ana", [0]), Person("Ben", [0, 1]), Person("Cleo", [1])], t => t % 48 is >= 16 and < 40 ? 1 : 0, t => t % 48 is >= 20 and < 44 ? 2 : 0);
+        IReadOnlyList<PlannedShift> before = [new(0, 0, 16, 16), new(1, 0, 20, 16), new(2, 1, 24, 16), new(1, 2, 16, 20)];
+        // Ben's Sunday shift starts later, Cleo's Monday shift is dropped: only intervals from day 1 to the end of day 2 change.
+        IReadOnlyList<PlannedShift> after = [new(0, 0, 16, 16), new(1, 0, 20, 16), new(1, 2, 24, 20)];
+        int from = 48 + 24, to = 2 * 48 + 44;
+        var whole = (Before: CoverageRules.Evaluate(p, before), After: CoverageRules.Evaluate(p, after));
+        var part = (Before: CoverageRules.Evaluate(p, before, from, to), After: CoverageRules.Evaluate(p, after, from, to));
+        Assert.Equal(whole.After.UnderCoverage, whole.Before.UnderCoverage - part.Before.UnderCoverage + part.After.UnderCoverage);
+        Assert.Equal(whole.After.OverCoverage, whole.Before.OverCoverage - part.Before.OverCoverage + part.After.OverCoverage);
+        Assert.NotEqual(whole.Before.UnderCoverage, whole.After.UnderCoverage);
+        // Nothing is counted outside the intervals asked for.
+        Assert.All(part.After.Scheduled, row => Assert.Equal(0, row.Take(from).Sum() + row.Skip(to).Sum()));
+        Assert.Equal(CoverageRules.Cost(p, after), CoverageRules.Cost(p, after, whole.After.UnderCoverage, whole.After.OverCoverage));
+    }
+
+    [Fact]
+    public void Changes_from_two_searches_merge_unless_they_touch_the_same_shifts()
+    {
+        var start = new List<PlannedShift> { new(0, 0, 18, 16), new(1, 0, 18, 16), new(2, 1, 18, 16) };
+        var startSet = start.ToHashSet();
+        // One search moved Ana's Monday later and it became the best roster; another, from the same start, gave Ben Tuesday too.
+        var first = RosterMerge.Apply(start, startSet, startSet, [new(0, 0, 22, 16), start[1], start[2]], 48)!;
+        Assert.Equal([new(1, 0, 18, 16), new(2, 1, 18, 16), new(0, 0, 22, 16)], first.Shifts);
+        Assert.Equal((18, 22 + 16), (first.From, first.To));
+        var second = RosterMerge.Apply(first.Shifts, first.Shifts.ToHashSet(), startSet, [.. start, new(1, 1, 30, 12)], 48)!;
+        Assert.Equal(4, second.Shifts.Count);
+        Assert.Contains(new PlannedShift(0, 0, 22, 16), second.Shifts);
+        Assert.Contains(new PlannedShift(1, 1, 30, 12), second.Shifts);
+        Assert.Equal((48 + 30, 48 + 42), (second.From, second.To));
+        // A third, also from the start, moved Ana's Monday elsewhere: the shift it replaced is gone already, so it is refused.
+        Assert.Null(RosterMerge.Apply(second.Shifts, second.Shifts.ToHashSet(), startSet, [new(0, 0, 14, 16), start[1], start[2]], 48));
+        // Nothing changed: nothing to merge.
+        Assert.Null(RosterMerge.Apply(start, startSet, startSet, start, 48));
+    }
 }
