@@ -6,7 +6,8 @@ namespace Agency.Domain.Rostering;
 /// days) or by a day off, for the brand where it does the most good, as long as the weighted
 /// short, over and worked intervals go down. Sweeps over all person-days in random order until a
 /// sweep finds nothing or time runs out; when one does, a person's weekend is moved to another weekend
-/// (both weeks re-planned), then two days of a person are re-planned together. An interval of a shift
+/// (both weeks re-planned), then two days of a person are re-planned together, then a person's whole week is
+/// planned anew by <see cref="WeekPlan"/> (the best of all its days together, with the others' shifts fixed). An interval of a shift
 /// is worth covering when one of the person's brands is short then, or when someone on shift could move
 /// on to another of their brands that is (an augmenting path, followed when the shift is placed). After
 /// each sweep everyone on shift is split over brands again exactly, as the final coverage does
@@ -69,6 +70,8 @@ public static class LocalSearch
             if (!improved) improved = WeekendSweep();
             // Still stuck (every week's hours used, runs of days at their longest): move a person's work between two days within a week of each other.
             if (!improved) improved = PairSweep();
+            // Still stuck: a person's whole week planned anew, the best of all its days together (WeekPlan).
+            if (!improved) improved = WeekSweep();
             if (!improved) break;
             onSweep?.Invoke(Shifts());
         }
@@ -98,6 +101,48 @@ public static class LocalSearch
                     if (brandOf[k] >= 0) Count(person, brandOf[k], t, +1);
                 }
             }
+        }
+
+        // Each person's weeks within the searched days, in random order: kept when the week's best plan does more good than now.
+        bool WeekSweep()
+        {
+            var weeks = Enumerable.Range(firstDay / 7, lastDay / 7 - firstDay / 7 + 1).ToList();
+            var moves = people.Where(person => p.Staff[person].Brands.Count > 0 && WeekPlan.Applies(p, p.Staff[person]))
+                .SelectMany(person => weeks.Select(week => (Person: person, Week: week))).ToArray();
+            rng.Shuffle(moves);
+            var any = false;
+            foreach (var (person, week) in moves)
+            {
+                if (watch.Elapsed >= limit || ct.IsCancellationRequested) break;
+                if (TryWeek(person, week)) any = true;
+            }
+            return any;
+        }
+
+        bool TryWeek(int person, int week)
+        {
+            var m = p.Staff[person];
+            int d0 = 7 * week, d1 = Math.Min(p.Days, d0 + 7);
+            var olds = Enumerable.Range(d0, d1 - d0).Select(d => current[person][d]).ToArray();
+            foreach (var o in olds) if (o is { } x) Remove(x);
+            long before = 0;
+            foreach (var o in olds) if (o is { } x) before += Value(x, m.Brands);
+            // What each interval of the week (and the longest shift past it) is worth to this person, with their week off.
+            var mask = brandMask[person];
+            var gain = new long[(d1 - d0) * P + m.MaxShiftIntervals];
+            for (var k = 0; k < gain.Length; k++)
+            {
+                var t = d0 * P + k;
+                gain[k] = -w.PerWorkedInterval + (t >= T ? 0 : (Absorbing(t) & mask) != 0 ? w.UnderPerInterval : -w.OverPerInterval);
+            }
+            var plan = WeekPlan.Best(p, m, person, current[person], week, gain, olds);
+            if (plan is { } found && found.Value > before)
+            {
+                foreach (var shift in found.Shifts) Place(shift);
+                return true;
+            }
+            foreach (var o in olds) if (o is { } x) Place(x);
+            return false;
         }
 
         // Each person's two days (at most six apart) re-planned together, in both orders: the first takes the best shape it may,
