@@ -6,8 +6,8 @@ namespace Agency.Domain.Rostering;
 /// days) or by a day off, for the brand where it does the most good, as long as the weighted
 /// short, over and worked intervals go down. Sweeps over all person-days in random order until a
 /// sweep finds nothing or time runs out; when one does, a person's weekend is moved to another weekend
-/// (both weeks re-planned), then two days of a person are re-planned together, then a person's whole week is
-/// planned anew by <see cref="WeekPlan"/> (the best of all its days together, with the others' shifts fixed). An interval of a shift
+/// (both weeks re-planned), then a person's whole week is planned anew by <see cref="WeekPlan"/> (the best of
+/// all its days together, with the others' shifts fixed), then two days of a person are re-planned together. An interval of a shift
 /// is worth covering when one of the person's brands is short then, or when someone on shift could move
 /// on to another of their brands that is (an augmenting path, followed when the shift is placed). After
 /// each sweep everyone on shift is split over brands again exactly, as the final coverage does
@@ -68,10 +68,10 @@ public static class LocalSearch
             Rebalance(splitFrom, splitTo);
             // Stuck one day at a time: a person's weekend moved to a weekend that needs them more, the two weeks re-planned around it.
             if (!improved) improved = WeekendSweep();
-            // Still stuck (every week's hours used, runs of days at their longest): move a person's work between two days within a week of each other.
-            if (!improved) improved = PairSweep();
             // Still stuck: a person's whole week planned anew, the best of all its days together (WeekPlan).
             if (!improved) improved = WeekSweep();
+            // Still stuck (every week's hours used, runs of days at their longest): move a person's work between two days within a week of each other.
+            if (!improved) improved = PairSweep();
             if (!improved) break;
             onSweep?.Invoke(Shifts());
         }

@@ -24,7 +24,7 @@ public static class WeekPlan
     /// <param name="startsPerLength">How many of the best starts each day offers per length.</param>
     /// <returns>The best plan, or null when no plan keeps every rule.</returns>
     public static PlannedWeek? Best(CoverageProblem p, PoolMember m, int person, IReadOnlyList<PlannedShift?> byDay, int week, IReadOnlyList<long> gain,
-        IReadOnlyList<PlannedShift?> now, int startsPerLength = 3)
+        IReadOnlyList<PlannedShift?> now, int startsPerLength = 2)
     {
         int P = p.PerDay, d0 = 7 * week, d1 = Math.Min(p.Days, d0 + 7), n = d1 - d0, step = p.LengthStep;
         var prefix = new long[gain.Count + 1];
