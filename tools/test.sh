@@ -65,7 +65,8 @@ dotnet publish src/Portal -c Release -o "$ART/publish" -v q -nologo >"$ART/publi
 
 # --- 4. Tests --------------------------------------------------------------------------------------
 step "Running every test (SQLite and PostgreSQL, bUnit, HTTP, Playwright)"
-dotnet test Agency.sln --no-build -v q -nologo 2>&1 | tee "$ART/test.log"
+# Minimal console output still names each failed test with its message and stack; the TRX files keep the details.
+dotnet test Agency.sln --no-build -v q -nologo --logger "console;verbosity=minimal" --logger trx --results-directory "$ART/test-results" 2>&1 | tee "$ART/test.log"
 status=${PIPESTATUS[0]}
 
 passed=$(grep -Eo 'Passed: +[0-9]+' "$ART/test.log" | awk '{s+=$2} END {print s+0}')

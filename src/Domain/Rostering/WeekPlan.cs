@@ -71,17 +71,17 @@ public static class WeekPlan
         // States: steps of hours used, days in a row, yesterday's shape (0 for none, else its offer + 1).
         int H = cap + 1, R = runs + 1, C = offers.Select(o => o.Count).DefaultIfEmpty(0).Max() + 1, S = H * R * C;
         int Index(int h, int r, int c) => (h * R + r) * C + c;
-        var value = new long[S];
-        Array.Fill(value, long.MinValue);
+        // The programme's tables are kept per thread and reused: the search plans thousands of weeks a minute.
+        var buffers = scratch ??= new Scratch();
+        buffers.Fit(S, n);
+        var (value, next, back, chose) = (buffers.Value, buffers.Next, buffers.Back, buffers.Chose);
+        Array.Fill(value, long.MinValue, 0, S);
         value[Index(0, runIn, 0)] = 0;
-        var back = new int[n][];
-        var chose = new int[n][];
         for (var j = 0; j < n; j++)
         {
-            var next = new long[S];
-            Array.Fill(next, long.MinValue);
-            var from = back[j] = new int[S];
-            var pick = chose[j] = new int[S];
+            Array.Fill(next, long.MinValue, 0, S);
+            var from = back[j];
+            var pick = chose[j];
             var busy = m.BusyDays.Contains(d0 + j);
             var weekendDay = CoverageProblem.IsWeekendDay(d0 + j);
             for (var h = 0; h < H; h++)
@@ -108,7 +108,7 @@ public static class WeekPlan
                             Relax(Index(h2, r + 1, k + 1), here + worth, i, k);
                         }
                     }
-            value = next;
+            (value, next) = (next, value);
 
             void Relax(int to, long v, int i, int k)
             {
@@ -137,6 +137,28 @@ public static class WeekPlan
         }
         shifts.Reverse();
         return new PlannedWeek(shifts, value[best]);
+    }
+
+    [ThreadStatic] private static Scratch? scratch;
+
+    private sealed class Scratch
+    {
+        public long[] Value = [], Next = [];
+        public int[][] Back = [], Chose = [];
+
+        public void Fit(int states, int days)
+        {
+            if (Value.Length < states)
+            {
+                (Value, Next) = (new long[states], new long[states]);
+                Back = Chose = [];
+            }
+            if (Back.Length < days || (Back.Length > 0 && Back[0].Length < states))
+            {
+                Back = Enumerable.Range(0, Math.Max(days, 7)).Select(_ => new int[Value.Length]).ToArray();
+                Chose = Enumerable.Range(0, Math.Max(days, 7)).Select(_ => new int[Value.Length]).ToArray();
+            }
+        }
     }
 
     /// <summary>Whether the person may work this week's weekend: already counted (a day already worked), or one more weekend fits every four-week window.</summary>
