@@ -26,7 +26,7 @@ public sealed record CoverageSolution(RosterOutcome Outcome, IReadOnlyList<Plann
 /// weighted under-coverage, over-coverage, hours worked and unfairness (the most weekends and late
 /// shifts anyone works), starting from a quick first roster as a hint. A larger pool starts from the
 /// first roster (<see cref="GreedyRoster"/>), goes to a local optimum (<see cref="LocalSearch"/>),
-/// then ruins and recreates parts of it (one brand's people on a few days) until the time limit, on
+/// then ruins and recreates parts of it (one brand's people on one to three days) until the time limit, on
 /// <c>workers</c> threads (every core by default), each round merged into the best roster of the moment
 /// (<see cref="RosterMerge"/>).
 /// Each better roster is reported with the lower bound on under-coverage (<see cref="CoverageBound"/>, and
@@ -105,7 +105,7 @@ public static class CoverageRosterSolver
         int[,]? shortfall = null; // per day and brand, of the best roster; recounted when the best changes
         var gate = new object();
         Report();
-        // Local search to a local optimum, then ruin and recreate: free the shifts of one brand's people on a few days and search
+        // Local search to a local optimum, then ruin and recreate: free the shifts of one brand's people on one to three days and search
         // again, on every core. Each round starts from the best roster of the moment; what it changes is merged into the best
         // roster as it is then, when no other round has changed the same shifts meanwhile and the merged roster is better.
         var rounds = 0;
@@ -133,9 +133,10 @@ public static class CoverageRosterSolver
                     (from, fromSet, round) = (best, new(bestSet), ++rounds);
                     drawFrom = shortfall ??= Shortfall(p, best);
                 }
-                // Half the rounds ruin where the roster is short (a day and brand drawn by their shortfall), half anywhere.
+                // Half the rounds ruin where the roster is short (a day and brand drawn by their shortfall), half anywhere. Most ruin
+                // one day (small rounds are many, and the week plan re-plans the weeks around it); one in three ruins two or three.
                 var (first, brand) = round % 2 == 0 ? Draw(drawFrom, rng) : (rng.Next(p.Days), rng.Next(p.Brands.Count));
-                var days = 1 + rng.Next(3);
+                var days = rng.Next(3) == 0 ? 2 + rng.Next(2) : 1;
                 first = Math.Max(0, first - rng.Next(days));
                 var ruined = from.Where(s => !(p.Staff[s.Person].Brands.Contains(brand) && s.Day >= first && s.Day < first + days)).ToList();
                 // Only the freed people's days around the ruin are searched again: a round takes a fraction of a second, not a whole sweep.
