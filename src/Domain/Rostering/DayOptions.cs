@@ -56,19 +56,8 @@ public static class DayOptions
         for (var k = day - 1; Worked(k); k--) left++;
         for (var k = day + 1; Worked(k); k++) right++;
         if (left + 1 + right > m.MaxConsecutiveDays) return new DayLimits(false, need, 0, 0, 0);
-        if (CoverageProblem.IsWeekendDay(day) && !Worked(7 * week + 5) && !Worked(7 * week + 6))
-        {
-            var weekends = new bool[p.Weeks];
-            weekends[week] = true;
-            for (var d = 0; d < p.Days; d++)
-                if (d != day && CoverageProblem.IsWeekendDay(d) && Worked(d)) weekends[d / 7] = true;
-            foreach (var window in CoverageRules.WeekendWindows(p))
-            {
-                var n = 0;
-                foreach (var w in window) if (weekends[w]) n++;
-                if (n > m.MaxWeekendsPer4Weeks) return new DayLimits(false, need, 0, 0, 0);
-            }
-        }
+        if (CoverageProblem.IsWeekendDay(day) && !Worked(7 * week + 5) && !Worked(7 * week + 6) && !WeekendFits(p, m, byDay, week))
+            return new DayLimits(false, need, 0, 0, 0);
         var room = m.MaxWeekIntervals - m.WeekIntervalsTaken.ElementAtOrDefault(week) - workedWeek;
         int before = int.MinValue / 2, after = int.MaxValue / 2;
         for (var d = day - 1; d >= 0; d--)
@@ -78,5 +67,21 @@ public static class DayOptions
         return new DayLimits(true, need, room, before + m.MinRestIntervals, after - m.MinRestIntervals);
 
         bool Worked(int d) => d >= 0 && d < p.Days && d != day && (byDay[d] is not null || m.BusyDays.Contains(d));
+    }
+
+    /// <summary>Whether working the weekend of <paramref name="week"/> keeps every four-week window within the weekends allowed, with the weekends worked in the other weeks (<paramref name="byDay"/> and days already worked).</summary>
+    public static bool WeekendFits(CoverageProblem p, PoolMember m, IReadOnlyList<PlannedShift?> byDay, int week)
+    {
+        var weekends = new bool[p.Weeks];
+        weekends[week] = true;
+        for (var d = 0; d < p.Days; d++)
+            if (d / 7 != week && CoverageProblem.IsWeekendDay(d) && (byDay[d] is not null || m.BusyDays.Contains(d))) weekends[d / 7] = true;
+        foreach (var window in CoverageRules.WeekendWindows(p))
+        {
+            var n = 0;
+            foreach (var w in window) if (weekends[w]) n++;
+            if (n > m.MaxWeekendsPer4Weeks) return false;
+        }
+        return true;
     }
 }

@@ -15,7 +15,6 @@ namespace Agency.Domain.Rostering;
 /// </summary>
 public static class LocalSearch
 {
-
     /// <param name="focus">When given, only these people's days from <c>From</c> to <c>To</c> (day indices, both included) are re-planned, as after a partial ruin.</param>
     public static IReadOnlyList<PlannedShift> Improve(CoverageProblem p, IReadOnlyList<PlannedShift> start, TimeSpan limit, CancellationToken ct = default,
         Action<IReadOnlyList<PlannedShift>>? onSweep = null, int seed = 1, (IReadOnlyCollection<int> People, int From, int To)? focus = null)
@@ -57,8 +56,8 @@ public static class LocalSearch
                 // The day off (when allowed) or keeping the old shift is the baseline; any strictly better shape replaces it.
                 PlannedShift? choice = options.Need > 0 ? old : null;
                 // A day the weekly minimum needs is worked even at a loss.
-                var best = choice is { } c ? Value(c, m.Brands) : options.Need > 0 ? long.MinValue : 0;
-                if (old is { } kept && options.Need == 0 && Value(kept, m.Brands) is var keep && keep >= best) { best = keep; choice = kept; }
+                var best = choice is { } c ? Value(c) : options.Need > 0 ? long.MinValue : 0;
+                if (old is { } kept && options.Need == 0 && Value(kept) is var keep && keep >= best) { best = keep; choice = kept; }
                 if (BestShape(person, day, options, best) is { } better) choice = better.Shift;
                 if (choice is { } chosen) Place(chosen);
                 if (choice != old) improved = true;
@@ -126,15 +125,10 @@ public static class LocalSearch
             var olds = Enumerable.Range(d0, d1 - d0).Select(d => current[person][d]).ToArray();
             foreach (var o in olds) if (o is { } x) Remove(x);
             long before = 0;
-            foreach (var o in olds) if (o is { } x) before += Value(x, m.Brands);
+            foreach (var o in olds) if (o is { } x) before += Value(x);
             // What each interval of the week (and the longest shift past it) is worth to this person, with their week off.
-            var mask = brandMask[person];
             var gain = new long[(d1 - d0) * P + m.MaxShiftIntervals];
-            for (var k = 0; k < gain.Length; k++)
-            {
-                var t = d0 * P + k;
-                gain[k] = -w.PerWorkedInterval + (t >= T ? 0 : (Absorbing(t) & mask) != 0 ? w.UnderPerInterval : -w.OverPerInterval);
-            }
+            for (var k = 0; k < gain.Length; k++) gain[k] = Gain(person, d0 * P + k);
             var plan = WeekPlan.Best(p, m, person, current[person], week, gain, olds);
             if (plan is { } found && found.Value > before)
             {
@@ -172,11 +166,10 @@ public static class LocalSearch
         // their shift on another: the two days are valued with both off, and only a kept pair is placed.
         bool TryPair(int person, int d1, int d2)
         {
-            var m = p.Staff[person];
             var (old1, old2) = (current[person][d1], current[person][d2]);
             if (old1 is { } o1) Remove(o1);
             if (old2 is { } o2) Remove(o2);
-            var before = (old1 is { } a ? Value(a, m.Brands) : 0) + (old2 is { } b ? Value(b, m.Brands) : 0);
+            var before = (old1 is { } a ? Value(a) : 0) + (old2 is { } b ? Value(b) : 0);
             var first = BestFor(person, d1);
             // The second day is planned around the first (rest, weekly hours), which only its entry in the person's days says.
             current[person][d1] = first.Shift;
@@ -232,9 +225,9 @@ public static class LocalSearch
             var m = p.Staff[person];
             var olds = days.Select(d => current[person][d]).ToArray();
             foreach (var o in olds) if (o is { } x) Remove(x);
+            // A person's shifts never overlap, so each old day is worth the same with the others off.
             long before = 0;
-            foreach (var o in olds) if (o is { } x) { before += Value(x, m.Brands); Place(x); }
-            foreach (var o in olds) if (o is { } x) Remove(x);
+            foreach (var o in olds) if (o is { } x) before += Value(x);
             long after = 0;
             var placed = new List<PlannedShift>();
             foreach (var day in days)
@@ -250,7 +243,7 @@ public static class LocalSearch
             {
                 var had = current[person][day];
                 if (had is { } h) { Remove(h); placed.Remove(h); }
-                var keep = had is { } k ? Value(k, m.Brands) : 0;
+                var keep = had is { } k ? Value(k) : 0;
                 after -= keep;
                 var options = DayOptions.Limits(p, m, current[person], day, weekComplete: false);
                 var chosen = BestShape(person, day, options, keep) is { } better ? better : had is { } k2 ? (k2, keep) : ((PlannedShift, long)?)null;
@@ -282,15 +275,9 @@ public static class LocalSearch
         {
             if (!options.Open) return null;
             var m = p.Staff[person];
-            var mask = brandMask[person];
-            var from = day * P;
             var span = P + m.MaxShiftIntervals;
             if (prefix.Length < span + 1) prefix = new long[span + 1];
-            for (var k = 0; k < span; k++)
-            {
-                var t = from + k;
-                prefix[k + 1] = prefix[k] - w.PerWorkedInterval + (t >= T ? 0 : (Absorbing(t) & mask) != 0 ? w.UnderPerInterval : -w.OverPerInterval);
-            }
+            for (var k = 0; k < span; k++) prefix[k + 1] = prefix[k] + Gain(person, day * P + k);
             (PlannedShift, long)? best = null;
             foreach (var length in p.Lengths(m))
             {
@@ -313,15 +300,18 @@ public static class LocalSearch
             return list;
         }
 
-        // What working a shift saves: per interval, a short interval filled (on a brand the person serves, or by moving someone on shift
-        // to another of their brands), or one over; minus the hours.
-        long Value(PlannedShift shift, IReadOnlyList<int> brands)
+        // What working a shift saves: the gain of each of its intervals.
+        long Value(PlannedShift shift)
         {
-            long g = -shift.Length * (long)w.PerWorkedInterval;
-            var mask = brandMask[shift.Person];
-            for (var t = shift.From(P); t < Math.Min(shift.To(P), T); t++) g += (Absorbing(t) & mask) != 0 ? w.UnderPerInterval : -w.OverPerInterval;
+            long g = 0;
+            for (var t = shift.From(P); t < shift.To(P); t++) g += Gain(shift.Person, t);
             return g;
         }
+
+        // What the person working interval t saves: a short interval filled (on a brand they serve, or by moving someone on shift to
+        // another of their brands), or one over; minus the hour. Past the horizon only the hour counts.
+        long Gain(int person, int t) =>
+            -w.PerWorkedInterval + (t >= T ? 0 : (Absorbing(t) & brandMask[person]) != 0 ? w.UnderPerInterval : -w.OverPerInterval);
 
         // The served brand short at t (most short first), or -1 when none is.
         int Needs(int t, IReadOnlyList<int> brands)

@@ -165,7 +165,6 @@ public static class WeekPlan
     private static bool WeekendAllowed(CoverageProblem p, PoolMember m, IReadOnlyList<PlannedShift?> byDay, int week, int d0, int d1)
     {
         if (Enumerable.Range(d0, d1 - d0).Any(d => CoverageProblem.IsWeekendDay(d) && m.BusyDays.Contains(d))) return true;
-        bool Works(int w) => w != week && new[] { 7 * w + 5, 7 * w + 6 }.Any(d => d < p.Days && (byDay[d] is not null || m.BusyDays.Contains(d)));
-        return CoverageRules.WeekendWindows(p).Where(window => window.Contains(week)).All(window => window.Count(Works) + 1 <= m.MaxWeekendsPer4Weeks);
+        return DayOptions.WeekendFits(p, m, byDay, week);
     }
 }
