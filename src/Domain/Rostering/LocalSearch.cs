@@ -58,9 +58,14 @@ public static class LocalSearch
                 // A day the weekly minimum needs is worked even at a loss.
                 var best = choice is { } c ? Value(c) : options.Need > 0 ? long.MinValue : 0;
                 if (old is { } kept && options.Need == 0 && Value(kept) is var keep && keep >= best) { best = keep; choice = kept; }
-                if (BestShape(person, day, options, best) is { } better) choice = better.Shift;
+                // A shape worth as much as the baseline may replace it (drawn at random among the equals): such a sideways move
+                // changes nothing now but lets another person's next move gain (someone else covers what this shift left).
+                if (BestShape(person, day, options, best, sideways: best > long.MinValue) is { } better)
+                {
+                    choice = better.Shift;
+                    if (better.Value > best) improved = true;
+                }
                 if (choice is { } chosen) Place(chosen);
-                if (choice != old) improved = true;
             }
             // Who counts for which brand was decided as each shift was placed; split everyone again exactly, so that the next
             // sweep sees where people are really short (a person left on a brand that no longer needs them hides a gap elsewhere).
@@ -271,8 +276,9 @@ public static class LocalSearch
 
         // The allowed shape worth strictly more than `floor`, if any (the first such in order of length, then start). What each
         // interval of the day and the longest shift past it is worth is looked up once; a shape's value is a difference of sums.
-        (PlannedShift Shift, long Value)? BestShape(int person, int day, DayLimits options, long floor)
+        (PlannedShift Shift, long Value)? BestShape(int person, int day, DayLimits options, long floor, bool sideways = false)
         {
+            var equals = 1;
             if (!options.Open) return null;
             var m = p.Staff[person];
             var span = P + m.MaxShiftIntervals;
@@ -285,7 +291,9 @@ public static class LocalSearch
                 for (var start = 0; start < P; start++)
                 {
                     var value = prefix[start + length] - prefix[start];
-                    if (value <= floor || !options.Allows(p, m, day, start, length)) continue;
+                    if (value < floor || (value == floor && !sideways) || !options.Allows(p, m, day, start, length)) continue;
+                    if (value == floor && rng.Next(++equals) != 0) continue;
+                    if (value > floor) equals = 1;
                     floor = value;
                     best = (new PlannedShift(person, day, start, length), value);
                 }
