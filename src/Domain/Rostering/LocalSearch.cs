@@ -4,7 +4,8 @@ namespace Agency.Domain.Rostering;
 /// Improves a valid roster one person-day at a time: each person's shift on a day is replaced by
 /// the best shape that day allows (<see cref="DayOptions"/>: every hard rule kept against their other
 /// days) or by a day off, for the brand where it does the most good, as long as the weighted
-/// short, over and worked intervals go down. Sweeps over all person-days in random order until a
+/// short, over and worked intervals go down; a shape worth exactly as much may replace it too (a sideways move, drawn at
+/// random among the equals), which opens gains for others. Sweeps over all person-days in random order until a
 /// sweep finds nothing or time runs out; when one does, a person's weekend is moved to another weekend
 /// (both weeks re-planned), then a person's whole week is planned anew by <see cref="WeekPlan"/> (the best of
 /// all its days together, with the others' shifts fixed), then two days of a person are re-planned together. An interval of a shift

@@ -28,7 +28,7 @@ public sealed record CoverageSolution(RosterOutcome Outcome, IReadOnlyList<Plann
 /// first roster (<see cref="GreedyRoster"/>), goes to a local optimum (<see cref="LocalSearch"/>),
 /// then ruins and recreates parts of it (one brand's people on one to three days) until the time limit, on
 /// <c>workers</c> threads (every core by default), each round merged into the best roster of the moment
-/// (<see cref="RosterMerge"/>).
+/// (<see cref="RosterMerge"/>) when it is no worse (a round of equal cost moves the search along a plateau).
 /// Each better roster is reported with the lower bound on under-coverage (<see cref="CoverageBound"/>, and
 /// <see cref="ShapeBound"/> once its programmes are solved);
 /// a stop keeps the best roster.
@@ -146,7 +146,7 @@ public static class CoverageRosterSolver
         }
 
         // What a sweep changed against the roster its round started from (or last merged) is merged into the best roster, and
-        // kept when no rule breaks and the objective is lower. Only the intervals of changed shifts are counted again.
+        // kept when no rule breaks and the objective is no higher. Only the intervals of changed shifts are counted again.
         void Keep(IReadOnlyList<PlannedShift> sweep, StrongBox<HashSet<PlannedShift>> start)
         {
             lock (gate)
@@ -157,10 +157,11 @@ public static class CoverageRosterSolver
                 int under = bestUnder - was.UnderCoverage + now.UnderCoverage, over = bestOver - was.OverCoverage + now.OverCoverage;
                 var cost = CoverageRules.Cost(p, change.Shifts, under, over);
                 if (cost > bestCost || CoverageRules.Violations(p, change.Shifts).Count > 0) return;
+                var better = cost < bestCost;
                 best = change.Shifts;
                 (bestCost, bestUnder, bestOver, bestSet, shortfall) = (cost, under, over, best.ToHashSet(), null);
                 start.Value = sweep.ToHashSet();
-                Report();
+                if (better) Report();
             }
         }
 

@@ -135,6 +135,26 @@ public class CoverageTests
     }
 
     [Fact]
+    public void Local_search_crosses_a_plateau_by_sideways_moves()
+    {
+        // Ana serves both brands and covers brand 0 02:00-10:00; brand 1 needs someone 14:00-22:00; Ben serves only brand 0 and is off.
+        // Ana's shift is worth as much at either time, and Ben's is worth nothing while Ana covers brand 0: no move gains. Only when
+        // Ana moves sideways to brand 1 does Ben's shift fill the gap she leaves. Each search draws among equals at random; repeated
+        // searches (as the solver's rounds are) cross the plateau, and nothing is lost meanwhile.
+        var p = Problem(1, [Person("Ana", [0, 1], minShift: 16, maxShift: 16), Person("Ben", [0], minShift: 16, maxShift: 16)],
+            t => t is >= 4 and < 20 ? 1 : 0, t => t is >= 28 and < 44 ? 1 : 0);
+        IReadOnlyList<PlannedShift> roster = [new PlannedShift(0, 0, 4, 16)];
+        for (var seed = 1; seed <= 30; seed++)
+        {
+            var under = CoverageRules.Evaluate(p, roster).UnderCoverage;
+            roster = LocalSearch.Improve(p, roster, TimeSpan.FromSeconds(5), seed: seed);
+            Assert.True(CoverageRules.Evaluate(p, roster).UnderCoverage <= under);
+        }
+        Assert.Equal([new PlannedShift(0, 0, 28, 16), new PlannedShift(1, 0, 4, 16)], roster.OrderBy(s => s.Person));
+        Assert.Equal(0, CoverageRules.Evaluate(p, roster).UnderCoverage);
+    }
+
+    [Fact]
     public void Local_search_moves_a_weekend_to_the_weekend_that_needs_it()
     {
         // Ana may work one weekend in four. She works the first, where one hour a day is needed; the second needs 8 h a day. No
