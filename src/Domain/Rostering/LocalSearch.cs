@@ -54,7 +54,7 @@ public static class LocalSearch
                 var old = current[person][day];
                 if (old is { } o) Remove(o);
                 var options = DayOptions.Limits(p, m, current[person], day);
-                // The day off (when allowed) or keeping the old shift is the baseline; any strictly better shape replaces it.
+                // The day off (when allowed) or keeping the old shift is the baseline.
                 PlannedShift? choice = options.Need > 0 ? old : null;
                 // A day the weekly minimum needs is worked even at a loss.
                 var best = choice is { } c ? Value(c) : options.Need > 0 ? long.MinValue : 0;
@@ -275,12 +275,14 @@ public static class LocalSearch
             return BestShape(person, day, options, floor) is { } found ? (found.Shift, found.Value, false) : (null, floor, options.Need > 0);
         }
 
-        // The allowed shape worth strictly more than `floor`, if any (the first such in order of length, then start). What each
-        // interval of the day and the longest shift past it is worth is looked up once; a shape's value is a difference of sums.
+        // The allowed shape worth strictly more than `floor`, if any (the first such in order of length, then start); with
+        // `sideways`, one worth exactly `floor` may be chosen too, each of the equals (the baseline worth `floor` among them) as
+        // likely. What each interval of the day and the longest shift past it is worth is looked up once; a shape's value is a
+        // difference of sums.
         (PlannedShift Shift, long Value)? BestShape(int person, int day, DayLimits options, long floor, bool sideways = false)
         {
-            var equals = 1;
             if (!options.Open) return null;
+            var equals = 1;
             var m = p.Staff[person];
             var span = P + m.MaxShiftIntervals;
             if (prefix.Length < span + 1) prefix = new long[span + 1];
