@@ -8,7 +8,9 @@ namespace Agency.Domain.Rostering;
 /// random among the equals), which opens gains for others. Sweeps over all person-days in random order until a
 /// sweep finds nothing or time runs out; when one does, a person's weekend is moved to another weekend
 /// (both weeks re-planned), then a person's whole week is planned anew by <see cref="WeekPlan"/> (the best of
-/// all its days together, with the others' shifts fixed), then two days of a person are re-planned together. An interval of a shift
+/// all its days together, with the others' shifts fixed), then two days of a person are re-planned together, then (when asked
+/// for) ejection chains are tried: a shift moved by an interval or two at a loss, and the colleagues it relieves or leaves
+/// short re-planned after it, kept when the chain as a whole gains. An interval of a shift
 /// is worth covering when one of the person's brands is short then, or when someone on shift could move
 /// on to another of their brands that is (an augmenting path, followed when the shift is placed). After
 /// each sweep everyone on shift is split over brands again exactly, as the final coverage does
@@ -16,9 +18,13 @@ namespace Agency.Domain.Rostering;
 /// </summary>
 public static class LocalSearch
 {
+    /// <summary>How far (in intervals) a chain moves the start or the end of the shift it begins with.</summary>
+    private const int ChainReach = 2;
+
     /// <param name="focus">When given, only these people's days from <c>From</c> to <c>To</c> (day indices, both included) are re-planned, as after a partial ruin.</param>
+    /// <param name="chains">Whether ejection chains are tried when nothing else gains: thorough but slow over a whole roster, so meant for a focused search.</param>
     public static IReadOnlyList<PlannedShift> Improve(CoverageProblem p, IReadOnlyList<PlannedShift> start, TimeSpan limit, CancellationToken ct = default,
-        Action<IReadOnlyList<PlannedShift>>? onSweep = null, int seed = 1, (IReadOnlyCollection<int> People, int From, int To)? focus = null)
+        Action<IReadOnlyList<PlannedShift>>? onSweep = null, int seed = 1, (IReadOnlyCollection<int> People, int From, int To)? focus = null, bool chains = false)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         int P = p.PerDay, T = p.Intervals;
@@ -77,6 +83,8 @@ public static class LocalSearch
             if (!improved) improved = WeekSweep();
             // Still stuck (every week's hours used, runs of days at their longest): move a person's work between two days within a week of each other.
             if (!improved) improved = PairSweep();
+            // Still stuck: a shift moved or lengthened a little at a loss, and the colleagues it relieves or leaves short re-planned.
+            if (!improved && chains) improved = ChainSweep();
             if (!improved) break;
             onSweep?.Invoke(Shifts());
         }
@@ -190,6 +198,111 @@ public static class LocalSearch
             if (first.Shift is { } f) Place(f);
             if (second.Shift is { } s2) Place(s2);
             return true;
+        }
+
+        // Every worked person-day within the searched days, in random order: kept when a chain does more good than before.
+        bool ChainSweep()
+        {
+            var starts = new List<(int Person, int Day)>();
+            foreach (var person in people)
+                for (var day = firstDay; day <= lastDay; day++)
+                    if (current[person][day] is not null) starts.Add((person, day));
+            var startOrder = starts.ToArray();
+            rng.Shuffle(startOrder);
+            var any = false;
+            foreach (var (person, day) in startOrder)
+            {
+                if (watch.Elapsed >= limit || ct.IsCancellationRequested) break;
+                if (TryChain(person, day)) any = true;
+            }
+            return any;
+        }
+
+        // An ejection chain: the person's shift on the day takes a shape near it (starting or ending at most two intervals away),
+        // even at a loss; then colleagues re-plan their day, each only to a strictly better shape: those the new shape makes over
+        // (they may leave), and those whose shifts end or start next to an interval the old shape leaves short (they may stretch).
+        // Kept when the chain together does more good than before; otherwise everything is put back.
+        bool TryChain(int person, int day)
+        {
+            var m = p.Staff[person];
+            if (m.Brands.Count == 0 || current[person][day] is not { } old) return false;
+            Remove(old);
+            var before = Value(old);
+            var options = DayOptions.Limits(p, m, current[person], day);
+            var shapes = new List<PlannedShift>();
+            foreach (var length in p.Lengths(m))
+                for (var start = Math.Max(0, old.Start - ChainReach); start <= Math.Min(P - 1, old.Start + ChainReach); start++)
+                    if (Math.Abs(start + length - old.Start - old.Length) <= ChainReach && (start, length) != (old.Start, old.Length) && options.Allows(p, m, day, start, length))
+                        shapes.Add(new PlannedShift(person, day, start, length));
+            rng.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(shapes));
+            var log = new List<(PlannedShift Old, PlannedShift? New)>();
+            foreach (var shape in shapes)
+            {
+                if (watch.Elapsed >= limit) break;
+                var total = Value(shape) - before;
+                Place(shape);
+                log.Clear();
+                foreach (var (other, otherDay) in Colleagues(person, old, shape))
+                {
+                    if (current[other][otherDay] is not { } had) continue;
+                    Remove(had);
+                    var keep = Value(had);
+                    var otherOptions = DayOptions.Limits(p, p.Staff[other], current[other], otherDay);
+                    if (BestShape(other, otherDay, otherOptions, keep) is { } better)
+                    {
+                        Place(better.Shift);
+                        total += better.Value - keep;
+                        log.Add((had, better.Shift));
+                    }
+                    else if (otherOptions.Need == 0 && keep < 0)
+                    {
+                        total -= keep;
+                        log.Add((had, null));
+                    }
+                    else Place(had);
+                }
+                if (total > 0) return true;
+                for (var k = log.Count - 1; k >= 0; k--)
+                {
+                    if (log[k].New is { } n) Remove(n);
+                    Place(log[k].Old);
+                }
+                Remove(shape);
+            }
+            Place(old);
+            return false;
+        }
+
+        // Who a chain re-plans once the person's shift changed from `old` to `shape`: colleagues counted for a brand that is over where
+        // the new shape covers, and colleagues of a brand now short where the old shape covered whose shift ends or starts next to it.
+        IEnumerable<(int Person, int Day)> Colleagues(int person, PlannedShift old, PlannedShift shape)
+        {
+            var found = new List<(int, int)>();
+            var served = servedBrand[person, shape.Day];
+            for (var t = shape.From(P); t < Math.Min(shape.To(P), T); t++)
+            {
+                var b = served[t - shape.From(P)];
+                if (b < 0 || scheduled[b][t] <= p.Demand[b][t]) continue;
+                foreach (var q in holders[t * B + b] ?? []) if (q != person) Add(q, t);
+            }
+            for (var t = old.From(P); t < Math.Min(old.To(P), T); t++)
+            {
+                if (t >= shape.From(P) && t < shape.To(P)) continue;
+                foreach (var b in p.Staff[person].Brands)
+                {
+                    if (scheduled[b][t] >= p.Demand[b][t]) continue;
+                    foreach (var t2 in new[] { t - 1, t + 1, t - 2, t + 2 })
+                        if (t2 >= 0 && t2 < T)
+                            foreach (var q in holders[t2 * B + b] ?? []) if (q != person) Add(q, t2);
+                }
+            }
+            return found;
+
+            void Add(int q, int t)
+            {
+                var d = current[q][t / P] is { } mine && mine.From(P) <= t && t < mine.To(P) ? t / P : t / P - 1;
+                if (d >= 0 && !found.Contains((q, d))) found.Add((q, d));
+            }
         }
 
         // For each person, each weekend they work and each they do not, within the searched days: both weeks re-planned with the

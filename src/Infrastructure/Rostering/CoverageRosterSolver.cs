@@ -26,7 +26,8 @@ public sealed record CoverageSolution(RosterOutcome Outcome, IReadOnlyList<Plann
 /// weighted under-coverage, over-coverage, hours worked and unfairness (the most weekends and late
 /// shifts anyone works), starting from a quick first roster as a hint. A larger pool starts from the
 /// first roster (<see cref="GreedyRoster"/>), goes to a local optimum (<see cref="LocalSearch"/>),
-/// then ruins and recreates parts of it (one brand's people on one to three days) until the time limit, on
+/// then ruins and recreates parts of it (one brand's people on one to three days, re-planned with ejection chains for at
+/// most <see cref="RoundLimit"/>) until the time limit, on
 /// <c>workers</c> threads (every core by default), each round merged into the best roster of the moment
 /// (<see cref="RosterMerge"/>) when it is no worse (a round of equal cost moves the search along a plateau).
 /// Each better roster is reported with the lower bound on under-coverage (<see cref="CoverageBound"/>, and
@@ -37,6 +38,12 @@ public static class CoverageRosterSolver
 {
     /// <summary>Choice variables one CP-SAT model of the whole pool may hold and still solve well in seconds.</summary>
     private const int ModelSize = 40_000;
+
+    /// <summary>
+    /// The longest a ruin-and-recreate round searches: its ejection chains keep finding small gains around the ruin for long, and
+    /// many short rounds in different places gain more than few long ones.
+    /// </summary>
+    private static readonly TimeSpan RoundLimit = TimeSpan.FromMilliseconds(250);
 
     public static CoverageSolution Solve(CoverageProblem p, TimeSpan timeLimit, IProgress<CoverageProgress>? progress = null, CancellationToken ct = default, int workers = 0, int seed = 7,
         RosterStrategy strategy = RosterStrategy.Auto)
@@ -140,7 +147,7 @@ public static class CoverageRosterSolver
                 first = Math.Max(0, first - rng.Next(days));
                 var ruined = from.Where(s => !(p.Staff[s.Person].Brands.Contains(brand) && s.Day >= first && s.Day < first + days)).ToList();
                 // Only the freed people's days around the ruin are searched again: a round takes a fraction of a second, not a whole sweep.
-                var result = LocalSearch.Improve(p, ruined, Left(), ct, sweep => Keep(sweep, fromSet), seed + round, (serving[brand], first - 1, first + days));
+                var result = LocalSearch.Improve(p, ruined, Min(Left(), RoundLimit), ct, sweep => Keep(sweep, fromSet), seed + round, (serving[brand], first - 1, first + days), chains: true);
                 if (Tracing) Trace($"round {round}: brand {brand}, days {first}+{days}: {CoverageRules.Cost(p, result)} vs {bestCost}");
             }
         }
