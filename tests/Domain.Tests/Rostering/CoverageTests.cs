@@ -155,6 +155,28 @@ public class CoverageTests
     }
 
     [Fact]
+    public void Local_search_follows_an_ejection_chain_that_no_single_move_starts()
+    {
+        // Brand 0 needs someone 04:00-11:00, brand 1 at 18:30. Ana serves brand 0 04:00-10:00 (she may work 6 to 10 h); Ben serves
+        // both brands and works 10:00-18:00 (exactly 8 h), covering brand 0's last hour. Every single move loses: Ana staying an
+        // hour longer only doubles Ben, and Ben moving to 11:00-19:00 leaves brand 0's last hour short to cover half an hour of
+        // brand 1. As a chain, Ana stays longer and then Ben moves (as late as the day allows, since past the horizon nothing is over):
+        // nothing is short. The search without chains stays where it is.
+        var p = Problem(1, [Person("Ana", [0], minShift: 12, maxShift: 20), Person("Ben", [0, 1], minShift: 16, maxShift: 16)],
+            t => t is >= 8 and < 22 ? 1 : 0, t => t == 37 ? 1 : 0);
+        IReadOnlyList<PlannedShift> start = [new PlannedShift(0, 0, 8, 12), new PlannedShift(1, 0, 20, 16)];
+        Assert.Equal(1, CoverageRules.Evaluate(p, start).UnderCoverage);
+        for (var seed = 1; seed <= 5; seed++)
+        {
+            var improved = LocalSearch.Improve(p, start, TimeSpan.FromSeconds(5), seed: seed, chains: true);
+            Assert.Contains(new PlannedShift(0, 0, 8, 14), improved);
+            Assert.Contains(improved, s => s.Person == 1 && s.From(p.PerDay) <= 37 && 37 < s.To(p.PerDay));
+            Assert.Equal(0, CoverageRules.Evaluate(p, improved).UnderCoverage);
+            Assert.Empty(CoverageRules.Violations(p, improved));
+        }
+    }
+
+    [Fact]
     public void Local_search_moves_a_weekend_to_the_weekend_that_needs_it()
     {
         // Ana may work one weekend in four. She works the first, where one hour a day is needed; the second needs 8 h a day. No
