@@ -26,8 +26,8 @@ public sealed record CoverageSolution(RosterOutcome Outcome, IReadOnlyList<Plann
 /// weighted under-coverage, over-coverage, hours worked and unfairness (the most weekends and late
 /// shifts anyone works), starting from a quick first roster as a hint. A larger pool starts from the
 /// first roster (<see cref="GreedyRoster"/>), goes to a local optimum (<see cref="LocalSearch"/>),
-/// then ruins and recreates parts of it (one brand's people on one to three days, re-planned with ejection chains for at
-/// most <see cref="RoundLimit"/>) until the time limit, on
+/// then ruins and recreates parts of it (one brand's people on one to three days; every other round re-plans with ejection
+/// chains too, for at most <see cref="RoundLimit"/>) until the time limit, on
 /// <c>workers</c> threads (every core by default), each round merged into the best roster of the moment
 /// (<see cref="RosterMerge"/>) when it is no worse (a round of equal cost moves the search along a plateau).
 /// Each better roster is reported with the lower bound on under-coverage (<see cref="CoverageBound"/>, and
@@ -40,8 +40,8 @@ public static class CoverageRosterSolver
     private const int ModelSize = 40_000;
 
     /// <summary>
-    /// The longest a ruin-and-recreate round searches: its ejection chains keep finding small gains around the ruin for long, and
-    /// many short rounds in different places gain more than few long ones.
+    /// The longest a ruin-and-recreate round with ejection chains searches: its chains keep finding small gains around the ruin for
+    /// long, and many short rounds in different places gain more than few long ones.
     /// </summary>
     private static readonly TimeSpan RoundLimit = TimeSpan.FromMilliseconds(250);
 
@@ -147,7 +147,10 @@ public static class CoverageRosterSolver
                 first = Math.Max(0, first - rng.Next(days));
                 var ruined = from.Where(s => !(p.Staff[s.Person].Brands.Contains(brand) && s.Day >= first && s.Day < first + days)).ToList();
                 // Only the freed people's days around the ruin are searched again: a round takes a fraction of a second, not a whole sweep.
-                var result = LocalSearch.Improve(p, ruined, Min(Left(), RoundLimit), ct, sweep => Keep(sweep, fromSet), seed + round, (serving[brand], first - 1, first + days), chains: true);
+                // The rounds that ruin anywhere also try ejection chains, for at most RoundLimit; those aimed at a shortfall search as before
+                // (all rounds with chains gain more with demand beyond the pool, and lose more where the pool has hours to spare).
+                var chained = round % 2 == 1;
+                var result = LocalSearch.Improve(p, ruined, chained ? Min(Left(), RoundLimit) : Left(), ct, sweep => Keep(sweep, fromSet), seed + round, (serving[brand], first - 1, first + days), chains: chained);
                 if (Tracing) Trace($"round {round}: brand {brand}, days {first}+{days}: {CoverageRules.Cost(p, result)} vs {bestCost}");
             }
         }
