@@ -122,12 +122,18 @@ public static class LocalSearch
             var weeks = Enumerable.Range(firstDay / 7, lastDay / 7 - firstDay / 7 + 1).ToList();
             var moves = people.Where(person => p.Staff[person].Brands.Count > 0 && WeekPlan.Applies(p, p.Staff[person]))
                 .SelectMany(person => weeks.Select(week => (Person: person, Week: week))).ToArray();
+            return TryAll(moves, move => TryWeek(move.Person, move.Week));
+        }
+
+        // Each move in random order until time runs out: whether any was kept.
+        bool TryAll<TMove>(TMove[] moves, Func<TMove, bool> attempt)
+        {
             rng.Shuffle(moves);
             var any = false;
-            foreach (var (person, week) in moves)
+            foreach (var move in moves)
             {
                 if (watch.Elapsed >= limit || ct.IsCancellationRequested) break;
-                if (TryWeek(person, week)) any = true;
+                if (attempt(move)) any = true;
             }
             return any;
         }
@@ -165,15 +171,7 @@ public static class LocalSearch
                     for (var d2 = Math.Max(0, d1 - 6); d2 < Math.Min(p.Days, d1 + 7); d2++)
                         if (d1 != d2 && (current[person][d1] is not null || current[person][d2] is not null)) pairs.Add((person, d1, d2));
             }
-            var pairOrder = pairs.ToArray();
-            rng.Shuffle(pairOrder);
-            var any = false;
-            foreach (var (person, d1, d2) in pairOrder)
-            {
-                if (watch.Elapsed >= limit || ct.IsCancellationRequested) break;
-                if (TryPair(person, d1, d2)) any = true;
-            }
-            return any;
+            return TryAll(pairs.ToArray(), pair => TryPair(pair.Person, pair.First, pair.Second));
         }
 
         // One person's shifts never overlap in time (rest keeps them apart), so what a shift on one day is worth does not depend on
@@ -207,15 +205,7 @@ public static class LocalSearch
             foreach (var person in people)
                 for (var day = firstDay; day <= lastDay; day++)
                     if (current[person][day] is not null) starts.Add((person, day));
-            var startOrder = starts.ToArray();
-            rng.Shuffle(startOrder);
-            var any = false;
-            foreach (var (person, day) in startOrder)
-            {
-                if (watch.Elapsed >= limit || ct.IsCancellationRequested) break;
-                if (TryChain(person, day)) any = true;
-            }
-            return any;
+            return TryAll(starts.ToArray(), start => TryChain(start.Person, start.Day));
         }
 
         // An ejection chain: the person's shift on the day takes a shape near it (starting or ending at most two intervals away),
@@ -318,16 +308,9 @@ public static class LocalSearch
                     foreach (var to in weeks.Where(w => !Works(person, w)))
                         moves.Add((person, from, to));
             }
-            var moveOrder = moves.ToArray();
-            rng.Shuffle(moveOrder);
-            var any = false;
-            foreach (var (person, from, to) in moveOrder)
-            {
-                if (watch.Elapsed >= limit || ct.IsCancellationRequested) break;
-                if (!Works(person, from) || Works(person, to)) continue; // an earlier move changed this person's weekends
-                if (TryReplan(person, [.. WeekDays(person, to), .. WeekDays(person, from)])) any = true;
-            }
-            return any;
+            // A move is skipped when an earlier one changed this person's weekends.
+            return TryAll(moves.ToArray(), move => Works(move.Person, move.From) && !Works(move.Person, move.To)
+                && TryReplan(move.Person, [.. WeekDays(move.Person, move.To), .. WeekDays(move.Person, move.From)]));
 
             bool Works(int person, int week) => current[person][7 * week + 5] is not null || (7 * week + 6 < p.Days && current[person][7 * week + 6] is not null);
             // A week's days, weekend first, then the weekdays where the person's brands have the most demand open.
