@@ -16,81 +16,110 @@ namespace Agency.Domain.Rostering;
 /// each sweep everyone on shift is split over brands again exactly, as the final coverage does
 /// (<see cref="CoverageRules.Evaluate"/>).
 /// </summary>
-public static class LocalSearch
+public static partial class LocalSearch
 {
-    /// <summary>How far (in intervals) a chain moves the start or the end of the shift it begins with.</summary>
-    private const int ChainReach = 2;
-
     /// <param name="focus">When given, only these people's days from <c>From</c> to <c>To</c> (day indices, both included) are re-planned, as after a partial ruin.</param>
     /// <param name="chains">Whether ejection chains are tried when nothing else gains: thorough but slow over a whole roster, so meant for a focused search.</param>
     public static IReadOnlyList<PlannedShift> Improve(CoverageProblem p, IReadOnlyList<PlannedShift> start, TimeSpan limit, CancellationToken ct = default,
         Action<IReadOnlyList<PlannedShift>>? onSweep = null, int seed = 1, (IReadOnlyCollection<int> People, int From, int To)? focus = null, bool chains = false)
+        => new Search(p, start, limit, ct, onSweep, seed, focus, chains).Run();
+
+    /// <summary>One run of the search: the roster as it stands, who counts for which brand and where, and the moves.</summary>
+    private sealed partial class Search
     {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        int P = p.PerDay, T = p.Intervals;
-        var w = p.Weights;
-        var scheduled = p.Brands.Select(_ => new int[T]).ToArray();
-        var current = p.Staff.Select(_ => new PlannedShift?[p.Days]).ToArray();
-        var servedBrand = new int[p.Staff.Count, p.Days][];
+        private readonly CoverageProblem p;
+        private readonly int P, T, B;
+        private readonly CoverageWeights w;
+        private readonly int[][] scheduled;
+        private readonly PlannedShift?[][] current;
+        private readonly int[,][] servedBrand;
         // Who counts for each brand per interval, and per interval the brands where one more person would cover more demand:
         // short themselves, or holding someone who could move on to such a brand (an augmenting path of the exact split).
-        var B = p.Brands.Count;
-        var holders = new List<int>?[T * B];
-        var brandMask = p.Staff.Select(m => m.Brands.Aggregate(0UL, (a, b) => a | Bit(b))).ToArray();
-        var absorbing = new ulong[T];
-        var absorbingKnown = new bool[T];
-        var prefix = new long[P + 1];
-        foreach (var s in start) Place(s);
-        var rng = new Random(seed);
-        var (firstDay, lastDay) = focus is { } f ? (Math.Max(0, f.From), Math.Min(p.Days - 1, f.To)) : (0, p.Days - 1);
-        var people = focus?.People.ToArray() ?? Enumerable.Range(0, p.Staff.Count).ToArray();
+        private readonly List<int>?[] holders;
+        private readonly ulong[] brandMask;
+        private readonly ulong[] absorbing;
+        private readonly bool[] absorbingKnown;
+        private long[] prefix;
+        private readonly Random rng;
+        private readonly int firstDay, lastDay;
+        private readonly int[] people;
         // The intervals whose split can change: the searched days, and the days before and after that their shifts reach into.
-        var (splitFrom, splitTo) = (Math.Max(0, (firstDay - 1) * P), Math.Min(T, (lastDay + 2) * P));
-        var order = people.SelectMany(person => Enumerable.Range(firstDay, lastDay - firstDay + 1).Select(day => person * p.Days + day)).ToArray();
-        while (watch.Elapsed < limit && !ct.IsCancellationRequested)
-        {
-            rng.Shuffle(order);
-            var improved = false;
-            foreach (var k in order)
-            {
-                if (watch.Elapsed >= limit || ct.IsCancellationRequested) break;
-                int person = k / p.Days, day = k % p.Days;
-                var m = p.Staff[person];
-                if (m.Brands.Count == 0) continue;
-                var old = current[person][day];
-                if (old is { } o) Remove(o);
-                var options = DayOptions.Limits(p, m, current[person], day);
-                // The day off (when allowed) or keeping the old shift is the baseline.
-                PlannedShift? choice = options.Need > 0 ? old : null;
-                // A day the weekly minimum needs is worked even at a loss.
-                var best = choice is { } c ? Value(c) : options.Need > 0 ? long.MinValue : 0;
-                if (old is { } kept && options.Need == 0 && Value(kept) is var keep && keep >= best) { best = keep; choice = kept; }
-                // A shape worth as much as the baseline may replace it (drawn at random among the equals): such a sideways move
-                // changes nothing now but lets another person's next move gain (someone else covers what this shift left).
-                if (BestShape(person, day, options, best, sideways: best > long.MinValue) is { } better)
-                {
-                    choice = better.Shift;
-                    if (better.Value > best) improved = true;
-                }
-                if (choice is { } chosen) Place(chosen);
-            }
-            // Who counts for which brand was decided as each shift was placed; split everyone again exactly, so that the next
-            // sweep sees where people are really short (a person left on a brand that no longer needs them hides a gap elsewhere).
-            Rebalance(splitFrom, splitTo);
-            // Stuck one day at a time: a person's weekend moved to a weekend that needs them more, the two weeks re-planned around it.
-            if (!improved) improved = WeekendSweep();
-            // Still stuck: a person's whole week planned anew, the best of all its days together (WeekPlan).
-            if (!improved) improved = WeekSweep();
-            // Still stuck (every week's hours used, runs of days at their longest): move a person's work between two days within a week of each other.
-            if (!improved) improved = PairSweep();
-            // Still stuck: a shift moved or lengthened a little at a loss, and the colleagues it relieves or leaves short re-planned.
-            if (!improved && chains) improved = ChainSweep();
-            if (!improved) break;
-            onSweep?.Invoke(Shifts());
-        }
-        return Shifts();
+        private readonly int splitFrom, splitTo;
+        private readonly int[] order;
+        private readonly System.Diagnostics.Stopwatch watch = System.Diagnostics.Stopwatch.StartNew();
+        private readonly TimeSpan limit;
+        private readonly CancellationToken ct;
+        private readonly Action<IReadOnlyList<PlannedShift>>? onSweep;
+        private readonly bool chains;
 
-        void Rebalance(int lo, int hi)
+        public Search(CoverageProblem p, IReadOnlyList<PlannedShift> start, TimeSpan limit, CancellationToken ct,
+            Action<IReadOnlyList<PlannedShift>>? onSweep, int seed, (IReadOnlyCollection<int> People, int From, int To)? focus, bool chains)
+        {
+            (this.p, this.limit, this.ct, this.onSweep, this.chains) = (p, limit, ct, onSweep, chains);
+            (P, T, B, w) = (p.PerDay, p.Intervals, p.Brands.Count, p.Weights);
+            scheduled = p.Brands.Select(_ => new int[T]).ToArray();
+            current = p.Staff.Select(_ => new PlannedShift?[p.Days]).ToArray();
+            servedBrand = new int[p.Staff.Count, p.Days][];
+            holders = new List<int>?[T * B];
+            brandMask = p.Staff.Select(m => m.Brands.Aggregate(0UL, (a, b) => a | Bit(b))).ToArray();
+            absorbing = new ulong[T];
+            absorbingKnown = new bool[T];
+            prefix = new long[P + 1];
+            foreach (var s in start) Place(s);
+            rng = new Random(seed);
+            (firstDay, lastDay) = focus is { } f ? (Math.Max(0, f.From), Math.Min(p.Days - 1, f.To)) : (0, p.Days - 1);
+            people = focus?.People.ToArray() ?? Enumerable.Range(0, p.Staff.Count).ToArray();
+            (splitFrom, splitTo) = (Math.Max(0, (firstDay - 1) * P), Math.Min(T, (lastDay + 2) * P));
+            order = people.SelectMany(person => Enumerable.Range(firstDay, lastDay - firstDay + 1).Select(day => person * p.Days + day)).ToArray();
+        }
+
+        public IReadOnlyList<PlannedShift> Run()
+        {
+            while (watch.Elapsed < limit && !ct.IsCancellationRequested)
+            {
+                rng.Shuffle(order);
+                var improved = false;
+                foreach (var k in order)
+                {
+                    if (watch.Elapsed >= limit || ct.IsCancellationRequested) break;
+                    int person = k / p.Days, day = k % p.Days;
+                    var m = p.Staff[person];
+                    if (m.Brands.Count == 0) continue;
+                    var old = current[person][day];
+                    if (old is { } o) Remove(o);
+                    var options = DayOptions.Limits(p, m, current[person], day);
+                    // The day off (when allowed) or keeping the old shift is the baseline.
+                    PlannedShift? choice = options.Need > 0 ? old : null;
+                    // A day the weekly minimum needs is worked even at a loss.
+                    var best = choice is { } c ? Value(c) : options.Need > 0 ? long.MinValue : 0;
+                    if (old is { } kept && options.Need == 0 && Value(kept) is var keep && keep >= best) { best = keep; choice = kept; }
+                    // A shape worth as much as the baseline may replace it (drawn at random among the equals): such a sideways move
+                    // changes nothing now but lets another person's next move gain (someone else covers what this shift left).
+                    if (BestShape(person, day, options, best, sideways: best > long.MinValue) is { } better)
+                    {
+                        choice = better.Shift;
+                        if (better.Value > best) improved = true;
+                    }
+                    if (choice is { } chosen) Place(chosen);
+                }
+                // Who counts for which brand was decided as each shift was placed; split everyone again exactly, so that the next
+                // sweep sees where people are really short (a person left on a brand that no longer needs them hides a gap elsewhere).
+                Rebalance(splitFrom, splitTo);
+                // Stuck one day at a time: a person's weekend moved to a weekend that needs them more, the two weeks re-planned around it.
+                if (!improved) improved = WeekendSweep();
+                // Still stuck: a person's whole week planned anew, the best of all its days together (WeekPlan).
+                if (!improved) improved = WeekSweep();
+                // Still stuck (every week's hours used, runs of days at their longest): move a person's work between two days within a week of each other.
+                if (!improved) improved = PairSweep();
+                // Still stuck: a shift moved or lengthened a little at a loss, and the colleagues it relieves or leaves short re-planned.
+                if (!improved && chains) improved = ChainSweep();
+                if (!improved) break;
+                onSweep?.Invoke(Shifts());
+            }
+            return Shifts();
+        }
+
+        private void Rebalance(int lo, int hi)
         {
             var on = new List<(int Person, int Day)>[hi - lo];
             for (var person = 0; person < p.Staff.Count; person++)
@@ -117,7 +146,7 @@ public static class LocalSearch
         }
 
         // Each person's weeks within the searched days, in random order: kept when the week's best plan does more good than now.
-        bool WeekSweep()
+        private bool WeekSweep()
         {
             var weeks = Enumerable.Range(firstDay / 7, lastDay / 7 - firstDay / 7 + 1).ToList();
             var moves = people.Where(person => p.Staff[person].Brands.Count > 0 && WeekPlan.Applies(p, p.Staff[person]))
@@ -126,7 +155,7 @@ public static class LocalSearch
         }
 
         // Each move in random order until time runs out: whether any was kept.
-        bool TryAll<TMove>(TMove[] moves, Func<TMove, bool> attempt)
+        private bool TryAll<TMove>(TMove[] moves, Func<TMove, bool> attempt)
         {
             rng.Shuffle(moves);
             var any = false;
@@ -138,7 +167,7 @@ public static class LocalSearch
             return any;
         }
 
-        bool TryWeek(int person, int week)
+        private bool TryWeek(int person, int week)
         {
             var m = p.Staff[person];
             int d0 = 7 * week, d1 = Math.Min(p.Days, d0 + 7);
@@ -161,7 +190,7 @@ public static class LocalSearch
 
         // Each person's two days (at most six apart) re-planned together, in both orders: the first takes the best shape it may,
         // the second the best that is left; kept when the two together do more good than before.
-        bool PairSweep()
+        private bool PairSweep()
         {
             var pairs = new List<(int Person, int First, int Second)>();
             foreach (var person in people)
@@ -176,7 +205,7 @@ public static class LocalSearch
 
         // One person's shifts never overlap in time (rest keeps them apart), so what a shift on one day is worth does not depend on
         // their shift on another: the two days are valued with both off, and only a kept pair is placed.
-        bool TryPair(int person, int d1, int d2)
+        private bool TryPair(int person, int d1, int d2)
         {
             var (old1, old2) = (current[person][d1], current[person][d2]);
             if (old1 is { } o1) Remove(o1);
@@ -198,106 +227,9 @@ public static class LocalSearch
             return true;
         }
 
-        // Every worked person-day within the searched days, in random order: kept when a chain does more good than before.
-        bool ChainSweep()
-        {
-            var starts = new List<(int Person, int Day)>();
-            foreach (var person in people)
-                for (var day = firstDay; day <= lastDay; day++)
-                    if (current[person][day] is not null) starts.Add((person, day));
-            return TryAll(starts.ToArray(), start => TryChain(start.Person, start.Day));
-        }
-
-        // An ejection chain: the person's shift on the day takes a shape near it (starting or ending at most two intervals away),
-        // even at a loss; then colleagues re-plan their day, each only to a strictly better shape: those the new shape makes over
-        // (they may leave), and those whose shifts end or start next to an interval the old shape leaves short (they may stretch).
-        // Kept when the chain together does more good than before; otherwise everything is put back.
-        bool TryChain(int person, int day)
-        {
-            var m = p.Staff[person];
-            if (m.Brands.Count == 0 || current[person][day] is not { } old) return false;
-            Remove(old);
-            var before = Value(old);
-            var options = DayOptions.Limits(p, m, current[person], day);
-            var shapes = new List<PlannedShift>();
-            foreach (var length in p.Lengths(m))
-                for (var start = Math.Max(0, old.Start - ChainReach); start <= Math.Min(P - 1, old.Start + ChainReach); start++)
-                    if (Math.Abs(start + length - old.Start - old.Length) <= ChainReach && (start, length) != (old.Start, old.Length) && options.Allows(p, m, day, start, length))
-                        shapes.Add(new PlannedShift(person, day, start, length));
-            rng.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(shapes));
-            var log = new List<(PlannedShift Old, PlannedShift? New)>();
-            foreach (var shape in shapes)
-            {
-                if (watch.Elapsed >= limit) break;
-                var total = Value(shape) - before;
-                Place(shape);
-                log.Clear();
-                foreach (var (other, otherDay) in Colleagues(person, old, shape))
-                {
-                    if (current[other][otherDay] is not { } had) continue;
-                    Remove(had);
-                    var keep = Value(had);
-                    var otherOptions = DayOptions.Limits(p, p.Staff[other], current[other], otherDay);
-                    if (BestShape(other, otherDay, otherOptions, keep) is { } better)
-                    {
-                        Place(better.Shift);
-                        total += better.Value - keep;
-                        log.Add((had, better.Shift));
-                    }
-                    else if (otherOptions.Need == 0 && keep < 0)
-                    {
-                        total -= keep;
-                        log.Add((had, null));
-                    }
-                    else Place(had);
-                }
-                if (total > 0) return true;
-                for (var k = log.Count - 1; k >= 0; k--)
-                {
-                    if (log[k].New is { } n) Remove(n);
-                    Place(log[k].Old);
-                }
-                Remove(shape);
-            }
-            Place(old);
-            return false;
-        }
-
-        // Who a chain re-plans once the person's shift changed from `old` to `shape`: colleagues counted for a brand that is over where
-        // the new shape covers, and colleagues of a brand now short where the old shape covered whose shift ends or starts next to it.
-        IEnumerable<(int Person, int Day)> Colleagues(int person, PlannedShift old, PlannedShift shape)
-        {
-            var found = new List<(int, int)>();
-            var served = servedBrand[person, shape.Day];
-            for (var t = shape.From(P); t < Math.Min(shape.To(P), T); t++)
-            {
-                var b = served[t - shape.From(P)];
-                if (b < 0 || scheduled[b][t] <= p.Demand[b][t]) continue;
-                foreach (var q in holders[t * B + b] ?? []) if (q != person) Add(q, t);
-            }
-            for (var t = old.From(P); t < Math.Min(old.To(P), T); t++)
-            {
-                if (t >= shape.From(P) && t < shape.To(P)) continue;
-                foreach (var b in p.Staff[person].Brands)
-                {
-                    if (scheduled[b][t] >= p.Demand[b][t]) continue;
-                    foreach (var t2 in new[] { t - 1, t + 1, t - 2, t + 2 })
-                        if (t2 >= 0 && t2 < T)
-                            foreach (var q in holders[t2 * B + b] ?? []) if (q != person) Add(q, t2);
-                }
-            }
-            return found;
-
-            void Add(int q, int t)
-            {
-                var d = current[q][t / P] is { } mine && mine.From(P) <= t && t < mine.To(P) ? t / P : t / P - 1;
-                if (d >= 0 && !found.Contains((q, d))) found.Add((q, d));
-            }
-        }
-
         // For each person, each weekend they work and each they do not, within the searched days: both weeks re-planned with the
         // other weekend first (TryReplan), so that the weekend allowance goes where demand is left.
-        bool WeekendSweep()
+        private bool WeekendSweep()
         {
             var moves = new List<(int Person, int From, int To)>();
             var weeks = Enumerable.Range(firstDay / 7, lastDay / 7 - firstDay / 7 + 1).Where(w => 7 * w + 5 < p.Days).ToList();
@@ -322,7 +254,7 @@ public static class LocalSearch
 
         // A person's days re-planned in the given order, each taking the shape worth the most given the days before it (or the day
         // off); kept when the days together do more good than before and every weekly minimum still holds.
-        bool TryReplan(int person, IReadOnlyList<int> days)
+        private bool TryReplan(int person, IReadOnlyList<int> days)
         {
             var m = p.Staff[person];
             var olds = days.Select(d => current[person][d]).ToArray();
@@ -363,7 +295,7 @@ public static class LocalSearch
         }
 
         // The best shape (or the day off, when the week allows it) for a person's empty day, given their other days.
-        (PlannedShift? Shift, long Value, bool Infeasible) BestFor(int person, int day)
+        private (PlannedShift? Shift, long Value, bool Infeasible) BestFor(int person, int day)
         {
             var m = p.Staff[person];
             var options = DayOptions.Limits(p, m, current[person], day);
@@ -375,7 +307,7 @@ public static class LocalSearch
         // `sideways`, one worth exactly `floor` may be chosen too, each of the equals (the baseline worth `floor` among them) as
         // likely. What each interval of the day and the longest shift past it is worth is looked up once; a shape's value is a
         // difference of sums.
-        (PlannedShift Shift, long Value)? BestShape(int person, int day, DayLimits options, long floor, bool sideways = false)
+        private (PlannedShift Shift, long Value)? BestShape(int person, int day, DayLimits options, long floor, bool sideways = false)
         {
             if (!options.Open) return null;
             var equals = 1;
@@ -400,7 +332,7 @@ public static class LocalSearch
             return best;
         }
 
-        List<PlannedShift> Shifts()
+        private List<PlannedShift> Shifts()
         {
             var list = new List<PlannedShift>();
             foreach (var row in current) foreach (var c in row) if (c is { } x) list.Add(x);
@@ -408,7 +340,7 @@ public static class LocalSearch
         }
 
         // What working a shift saves: the gain of each of its intervals.
-        long Value(PlannedShift shift)
+        private long Value(PlannedShift shift)
         {
             long g = 0;
             for (var t = shift.From(P); t < shift.To(P); t++) g += Gain(shift.Person, t);
@@ -417,11 +349,11 @@ public static class LocalSearch
 
         // What the person working interval t saves: a short interval filled (on a brand they serve, or by moving someone on shift to
         // another of their brands), or one over; minus the hour. Past the horizon only the hour counts.
-        long Gain(int person, int t) =>
+        private long Gain(int person, int t) =>
             -w.PerWorkedInterval + (t >= T ? 0 : (Absorbing(t) & brandMask[person]) != 0 ? w.UnderPerInterval : -w.OverPerInterval);
 
         // The served brand short at t (most short first), or -1 when none is.
-        int Needs(int t, IReadOnlyList<int> brands)
+        private int Needs(int t, IReadOnlyList<int> brands)
         {
             int pick = -1, most = 0;
             foreach (var b in brands)
@@ -432,11 +364,11 @@ public static class LocalSearch
             return pick;
         }
 
-        static ulong Bit(int b) => b < 64 ? 1UL << b : 0;
+        private static ulong Bit(int b) => b < 64 ? 1UL << b : 0;
 
         // Brands where one more person at t covers one more demand: the short ones, then (to a fixed point) those holding someone who
         // also serves one of them. Kept until a shift over t is placed or removed.
-        ulong Absorbing(int t)
+        private ulong Absorbing(int t)
         {
             if (absorbingKnown[t]) return absorbing[t];
             ulong mask = 0;
@@ -456,7 +388,7 @@ public static class LocalSearch
         }
 
         // A person joins brand `from` at t; people on shift move along a path of brands they serve until one lands where demand is open.
-        void Augment(int t, int from)
+        private void Augment(int t, int from)
         {
             var parent = new (int Brand, int Holder)[B];
             var seen = new bool[B];
@@ -490,7 +422,7 @@ public static class LocalSearch
             }
         }
 
-        void Count(int person, int b, int t, int change)
+        private void Count(int person, int b, int t, int change)
         {
             scheduled[b][t] += change;
             var list = holders[t * B + b] ??= [];
@@ -499,7 +431,7 @@ public static class LocalSearch
             absorbingKnown[t] = false;
         }
 
-        void Place(PlannedShift s)
+        private void Place(PlannedShift s)
         {
             var brands = p.Staff[s.Person].Brands;
             current[s.Person][s.Day] = s;
@@ -518,7 +450,7 @@ public static class LocalSearch
             }
         }
 
-        void Remove(PlannedShift s)
+        private void Remove(PlannedShift s)
         {
             current[s.Person][s.Day] = null;
             var served = servedBrand[s.Person, s.Day];
