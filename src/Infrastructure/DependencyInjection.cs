@@ -101,6 +101,8 @@ public static class DependencyInjection
         services.AddSingleton<Work.ShiftBook>();
         services.AddSingleton<Planning.WorkloadPlanner>();
         services.AddSingleton<Rostering.RosterPlanner>();
+        services.AddSingleton(Options.Create(config.GetSection(Rostering.RosterRunnerOptions.Section).Get<Rostering.RosterRunnerOptions>() ?? new Rostering.RosterRunnerOptions()));
+        services.AddSingleton<Rostering.RosterTurns>();
         services.AddSingleton<Rostering.RosterRunner>();
         Reporting.MonthlyReportPdf.UseLicense(config["Reports:PdfSharpLicenseKey"]);
         services.AddSingleton<Reporting.ReportRollups>();

@@ -5,20 +5,67 @@ using Agency.Infrastructure.Tenancy;
 using Agency.Infrastructure.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Agency.Infrastructure.Rostering;
 
-/// <summary>Where a running roster is, for the scheduler watching it.</summary>
+/// <summary>Where a running roster is, for the scheduler watching it; <paramref name="Waiting"/> while it waits for another roster to finish.</summary>
 public sealed record RosterLive(Guid RunId, Guid AgencyId, string Step, TimeSpan Elapsed, TimeSpan Limit, int Solutions, int UnderCoverage, int LowerBound, int Demand,
-    IReadOnlyList<(double Seconds, int Under)> Trace);
+    IReadOnlyList<(double Seconds, int Under)> Trace, bool Waiting = false);
+
+/// <summary>How many rosters one process builds at once.</summary>
+public sealed class RosterRunnerOptions
+{
+    public const string Section = "Rostering";
+
+    /// <summary>Rosters built at the same time (0: one per two cores, at least one); more wait their turn. Each gets an equal share of the cores.</summary>
+    public int MaxConcurrentRuns { get; set; }
+
+    public int Concurrent => MaxConcurrentRuns > 0 ? MaxConcurrentRuns : Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>The search threads of one run: the cores shared by the runs that may go at once.</summary>
+    public int WorkersPerRun => Math.Max(1, Environment.ProcessorCount / Concurrent);
+}
+
+/// <summary>The turns of the process's roster runs: at most <see cref="RosterRunnerOptions.Concurrent"/> hold one at once.</summary>
+public sealed class RosterTurns(IOptions<RosterRunnerOptions> options)
+{
+    private readonly SemaphoreSlim _free = new(options.Value.Concurrent, options.Value.Concurrent);
+
+    public int WorkersPerRun => options.Value.WorkersPerRun;
+
+    /// <summary>A turn now, or null when every turn is taken. Disposing the turn gives it back.</summary>
+    public IDisposable? TryTake() => _free.Wait(0) ? new Turn(_free) : null;
+
+    /// <summary>The next free turn, in the order asked for.</summary>
+    public async Task<IDisposable> TakeAsync(CancellationToken ct)
+    {
+        await _free.WaitAsync(ct);
+        return new Turn(_free);
+    }
+
+    private sealed class Turn(SemaphoreSlim free) : IDisposable
+    {
+        private int _returned;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _returned, 1) == 0) free.Release();
+        }
+    }
+}
 
 /// <summary>
 /// Runs the roster optimiser in the background, one run per agency at a time: the run is stored
 /// first, progress (best under-coverage and the bound as they improve) is published to whoever
 /// watches, a stop keeps the best roster so far, and the result is saved as the run's draft.
 /// Runs still marked running when the process starts again were interrupted and are marked so.
+/// The optimiser takes every core it is given, so the process builds at most
+/// <see cref="RosterRunnerOptions.MaxConcurrentRuns"/> rosters at once (across agencies), each on its share of the
+/// cores; the others wait in turn, shown as waiting, and their time limit counts from when they start.
 /// </summary>
-public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, CrossTenantReader tenants, TimeProvider clock, ILogger<RosterRunner> log)
+public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, CrossTenantReader tenants, TimeProvider clock, ILogger<RosterRunner> log,
+    RosterTurns turns)
 {
     private readonly ConcurrentDictionary<Guid, (CancellationTokenSource Stop, RosterLive Live)> _running = new();
 
@@ -63,33 +110,54 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
 
     private async Task RunAsync(TenantScope agency, Guid runId, RosterHorizon horizon, TimeSpan limit, CancellationTokenSource stop)
     {
+        var turn = turns.TryTake();
         try
         {
+            if (turn is null)
+            {
+                Update(runId, l => l with { Step = "Waiting for another roster to finish", Waiting = true });
+                try
+                {
+                    turn = await turns.TakeAsync(stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    await EndAsync(agency, runId, RosterRunStatus.Stopped, "Stopped while waiting for another roster to finish; nothing was built.");
+                    return;
+                }
+                Update(runId, l => l with { Step = "Starting", Waiting = false });
+            }
             var trace = new List<(double, int)>();
             var progress = new Inline(p =>
             {
                 if (p.Solutions > 0) trace.Add((p.Elapsed.TotalSeconds, p.UnderCoverage));
                 Update(runId, l => l with { Step = p.Step, Elapsed = p.Elapsed, Solutions = p.Solutions, UnderCoverage = p.UnderCoverage, LowerBound = (int)p.LowerBound, Trace = trace.ToList() });
             });
-            var solution = CoverageRosterSolver.Solve(horizon.Problem, limit, progress, stop.Token);
+            var solution = CoverageRosterSolver.Solve(horizon.Problem, limit, progress, stop.Token, workers: turns.WorkersPerRun);
             Update(runId, l => l with { Step = "Saving the roster" });
             await planner.SaveAsync(agency, runId, horizon, solution, stop.IsCancellationRequested ? RosterRunStatus.Stopped : RosterRunStatus.Completed);
         }
         catch (Exception e)
         {
             log.LogError(e, "Roster run {RunId} failed", runId);
-            await using var db = database.Create(agency);
-            await db.RosterRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RosterRunStatus.Failed)
-                .SetProperty(r => r.Message, "The optimiser failed; see the log.").SetProperty(r => r.FinishedAt, clock.GetUtcNow().UtcDateTime));
+            await EndAsync(agency, runId, RosterRunStatus.Failed, "The optimiser failed; see the log.");
         }
         finally
         {
+            turn?.Dispose();
             if (_running.TryRemove(runId, out var r))
             {
                 r.Stop.Dispose();
-                Changed?.Invoke(r.Live with { Step = "Done" });
+                Changed?.Invoke(r.Live with { Step = "Done", Waiting = false });
             }
         }
+    }
+
+    private async Task EndAsync(TenantScope agency, Guid runId, RosterRunStatus status, string message)
+    {
+        await using var db = database.Create(agency);
+        await db.RosterRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, status)
+            .SetProperty(r => r.Message, message).SetProperty(r => r.FinishedAt, clock.GetUtcNow().UtcDateTime));
     }
 
     private void Update(Guid runId, Func<RosterLive, RosterLive> change)

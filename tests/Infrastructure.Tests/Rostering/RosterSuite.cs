@@ -10,6 +10,7 @@ using Agency.Infrastructure.Tests.Support;
 using Agency.Infrastructure.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Agency.Infrastructure.Tests.Rostering;
 
@@ -26,7 +27,8 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
 
     private ShiftBook Book => new(db.Setup, clock);
     private RosterPlanner Planner => new(db.Setup, new AgencyWideReader(db.Setup), Book, clock);
-    private RosterRunner Runner => new(db.Setup, Planner, new CrossTenantReader(db.Setup), clock, NullLogger<RosterRunner>.Instance);
+    private RosterTurns turns = new(Options.Create(new RosterRunnerOptions()));
+    private RosterRunner Runner => new(db.Setup, Planner, new CrossTenantReader(db.Setup), clock, NullLogger<RosterRunner>.Instance, turns);
 
     public async ValueTask InitializeAsync()
     {
@@ -190,6 +192,58 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
         var theirs = await Planner.BuildAsync(other, Monday, 1);
         Assert.Empty(theirs.Problem.Staff);
         Assert.Empty(theirs.Problem.Brands);
+    }
+
+    [Fact]
+    public async Task A_run_beyond_the_process_s_limit_waits_for_a_turn_and_a_stop_while_waiting_builds_nothing()
+    {
+        turns = new RosterTurns(Options.Create(new RosterRunnerOptions { MaxConcurrentRuns = 1 }));
+        var runner = Runner;
+        var waiting = new TaskCompletionSource<RosterLive>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = new TaskCompletionSource<RosterLive>(TaskCreationOptions.RunContinuationsAsynchronously);
+        runner.Changed += l =>
+        {
+            if (l.Waiting) waiting.TrySetResult(l);
+            if (l.Step == "Done") done.TrySetResult(l);
+        };
+
+        // Another roster holds the only turn: this one waits, then runs once the turn is given back.
+        var held = turns.TryTake();
+        Assert.NotNull(held);
+        Assert.Null(turns.TryTake());
+        var started = await runner.StartAsync(agency, Monday, 1, 5);
+        Assert.True(started.Ok, started.Error);
+        var queued = await waiting.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(runner.Live(queued.RunId)!.Waiting);
+        Assert.Equal(TimeSpan.Zero, runner.Live(queued.RunId)!.Elapsed);
+        held.Dispose();
+        var finished = await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.False(finished.Waiting);
+        await using (var x = db.As(agency))
+        {
+            var run = await x.RosterRuns.SingleAsync(r => r.Id == queued.RunId);
+            Assert.Equal(RosterRunStatus.Completed, run.Status);
+            Assert.True(run.Shifts > 0);
+        }
+
+        // Stopped while waiting: the run ends stopped, with no shifts, and the turn it never had is not given back twice.
+        held = turns.TryTake();
+        Assert.NotNull(held);
+        (waiting, done) = (new(TaskCreationOptions.RunContinuationsAsynchronously), new(TaskCreationOptions.RunContinuationsAsynchronously));
+        Assert.True((await runner.StartAsync(agency, Monday, 1, 5)).Ok);
+        var second = await waiting.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(runner.Stop(second.RunId));
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await using (var x = db.As(agency))
+        {
+            var run = await x.RosterRuns.SingleAsync(r => r.Id == second.RunId);
+            Assert.Equal(RosterRunStatus.Stopped, run.Status);
+            Assert.Contains("waiting", run.Message);
+            Assert.Empty(await x.Shifts.Where(s => s.RosterRunId == second.RunId).ToListAsync());
+        }
+        Assert.Null(turns.TryTake());
+        held.Dispose();
+        Assert.NotNull(turns.TryTake());
     }
 
     [Fact]

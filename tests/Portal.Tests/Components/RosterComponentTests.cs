@@ -13,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Agency.Portal.Tests.Components;
 
@@ -49,6 +50,8 @@ public sealed class RosterPageTests : ComponentTestBase
         Services.AddSingleton<RosterPlanner>();
         Services.AddSingleton(NullLogger<RosterRunner>.Instance);
         Services.AddSingleton<Microsoft.Extensions.Logging.ILogger<RosterRunner>>(NullLogger<RosterRunner>.Instance);
+        Services.AddSingleton(Options.Create(new RosterRunnerOptions { MaxConcurrentRuns = 1 }));
+        Services.AddSingleton<RosterTurns>();
         Services.AddSingleton<RosterRunner>();
         Services.AddScoped<RosterDesk>();
     }
@@ -93,6 +96,24 @@ public sealed class RosterPageTests : ComponentTestBase
         cut.WaitForAssertion(() => Assert.Contains("published", cut.Find("[aria-label='Roster'] .mud-chip").TextContent));
         using var db = Setup.Create(Tenant.Current);
         Assert.True(db.Shifts.Single().IsPublished);
+    }
+
+    [Fact]
+    public void While_another_roster_holds_the_optimiser_a_run_shows_as_waiting_and_can_be_cancelled()
+    {
+        var held = Services.GetRequiredService<RosterTurns>().TryTake();
+        Assert.NotNull(held);
+        var cut = Render<Rosters>();
+        Button(cut, "Generate roster").Click();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-waiting]")), TimeSpan.FromSeconds(10));
+        Assert.Contains("Waiting for another roster to finish", cut.Markup);
+        Assert.Empty(cut.FindAll("[data-live-under]"));
+
+        Button(cut, "Cancel").Click();
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-waiting]")), TimeSpan.FromSeconds(10));
+        using (var db = Setup.Create(Tenant.Current))
+            Assert.Equal(RosterRunStatus.Stopped, db.RosterRuns.Single(r => r.Id != runId).Status);
+        held.Dispose();
     }
 
     [Fact]
