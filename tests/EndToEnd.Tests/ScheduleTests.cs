@@ -1,3 +1,5 @@
+using Agency.Infrastructure.Rostering;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Agency.EndToEnd.Tests;
@@ -72,5 +74,40 @@ public sealed class ScheduleTests(AppServer app)
         Assert.True(await rows.CountAsync() > before);
         await Pages.ScreenshotAsync(agent, "my-shifts-after-roster");
         await agent.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_roster_waits_while_another_holds_the_optimiser_and_a_scheduler_can_cancel_it()
+    {
+        // Another agency's roster holds every turn of the server.
+        var turns = app.Services.GetRequiredService<RosterTurns>();
+        var held = new List<IDisposable>();
+        while (turns.TryTake() is { } turn) held.Add(turn);
+        try
+        {
+            var scheduler = await app.NewPageAsync();
+            await Pages.SignInAsync(scheduler, "scheduler@northbeam.example");
+            await Pages.GoAsync(scheduler, "/shifts/roster");
+            await scheduler.GetByLabel("Weeks").FillAsync("1");
+            await scheduler.GetByLabel("Weeks").PressAsync("Tab");
+            await scheduler.GetByRole(AriaRole.Button, new() { Name = "Generate roster" }).ClickAsync();
+            await Assertions.Expect(scheduler.GetByText("Waiting for another roster to finish")).ToBeVisibleAsync();
+            await Assertions.Expect(scheduler.GetByRole(AriaRole.Button, new() { Name = "Generate roster" })).ToBeDisabledAsync();
+            await Pages.ScreenshotAsync(scheduler, "roster-waiting");
+
+            await scheduler.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+            var roster = scheduler.GetByLabel("Roster", new() { Exact = true });
+            await Assertions.Expect(roster.Locator(".mud-chip")).ToContainTextAsync("cancelled");
+            await Assertions.Expect(roster).ToContainTextAsync("nothing was built");
+            await Assertions.Expect(roster.GetByRole(AriaRole.Button, new() { Name = "Publish roster" })).ToHaveCountAsync(0);
+            await Assertions.Expect(roster.GetByLabel("Roster figures")).ToHaveCountAsync(0);
+            await Assertions.Expect(scheduler.GetByLabel("Roster runs")).Not.ToContainTextAsync("covered");
+            await Pages.ScreenshotAsync(scheduler, "roster-cancelled-while-waiting");
+            await scheduler.Context.CloseAsync();
+        }
+        finally
+        {
+            foreach (var turn in held) turn.Dispose();
+        }
     }
 }

@@ -2,7 +2,8 @@ using Agency.Domain.Common;
 
 namespace Agency.Domain.Rostering;
 
-public enum RosterRunStatus { Running = 1, Completed = 2, Stopped = 3, Failed = 4, Published = 5 }
+/// <summary>How a run stands; <see cref="Cancelled"/>: stopped while it waited for its turn, so nothing was built.</summary>
+public enum RosterRunStatus { Running = 1, Completed = 2, Stopped = 3, Failed = 4, Published = 5, Cancelled = 6 }
 
 /// <summary>
 /// One optimiser run over the agency's staff pool for whole weeks from a Monday (agency time zone):
@@ -35,6 +36,9 @@ public class RosterRun : IAgencyOwned, IAudited
     public string? PublishedBy { get; set; }
 
     public DateOnly LastDay => FirstDay.AddDays(7 * Weeks - 1);
+
+    /// <summary>Whether the run ended with a roster (draft or published) whose figures mean something.</summary>
+    public bool HasRoster => Status is RosterRunStatus.Completed or RosterRunStatus.Stopped or RosterRunStatus.Published;
 
     /// <summary>Share of demand the roster covers (1 when there is no demand).</summary>
     public double Covered => DemandIntervals == 0 ? 1 : 1 - (double)UnderCoverageIntervals / DemandIntervals;

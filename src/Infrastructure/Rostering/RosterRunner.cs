@@ -122,7 +122,7 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
                 }
                 catch (OperationCanceledException)
                 {
-                    await EndAsync(agency, runId, RosterRunStatus.Stopped, "Stopped while waiting for another roster to finish; nothing was built.");
+                    await EndAsync(agency, runId, RosterRunStatus.Cancelled, "Cancelled while waiting for another roster to finish; nothing was built.");
                     return;
                 }
                 Update(runId, l => l with { Step = "Starting", Waiting = false });

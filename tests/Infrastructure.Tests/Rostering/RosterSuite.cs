@@ -226,7 +226,7 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
             Assert.True(run.Shifts > 0);
         }
 
-        // Stopped while waiting: the run ends stopped, with no shifts, and the turn it never had is not given back twice.
+        // Stopped while waiting: the run is cancelled, with no shifts, and the turn it never had is not given back twice.
         held = turns.TryTake();
         Assert.NotNull(held);
         (waiting, done) = (new(TaskCreationOptions.RunContinuationsAsynchronously), new(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -237,10 +237,12 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
         await using (var x = db.As(agency))
         {
             var run = await x.RosterRuns.SingleAsync(r => r.Id == second.RunId);
-            Assert.Equal(RosterRunStatus.Stopped, run.Status);
+            Assert.Equal(RosterRunStatus.Cancelled, run.Status);
+            Assert.False(run.HasRoster);
             Assert.Contains("waiting", run.Message);
             Assert.Empty(await x.Shifts.Where(s => s.RosterRunId == second.RunId).ToListAsync());
         }
+        Assert.Equal("Only a finished roster can be published.", (await Planner.PublishAsync(agency, second.RunId)).Error);
         Assert.Null(turns.TryTake());
         held.Dispose();
         Assert.NotNull(turns.TryTake());

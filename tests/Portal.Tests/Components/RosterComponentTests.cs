@@ -112,7 +112,7 @@ public sealed class RosterPageTests : ComponentTestBase
         Button(cut, "Cancel").Click();
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-waiting]")), TimeSpan.FromSeconds(10));
         using (var db = Setup.Create(Tenant.Current))
-            Assert.Equal(RosterRunStatus.Stopped, db.RosterRuns.Single(r => r.Id != runId).Status);
+            Assert.Equal(RosterRunStatus.Cancelled, db.RosterRuns.Single(r => r.Id != runId).Status);
         held.Dispose();
     }
 
