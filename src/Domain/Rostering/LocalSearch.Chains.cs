@@ -103,7 +103,7 @@ public static partial class LocalSearch
 
             void Add(int q, int t)
             {
-                var d = current[q][t / P] is { } mine && mine.From(P) <= t && t < mine.To(P) ? t / P : t / P - 1;
+                var d = ShiftDayAt(q, t);
                 if (d >= 0 && !found.Contains((q, d))) found.Add((q, d));
             }
         }

@@ -130,7 +130,7 @@ public static partial class LocalSearch
             for (var t = lo; t < hi; t++)
                 for (var b = 0; b < B; b++) holders[t * B + b]?.Clear();
             Array.Clear(absorbingKnown, lo, hi - lo);
-            var demand = new int[p.Brands.Count];
+            var demand = new int[B];
             for (var t = lo; t < hi; t++)
             {
                 if (on[t - lo] is not { } here) continue;
@@ -148,11 +148,14 @@ public static partial class LocalSearch
         // Each person's weeks within the searched days, in random order: kept when the week's best plan does more good than now.
         private bool WeekSweep()
         {
-            var weeks = Enumerable.Range(firstDay / 7, lastDay / 7 - firstDay / 7 + 1).ToList();
+            var weeks = SearchedWeeks().ToList();
             var moves = people.Where(person => p.Staff[person].Brands.Count > 0 && WeekPlan.Applies(p, p.Staff[person]))
                 .SelectMany(person => weeks.Select(week => (Person: person, Week: week))).ToArray();
             return TryAll(moves, move => TryWeek(move.Person, move.Week));
         }
+
+        // The weeks the searched days fall in.
+        private IEnumerable<int> SearchedWeeks() => Enumerable.Range(firstDay / 7, lastDay / 7 - firstDay / 7 + 1);
 
         // Each move in random order until time runs out: whether any was kept.
         private bool TryAll<TMove>(TMove[] moves, Func<TMove, bool> attempt)
@@ -232,7 +235,7 @@ public static partial class LocalSearch
         private bool WeekendSweep()
         {
             var moves = new List<(int Person, int From, int To)>();
-            var weeks = Enumerable.Range(firstDay / 7, lastDay / 7 - firstDay / 7 + 1).Where(w => 7 * w + 5 < p.Days).ToList();
+            var weeks = SearchedWeeks().Where(w => 7 * w + 5 < p.Days).ToList();
             foreach (var person in people)
             {
                 if (p.Staff[person].Brands.Count == 0) continue;
@@ -411,7 +414,7 @@ public static partial class LocalSearch
                                 var (at, who) = parent[to];
                                 Count(who, at, t, -1);
                                 Count(who, to, t, +1);
-                                var day = current[who][t / P] is { } mine && mine.From(P) <= t && t < mine.To(P) ? t / P : t / P - 1;
+                                var day = ShiftDayAt(who, t);
                                 servedBrand[who, day][t - current[who][day]!.Value.From(P)] = to;
                                 to = at;
                             }
@@ -421,6 +424,9 @@ public static partial class LocalSearch
                     }
             }
         }
+
+        // The day of the person's shift that covers interval t: today's, or yesterday's running past midnight.
+        private int ShiftDayAt(int person, int t) => current[person][t / P] is { } mine && mine.From(P) <= t && t < mine.To(P) ? t / P : t / P - 1;
 
         private void Count(int person, int b, int t, int change)
         {
