@@ -37,8 +37,44 @@ internal static class PoolBench
         Console.WriteLine($"{result.Outcome}: first roster after {first?.TotalSeconds ?? double.NaN:F1} s, {result.Elapsed.TotalSeconds:F1} s in all; {result.Shifts.Count:N0} shifts; " +
                           $"under-coverage {result.UnderCoverage:N0} intervals ({result.UnderCoverage * 100.0 / Math.Max(1, demand):F2} % of demand), lower bound {result.LowerBound:N0}, gap to bound {result.GapToBound:P1}; " +
                           $"over-coverage {result.OverCoverage:N0}; hard-rule violations {violations.Count}; {result.Status}");
+        if (result.HasRoster) Waste(p, result.Shifts);
         Console.WriteLine($"RESULT pool_staff={staff} days={days} brands={brands} first_seconds={first?.TotalSeconds ?? -1:F1} under={result.UnderCoverage} bound={result.LowerBound} gap={result.GapToBound:F4} violations={violations.Count}");
         return violations.Count == 0 && result.HasRoster ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Where the roster falls short of the capacity bound: intervals the pool could work in a week
+    /// (<see cref="CoverageBound.WeekHours"/>) and does not, by how many shifts the person works that week and for the
+    /// generator's full-time contracts (80 intervals a week); intervals worked beyond demand; and both by hour of the day.
+    /// </summary>
+    private static void Waste(CoverageProblem p, IReadOnlyList<PlannedShift> shifts)
+    {
+        var weeks = shifts.ToLookup(s => (s.Person, Week: s.Day / 7));
+        long unused = 0, unusedFullTime = 0;
+        var byShifts = new SortedDictionary<int, long>();
+        for (var i = 0; i < p.Staff.Count; i++)
+            for (var w = 0; w < p.Weeks; w++)
+            {
+                var worked = weeks[(i, w)].ToList();
+                var idle = Math.Max(0, CoverageBound.WeekHours(p, p.Staff[i], w) - worked.Sum(s => s.Length));
+                unused += idle;
+                if (p.Staff[i].MaxWeekIntervals == 80) unusedFullTime += idle;
+                byShifts[worked.Count] = byShifts.GetValueOrDefault(worked.Count) + idle;
+            }
+        var c = CoverageRules.Evaluate(p, shifts);
+        var overByHour = new long[24];
+        var underByHour = new long[24];
+        for (var b = 0; b < p.Brands.Count; b++)
+            for (var t = 0; t < p.Intervals; t++)
+            {
+                var hour = t % p.PerDay * 24 / p.PerDay;
+                overByHour[hour] += Math.Max(0, c.Scheduled[b][t] - p.Demand[b][t]);
+                underByHour[hour] += Math.Max(0, p.Demand[b][t] - c.Scheduled[b][t]);
+            }
+        Console.WriteLine($"  waste: {unused:N0} intervals of weekly hours unused ({unusedFullTime:N0} of full-time staff; by shifts in the week: " +
+                          $"{string.Join(", ", byShifts.Select(k => $"{k.Key} → {k.Value}"))}), {c.OverCoverage:N0} intervals over");
+        Console.WriteLine($"  over by hour of day:  {string.Join(" ", overByHour)}");
+        Console.WriteLine($"  under by hour of day: {string.Join(" ", underByHour)}");
     }
 
     private sealed class Progress(Action<CoverageProgress> on) : IProgress<CoverageProgress>

@@ -225,10 +225,11 @@ public static class CoverageRules
     }
 
     /// <summary>Every broken hard rule, explained; empty for a valid roster.</summary>
-    public static IReadOnlyList<string> Violations(CoverageProblem p, IReadOnlyList<PlannedShift> shifts)
+    /// <param name="people">When given, only these people's rules are checked (every rule is one person's): what a change to their shifts can break.</param>
+    public static IReadOnlyList<string> Violations(CoverageProblem p, IReadOnlyList<PlannedShift> shifts, IReadOnlySet<int>? people = null)
     {
         var v = new List<string>();
-        foreach (var group in shifts.GroupBy(s => s.Person))
+        foreach (var group in shifts.Where(s => people is null || people.Contains(s.Person)).GroupBy(s => s.Person))
         {
             var m = p.Staff[group.Key];
             var mine = group.OrderBy(s => s.Day).ToList();
@@ -261,7 +262,8 @@ public static class CoverageRules
                 if (n > m.MaxWeekendsPer4Weeks) { v.Add($"{m.Name}: {n} weekends in four weeks; at most {m.MaxWeekendsPer4Weeks}."); break; }
             }
         }
-        foreach (var (m, i) in p.Staff.Select((m, i) => (m, i)).Where(x => shifts.All(s => s.Person != x.i)))
+        var working = shifts.Select(s => s.Person).ToHashSet();
+        foreach (var (m, i) in p.Staff.Select((m, i) => (m, i)).Where(x => (people is null || people.Contains(x.i)) && !working.Contains(x.i)))
             for (var w = 0; w < p.Weeks; w++)
                 if (p.MinWeek(m, w) > 0) v.Add($"{m.Name} week {w + 1}: no shifts; at least {p.MinWeek(m, w)} intervals.");
         return v;

@@ -1,7 +1,7 @@
 namespace Agency.Domain.Rostering;
 
-/// <summary>A change merged into a roster: the roster after it, and the intervals [From, To) its changed shifts touch.</summary>
-public sealed record MergedChange(IReadOnlyList<PlannedShift> Shifts, int From, int To);
+/// <summary>A change merged into a roster: the roster after it, the intervals [From, To) its changed shifts touch, and whose shifts changed.</summary>
+public sealed record MergedChange(IReadOnlyList<PlannedShift> Shifts, int From, int To, IReadOnlySet<int> People);
 
 /// <summary>
 /// Parallel searches each start from the best roster of their moment and change a few people's days.
@@ -25,6 +25,6 @@ public static class RosterMerge
             from = Math.Min(from, s.From(perDay));
             to = Math.Max(to, s.To(perDay));
         }
-        return new MergedChange(best.Where(s => !dropped.Contains(s)).Concat(added).ToList(), from, to);
+        return new MergedChange(best.Where(s => !dropped.Contains(s)).Concat(added).ToList(), from, to, added.Concat(dropped).Select(s => s.Person).ToHashSet());
     }
 }

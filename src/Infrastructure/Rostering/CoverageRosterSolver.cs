@@ -166,7 +166,7 @@ public static class CoverageRosterSolver
                 var now = CoverageRules.Evaluate(p, change.Shifts, change.From, change.To);
                 int under = bestUnder - was.UnderCoverage + now.UnderCoverage, over = bestOver - was.OverCoverage + now.OverCoverage;
                 var cost = CoverageRules.Cost(p, change.Shifts, under, over);
-                if (cost > bestCost || CoverageRules.Violations(p, change.Shifts).Count > 0) return;
+                if (cost > bestCost || CoverageRules.Violations(p, change.Shifts, change.People).Count > 0) return;
                 var better = cost < bestCost;
                 best = change.Shifts;
                 (bestCost, bestUnder, bestOver, bestSet, shortfall) = (cost, under, over, best.ToHashSet(), null);

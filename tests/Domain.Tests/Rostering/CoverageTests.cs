@@ -67,6 +67,19 @@ public class CoverageTests
     }
 
     [Fact]
+    public void Checking_some_people_reports_their_broken_rules_only()
+    {
+        var p = Problem(7, [Person("Ana", [0], minWeek: 32), Person("Ben", [0], minWeek: 32)], _ => 1);
+        // Ana works too many days in a row; Ben has no shifts at all.
+        var roster = Enumerable.Range(0, 7).Select(d => new PlannedShift(0, d, 18, 16)).ToList();
+        Assert.Contains(CoverageRules.Violations(p, roster), v => v.StartsWith("Ben"));
+        Assert.All(CoverageRules.Violations(p, roster, new HashSet<int> { 0 }), v => Assert.StartsWith("Ana", v));
+        Assert.Contains(CoverageRules.Violations(p, roster, new HashSet<int> { 0 }), v => v.Contains("days in a row"));
+        Assert.Equal(CoverageRules.Violations(p, roster).Where(v => v.StartsWith("Ben")), CoverageRules.Violations(p, roster, new HashSet<int> { 1 }));
+        Assert.Empty(CoverageRules.Violations(p, roster, new HashSet<int>()));
+    }
+
+    [Fact]
     public void The_first_roster_breaks_no_rule_and_covers_what_it_can()
     {
         var rng = new Random(5);
@@ -311,11 +324,13 @@ public class CoverageTests
         var first = RosterMerge.Apply(start, startSet, startSet, [new(0, 0, 22, 16), start[1], start[2]], 48)!;
         Assert.Equal([new(1, 0, 18, 16), new(2, 1, 18, 16), new(0, 0, 22, 16)], first.Shifts);
         Assert.Equal((18, 22 + 16), (first.From, first.To));
+        Assert.Equal([0], first.People);
         var second = RosterMerge.Apply(first.Shifts, first.Shifts.ToHashSet(), startSet, [.. start, new(1, 1, 30, 12)], 48)!;
         Assert.Equal(4, second.Shifts.Count);
         Assert.Contains(new PlannedShift(0, 0, 22, 16), second.Shifts);
         Assert.Contains(new PlannedShift(1, 1, 30, 12), second.Shifts);
         Assert.Equal((48 + 30, 48 + 42), (second.From, second.To));
+        Assert.Equal([1], second.People);
         // A third, also from the start, moved Ana's Monday elsewhere: the shift it replaced is gone already, so it is refused.
         Assert.Null(RosterMerge.Apply(second.Shifts, second.Shifts.ToHashSet(), startSet, [new(0, 0, 14, 16), start[1], start[2]], 48));
         // Nothing changed: nothing to merge.
