@@ -8,7 +8,7 @@ namespace Agency.Bench;
 /// A generated pool (full- and part-time contracts, people serving one to three brands, some with a
 /// week of time off) and generated demand (daily and weekly shape per brand, a little more than the
 /// pool can give at peaks). Prints the time to the first roster, the under-coverage reached, the lower
-/// bound from the linear relaxation and the gap, and checks the roster breaks no hard rule.
+/// bound and the gap, where the gap goes (weekly hours unused, over-coverage), and checks the roster breaks no hard rule.
 /// </summary>
 internal static class PoolBench
 {
