@@ -18,19 +18,10 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_dir.FullName, "agency.db")}");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Jobs:Enabled", "false");
-        // Each factory has its own mail sink: test classes run side by side, and one sink shared on the development port goes
-        // away with the class that started it, leaving the others' mail nowhere to go.
-        builder.UseSetting("Smtp:Port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Each factory has its own mail sink on a port the system chooses: test classes run side by side, and one sink shared on the
+        // development port goes away with the class that started it, leaving the others' mail nowhere to go.
+        builder.UseSetting("Smtp:Port", "0");
         builder.UseSetting("Smtp:SinkDirectory", Path.Combine(_dir.FullName, "mail"));
-    }
-
-    private static int FreePort()
-    {
-        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
