@@ -12,9 +12,9 @@ namespace Agency.Bench;
 /// </summary>
 internal static class PoolBench
 {
-    public static int Run(int staff, int days, int brands, int seconds, double load, RosterStrategy strategy = RosterStrategy.Auto)
+    public static int Run(int staff, int days, int brands, int seconds, double load, RosterStrategy strategy = RosterStrategy.Auto, int daysInRow = 5, int weekends = 2)
     {
-        var p = Generate(staff, days, brands, load, seed: 11);
+        var p = Generate(staff, days, brands, load, seed: 11, daysInRow, weekends);
         var demand = p.Demand.Sum(d => d.Sum());
         Console.WriteLine($"Pool: {staff} staff x {days} days x {p.PerDay} intervals of {p.IntervalMinutes} min x {brands} brands; demand {demand * p.IntervalMinutes / 60.0:N0} person-hours; " +
                           $"capacity {p.Staff.Sum(m => m.MaxWeekIntervals) * p.Weeks * p.IntervalMinutes / 60.0:N0} person-hours; {Environment.ProcessorCount} cores, time limit {seconds} s");
@@ -75,6 +75,15 @@ internal static class PoolBench
                           $"{string.Join(", ", byShifts.Select(k => $"{k.Key} → {k.Value}"))}), {c.OverCoverage:N0} intervals over");
         Console.WriteLine($"  over by hour of day:  {string.Join(" ", overByHour)}");
         Console.WriteLine($"  under by hour of day: {string.Join(" ", underByHour)}");
+        // By day: intervals short, and shifts worked (weekends hold fewer people: each works at most their allowed weekends in four).
+        var underByDay = new long[p.Days];
+        for (var b = 0; b < p.Brands.Count; b++)
+            for (var t = 0; t < p.Intervals; t++) underByDay[t / p.PerDay] += Math.Max(0, p.Demand[b][t] - c.Scheduled[b][t]);
+        Console.WriteLine($"  under by day:  {string.Join(" ", underByDay)}");
+        Console.WriteLine($"  shifts by day: {string.Join(" ", Enumerable.Range(0, p.Days).Select(d => shifts.Count(s => s.Day == d)))}");
+        var weekendDays = Enumerable.Range(0, p.Staff.Count).Select(i => shifts.Count(s => s.Person == i && CoverageProblem.IsWeekendDay(s.Day)))
+            .GroupBy(n => n).OrderBy(g => g.Key).Select(g => $"{g.Key} → {g.Count()}");
+        Console.WriteLine($"  people by weekend days worked: {string.Join(", ", weekendDays)}");
     }
 
     private sealed class Progress(Action<CoverageProgress> on) : IProgress<CoverageProgress>
@@ -82,7 +91,7 @@ internal static class PoolBench
         public void Report(CoverageProgress value) => on(value);
     }
 
-    public static CoverageProblem Generate(int staff, int days, int brands, double load, int seed)
+    public static CoverageProblem Generate(int staff, int days, int brands, double load, int seed, int daysInRow = 5, int weekends = 2)
     {
         var rng = new Random(seed);
         const int perDay = 48;
@@ -104,7 +113,7 @@ internal static class PoolBench
             pool.Add(new PoolMember(Guid.NewGuid(), $"P{i:000}", serves.Order().ToList(),
                 MinShiftIntervals: fullTime ? 12 : 8, MaxShiftIntervals: fullTime ? 20 : 12,
                 MinWeekIntervals: fullTime ? 64 : 32, MaxWeekIntervals: fullTime ? 80 : 48,
-                MaxConsecutiveDays: 5, MinRestIntervals: 22, MaxWeekendsPer4Weeks: 2) { Blocked = blocked });
+                MaxConsecutiveDays: daysInRow, MinRestIntervals: 22, MaxWeekendsPer4Weeks: weekends) { Blocked = blocked });
         }
         var capacityPerInterval = pool.Sum(m => m.MaxWeekIntervals) / (7.0 * perDay);
         var demand = new List<int[]>();
