@@ -45,7 +45,8 @@ internal static class PoolBench
     /// <summary>
     /// Where the roster falls short of the capacity bound: intervals the pool could work in a week
     /// (<see cref="CoverageBound.WeekHours"/>) and does not, by how many shifts the person works that week and for the
-    /// generator's full-time contracts (80 intervals a week); intervals worked beyond demand; and both by hour of the day.
+    /// generator's full-time contracts (80 intervals a week); intervals worked beyond demand; both by hour of the day; intervals
+    /// short and shifts worked by day; and how many people work how many weekend days.
     /// </summary>
     private static void Waste(CoverageProblem p, IReadOnlyList<PlannedShift> shifts)
     {
@@ -64,21 +65,21 @@ internal static class PoolBench
         var c = CoverageRules.Evaluate(p, shifts);
         var overByHour = new long[24];
         var underByHour = new long[24];
+        var underByDay = new long[p.Days];
         for (var b = 0; b < p.Brands.Count; b++)
             for (var t = 0; t < p.Intervals; t++)
             {
                 var hour = t % p.PerDay * 24 / p.PerDay;
+                var missing = Math.Max(0, p.Demand[b][t] - c.Scheduled[b][t]);
                 overByHour[hour] += Math.Max(0, c.Scheduled[b][t] - p.Demand[b][t]);
-                underByHour[hour] += Math.Max(0, p.Demand[b][t] - c.Scheduled[b][t]);
+                underByHour[hour] += missing;
+                underByDay[t / p.PerDay] += missing;
             }
         Console.WriteLine($"  waste: {unused:N0} intervals of weekly hours unused ({unusedFullTime:N0} of full-time staff; by shifts in the week: " +
                           $"{string.Join(", ", byShifts.Select(k => $"{k.Key} → {k.Value}"))}), {c.OverCoverage:N0} intervals over");
         Console.WriteLine($"  over by hour of day:  {string.Join(" ", overByHour)}");
         Console.WriteLine($"  under by hour of day: {string.Join(" ", underByHour)}");
         // By day: intervals short, and shifts worked (weekends hold fewer people: each works at most their allowed weekends in four).
-        var underByDay = new long[p.Days];
-        for (var b = 0; b < p.Brands.Count; b++)
-            for (var t = 0; t < p.Intervals; t++) underByDay[t / p.PerDay] += Math.Max(0, p.Demand[b][t] - c.Scheduled[b][t]);
         Console.WriteLine($"  under by day:  {string.Join(" ", underByDay)}");
         Console.WriteLine($"  shifts by day: {string.Join(" ", Enumerable.Range(0, p.Days).Select(d => shifts.Count(s => s.Day == d)))}");
         var weekendDays = Enumerable.Range(0, p.Staff.Count).Select(i => shifts.Count(s => s.Person == i && CoverageProblem.IsWeekendDay(s.Day)))
