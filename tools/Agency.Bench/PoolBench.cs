@@ -12,9 +12,10 @@ namespace Agency.Bench;
 /// </summary>
 internal static class PoolBench
 {
-    public static int Run(int staff, int days, int brands, int seconds, double load, RosterStrategy strategy = RosterStrategy.Auto, int daysInRow = 5, int weekends = 2)
+    public static int Run(int staff, int days, int brands, int seconds, double load, RosterStrategy strategy = RosterStrategy.Auto, int daysInRow = 5, int weekends = 2,
+        bool singleBrand = false)
     {
-        var p = Generate(staff, days, brands, load, seed: 11, daysInRow, weekends);
+        var p = Generate(staff, days, brands, load, seed: 11, daysInRow, weekends, singleBrand);
         var demand = p.Demand.Sum(d => d.Sum());
         Console.WriteLine($"Pool: {staff} staff x {days} days x {p.PerDay} intervals of {p.IntervalMinutes} min x {brands} brands; demand {demand * p.IntervalMinutes / 60.0:N0} person-hours; " +
                           $"capacity {p.Staff.Sum(m => m.MaxWeekIntervals) * p.Weeks * p.IntervalMinutes / 60.0:N0} person-hours; {Environment.ProcessorCount} cores, time limit {seconds} s");
@@ -46,7 +47,7 @@ internal static class PoolBench
     /// Where the roster falls short of the capacity bound: intervals the pool could work in a week
     /// (<see cref="CoverageBound.WeekHours"/>) and does not, by how many shifts the person works that week and for the
     /// generator's full-time contracts (80 intervals a week); intervals worked beyond demand; both by hour of the day; intervals
-    /// short and shifts worked by day; and how many people work how many weekend days.
+    /// short and shifts worked by day; shifts by length; and how many people work how many weekend days.
     /// </summary>
     private static void Waste(CoverageProblem p, IReadOnlyList<PlannedShift> shifts)
     {
@@ -82,6 +83,11 @@ internal static class PoolBench
         // By day: intervals short, and shifts worked (weekends hold fewer people: each works at most their allowed weekends in four).
         Console.WriteLine($"  under by day:  {string.Join(" ", underByDay)}");
         Console.WriteLine($"  shifts by day: {string.Join(" ", Enumerable.Range(0, p.Days).Select(d => shifts.Count(s => s.Day == d)))}");
+        // Shift lengths in hours, for full-time contracts (80 intervals a week) and the others: long shifts reach both daily peaks
+        // and run through the quiet hours between them.
+        string Lengths(bool fullTime) => string.Join(", ", shifts.Where(s => p.Staff[s.Person].MaxWeekIntervals == 80 == fullTime)
+            .GroupBy(s => s.Length * p.IntervalMinutes / 60).OrderBy(g => g.Key).Select(g => $"{g.Key} h → {g.Count()}"));
+        Console.WriteLine($"  shifts by length: full-time {Lengths(true)}; others {Lengths(false)}");
         var weekendDays = Enumerable.Range(0, p.Staff.Count).Select(i => shifts.Count(s => s.Person == i && CoverageProblem.IsWeekendDay(s.Day)))
             .GroupBy(n => n).OrderBy(g => g.Key).Select(g => $"{g.Key} → {g.Count()}");
         Console.WriteLine($"  people by weekend days worked: {string.Join(", ", weekendDays)}");
@@ -92,7 +98,8 @@ internal static class PoolBench
         public void Report(CoverageProgress value) => on(value);
     }
 
-    public static CoverageProblem Generate(int staff, int days, int brands, double load, int seed, int daysInRow = 5, int weekends = 2)
+    /// <param name="singleBrand">Everyone serves their home brand only (teams dedicated to their brands); otherwise half the pool also serves one or two neighbouring brands.</param>
+    public static CoverageProblem Generate(int staff, int days, int brands, double load, int seed, int daysInRow = 5, int weekends = 2, bool singleBrand = false)
     {
         var rng = new Random(seed);
         const int perDay = 48;
@@ -102,6 +109,7 @@ internal static class PoolBench
             var home = rng.Next(brands);
             var serves = new HashSet<int> { home };
             var extra = rng.NextDouble();
+            if (singleBrand) extra = 1; // the draw is still made, so the rest of the pool and the demand stay the same
             if (extra < 0.5) serves.Add((home + 1) % brands);
             if (extra < 0.2) serves.Add((home + 2) % brands);
             var fullTime = rng.NextDouble() < 0.7;

@@ -374,6 +374,7 @@ public static class CoverageRosterSolver
         var reporter = new Reporter(onSolution, under);
         using var registration = ct.Register(() => solver.StopSearch());
         var status = solver.Solve(model, reporter);
+        Trace($"CP-SAT {status}: objective {(status is CpSolverStatus.Optimal or CpSolverStatus.Feasible ? solver.ObjectiveValue : double.NaN)}, bound {solver.BestObjectiveBound}, {solver.WallTime():F1} s");
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible)) return new ModelResult(null, status, 0);
         var shifts = new List<PlannedShift>();
         for (var s = 0; s < p.Staff.Count; s++)

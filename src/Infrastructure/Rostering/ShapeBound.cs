@@ -23,22 +23,40 @@ namespace Agency.Infrastructure.Rostering;
 public static class ShapeBound
 {
     /// <summary>
-    /// The largest of the bounds for all brands together and for each brand alone (a brand's own
-    /// peaks can be short while the pool as a whole has hours to spare), within <paramref name="timeLimit"/> in all.
+    /// The best of: the bound for all brands together, and the bounds of brands taken apart added up. A brand's
+    /// under-coverage is at least its own bound (everyone who serves it working for it alone), and the roster's
+    /// under-coverage is the sum over brands, so the brands' own bounds add up (a brand's own peaks can be short while the
+    /// pool as a whole has hours to spare). Brands that share no one (teams dedicated to their brands) are added up as
+    /// groups: each group's bound is the larger of its brands together and its brands apart. Within
+    /// <paramref name="timeLimit"/> in all; a programme not solved in time counts as 0, which keeps the bound a bound.
     /// </summary>
     public static int Best(CoverageProblem p, TimeSpan timeLimit)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        IEnumerable<int[]> sets = [Enumerable.Range(0, p.Brands.Count).ToArray()];
-        if (p.Brands.Count > 1) sets = sets.Concat(Enumerable.Range(0, p.Brands.Count).Select(b => new[] { b }));
-        var best = 0;
-        foreach (var set in sets)
+        var all = Enumerable.Range(0, p.Brands.Count).ToArray();
+        var together = Solve(all);
+        if (p.Brands.Count <= 1) return together;
+        var alone = all.Select(b => Solve([b])).ToArray();
+        var groups = Teams(p);
+        var added = groups.Sum(g => Math.Max(g.Sum(b => alone[b]), g.Length == 1 ? 0 : g.Length == all.Length ? together : Solve(g)));
+        return Math.Max(together, added);
+
+        int Solve(int[] set)
         {
             var left = timeLimit - watch.Elapsed;
-            if (left <= TimeSpan.Zero) break;
-            best = Math.Max(best, Compute(p, set, left) ?? 0);
+            return left <= TimeSpan.Zero ? 0 : Compute(p, set, left) ?? 0;
         }
-        return best;
+    }
+
+    /// <summary>The brands in groups that share no one: two brands are in one group when someone serves both, or a brand between them.</summary>
+    public static IReadOnlyList<int[]> Teams(CoverageProblem p)
+    {
+        var root = Enumerable.Range(0, p.Brands.Count).ToArray();
+        int Find(int b) => root[b] == b ? b : root[b] = Find(root[b]);
+        foreach (var m in p.Staff)
+            for (var k = 1; k < m.Brands.Count; k++)
+                root[Find(m.Brands[k])] = Find(m.Brands[0]);
+        return Enumerable.Range(0, p.Brands.Count).GroupBy(Find).Select(g => g.ToArray()).ToList();
     }
 
     /// <summary>The bound for the brands in <paramref name="set"/>, in intervals; null when GLOP gives no optimum in <paramref name="timeLimit"/>.</summary>

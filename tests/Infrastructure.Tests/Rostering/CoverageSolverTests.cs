@@ -75,12 +75,38 @@ public class CoverageRosterSolverTests
     }
 
     [Fact]
+    public void The_bounds_of_teams_that_share_no_one_add_up()
+    {
+        // Ana serves brand 0 and Ben brand 1, each exactly 8 h a day. Brand 0 needs someone 09:00-11:00 and 20:00-22:00, brand 1
+        // 13:00-15:00 and 22:00-24:00. For both brands together two shifts of 07:00-15:00 and 16:00-24:00 would leave nothing short,
+        // so that bound is 0; but each person reaches only one of their own brand's two peaks a day: 4 intervals a day short per brand.
+        var ana = new PoolMember(Guid.NewGuid(), "Ana", [0], 16, 16, 0, 7 * 16, 7, 22, 2);
+        var ben = ana with { Id = Guid.NewGuid(), Name = "Ben", Brands = [1] };
+        var p = Problem(7, [ana, ben], t => t % 48 is (>= 18 and < 22) or (>= 40 and < 44) ? 1 : 0, t => t % 48 is (>= 26 and < 30) or >= 44 ? 1 : 0);
+        Assert.Equal(0, CoverageBound.Compute(p));
+        Assert.Equal(0, ShapeBound.Compute(p, [0, 1], TimeSpan.FromSeconds(10)));
+        Assert.Equal(7 * 4, ShapeBound.Compute(p, [1], TimeSpan.FromSeconds(10)));
+        Assert.Equal(2 * 7 * 4, ShapeBound.Best(p, TimeSpan.FromSeconds(10)));
+        var result = CoverageRosterSolver.Solve(p, TimeSpan.FromSeconds(20));
+        Assert.Equal((2 * 7 * 4, 2 * 7 * 4), (result.LowerBound, result.UnderCoverage));
+    }
+
+    [Fact]
+    public void Brands_are_in_one_team_when_someone_links_them()
+    {
+        // 0-1 through Ana, 1-2 through Ben: one team; brand 3 has its own people; brand 4 has nobody.
+        var p = Problem(7, [Person("Ana", [0, 1]), Person("Ben", [2, 1]), Person("Cy", [3]), Person("Di", [3])], _ => 1, _ => 1, _ => 1, _ => 1, _ => 1);
+        Assert.Equal(["0,1,2", "3", "4"], ShapeBound.Teams(p).Select(t => string.Join(',', t.Order())).Order().ToList());
+    }
+
+    [Fact]
     public void The_shape_bound_stays_at_or_below_every_roster_found()
     {
         var rng = new Random(8);
-        for (var round = 0; round < 3; round++)
+        // Rounds 0-2 have one team (P0 serves both brands), rounds 3-4 a team per brand (whose bounds add up).
+        for (var round = 0; round < 5; round++)
         {
-            var staff = Enumerable.Range(0, 2).Select(i => Person($"P{i}", i == 0 ? [0, 1] : [i % 2], maxWeek: 40 + 8 * rng.Next(4), weekends: 1)).ToList();
+            var staff = Enumerable.Range(0, 2).Select(i => Person($"P{i}", i == 0 && round < 3 ? [0, 1] : [i % 2], maxWeek: 40 + 8 * rng.Next(4), weekends: 1)).ToList();
             var peaks = Enumerable.Range(0, 2).Select(_ => (Morning: 14 + rng.Next(6), Evening: 34 + rng.Next(8))).ToArray();
             var p = Problem(7, staff, t => t % 48 >= peaks[0].Morning && t % 48 < peaks[0].Morning + 6 || t % 48 >= peaks[0].Evening && t % 48 < peaks[0].Evening + 4 ? 1 + rng.Next(2) : 0,
                 t => t % 48 >= peaks[1].Morning && t % 48 < peaks[1].Evening ? 1 : 0);
