@@ -174,3 +174,18 @@ public class ReportDelivery : IBrandOwned
     public DateTime SentAt { get; set; }
     public int Recipients { get; set; }
 }
+
+/// <summary>
+/// One manager who has been sent a brand's monthly report. Stored as each mail goes out, so that a run that fails part
+/// way (the mail server refuses one address, the process stops) sends next time only to those who did not get it yet.
+/// </summary>
+public class ReportRecipient : IBrandOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid AgencyId { get; set; }
+    public Guid BrandId { get; set; }
+    public int Year { get; set; }
+    public int Month { get; set; }
+    public string Email { get; set; } = "";
+    public DateTime SentAt { get; set; }
+}

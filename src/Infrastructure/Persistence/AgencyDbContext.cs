@@ -72,6 +72,7 @@ public abstract class AgencyDbContext : IdentityDbContext<ApplicationUser>, IDat
     public DbSet<Domain.Reporting.DayTally> DayTallies => Set<Domain.Reporting.DayTally>();
     public DbSet<Domain.Reporting.RollupState> RollupStates => Set<Domain.Reporting.RollupState>();
     public DbSet<Domain.Reporting.ReportDelivery> ReportDeliveries => Set<Domain.Reporting.ReportDelivery>();
+    public DbSet<Domain.Reporting.ReportRecipient> ReportRecipients => Set<Domain.Reporting.ReportRecipient>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -15,8 +15,10 @@ public sealed record MonthlyReport(BrandHeader Brand, BrandDashboard Dashboard, 
 
 /// <summary>
 /// The monthly report of a brand: the dashboard of a calendar month (in the brand's time zone) as a
-/// PDF, and its delivery by e-mail to the brand's managers once per month. A run that fails sends
-/// again next time; a month already delivered is never sent twice.
+/// PDF, and its delivery by e-mail to the brand's managers once per month. Each manager sent the report
+/// is stored as their mail goes out (<see cref="ReportRecipient"/>), so a run that fails part way sends
+/// next time only to those who did not get it; the month is marked delivered (<see cref="ReportDelivery"/>)
+/// once everyone has it. Only a stop between a mail going out and its row being stored can send that one mail twice.
 /// </summary>
 public sealed class MonthlyReports(DatabaseSetup database, BrandReports reports, IMailSender mail, TimeProvider clock, ILogger<MonthlyReports> logger)
 {
@@ -36,7 +38,7 @@ public sealed class MonthlyReports(DatabaseSetup database, BrandReports reports,
     public async Task<int> SendDueAsync(TenantScope brand, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        List<string> recipients;
+        List<string> recipients, sent;
         int year, month;
         await using (var db = database.Create(brand))
         {
@@ -47,10 +49,20 @@ public sealed class MonthlyReports(DatabaseSetup database, BrandReports reports,
             // A brand that did not exist during the month has nothing to report.
             if (DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(b.CreatedAt, b.TimeZone)) > last.AddMonths(1).AddDays(-1)) return 0;
             if (await db.ReportDeliveries.AnyAsync(d => d.Year == year && d.Month == month, ct)) return 0;
+            sent = await db.ReportRecipients.Where(r => r.Year == year && r.Month == month).Select(r => r.Email).ToListAsync(ct);
             var managers = db.BrandMemberships.Where(m => m.BrandId == brand.BrandId && m.Role == BrandRole.BrandManager).Select(m => m.UserId);
             // Locked-out (disabled) people get nothing; DateTimeOffset is compared here, as SQLite cannot.
             recipients = (await db.OfAgency().Where(u => managers.Contains(u.Id) && u.Email != null).Select(u => new { u.Email, u.LockoutEnd }).ToListAsync(ct))
                 .Where(u => u.LockoutEnd is null || u.LockoutEnd < clock.GetUtcNow()).Select(u => u.Email!).Order(StringComparer.Ordinal).ToList();
+            // Managers who already got it (a run that failed part way) are not sent it again.
+            recipients = recipients.Except(sent, StringComparer.OrdinalIgnoreCase).ToList();
+            if (recipients.Count == 0 && sent.Count > 0)
+            {
+                // Everyone left has it; the month is delivered.
+                db.ReportDeliveries.Add(new ReportDelivery { BrandId = brand.BrandId!.Value, Year = year, Month = month, SentAt = now, Recipients = sent.Count });
+                await db.SaveChangesAsync(ct);
+                return 0;
+            }
         }
         if (recipients.Count == 0) return 0; // asked again next run: a manager invited later still gets it
 
@@ -59,11 +71,16 @@ public sealed class MonthlyReports(DatabaseSetup database, BrandReports reports,
                    string.Join("\r\n", ReportFormat.Headlines(report.Dashboard).Select(h => $"{h.Metric}: {h.Now} (before: {h.Before})")) +
                    "\r\n\r\nThe dashboard in Agency shows any period and every transcript.\r\n";
         foreach (var to in recipients)
+        {
             await mail.SendAsync(to, $"{report.Brand.Name}: {report.Title}", body, [new MailAttachment(report.FileName, "application/pdf", report.Pdf)], ct);
+            await using var db = database.Create(brand);
+            db.ReportRecipients.Add(new ReportRecipient { BrandId = brand.BrandId!.Value, Year = year, Month = month, Email = to, SentAt = clock.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync(CancellationToken.None); // the mail has gone: its row is stored even when the run is being stopped
+        }
 
         await using (var db = database.Create(brand))
         {
-            db.ReportDeliveries.Add(new ReportDelivery { BrandId = brand.BrandId!.Value, Year = year, Month = month, SentAt = now, Recipients = recipients.Count });
+            db.ReportDeliveries.Add(new ReportDelivery { BrandId = brand.BrandId!.Value, Year = year, Month = month, SentAt = now, Recipients = sent.Count + recipients.Count });
             await db.SaveChangesAsync(ct);
         }
         logger.LogInformation("Monthly report {Year}-{Month} of brand {BrandId} sent to {Count} manager(s)", year, month, brand.BrandId, recipients.Count);

@@ -355,6 +355,60 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_monthly_report_that_failed_part_way_goes_next_time_only_to_those_who_did_not_get_it()
+    {
+        await using (var x = db.As(acme with { BrandId = null }))
+        {
+            var users = new[] { "ann@acme.example", "bob@acme.example", "cat@acme.example" }
+                .Select(e => new ApplicationUser { UserName = e, Email = e, AgencyId = acme.AgencyId!.Value }).ToList();
+            x.Users.AddRange(users);
+            x.BrandMemberships.AddRange(users.Select(u => new BrandMembership { UserId = u.Id, BrandId = acme.BrandId!.Value, Role = BrandRole.BrandManager }));
+            await x.SaveChangesAsync();
+        }
+        // The mail server refuses Bob once (a full mailbox, a timeout), then takes everything.
+        var mail = new FlakyMail("bob@acme.example");
+        var monthly = new MonthlyReports(db.Setup, Reports, mail, clock, NullLogger<MonthlyReports>.Instance);
+        clock.Set(new DateTime(2026, 12, 1, 7, 0, 0, DateTimeKind.Utc));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => monthly.SendDueAsync(acme));
+        Assert.Equal(["ann@acme.example"], mail.Sent);
+        await using (var x = db.As(acme))
+        {
+            Assert.Empty(await x.ReportDeliveries.ToListAsync()); // November is not delivered yet
+            Assert.Equal(["ann@acme.example"], await x.ReportRecipients.Select(r => r.Email).ToListAsync());
+        }
+
+        Assert.Equal(2, await monthly.SendDueAsync(acme)); // Ann is not sent it again
+        Assert.Equal(0, await monthly.SendDueAsync(acme));
+        Assert.Equal(["ann@acme.example", "bob@acme.example", "cat@acme.example"], mail.Sent);
+        await using (var x = db.As(acme))
+        {
+            var delivery = await x.ReportDeliveries.SingleAsync();
+            Assert.Equal((2026, 11, 3), (delivery.Year, delivery.Month, delivery.Recipients));
+        }
+        await using (var other = db.As(globex))
+            Assert.Empty(await other.ReportRecipients.ToListAsync());
+    }
+
+    /// <summary>Mail that fails once for one address and otherwise records what it sends.</summary>
+    private sealed class FlakyMail(string failOnce) : IMailSender
+    {
+        private bool failed;
+        public List<string> Sent { get; } = [];
+        public bool Delivers => true;
+
+        public Task SendAsync(string to, string subject, string body, IReadOnlyList<MailAttachment> attachments, CancellationToken ct = default)
+        {
+            if (to == failOnce && !failed)
+            {
+                failed = true;
+                throw new InvalidOperationException($"450 mailbox unavailable: {to}");
+            }
+            Sent.Add(to);
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
     public async Task The_console_shows_each_brand_s_queue_and_breaches_of_today()
     {
         await using (var x = db.As(acme))

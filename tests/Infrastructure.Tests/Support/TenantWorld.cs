@@ -108,6 +108,7 @@ public sealed class TenantWorld
             db.DayTallies.Add(new Domain.Reporting.DayTally { Day = DateOnly.FromDateTime(now), Network = Network.X, Count = 1 });
             db.RollupStates.Add(new Domain.Reporting.RollupState { PostsThrough = now, ConversationsThrough = now, UpdatedAt = now });
             db.ReportDeliveries.Add(new Domain.Reporting.ReportDelivery { Year = 2026, Month = 10, SentAt = now, Recipients = 1 });
+            db.ReportRecipients.Add(new Domain.Reporting.ReportRecipient { Year = 2026, Month = 10, Email = "manager@example.com", SentAt = now });
             await db.SaveChangesAsync();
         }
         return (agency.Id, acme.Id, globex?.Id);

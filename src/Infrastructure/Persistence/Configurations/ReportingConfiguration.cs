@@ -69,3 +69,14 @@ internal sealed class ReportDeliveryConfiguration : IEntityTypeConfiguration<Rep
         b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Year, x.Month }).IsUnique();
     }
 }
+
+internal sealed class ReportRecipientConfiguration : IEntityTypeConfiguration<ReportRecipient>
+{
+    public void Configure(EntityTypeBuilder<ReportRecipient> b)
+    {
+        b.ToTable("ReportRecipients");
+        b.Property(x => x.Email).HasMaxLength(256);
+        b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Year, x.Month, x.Email }).IsUnique();
+    }
+}

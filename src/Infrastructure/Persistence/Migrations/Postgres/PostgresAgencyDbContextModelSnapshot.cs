@@ -1361,6 +1361,46 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("ReportDeliveries", (string)null);
                 });
 
+            modelBuilder.Entity("Agency.Domain.Reporting.ReportRecipient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "Year", "Month", "Email")
+                        .IsUnique();
+
+                    b.ToTable("ReportRecipients", (string)null);
+                });
+
             modelBuilder.Entity("Agency.Domain.Reporting.RollupState", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2529,6 +2569,15 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Agency.Domain.Reporting.ReportDelivery", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.ReportRecipient", b =>
                 {
                     b.HasOne("Agency.Domain.Tenancy.Brand", null)
                         .WithMany()

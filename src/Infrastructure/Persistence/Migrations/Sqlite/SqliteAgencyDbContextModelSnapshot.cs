@@ -1355,6 +1355,46 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ReportDeliveries", (string)null);
                 });
 
+            modelBuilder.Entity("Agency.Domain.Reporting.ReportRecipient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId");
+
+                    b.HasIndex("AgencyId", "BrandId", "Year", "Month", "Email")
+                        .IsUnique();
+
+                    b.ToTable("ReportRecipients", (string)null);
+                });
+
             modelBuilder.Entity("Agency.Domain.Reporting.RollupState", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2517,6 +2557,15 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Agency.Domain.Reporting.ReportDelivery", b =>
+                {
+                    b.HasOne("Agency.Domain.Tenancy.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agency.Domain.Reporting.ReportRecipient", b =>
                 {
                     b.HasOne("Agency.Domain.Tenancy.Brand", null)
                         .WithMany()
