@@ -34,6 +34,10 @@ public class RosterRun : IAgencyOwned, IAudited
     public string? Message { get; set; }
     public DateTime? PublishedAt { get; set; }
     public string? PublishedBy { get; set; }
+    /// <summary>The server building the run, and when it last said it still is (a heartbeat while it runs). A run still marked
+    /// running whose heartbeat has stopped was interrupted: its server stopped.</summary>
+    public string? Node { get; set; }
+    public DateTime? HeartbeatAt { get; set; }
 
     public DateOnly LastDay => FirstDay.AddDays(7 * Weeks - 1);
 

@@ -25,6 +25,15 @@ public sealed class RosterRunnerOptions
 
     /// <summary>The search threads of one run: the cores shared by the runs that may go at once.</summary>
     public int WorkersPerRun => Math.Max(1, Environment.ProcessorCount / Concurrent);
+
+    /// <summary>This server's name among the servers that share the database (the machine's name unless set).</summary>
+    public string NodeName { get; set; } = Environment.MachineName;
+
+    /// <summary>How often a running roster says it is still being built.</summary>
+    public TimeSpan Heartbeat { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>A run marked running without a heartbeat for this long was interrupted (its server stopped).</summary>
+    public TimeSpan StaleAfter => 4 * Heartbeat;
 }
 
 /// <summary>The turns of the process's roster runs: at most <see cref="RosterRunnerOptions.Concurrent"/> hold one at once.</summary>
@@ -59,14 +68,18 @@ public sealed class RosterTurns(IOptions<RosterRunnerOptions> options)
 /// Runs the roster optimiser in the background, one run per agency at a time: the run is stored
 /// first, progress (best under-coverage and the bound as they improve) is published to whoever
 /// watches, a stop keeps the best roster so far, and the result is saved as the run's draft.
-/// Runs still marked running when the process starts again were interrupted and are marked so.
+/// Servers that share the database each build their own runs: a run stores its server and beats while it runs
+/// (<see cref="RosterRunnerOptions.Heartbeat"/>), so no server starts a second run for an agency while another server's
+/// run still beats, and a run whose server stopped beating (or this server's own, after a restart) is marked interrupted.
 /// The optimiser takes every core it is given, so the process builds at most
 /// <see cref="RosterRunnerOptions.MaxConcurrentRuns"/> rosters at once (across agencies), each on its share of the
 /// cores; the others wait in turn, shown as waiting, and their time limit counts from when they start.
 /// </summary>
 public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, CrossTenantReader tenants, TimeProvider clock, ILogger<RosterRunner> log,
-    RosterTurns turns)
+    RosterTurns turns, IOptions<RosterRunnerOptions> options)
 {
+    private const string Interrupted = "Interrupted: the server building it stopped; run it again.";
+
     private readonly ConcurrentDictionary<Guid, (CancellationTokenSource Stop, RosterLive Live)> _running = new();
 
     /// <summary>Raised on every change of a running roster (from the optimiser's thread).</summary>
@@ -83,11 +96,19 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
             return WorkResult.Invalid(problem.Contains("Monday") ? "FirstDay" : problem.Contains("weeks") ? "Weeks" : "Seconds", problem);
         var agencyId = agency.AgencyId!.Value;
         if (IsRunning(agencyId)) return WorkResult.Refused("A roster is already being built for this agency; stop it or wait for it.");
+        await using (var db = database.Create(agency))
+        {
+            // Another server's run that still beats holds the agency; one whose server stopped is marked interrupted first.
+            await FailInterruptedAsync(db, ct);
+            if (await db.RosterRuns.AnyAsync(r => r.Status == RosterRunStatus.Running, ct))
+                return WorkResult.Refused("A roster is already being built for this agency on another server; wait for it.");
+        }
         var horizon = await planner.BuildAsync(agency, first, weeks, ct);
         if (horizon.Problem.Staff.Count == 0) return WorkResult.Refused("There is no active staff to roster.");
         if (horizon.Problem.Validate() is { Count: > 0 } invalid) return WorkResult.Refused(string.Join(" ", invalid));
-        var run = new RosterRun { FirstDay = first, Weeks = weeks, TimeLimitSeconds = seconds, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = agency.UserName,
-            DemandIntervals = horizon.Problem.Demand.Sum(d => d.Sum()) };
+        var now = clock.GetUtcNow().UtcDateTime;
+        var run = new RosterRun { FirstDay = first, Weeks = weeks, TimeLimitSeconds = seconds, CreatedAt = now, CreatedBy = agency.UserName,
+            DemandIntervals = horizon.Problem.Demand.Sum(d => d.Sum()), Node = options.Value.NodeName, HeartbeatAt = now };
         await using (var db = database.Create(agency))
         {
             db.RosterRuns.Add(run);
@@ -111,6 +132,8 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
     private async Task RunAsync(TenantScope agency, Guid runId, RosterHorizon horizon, TimeSpan limit, CancellationTokenSource stop)
     {
         var turn = turns.TryTake();
+        using var beating = new CancellationTokenSource();
+        var heart = BeatAsync(agency, runId, beating.Token);
         try
         {
             if (turn is null)
@@ -144,6 +167,8 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
         }
         finally
         {
+            await beating.CancelAsync();
+            await heart;
             turn?.Dispose();
             if (_running.TryRemove(runId, out var r))
             {
@@ -168,14 +193,50 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
         Changed?.Invoke(next);
     }
 
-    /// <summary>Marks runs left running by a previous process as failed.</summary>
+    /// <summary>Says the run is still being built, every <see cref="RosterRunnerOptions.Heartbeat"/> until it ends.</summary>
+    private async Task BeatAsync(TenantScope agency, Guid runId, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(options.Value.Heartbeat, ct);
+                await using var db = database.Create(agency);
+                await db.RosterRuns.Where(r => r.Id == runId && r.Status == RosterRunStatus.Running)
+                    .ExecuteUpdateAsync(u => u.SetProperty(r => r.HeartbeatAt, clock.GetUtcNow().UtcDateTime), ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // A missed beat is retried at the next; the run goes on.
+                log.LogWarning(e, "Roster run {RunId}: heartbeat not stored", runId);
+            }
+        }
+    }
+
+    /// <summary>Marks as interrupted the agency's runs still marked running that nobody builds: this server's own that it no longer
+    /// runs (a restart), and any server's whose heartbeat stopped.</summary>
+    private async Task FailInterruptedAsync(AgencyDbContext db, CancellationToken ct)
+    {
+        var node = options.Value.NodeName;
+        var stale = clock.GetUtcNow().UtcDateTime - options.Value.StaleAfter;
+        var mine = _running.Keys.ToList();
+        await db.RosterRuns.Where(r => r.Status == RosterRunStatus.Running && !mine.Contains(r.Id)
+                                       && (r.Node == null || r.Node == node || r.HeartbeatAt == null || r.HeartbeatAt < stale))
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RosterRunStatus.Failed).SetProperty(r => r.Message, Interrupted)
+                .SetProperty(r => r.FinishedAt, clock.GetUtcNow().UtcDateTime), ct);
+    }
+
+    /// <summary>At start-up: marks as interrupted the runs this server left running, and those of servers that stopped beating.</summary>
     public async Task RecoverAsync(CancellationToken ct = default)
     {
         foreach (var agencyId in await tenants.AgenciesWithRunningRostersAsync(ct))
         {
             await using var db = database.Create(TenantScope.ForAgency(agencyId, TenantSource.System));
-            await db.RosterRuns.Where(r => r.Status == RosterRunStatus.Running)
-                .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RosterRunStatus.Failed).SetProperty(r => r.Message, "Interrupted by a restart; run it again."), ct);
+            await FailInterruptedAsync(db, ct);
         }
     }
 

@@ -28,7 +28,11 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
     private ShiftBook Book => new(db.Setup, clock);
     private RosterPlanner Planner => new(db.Setup, new AgencyWideReader(db.Setup), Book, clock);
     private RosterTurns turns = new(Options.Create(new RosterRunnerOptions()));
-    private RosterRunner Runner => new(db.Setup, Planner, new CrossTenantReader(db.Setup), clock, NullLogger<RosterRunner>.Instance, turns);
+    private RosterRunner Runner => RunnerOn(Environment.MachineName);
+
+    /// <summary>The runner of one server among those sharing the database.</summary>
+    private RosterRunner RunnerOn(string node, TimeSpan? heartbeat = null) => new(db.Setup, Planner, new CrossTenantReader(db.Setup), clock, NullLogger<RosterRunner>.Instance, turns,
+        Options.Create(new RosterRunnerOptions { NodeName = node, Heartbeat = heartbeat ?? TimeSpan.FromSeconds(20) }));
 
     public async ValueTask InitializeAsync()
     {
@@ -246,6 +250,69 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
         Assert.Null(turns.TryTake());
         held.Dispose();
         Assert.NotNull(turns.TryTake());
+    }
+
+    [Fact]
+    public async Task Another_server_s_run_holds_the_agency_while_it_beats_and_is_marked_interrupted_once_it_stops()
+    {
+        // Server "a" is building a roster for the agency (its row, as that server stored it); this is server "b".
+        var now = clock.GetUtcNow().UtcDateTime;
+        var elsewhere = new RosterRun { FirstDay = Monday, Weeks = 1, TimeLimitSeconds = 600, CreatedAt = now, Node = "a", HeartbeatAt = now };
+        await using (var x = db.As(agency)) { x.RosterRuns.Add(elsewhere); await x.SaveChangesAsync(); }
+        var here = RunnerOn("b");
+
+        var refused = await here.StartAsync(agency, Monday, 1, 5);
+        Assert.False(refused.Ok);
+        Assert.Contains("another server", refused.Error);
+        await here.RecoverAsync(); // this server starting up leaves the other's run alone
+        Assert.Equal(RosterRunStatus.Running, (await RunAsync(elsewhere.Id)).Status);
+
+        // Server "a" stops beating: its run is marked interrupted, and this server may build one.
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        here.Changed += l => { if (l.Step == "Done") done.TrySetResult(); };
+        var started = await here.StartAsync(agency, Monday, 1, 5);
+        Assert.True(started.Ok, started.Error);
+        var interrupted = await RunAsync(elsewhere.Id);
+        Assert.Equal((RosterRunStatus.Failed, false), (interrupted.Status, interrupted.HasRoster));
+        Assert.Contains("Interrupted", interrupted.Message);
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var mine = await RunAsync(Guid.Parse(started.Field!));
+        Assert.Equal((RosterRunStatus.Completed, "b"), (mine.Status, mine.Node));
+    }
+
+    [Fact]
+    public async Task A_restart_marks_the_server_s_own_runs_interrupted_at_once_and_a_running_roster_beats()
+    {
+        // Left running by this server before it restarted, with a recent heartbeat: nobody builds it any more.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var left = new RosterRun { FirstDay = Monday, Weeks = 1, TimeLimitSeconds = 600, CreatedAt = now, Node = "b", HeartbeatAt = now };
+        await using (var x = db.As(agency)) { x.RosterRuns.Add(left); await x.SaveChangesAsync(); }
+        await RunnerOn("b").RecoverAsync();
+        Assert.Equal(RosterRunStatus.Failed, (await RunAsync(left.Id)).Status);
+
+        // A roster being built stores its heartbeat as it goes.
+        var here = RunnerOn("b", TimeSpan.FromMilliseconds(100));
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        here.Changed += l => { if (l.Step == "Done") done.TrySetResult(); };
+        var started = await here.StartAsync(agency, Monday, 2, 30);
+        Assert.True(started.Ok, started.Error);
+        var id = Guid.Parse(started.Field!);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var beat = clock.GetUtcNow().UtcDateTime;
+        for (var i = 0; i < 100 && (await RunAsync(id)).HeartbeatAt != beat; i++) await Task.Delay(100);
+        Assert.Equal(beat, (await RunAsync(id)).HeartbeatAt);
+        await here.RecoverAsync(); // a run this server is building is not interrupted
+        Assert.Equal(RosterRunStatus.Running, (await RunAsync(id)).Status);
+        Assert.True(here.Stop(id));
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(RosterRunStatus.Stopped, (await RunAsync(id)).Status);
+    }
+
+    private async Task<RosterRun> RunAsync(Guid id)
+    {
+        await using var x = db.As(agency);
+        return await x.RosterRuns.AsNoTracking().SingleAsync(r => r.Id == id);
     }
 
     [Fact]

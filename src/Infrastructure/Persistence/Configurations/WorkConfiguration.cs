@@ -173,6 +173,7 @@ internal sealed class RosterRunConfiguration : IEntityTypeConfiguration<Domain.R
         b.Property(x => x.CreatedBy).HasMaxLength(256);
         b.Property(x => x.PublishedBy).HasMaxLength(256);
         b.Property(x => x.Message).HasMaxLength(500);
+        b.Property(x => x.Node).HasMaxLength(128);
         b.Property(x => x.Status).HasConversion<int>();
         b.HasIndex(x => new { x.AgencyId, x.CreatedAt });
     }

@@ -1459,6 +1459,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateOnly>("FirstDay")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("IntervalMinutes")
                         .HasColumnType("integer");
 
@@ -1468,6 +1471,10 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("Message")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<long>("Objective")
                         .HasColumnType("bigint");

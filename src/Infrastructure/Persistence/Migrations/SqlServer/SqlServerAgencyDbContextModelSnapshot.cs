@@ -1458,6 +1458,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateOnly>("FirstDay")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("IntervalMinutes")
                         .HasColumnType("int");
 
@@ -1467,6 +1470,10 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("Message")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<long>("Objective")
                         .HasColumnType("bigint");

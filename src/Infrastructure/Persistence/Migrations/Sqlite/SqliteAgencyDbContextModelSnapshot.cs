@@ -1453,6 +1453,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("FirstDay")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("IntervalMinutes")
                         .HasColumnType("INTEGER");
 
@@ -1461,6 +1464,10 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Message")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Objective")
