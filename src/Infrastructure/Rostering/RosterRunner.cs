@@ -79,6 +79,7 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
     RosterTurns turns, IOptions<RosterRunnerOptions> options)
 {
     private const string Interrupted = "Interrupted: the server building it stopped; run it again.";
+    private static readonly WorkResult RunningElsewhere = WorkResult.Refused("A roster is already being built for this agency on another server; wait for it.");
 
     private readonly ConcurrentDictionary<Guid, (CancellationTokenSource Stop, RosterLive Live)> _running = new();
 
@@ -100,8 +101,7 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
         {
             // Another server's run that still beats holds the agency; one whose server stopped is marked interrupted first.
             await FailInterruptedAsync(db, ct);
-            if (await db.RosterRuns.AnyAsync(r => r.Status == RosterRunStatus.Running, ct))
-                return WorkResult.Refused("A roster is already being built for this agency on another server; wait for it.");
+            if (await db.RosterRuns.AnyAsync(r => r.Status == RosterRunStatus.Running, ct)) return RunningElsewhere;
         }
         var horizon = await planner.BuildAsync(agency, first, weeks, ct);
         if (horizon.Problem.Staff.Count == 0) return WorkResult.Refused("There is no active staff to roster.");
@@ -112,7 +112,16 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
         await using (var db = database.Create(agency))
         {
             db.RosterRuns.Add(run);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another server stored its run between the check above and this one (one running run per agency is a unique index).
+                if (await AnyRunningAsync(agency, ct)) return RunningElsewhere;
+                throw;
+            }
         }
         var stop = new CancellationTokenSource();
         var limit = TimeSpan.FromSeconds(seconds);
@@ -191,6 +200,12 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
         var next = change(r.Live);
         _running[runId] = (r.Stop, next);
         Changed?.Invoke(next);
+    }
+
+    private async Task<bool> AnyRunningAsync(TenantScope agency, CancellationToken ct)
+    {
+        await using var db = database.Create(agency);
+        return await db.RosterRuns.AnyAsync(r => r.Status == RosterRunStatus.Running, ct);
     }
 
     /// <summary>Says the run is still being built, every <see cref="RosterRunnerOptions.Heartbeat"/> until it ends.</summary>

@@ -309,6 +309,34 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(RosterRunStatus.Stopped, (await RunAsync(id)).Status);
     }
 
+    [Fact]
+    public async Task Two_servers_starting_a_run_for_the_agency_at_the_same_time_build_one()
+    {
+        var (a, b) = (RunnerOn("a"), RunnerOn("b"));
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        a.Changed += l => { if (l.Step == "Done") done.TrySetResult(); };
+        b.Changed += l => { if (l.Step == "Done") done.TrySetResult(); };
+        var results = await Task.WhenAll(a.StartAsync(agency, Monday, 1, 5), b.StartAsync(agency, Monday, 1, 5));
+        Assert.Single(results, r => r.Ok);
+        Assert.Contains("another server", results.Single(r => !r.Ok).Error);
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await using (var x = db.As(agency)) Assert.Single(await x.RosterRuns.ToListAsync());
+
+        // The database holds one running run per agency whoever writes it; another agency's is its own.
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using (var x = db.As(agency))
+        {
+            x.RosterRuns.AddRange(new RosterRun { FirstDay = Monday, Weeks = 1, TimeLimitSeconds = 60, CreatedAt = now, Node = "a", HeartbeatAt = now },
+                new RosterRun { FirstDay = Monday, Weeks = 1, TimeLimitSeconds = 60, CreatedAt = now, Node = "b", HeartbeatAt = now });
+            await Assert.ThrowsAsync<DbUpdateException>(() => x.SaveChangesAsync());
+        }
+        await using (var y = db.As(other))
+        {
+            y.RosterRuns.Add(new RosterRun { FirstDay = Monday, Weeks = 1, TimeLimitSeconds = 60, CreatedAt = now, Node = "a", HeartbeatAt = now });
+            await y.SaveChangesAsync();
+        }
+    }
+
     private async Task<RosterRun> RunAsync(Guid id)
     {
         await using var x = db.As(agency);

@@ -176,6 +176,9 @@ internal sealed class RosterRunConfiguration : IEntityTypeConfiguration<Domain.R
         b.Property(x => x.Node).HasMaxLength(128);
         b.Property(x => x.Status).HasConversion<int>();
         b.HasIndex(x => new { x.AgencyId, x.CreatedAt });
+        // At most one running run per agency, whichever server builds it: two servers starting one at the same instant cannot
+        // both store it. (Quoted as SQLite, PostgreSQL and SQL Server all read it; 1 is RosterRunStatus.Running.)
+        b.HasIndex(x => x.AgencyId).IsUnique().HasFilter("\"Status\" = 1").HasDatabaseName("IX_RosterRuns_OneRunningPerAgency");
     }
 }
 

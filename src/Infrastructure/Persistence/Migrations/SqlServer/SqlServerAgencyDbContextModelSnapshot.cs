@@ -1508,7 +1508,10 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AgencyId");
+                    b.HasIndex("AgencyId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_RosterRuns_OneRunningPerAgency")
+                        .HasFilter("\"Status\" = 1");
 
                     b.HasIndex("AgencyId", "CreatedAt");
 

@@ -1503,7 +1503,10 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AgencyId");
+                    b.HasIndex("AgencyId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_RosterRuns_OneRunningPerAgency")
+                        .HasFilter("\"Status\" = 1");
 
                     b.HasIndex("AgencyId", "CreatedAt");
 
