@@ -56,15 +56,14 @@ public sealed class MonthlyReports(DatabaseSetup database, BrandReports reports,
                 .Where(u => u.LockoutEnd is null || u.LockoutEnd < clock.GetUtcNow()).Select(u => u.Email!).Order(StringComparer.Ordinal).ToList();
             // Managers who already got it (a run that failed part way) are not sent it again.
             recipients = recipients.Except(sent, StringComparer.OrdinalIgnoreCase).ToList();
-            if (recipients.Count == 0 && sent.Count > 0)
-            {
-                // Everyone left has it; the month is delivered.
-                db.ReportDeliveries.Add(new ReportDelivery { BrandId = brand.BrandId!.Value, Year = year, Month = month, SentAt = now, Recipients = sent.Count });
-                await db.SaveChangesAsync(ct);
-                return 0;
-            }
         }
-        if (recipients.Count == 0) return 0; // asked again next run: a manager invited later still gets it
+        if (recipients.Count == 0)
+        {
+            // Everyone left has it from a run that failed part way: the month is delivered. With nobody to send to at all, it is
+            // asked again next run, so a manager invited later still gets it.
+            if (sent.Count > 0) await DeliveredAsync(brand, year, month, now, sent.Count, ct);
+            return 0;
+        }
 
         var report = await BuildAsync(brand, year, month, ct);
         var body = $"Hello,\r\n\r\nattached is the service report of {report.Brand.Name} for {ReportFormat.Month(year, month)}.\r\n\r\n" +
@@ -78,13 +77,17 @@ public sealed class MonthlyReports(DatabaseSetup database, BrandReports reports,
             await db.SaveChangesAsync(CancellationToken.None); // the mail has gone: its row is stored even when the run is being stopped
         }
 
-        await using (var db = database.Create(brand))
-        {
-            db.ReportDeliveries.Add(new ReportDelivery { BrandId = brand.BrandId!.Value, Year = year, Month = month, SentAt = now, Recipients = sent.Count + recipients.Count });
-            await db.SaveChangesAsync(ct);
-        }
+        await DeliveredAsync(brand, year, month, now, sent.Count + recipients.Count, ct);
         logger.LogInformation("Monthly report {Year}-{Month} of brand {BrandId} sent to {Count} manager(s)", year, month, brand.BrandId, recipients.Count);
         return recipients.Count;
+    }
+
+    /// <summary>Marks the month's report delivered to everyone: it is not sent again.</summary>
+    private async Task DeliveredAsync(TenantScope brand, int year, int month, DateTime at, int recipients, CancellationToken ct)
+    {
+        await using var db = database.Create(brand);
+        db.ReportDeliveries.Add(new ReportDelivery { BrandId = brand.BrandId!.Value, Year = year, Month = month, SentAt = at, Recipients = recipients });
+        await db.SaveChangesAsync(ct);
     }
 }
 

@@ -101,7 +101,7 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
         {
             // Another server's run that still beats holds the agency; one whose server stopped is marked interrupted first.
             await FailInterruptedAsync(db, ct);
-            if (await db.RosterRuns.AnyAsync(r => r.Status == RosterRunStatus.Running, ct)) return RunningElsewhere;
+            if (await AnyRunningAsync(db, ct)) return RunningElsewhere;
         }
         var horizon = await planner.BuildAsync(agency, first, weeks, ct);
         if (horizon.Problem.Staff.Count == 0) return WorkResult.Refused("There is no active staff to roster.");
@@ -119,7 +119,7 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
             catch (DbUpdateException)
             {
                 // Another server stored its run between the check above and this one (one running run per agency is a unique index).
-                if (await AnyRunningAsync(agency, ct)) return RunningElsewhere;
+                if (await AnyRunningAsync(db, ct)) return RunningElsewhere;
                 throw;
             }
         }
@@ -202,11 +202,7 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
         Changed?.Invoke(next);
     }
 
-    private async Task<bool> AnyRunningAsync(TenantScope agency, CancellationToken ct)
-    {
-        await using var db = database.Create(agency);
-        return await db.RosterRuns.AnyAsync(r => r.Status == RosterRunStatus.Running, ct);
-    }
+    private static Task<bool> AnyRunningAsync(AgencyDbContext db, CancellationToken ct) => db.RosterRuns.AnyAsync(r => r.Status == RosterRunStatus.Running, ct);
 
     /// <summary>Says the run is still being built, every <see cref="RosterRunnerOptions.Heartbeat"/> until it ends.</summary>
     private async Task BeatAsync(TenantScope agency, Guid runId, CancellationToken ct)
@@ -237,12 +233,13 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
     private async Task FailInterruptedAsync(AgencyDbContext db, CancellationToken ct)
     {
         var node = options.Value.NodeName;
-        var stale = clock.GetUtcNow().UtcDateTime - options.Value.StaleAfter;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var stale = now - options.Value.StaleAfter;
         var mine = _running.Keys.ToList();
         await db.RosterRuns.Where(r => r.Status == RosterRunStatus.Running && !mine.Contains(r.Id)
                                        && (r.Node == null || r.Node == node || r.HeartbeatAt == null || r.HeartbeatAt < stale))
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RosterRunStatus.Failed).SetProperty(r => r.Message, Interrupted)
-                .SetProperty(r => r.FinishedAt, clock.GetUtcNow().UtcDateTime), ct);
+                .SetProperty(r => r.FinishedAt, now), ct);
     }
 
     /// <summary>At start-up: marks as interrupted the runs this server left running, and those of servers that stopped beating.</summary>
