@@ -1,4 +1,8 @@
+using Agency.Domain.Rostering;
+using Agency.Infrastructure.Tenancy;
+using Agency.Infrastructure.Persistence;
 using Agency.Infrastructure.Rostering;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -108,6 +112,58 @@ public sealed class ScheduleTests(AppServer app)
         finally
         {
             foreach (var turn in held) turn.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task A_roster_built_on_another_server_shows_its_progress_and_a_scheduler_stops_it_from_here()
+    {
+        // Server "node-b", sharing the database, is building Northbeam's roster and stored its progress with its last heartbeat.
+        var setup = app.Services.GetRequiredService<DatabaseSetup>();
+        Guid agencyId;
+        await using (var db = setup.Create(TenantScope.None)) agencyId = (await db.Agencies.SingleAsync(a => a.Slug == "northbeam")).Id;
+        var northbeam = TenantScope.ForAgency(agencyId, TenantSource.System);
+        var monday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7 - ((int)DateTime.UtcNow.DayOfWeek + 6) % 7);
+        var run = new RosterRun { FirstDay = monday, Weeks = 2, TimeLimitSeconds = 120, CreatedAt = DateTime.UtcNow, CreatedBy = "Sam Scheduler", Node = "node-b",
+            HeartbeatAt = DateTime.UtcNow, Step = "Improving", ElapsedSeconds = 48, Trace = "0.8:1460 3:1210 9:1100 20:1010 48:964", Solutions = 5,
+            UnderCoverageIntervals = 964, LowerBoundIntervals = 900, DemandIntervals = 5200 };
+        await using (var db = setup.Create(northbeam)) { db.RosterRuns.Add(run); await db.SaveChangesAsync(); }
+        try
+        {
+            var scheduler = await app.NewPageAsync();
+            await Pages.SignInAsync(scheduler, "scheduler@northbeam.example");
+            await Pages.GoAsync(scheduler, "/shifts/roster");
+            var progress = scheduler.GetByLabel("Roster progress");
+            await Assertions.Expect(progress).ToContainTextAsync("Built on server node-b");
+            await Assertions.Expect(progress).ToContainTextAsync("482 h short");
+            await Assertions.Expect(progress).ToContainTextAsync("48 of 120 s");
+            await Assertions.Expect(scheduler.GetByRole(AriaRole.Button, new() { Name = "Generate roster" })).ToBeDisabledAsync();
+            await Pages.ScreenshotAsync(scheduler, "roster-running-elsewhere");
+
+            await progress.GetByRole(AriaRole.Button, new() { Name = "Stop and keep the best" }).ClickAsync();
+            await Assertions.Expect(scheduler.GetByText("Asked server node-b to stop")).ToBeVisibleAsync();
+            await Assertions.Expect(progress.GetByRole(AriaRole.Button, new() { Name = "Stop and keep the best" })).ToBeDisabledAsync();
+            await using (var db = setup.Create(northbeam))
+            {
+                var asked = await db.RosterRuns.AsNoTracking().SingleAsync(r => r.Id == run.Id);
+                Assert.NotNull(asked.StopRequestedAt);
+                Assert.False(string.IsNullOrEmpty(asked.StopRequestedBy));
+            }
+
+            // Server "node-b" saves its best roster at its next heartbeat: the page opens the run.
+            await using (var db = setup.Create(northbeam))
+                await db.RosterRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RosterRunStatus.Stopped)
+                    .SetProperty(r => r.Message, "Stopped by Sam Scheduler; this is the best roster found by then.").SetProperty(r => r.FinishedAt, DateTime.UtcNow));
+            var roster = scheduler.GetByLabel("Roster", new() { Exact = true });
+            await Assertions.Expect(roster.Locator(".mud-chip")).ToContainTextAsync("stopped", new() { Timeout = 15_000 });
+            await Assertions.Expect(roster).ToContainTextAsync("Stopped by");
+            await Assertions.Expect(progress).ToHaveCountAsync(0);
+            await scheduler.Context.CloseAsync();
+        }
+        finally
+        {
+            await using var db = setup.Create(northbeam);
+            await db.RosterRuns.Where(r => r.Id == run.Id).ExecuteDeleteAsync();
         }
     }
 }

@@ -38,6 +38,14 @@ public class RosterRun : IAgencyOwned, IAudited
     /// running whose heartbeat has stopped was interrupted: its server stopped.</summary>
     public string? Node { get; set; }
     public DateTime? HeartbeatAt { get; set; }
+    /// <summary>While it runs, stored with each heartbeat so that every server can show it: the step, the seconds searched and
+    /// how the best roster's shortfall fell (<see cref="RosterTrace"/>). The best roster's figures so far are the figures above.</summary>
+    public string? Step { get; set; }
+    public int ElapsedSeconds { get; set; }
+    public string? Trace { get; set; }
+    /// <summary>Who asked the run to stop, and when: the server building it stops at its next heartbeat and keeps the best roster.</summary>
+    public DateTime? StopRequestedAt { get; set; }
+    public string? StopRequestedBy { get; set; }
 
     public DateOnly LastDay => FirstDay.AddDays(7 * Weeks - 1);
 

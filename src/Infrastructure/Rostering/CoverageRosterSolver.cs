@@ -230,6 +230,7 @@ public static class CoverageRosterSolver
     /// </summary>
     private static ModelResult SolveModel(CoverageProblem whole, int[] chosen, IReadOnlyList<PlannedShift> current, TimeSpan timeLimit, int workers, CancellationToken ct, Action<CoverageProgress>? onSolution)
     {
+        if (ct.IsCancellationRequested) return new ModelResult(null, CpSolverStatus.Unknown, 0); // stopped before the model was built
         var chosenSet = chosen.ToHashSet();
         var fixedShifts = current.Where(s => !chosenSet.Contains(s.Person)).ToList();
         var fixedCover = CoverageRules.Evaluate(whole, fixedShifts).Scheduled;
@@ -372,8 +373,7 @@ public static class CoverageRosterSolver
                 $"max_time_in_seconds:{Math.Max(0.5, timeLimit.TotalSeconds):0.###} num_workers:{(workers > 0 ? workers : Math.Max(1, Environment.ProcessorCount))}"),
         };
         var reporter = new Reporter(onSolution, under);
-        using var registration = ct.Register(() => solver.StopSearch());
-        var status = solver.Solve(model, reporter);
+        var status = CpSatSearch.Solve(solver, model, reporter, ct);
         Trace($"CP-SAT {status}: objective {(status is CpSolverStatus.Optimal or CpSolverStatus.Feasible ? solver.ObjectiveValue : double.NaN)}, bound {solver.BestObjectiveBound}, {solver.WallTime():F1} s");
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible)) return new ModelResult(null, status, 0);
         var shifts = new List<PlannedShift>();

@@ -89,8 +89,7 @@ public static class CpSatRosterSolver
         };
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var callback = new Reporter(progress, watch);
-        using var registration = ct.Register(() => solver.StopSearch());
-        var status = solver.Solve(model, callback);
+        var status = CpSatSearch.Solve(solver, model, callback, ct);
         watch.Stop();
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {

@@ -115,7 +115,8 @@ public sealed class RosterPlanner(DatabaseSetup database, AgencyWideReader reade
         run.Objective = (long)solution.Objective;
         run.Shifts = solution.Shifts.Count;
         run.Solutions = solution.Solutions;
-        run.Message = solution.HasRoster ? null : Describe(solution.Outcome, solution.Status);
+        run.Message = !solution.HasRoster ? Describe(solution.Outcome, solution.Status)
+            : status == RosterRunStatus.Stopped && run.StopRequestedBy is { } who ? $"Stopped by {who}; this is the best roster found by then." : null;
         await db.SaveChangesAsync(ct);
     }
 

@@ -9,9 +9,21 @@ using Microsoft.Extensions.Options;
 
 namespace Agency.Infrastructure.Rostering;
 
-/// <summary>Where a running roster is, for the scheduler watching it; <paramref name="Waiting"/> while it waits for another roster to finish.</summary>
+/// <summary>
+/// Where a running roster is, for the scheduler watching it; <paramref name="Waiting"/> while it waits for another roster to finish.
+/// <paramref name="Server"/> names the server building it when that is another one (its figures are then those of its last
+/// heartbeat); <paramref name="StopRequested"/> once someone asked it to stop.
+/// </summary>
 public sealed record RosterLive(Guid RunId, Guid AgencyId, string Step, TimeSpan Elapsed, TimeSpan Limit, int Solutions, int UnderCoverage, int LowerBound, int Demand,
-    IReadOnlyList<(double Seconds, int Under)> Trace, bool Waiting = false);
+    IReadOnlyList<(double Seconds, int Under)> Trace, bool Waiting = false, string? Server = null, bool StopRequested = false)
+{
+    public const string WaitingStep = "Waiting for another roster to finish";
+
+    /// <summary>What a run's row says of it while another server builds it.</summary>
+    public static RosterLive Of(RosterRun run) => new(run.Id, run.AgencyId, run.Step ?? "Starting", TimeSpan.FromSeconds(run.ElapsedSeconds), TimeSpan.FromSeconds(run.TimeLimitSeconds),
+        run.Solutions, run.UnderCoverageIntervals, run.LowerBoundIntervals, run.DemandIntervals, RosterTrace.Parse(run.Trace), run.Step == WaitingStep, run.Node ?? "another server",
+        run.StopRequestedAt is not null);
+}
 
 /// <summary>How many rosters one process builds at once.</summary>
 public sealed class RosterRunnerOptions
@@ -29,11 +41,18 @@ public sealed class RosterRunnerOptions
     /// <summary>This server's name among the servers that share the database (the machine's name unless set).</summary>
     public string NodeName { get; set; } = Environment.MachineName;
 
-    /// <summary>How often a running roster says it is still being built.</summary>
-    public TimeSpan Heartbeat { get; set; } = TimeSpan.FromSeconds(20);
+    /// <summary>How often a running roster says it is still being built: it stores its progress for the other servers to show, and
+    /// notices a stop asked for on another server.</summary>
+    public TimeSpan Heartbeat { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>A run marked running without a heartbeat for this long was interrupted (its server stopped).</summary>
-    public TimeSpan StaleAfter => 4 * Heartbeat;
+    private TimeSpan _staleAfter = TimeSpan.FromMinutes(1);
+
+    /// <summary>A run marked running without a heartbeat for this long was interrupted (its server stopped); at least four heartbeats.</summary>
+    public TimeSpan StaleAfter
+    {
+        get => _staleAfter > 4 * Heartbeat ? _staleAfter : 4 * Heartbeat;
+        set => _staleAfter = value;
+    }
 }
 
 /// <summary>The turns of the process's roster runs: at most <see cref="RosterRunnerOptions.Concurrent"/> hold one at once.</summary>
@@ -71,6 +90,8 @@ public sealed class RosterTurns(IOptions<RosterRunnerOptions> options)
 /// Servers that share the database each build their own runs: a run stores its server and beats while it runs
 /// (<see cref="RosterRunnerOptions.Heartbeat"/>), so no server starts a second run for an agency while another server's
 /// run still beats, and a run whose server stopped beating (or this server's own, after a restart) is marked interrupted.
+/// Each beat stores the run's progress, which every other server shows (<see cref="LiveAsync"/>), and picks up a stop
+/// asked for on any server (<see cref="StopAsync"/>).
 /// The optimiser takes every core it is given, so the process builds at most
 /// <see cref="RosterRunnerOptions.MaxConcurrentRuns"/> rosters at once (across agencies), each on its share of the
 /// cores; the others wait in turn, shown as waiting, and their time limit counts from when they start.
@@ -89,6 +110,35 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
     public RosterLive? Live(Guid runId) => _running.TryGetValue(runId, out var r) ? r.Live : null;
 
     public bool IsRunning(Guid agencyId) => _running.Values.Any(r => r.Live.AgencyId == agencyId);
+
+    /// <summary>Where the agency's run stands: from memory when this server builds it, else from its last heartbeat; null when it no
+    /// longer runs.</summary>
+    public async Task<RosterLive?> LiveAsync(TenantScope agency, Guid runId, CancellationToken ct = default)
+    {
+        if (Live(runId) is { } here && here.AgencyId == agency.AgencyId) return here;
+        await using var db = database.Create(agency);
+        return await db.RosterRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId && r.Status == RosterRunStatus.Running, ct) is { } run ? RosterLive.Of(run) : null;
+    }
+
+    /// <summary>
+    /// Asks the agency's running roster to stop and keep the best roster so far, recording who asked. This server stops its own
+    /// run at once; another server's stops at its next heartbeat. False when the run is not running (or not the agency's).
+    /// </summary>
+    public async Task<bool> StopAsync(TenantScope agency, Guid runId, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = database.Create(agency);
+        var asked = await db.RosterRuns.Where(r => r.Id == runId && r.Status == RosterRunStatus.Running)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.StopRequestedAt, r => r.StopRequestedAt ?? now)
+                .SetProperty(r => r.StopRequestedBy, r => r.StopRequestedBy ?? agency.UserName), ct);
+        if (asked == 0) return false;
+        if (Live(runId) is { } here && here.AgencyId == agency.AgencyId)
+        {
+            Stop(runId);
+            Update(runId, l => l with { StopRequested = true });
+        }
+        return true;
+    }
 
     public async Task<WorkResult> StartAsync(TenantScope agency, DateOnly? firstDay, int weeks, int seconds, CancellationToken ct = default)
     {
@@ -147,7 +197,7 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
         {
             if (turn is null)
             {
-                Update(runId, l => l with { Step = "Waiting for another roster to finish", Waiting = true });
+                Update(runId, l => l with { Step = RosterLive.WaitingStep, Waiting = true });
                 try
                 {
                     turn = await turns.TakeAsync(stop.Token);
@@ -204,7 +254,10 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
 
     private static Task<bool> AnyRunningAsync(AgencyDbContext db, CancellationToken ct) => db.RosterRuns.AnyAsync(r => r.Status == RosterRunStatus.Running, ct);
 
-    /// <summary>Says the run is still being built, every <see cref="RosterRunnerOptions.Heartbeat"/> until it ends.</summary>
+    /// <summary>
+    /// Says the run is still being built, every <see cref="RosterRunnerOptions.Heartbeat"/> until it ends: stores where it stands for
+    /// the other servers, and stops it when someone asked on another server.
+    /// </summary>
     private async Task BeatAsync(TenantScope agency, Guid runId, CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
@@ -212,9 +265,18 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
             try
             {
                 await Task.Delay(options.Value.Heartbeat, ct);
+                if (Live(runId) is not { } live) return;
+                var (step, elapsed, trace) = (live.Step, (int)live.Elapsed.TotalSeconds, RosterTrace.Format(live.Trace));
                 await using var db = database.Create(agency);
                 await db.RosterRuns.Where(r => r.Id == runId && r.Status == RosterRunStatus.Running)
-                    .ExecuteUpdateAsync(u => u.SetProperty(r => r.HeartbeatAt, clock.GetUtcNow().UtcDateTime), ct);
+                    .ExecuteUpdateAsync(u => u.SetProperty(r => r.HeartbeatAt, clock.GetUtcNow().UtcDateTime).SetProperty(r => r.Step, step)
+                        .SetProperty(r => r.ElapsedSeconds, elapsed).SetProperty(r => r.Trace, trace).SetProperty(r => r.Solutions, live.Solutions)
+                        .SetProperty(r => r.UnderCoverageIntervals, live.UnderCoverage).SetProperty(r => r.LowerBoundIntervals, live.LowerBound), ct);
+                if (!live.StopRequested && await db.RosterRuns.AnyAsync(r => r.Id == runId && r.StopRequestedAt != null, ct))
+                {
+                    Stop(runId);
+                    Update(runId, l => l with { StopRequested = true });
+                }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {

@@ -131,6 +131,21 @@ public class CoverageRosterSolverTests
     }
 
     [Fact]
+    public void A_stop_that_comes_as_the_exact_model_is_handed_to_CP_SAT_ends_the_run_with_the_best_roster_so_far()
+    {
+        // A pool small enough for one exact model: the local search's roster is reported, and the stop comes right then, before
+        // CP-SAT's search begins (CP-SAT forgets a stop asked for before it starts, so this run used to search for its whole minute).
+        var staff = Enumerable.Range(0, 6).Select(i => Person($"P{i}", i < 2 ? [0, 1] : [i % 2])).ToList();
+        var p = Problem(7, staff, t => t % 48 is >= 14 and < 44 ? 3 : 0, t => t % 48 is >= 20 and < 40 ? 2 : 0);
+        using var stop = new CancellationTokenSource();
+        var result = CoverageRosterSolver.Solve(p, TimeSpan.FromSeconds(60), new Inline(r => { if (r.Solutions > 0) stop.Cancel(); }), stop.Token, strategy: RosterStrategy.Exact);
+        Assert.True(result.HasRoster);
+        Assert.Equal("Local search (Unknown from CP-SAT)", result.Status);
+        Assert.True(result.Elapsed < TimeSpan.FromSeconds(30), $"{result.Elapsed}");
+        Assert.Empty(CoverageRules.Violations(p, result.Shifts));
+    }
+
+    [Fact]
     public void An_impossible_contract_is_reported_as_infeasible()
     {
         // At least 40 h in a week, but at most 2 days in a row... of at most 10 h, and only 3 days are free.

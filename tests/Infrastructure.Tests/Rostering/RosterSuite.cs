@@ -310,6 +310,46 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_server_shows_a_run_s_progress_and_a_stop_asked_on_another_server_keeps_the_best_roster()
+    {
+        // Server "a" builds the roster and stores its progress with each heartbeat; the scheduler's page is on server "b".
+        var (a, b) = (RunnerOn("a", TimeSpan.FromMilliseconds(100)), RunnerOn("b"));
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        a.Changed += l => { if (l.Step == "Done") done.TrySetResult(); };
+        var started = await a.StartAsync(agency, Monday, 2, 120);
+        Assert.True(started.Ok, started.Error);
+        var id = Guid.Parse(started.Field!);
+        RosterLive? seen = null;
+        for (var i = 0; i < 300 && seen is not { Solutions: > 0, Trace.Count: > 0 }; i++)
+        {
+            await Task.Delay(100);
+            seen = await b.LiveAsync(agency, id);
+        }
+        Assert.NotNull(seen);
+        Assert.Equal(("a", false, id), (seen.Server, seen.StopRequested, seen.RunId));
+        Assert.True(seen.Solutions > 0 && seen.Demand > 0 && seen.Trace.Count > 0, $"{seen}");
+        Assert.Equal(TimeSpan.FromSeconds(120), seen.Limit);
+        Assert.Null(a.Live(id)!.Server); // the server building it reads it from memory
+
+        // Another agency neither sees nor stops it.
+        Assert.Null(await b.LiveAsync(other, id));
+        Assert.False(await b.StopAsync(other, id));
+        Assert.Null((await RunAsync(id)).StopRequestedAt);
+
+        // Asked on "b", it stops on "a" at its next heartbeat, long before its two minutes, and keeps its best roster.
+        Assert.True(await b.StopAsync(agency, id));
+        Assert.True((await b.LiveAsync(agency, id))?.StopRequested ?? true);
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var run = await RunAsync(id);
+        Assert.Equal((RosterRunStatus.Stopped, true, "Hannah"), (run.Status, run.HasRoster, run.StopRequestedBy));
+        Assert.True(run.Shifts > 0);
+        Assert.Contains("Stopped by Hannah", run.Message);
+        await using (var x = db.As(agency)) Assert.Equal(run.Shifts, await x.Shifts.CountAsync(s => s.RosterRunId == id));
+        Assert.Null(await b.LiveAsync(agency, id));
+        Assert.False(await b.StopAsync(agency, id));
+    }
+
+    [Fact]
     public async Task Two_servers_starting_a_run_for_the_agency_at_the_same_time_build_one()
     {
         var (a, b) = (RunnerOn("a"), RunnerOn("b"));

@@ -117,6 +117,40 @@ public sealed class RosterPageTests : ComponentTestBase
     }
 
     [Fact]
+    public void A_roster_built_on_another_server_shows_its_progress_stops_from_here_and_opens_when_done()
+    {
+        // Server "node-b" is building a roster for the agency and stored its progress with its last heartbeat.
+        var running = new RosterRun { FirstDay = Monday, Weeks = 1, TimeLimitSeconds = 60, CreatedAt = DateTime.UtcNow, CreatedBy = "Test Admin", Node = "node-b",
+            HeartbeatAt = DateTime.UtcNow, Step = "Improving", ElapsedSeconds = 20, Trace = "1:300 6:240 20:200", Solutions = 3, UnderCoverageIntervals = 200,
+            LowerBoundIntervals = 150, DemandIntervals = 1000 };
+        using (var db = Setup.Create(Tenant.Current)) { db.RosterRuns.Add(running); db.SaveChanges(); }
+        var cut = Render<Rosters>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-server]")));
+        Assert.Equal("node-b", cut.Find("[data-server]").GetAttribute("data-server"));
+        Assert.Equal("200", cut.Find("[data-live-under]").GetAttribute("data-live-under"));
+        Assert.Contains("100 h short", cut.Markup); // 200 half hours
+        Assert.Contains("20 of 60 s", cut.Markup);
+        Assert.True(Button(cut, "Generate roster").HasAttribute("disabled"));
+
+        // Stop asks the building server through the database, and the button waits for it.
+        Button(cut, "Stop and keep the best").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Stopping", cut.Markup));
+        Assert.True(Button(cut, "Stop and keep the best").HasAttribute("disabled"));
+        using (var db = Setup.Create(Tenant.Current))
+        {
+            var asked = db.RosterRuns.Single(r => r.Id == running.Id);
+            Assert.NotNull(asked.StopRequestedAt);
+            Assert.Equal(Tenant.Current.UserName, asked.StopRequestedBy);
+            // Server "node-b" saves its best roster.
+            asked.Status = RosterRunStatus.Stopped;
+            asked.FinishedAt = DateTime.UtcNow;
+            db.SaveChanges();
+        }
+        var nav = Services.GetRequiredService<NavigationManager>();
+        cut.WaitForAssertion(() => Assert.Contains($"run={running.Id}", nav.Uri), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public void Bad_settings_show_the_field_message_and_start_nothing()
     {
         var cut = Render<Rosters>();

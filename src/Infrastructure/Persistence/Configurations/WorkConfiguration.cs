@@ -174,6 +174,9 @@ internal sealed class RosterRunConfiguration : IEntityTypeConfiguration<Domain.R
         b.Property(x => x.PublishedBy).HasMaxLength(256);
         b.Property(x => x.Message).HasMaxLength(500);
         b.Property(x => x.Node).HasMaxLength(128);
+        b.Property(x => x.Step).HasMaxLength(100);
+        b.Property(x => x.Trace).HasMaxLength(1000);
+        b.Property(x => x.StopRequestedBy).HasMaxLength(256);
         b.Property(x => x.Status).HasConversion<int>();
         b.HasIndex(x => new { x.AgencyId, x.CreatedAt });
         // At most one running run per agency, whichever server builds it: two servers starting one at the same instant cannot

@@ -45,6 +45,12 @@ public sealed class RosterDesk(IDbContextFactory<AgencyDbContext> dbs, RosterRun
 
     public Task<WorkResult> PublishAsync(Guid runId) => planner.PublishAsync(tenant.Current, runId);
 
+    /// <summary>Where a running roster stands, whichever server builds it; null once it no longer runs.</summary>
+    public Task<RosterLive?> LiveAsync(Guid runId) => runner.LiveAsync(tenant.Current, runId);
+
+    /// <summary>Asks a running roster to stop and keep its best roster, whichever server builds it.</summary>
+    public Task<bool> StopAsync(Guid runId) => runner.StopAsync(tenant.Current, runId);
+
     public async Task<RosterWeek?> WeekAsync(Guid runId, int week)
     {
         await using var db = await dbs.CreateDbContextAsync();

@@ -1453,6 +1453,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("DemandIntervals")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ElapsedSeconds")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1498,8 +1501,23 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Step")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("StopRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StopRequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<int>("TimeLimitSeconds")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Trace")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<int>("UnderCoverageIntervals")
                         .HasColumnType("integer");

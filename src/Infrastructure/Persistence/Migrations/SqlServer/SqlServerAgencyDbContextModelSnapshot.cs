@@ -1452,6 +1452,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("DemandIntervals")
                         .HasColumnType("int");
 
+                    b.Property<int>("ElapsedSeconds")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("datetime2");
 
@@ -1497,8 +1500,23 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("Status")
                         .HasColumnType("int");
 
+                    b.Property<string>("Step")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("StopRequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("StopRequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<int>("TimeLimitSeconds")
                         .HasColumnType("int");
+
+                    b.Property<string>("Trace")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<int>("UnderCoverageIntervals")
                         .HasColumnType("int");

@@ -1447,6 +1447,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("DemandIntervals")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ElapsedSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
@@ -1492,8 +1495,23 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Step")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StopRequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StopRequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("TimeLimitSeconds")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Trace")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("UnderCoverageIntervals")
                         .HasColumnType("INTEGER");
