@@ -161,6 +161,12 @@ public class RollupState : IBrandOwned
     /// <summary>Conversations changed up to here have current facts (and their days current <see cref="DayTally"/> rows).</summary>
     public DateTime ConversationsThrough { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>Which refresh holds the brand's rollups, and until when: servers sharing the database refresh a brand one at a time.
+    /// A lease not renewed by then is free again (its server stopped).</summary>
+    public string? LeaseHolder { get; set; }
+    public DateTime? LeaseUntil { get; set; }
+    /// <summary>Counts the rebuilds asked for: a refresh that began before one does not move the watermarks on.</summary>
+    public int Rebuilds { get; set; }
 }
 
 /// <summary>A monthly report sent to a brand's managers; stored once per brand and month so that the job sends it once.</summary>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Collections.Concurrent;
 using Agency.Domain.Channels;
 using Agency.Domain.Conversations;
@@ -20,9 +21,18 @@ public sealed record RollupSummary(int Facts, int Days);
 /// the last run and the daily post counts of local days that gained or relabelled a post. A watermark
 /// stops short of the last <see cref="Overlap"/> (a save still in flight then is caught next time);
 /// recomputing a row twice gives the same row, so overlap and a second run are harmless.
+/// A brand is refreshed by one refresh at a time: within a process by a gate, across servers sharing the
+/// database by a lease on the brand's <see cref="RollupState"/> row (renewed while held; one whose server
+/// stopped is free after <see cref="LeaseTime"/>). A brand with nothing new is not written to at all.
 /// </summary>
 public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
 {
+    /// <summary>How long a lease holds without renewal; a refresh renews it every quarter of this.</summary>
+    public static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a dashboard waits for another server's refresh of the brand before showing the figures as they are.</summary>
+    public static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// How long a save may stay in flight: a watermark never moves past now minus this, so a row
     /// stamped earlier but committed after a run is still picked up by the next one.
@@ -35,7 +45,12 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
     /// <summary>One run at a time per brand in this process (the job and a page opening would otherwise insert the same facts twice).</summary>
     private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _gates = new();
 
-    public Task<RollupSummary> RefreshAsync(TenantScope brand, CancellationToken ct = default) => GatedAsync(brand, () => RefreshOnceAsync(brand, ct), ct);
+    /// <summary>
+    /// Brings the brand's rollups up to date. While another server refreshes the brand, a dashboard (<paramref name="wait"/>) waits
+    /// for it and refreshes what is still new, for at most <see cref="LeaseWait"/>; the job leaves the brand to that server.
+    /// </summary>
+    public Task<RollupSummary> RefreshAsync(TenantScope brand, CancellationToken ct = default, bool wait = true) =>
+        GatedAsync(brand, () => RefreshLeasedAsync(brand, wait, ct), ct);
 
     private async Task<RollupSummary> GatedAsync(TenantScope brand, Func<Task<RollupSummary>> run, CancellationToken ct)
     {
@@ -51,6 +66,108 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
         }
     }
 
+    private static readonly RollupSummary Nothing = new(0, 0);
+
+    /// <summary>Refreshes under the brand's lease; see <see cref="RefreshAsync"/>.</summary>
+    private async Task<RollupSummary> RefreshLeasedAsync(TenantScope brand, bool wait, CancellationToken ct)
+    {
+        var waitUntil = DateTime.UtcNow + LeaseWait;
+        while (true)
+        {
+            if (await UpToDateAsync(brand, ct)) return Nothing;
+            var holder = await TakeLeaseAsync(brand, ct);
+            if (holder is not null)
+            {
+                using var renewing = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                var renewal = RenewLeaseAsync(brand, holder, renewing.Token);
+                try
+                {
+                    return await RefreshOnceAsync(brand, ct);
+                }
+                finally
+                {
+                    await renewing.CancelAsync();
+                    await renewal;
+                    await ReleaseLeaseAsync(brand, holder);
+                }
+            }
+            // Another server refreshes the brand: the job leaves it to that server; a dashboard waits, then refreshes what is still new.
+            if (!wait || DateTime.UtcNow >= waitUntil) return Nothing;
+            await Task.Delay(LeasePoll, ct);
+        }
+    }
+
+    private static readonly TimeSpan LeasePoll = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Whether nothing changed after the brand's watermarks (reads only: a dashboard of a quiet brand writes nothing).</summary>
+    private async Task<bool> UpToDateAsync(TenantScope brand, CancellationToken ct)
+    {
+        await using var db = database.Create(brand);
+        if (await db.RollupStates.AsNoTracking().SingleOrDefaultAsync(ct) is not { } state
+            || state.ConversationsThrough == DateTime.MinValue || state.PostsThrough == DateTime.MinValue) return false;
+        var (conversations, posts) = (state.ConversationsThrough, state.PostsThrough);
+        return !await db.Conversations.AnyAsync(c => c.ChangedAt > conversations, ct)
+               && !await db.Posts.AnyAsync(p => p.ReceivedAt > posts, ct)
+               && !await db.LabelCorrections.AnyAsync(c => c.CorrectedAt > posts, ct);
+    }
+
+    /// <summary>The brand's lease for this refresh (its holder's name), or null while another refresh holds it. The brand's state row is
+    /// made first when it has none (unbuilt watermarks: the refresh counts everything).</summary>
+    private async Task<string?> TakeLeaseAsync(TenantScope brand, CancellationToken ct)
+    {
+        var holder = $"{Environment.MachineName}:{Guid.NewGuid():N}";
+        holder = holder[Math.Max(0, holder.Length - 64)..];
+        await using var db = database.Create(brand);
+        if (!await db.RollupStates.AnyAsync(ct))
+        {
+            db.RollupStates.Add(new RollupState { BrandId = brand.BrandId!.Value, PostsThrough = DateTime.MinValue, ConversationsThrough = DateTime.MinValue });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another server made it at the same moment.
+            }
+            db.ChangeTracker.Clear();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now + LeaseTime;
+        var taken = await db.RollupStates.Where(x => x.LeaseUntil == null || x.LeaseUntil < now)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.LeaseHolder, holder).SetProperty(x => x.LeaseUntil, until), ct);
+        return taken == 1 ? holder : null;
+    }
+
+    /// <summary>Keeps the lease while the refresh runs: a long rebuild is not taken over by another server.</summary>
+    private async Task RenewLeaseAsync(TenantScope brand, string holder, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(LeaseTime / 4, ct);
+                await using var db = database.Create(brand);
+                var until = clock.GetUtcNow().UtcDateTime + LeaseTime;
+                await db.RollupStates.Where(x => x.LeaseHolder == holder).ExecuteUpdateAsync(u => u.SetProperty(x => x.LeaseUntil, until), ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (DbException)
+            {
+                // Renewed at the next turn; the lease holds for a while yet.
+            }
+        }
+    }
+
+    private async Task ReleaseLeaseAsync(TenantScope brand, string holder)
+    {
+        await using var db = database.Create(brand);
+        await db.RollupStates.Where(x => x.LeaseHolder == holder)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.LeaseHolder, (string?)null).SetProperty(x => x.LeaseUntil, (DateTime?)null), CancellationToken.None);
+    }
+
     private async Task<RollupSummary> RefreshOnceAsync(TenantScope brand, CancellationToken ct)
     {
         var brandId = brand.BrandId ?? throw new TenantException("Rollups are kept per brand.");
@@ -61,18 +178,22 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
             known = await db.RollupStates.AsNoTracking().SingleOrDefaultAsync(ct);
         }
         var state = known ?? new RollupState { BrandId = brandId, PostsThrough = DateTime.MinValue, ConversationsThrough = DateTime.MinValue };
-        var (facts, conversationsThrough) = await RefreshFactsAsync(brand, known?.ConversationsThrough, now, ct);
-        var (days, postsThrough) = await RefreshDaysAsync(brand, known?.PostsThrough, ct);
+        // A watermark at its start (a new brand, or a rebuild) counts everything afresh.
+        static DateTime? Since(DateTime? watermark) => watermark == DateTime.MinValue ? null : watermark;
+        var (facts, conversationsThrough) = await RefreshFactsAsync(brand, Since(known?.ConversationsThrough), now, ct);
+        var (days, postsThrough) = await RefreshDaysAsync(brand, Since(known?.PostsThrough), ct);
         var settled = now - Overlap;
         conversationsThrough = conversationsThrough > settled ? Max(settled, state.ConversationsThrough) : conversationsThrough;
         postsThrough = postsThrough > settled ? Max(settled, state.PostsThrough) : postsThrough;
 
         if (known is not null && facts == 0 && days == 0 && conversationsThrough <= state.ConversationsThrough && postsThrough <= state.PostsThrough)
-            return new RollupSummary(0, 0); // nothing new: no write for a dashboard view
+            return Nothing; // nothing new: no write for a dashboard view
 
         await using (var db = database.Create(brand))
         {
             var stored = await db.RollupStates.SingleOrDefaultAsync(ct);
+            // A rebuild asked for while this refresh ran (watermarks sent back to their start) stays asked for: the next refresh does it.
+            if (known is not null && (stored is null || stored.Rebuilds != known.Rebuilds)) return new RollupSummary(facts, days);
             if (stored is null) db.RollupStates.Add(stored = new RollupState { BrandId = brandId });
             stored.ConversationsThrough = Max(stored.ConversationsThrough, conversationsThrough);
             stored.PostsThrough = Max(stored.PostsThrough, postsThrough);
@@ -89,15 +210,25 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
         return new RollupSummary(facts, days);
     }
 
-    /// <summary>Rebuilds every fact of the brand (after a change of SLA policies or service hours, whose effect reaches back).</summary>
-    public Task<RollupSummary> RebuildAsync(TenantScope brand, CancellationToken ct = default) => GatedAsync(brand, async () =>
+    /// <summary>
+    /// Rebuilds every fact and day of the brand (after a change of time zone, SLA policies or service hours, whose effect reaches back):
+    /// the watermarks go back to their start (<see cref="RequestRebuildAsync"/>), then the brand is refreshed, after another server's
+    /// refresh of it when one runs. Should that take longer than <see cref="LeaseWait"/>, the next refresh rebuilds.
+    /// </summary>
+    public async Task<RollupSummary> RebuildAsync(TenantScope brand, CancellationToken ct = default)
     {
-        await using (var db = database.Create(brand))
-        {
-            await db.RollupStates.ExecuteDeleteAsync(ct);
-        }
-        return await RefreshOnceAsync(brand, ct);
-    }, ct);
+        await RequestRebuildAsync(database, brand, ct);
+        return await RefreshAsync(brand, ct);
+    }
+
+    /// <summary>Sends the brand's watermarks back to their start, so that its next refresh counts everything afresh. A refresh already
+    /// running does not move them on when it ends (see <see cref="RefreshOnceAsync"/>).</summary>
+    public static async Task RequestRebuildAsync(DatabaseSetup database, TenantScope brand, CancellationToken ct = default)
+    {
+        await using var db = database.Create(brand);
+        await db.RollupStates.ExecuteUpdateAsync(u => u.SetProperty(x => x.PostsThrough, DateTime.MinValue).SetProperty(x => x.ConversationsThrough, DateTime.MinValue)
+            .SetProperty(x => x.Rebuilds, x => x.Rebuilds + 1), ct);
+    }
 
     /// <summary>
     /// Facts of conversations changed after <paramref name="since"/> (every conversation when null). A
@@ -261,5 +392,5 @@ public sealed class ReportRollupJob(BrandFanOut fanOut) : IJob
     public static readonly JobKey Key = new("report-rollups", "reporting");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct = default) =>
-        await fanOut.RunForJobAsync("Report rollups", (sp, tenant, token) => sp.GetRequiredService<ReportRollups>().RefreshAsync(tenant, token), ct);
+        await fanOut.RunForJobAsync("Report rollups", (sp, tenant, token) => sp.GetRequiredService<ReportRollups>().RefreshAsync(tenant, token, wait: false), ct);
 }

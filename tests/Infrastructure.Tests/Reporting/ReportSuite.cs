@@ -161,6 +161,60 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(5, (await AssertTalliesMatchFactsAsync(LastWeek.Zone)).Sum(t => t.Tally.Count));
     }
 
+    [Fact]
+    public async Task Two_servers_refreshing_a_brand_at_once_count_every_conversation_once()
+    {
+        // Each server has its own in-process gate; the brand's lease in the database makes them take turns (a job on one, a dashboard on the other).
+        var (a, b) = (Rollups, Rollups);
+        var both = await Task.WhenAll(a.RefreshAsync(acme, wait: false), b.RefreshAsync(acme), a.RefreshAsync(acme), b.RefreshAsync(acme, wait: false));
+        Assert.Equal(5, both.Max(r => r.Facts));
+        await using (var x = db.As(acme))
+        {
+            Assert.Equal(5, await x.ConversationFacts.CountAsync());
+            Assert.Null((await x.RollupStates.SingleAsync()).LeaseHolder); // every lease given back
+        }
+        Assert.Equal(5, (await AssertTalliesMatchFactsAsync(LastWeek.Zone)).Sum(t => t.Tally.Count));
+    }
+
+    [Fact]
+    public async Task A_brand_another_server_is_refreshing_is_left_to_it_by_the_job_waited_for_by_a_dashboard_and_free_once_its_lease_lapses()
+    {
+        // Server "a" is refreshing Acme: its lease, as that server stored it.
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using (var x = db.As(acme))
+        {
+            x.RollupStates.Add(new RollupState { BrandId = acme.BrandId!.Value, PostsThrough = DateTime.MinValue, ConversationsThrough = DateTime.MinValue,
+                LeaseHolder = "a:1", LeaseUntil = now + ReportRollups.LeaseTime });
+            await x.SaveChangesAsync();
+        }
+        var here = Rollups;
+        Assert.Equal(new RollupSummary(0, 0), await here.RefreshAsync(acme, wait: false)); // the job leaves the brand to server "a"
+        await using (var x = db.As(acme)) Assert.Equal(0, await x.ConversationFacts.CountAsync());
+
+        // A dashboard waits for server "a", then refreshes what is still new (here: everything, as "a" is only simulated).
+        var dashboard = here.RefreshAsync(acme);
+        await Task.Delay(800);
+        Assert.False(dashboard.IsCompleted);
+        await using (var x = db.As(acme))
+            await x.RollupStates.ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaseHolder, (string?)null).SetProperty(r => r.LeaseUntil, (DateTime?)null));
+        Assert.Equal(5, (await dashboard.WaitAsync(TimeSpan.FromSeconds(30))).Facts);
+        await using (var x = db.As(acme))
+        {
+            Assert.Equal(5, await x.ConversationFacts.CountAsync());
+            Assert.Null((await x.RollupStates.SingleAsync()).LeaseUntil);
+        }
+
+        // Server "a" stops while holding the lease: the brand waits until the lease lapses, then anyone refreshes it.
+        await using (var x = db.As(acme))
+            await x.RollupStates.ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaseHolder, "a:2").SetProperty(r => r.LeaseUntil, now + ReportRollups.LeaseTime));
+        await AddCaseAsync(acme, new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc), 15, null);
+        Assert.Equal(new RollupSummary(0, 0), await here.RefreshAsync(acme, wait: false));
+        clock.Advance(ReportRollups.LeaseTime + TimeSpan.FromSeconds(1));
+        Assert.True((await here.RefreshAsync(acme, wait: false)).Facts >= 1);
+        await using (var x = db.As(acme)) Assert.Equal(6, await x.ConversationFacts.CountAsync());
+        Assert.Equal(6, (await AssertTalliesMatchFactsAsync(LastWeek.Zone)).Sum(t => t.Tally.Count));
+    }
+
     /// <summary>The brand's day tallies are what counting every settled fact afresh in <paramref name="zone"/> gives; returns them.</summary>
     private async Task<List<(DateOnly Day, FactTally Tally)>> AssertTalliesMatchFactsAsync(TimeZoneInfo zone)
     {

@@ -95,11 +95,16 @@ public sealed class BrandFormTests : ComponentTestBase
         var renamed = BrandInput.From(brand);
         renamed.Name = "Apple Care";
         Assert.True((await save.HandleAsync(renamed)).Succeeded);
-        await using (var db = Setup.Create(inBrand)) Assert.Equal(1, await db.RollupStates.CountAsync());
+        await using (var db = Setup.Create(inBrand)) Assert.Equal((1, 0), (await db.RollupStates.CountAsync(), (await db.RollupStates.SingleAsync()).Rebuilds));
 
         var moved = BrandInput.From(brand);
         moved.TimeZoneId = "Europe/London";
         Assert.True((await save.HandleAsync(moved)).Succeeded);
-        await using (var db = Setup.Create(inBrand)) Assert.Equal(0, await db.RollupStates.CountAsync());
+        // The watermarks go back to their start: the next refresh counts every day again, in the new zone.
+        await using (var db = Setup.Create(inBrand))
+        {
+            var state = await db.RollupStates.SingleAsync();
+            Assert.Equal((DateTime.MinValue, DateTime.MinValue, 1), (state.PostsThrough, state.ConversationsThrough, state.Rebuilds));
+        }
     }
 }

@@ -55,6 +55,7 @@ internal sealed class RollupStateConfiguration : IEntityTypeConfiguration<Rollup
     public void Configure(EntityTypeBuilder<RollupState> b)
     {
         b.ToTable("RollupStates");
+        b.Property(x => x.LeaseHolder).HasMaxLength(64);
         b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.AgencyId, x.BrandId }).IsUnique();
     }

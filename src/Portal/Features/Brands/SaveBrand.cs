@@ -1,3 +1,4 @@
+using Agency.Infrastructure.Reporting;
 using Agency.Domain.Common;
 using Agency.Domain.Tenancy;
 using Agency.Infrastructure.Persistence;
@@ -82,11 +83,7 @@ public sealed class SaveBrand(IDbContextFactory<AgencyDbContext> dbs, DatabaseSe
             return Outcome<Brand>.Invalid(nameof(BrandInput.Slug), $"Another brand of this agency already uses '{input.Slug}'.");
         }
         // The brand's days now begin at other times: the reporting rollups are rebuilt from its posts by the next rollup run.
-        if (zoneChanged)
-        {
-            await using var inBrand = database.Create(tenant.Current.WithBrand(brand.Id));
-            await inBrand.RollupStates.ExecuteDeleteAsync(ct);
-        }
+        if (zoneChanged) await ReportRollups.RequestRebuildAsync(database, tenant.Current.WithBrand(brand.Id), ct);
         return Outcome<Brand>.Success(brand);
     }
 }

@@ -1416,8 +1416,18 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTime>("ConversationsThrough")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("PostsThrough")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Rebuilds")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

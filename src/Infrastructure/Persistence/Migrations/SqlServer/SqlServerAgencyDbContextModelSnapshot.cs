@@ -1415,8 +1415,18 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("ConversationsThrough")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("PostsThrough")
                         .HasColumnType("datetime2");
+
+                    b.Property<int>("Rebuilds")
+                        .HasColumnType("int");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");

@@ -1410,8 +1410,18 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("ConversationsThrough")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("PostsThrough")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Rebuilds")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
