@@ -22,7 +22,8 @@ public sealed class JobsOptions
     public const string Section = "Jobs";
     /// <summary>Run the Quartz scheduler in this process.</summary>
     public bool Enabled { get; set; } = true;
-    /// <summary>Several nodes share one PostgreSQL or SQL Server database (not possible on SQLite).</summary>
+    /// <summary>Several nodes share one PostgreSQL or SQL Server database (not possible on SQLite): Quartz runs each job on one of
+    /// them, and live updates travel between them (<see cref="Cluster.NodeRelay"/>).</summary>
     public bool Clustered { get; set; }
 }
 
@@ -134,6 +135,12 @@ public static class DependencyInjection
         var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         if (jobs.Clustered && db.Provider == DatabaseProvider.Sqlite)
             throw new InvalidOperationException("Jobs:Clustered needs PostgreSQL or SQL Server; SQLite cannot be shared by several nodes.");
+        // Several servers: the live updates of one server's pages reach the others' through the database.
+        if (jobs.Clustered)
+        {
+            builder.Services.AddSingleton<Cluster.NodeRelay>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<Cluster.NodeRelay>());
+        }
 
         builder.Services.AddQuartz(q =>
         {

@@ -4,14 +4,24 @@ namespace Agency.Infrastructure.Intake;
 public sealed record PostsArrived(Guid BrandId, Guid ChannelAccountId, int Count);
 
 /// <summary>
-/// Tells open pages in this process that posts arrived, so streams update without a refresh.
-/// With several nodes the same signal travels over the Redis backplane (see README).
+/// Tells open pages that posts arrived, so streams update without a refresh: pages in this process at once, and with several
+/// servers sharing the database (<c>Jobs:Clustered</c>) the pages of the others too, through <see cref="Cluster.NodeRelay"/>.
 /// </summary>
 public sealed class PostNotifier
 {
     public event Action<PostsArrived>? Arrived;
 
-    public void Publish(PostsArrived e) => Arrived?.Invoke(e);
+    /// <summary>Posts that arrived here, for the other servers.</summary>
+    public event Action<PostsArrived>? Sent;
+
+    public void Publish(PostsArrived e)
+    {
+        Arrived?.Invoke(e);
+        Sent?.Invoke(e);
+    }
+
+    /// <summary>Posts that arrived on another server: told to this server's pages only.</summary>
+    public void Deliver(PostsArrived e) => Arrived?.Invoke(e);
 }
 
 /// <summary>Wakes the inbox worker as soon as a delivery is committed, instead of at its next poll.</summary>

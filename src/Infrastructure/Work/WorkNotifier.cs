@@ -6,20 +6,42 @@ namespace Agency.Infrastructure.Work;
 public sealed record WorkChanged(Guid AgencyId, Guid BrandId, IReadOnlyCollection<Guid> ConversationIds);
 
 /// <summary>
-/// Tells open workspace pages in this process that work changed, so inboxes and conversations update
-/// without a refresh. With several nodes the same signal travels over the Redis backplane (see README).
+/// Tells open workspace pages that work changed, so inboxes and conversations update without a refresh: pages in this
+/// process at once, and with several servers sharing the database (<c>Jobs:Clustered</c>) the pages of the others too,
+/// through <see cref="Cluster.NodeRelay"/> (<see cref="Sent"/> and <see cref="NotificationsSent"/> go out, <see cref="Deliver"/>
+/// and <see cref="DeliverNotifications"/> come in).
 /// </summary>
 public sealed class WorkNotifier
 {
     public event Action<WorkChanged>? Changed;
     public event Action<string>? NotificationsChanged;
 
+    /// <summary>A change published here, for the other servers.</summary>
+    public event Action<WorkChanged>? Sent;
+    public event Action<IReadOnlyCollection<string>>? NotificationsSent;
+
     public void Publish(WorkChanged e)
+    {
+        if (e.ConversationIds.Count == 0) return;
+        Changed?.Invoke(e);
+        Sent?.Invoke(e);
+    }
+
+    public void PublishNotifications(IEnumerable<string> userIds)
+    {
+        var users = userIds.Distinct().ToList();
+        if (users.Count == 0) return;
+        foreach (var user in users) NotificationsChanged?.Invoke(user);
+        NotificationsSent?.Invoke(users);
+    }
+
+    /// <summary>A change another server published: told to this server's pages only.</summary>
+    public void Deliver(WorkChanged e)
     {
         if (e.ConversationIds.Count > 0) Changed?.Invoke(e);
     }
 
-    public void PublishNotifications(IEnumerable<string> userIds)
+    public void DeliverNotifications(IEnumerable<string> userIds)
     {
         foreach (var user in userIds.Distinct()) NotificationsChanged?.Invoke(user);
     }

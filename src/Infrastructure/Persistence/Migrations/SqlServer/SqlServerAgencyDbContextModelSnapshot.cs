@@ -2225,6 +2225,39 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Invitations", (string)null);
                 });
 
+            modelBuilder.Entity("Agency.Infrastructure.Cluster.NodeSignal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("NodeSignals", (string)null);
+                });
+
             modelBuilder.Entity("Agency.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")

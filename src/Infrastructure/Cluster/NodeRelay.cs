@@ -1,0 +1,149 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Agency.Infrastructure.Intake;
+using Agency.Infrastructure.Persistence;
+using Agency.Infrastructure.Tenancy;
+using Agency.Infrastructure.Work;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Agency.Infrastructure.Cluster;
+
+/// <summary>
+/// Carries the live-update signals between servers that share the database (<c>Jobs:Clustered</c>): work changed, notifications
+/// changed and posts arrived. What this server publishes is written to <c>NodeSignals</c> in batches; every
+/// <see cref="Poll"/> the signals of the other servers since the last read are delivered to this server's pages. A read looks
+/// back <see cref="LookBack"/> (a row may commit after a later one) and skips what it delivered before, and rows older than
+/// <see cref="Keep"/> are deleted. Signals carry ids only; the pages read what changed from the database as they do for local
+/// changes.
+/// </summary>
+public sealed class NodeRelay : BackgroundService
+{
+    public static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan LookBack = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan Keep = TimeSpan.FromMinutes(5);
+
+    private const string Work = "work", Notifications = "notifications", Posts = "posts";
+    private readonly DatabaseSetup _database;
+    private readonly WorkNotifier _work;
+    private readonly PostNotifier _posts;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<NodeRelay> _log;
+    private readonly Channel<(string Kind, string Payload)> _outgoing = Channel.CreateUnbounded<(string, string)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<long, DateTime> _delivered = [];
+    private DateTime _readFrom, _lastCleanup;
+
+    public NodeRelay(DatabaseSetup database, WorkNotifier work, PostNotifier posts, TimeProvider clock, ILogger<NodeRelay> log)
+    {
+        (_database, _work, _posts, _clock, _log) = (database, work, posts, clock, log);
+        _readFrom = _lastCleanup = clock.GetUtcNow().UtcDateTime; // signals sent before this server started are not replayed
+        var node = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+        Node = node.Length <= 128 ? node : node[^128..];
+        work.Sent += e => Send(Work, JsonSerializer.Serialize(new WorkSignal(e.AgencyId, e.BrandId, [.. e.ConversationIds])));
+        work.NotificationsSent += users => Send(Notifications, JsonSerializer.Serialize(users));
+        posts.Sent += e => Send(Posts, JsonSerializer.Serialize(e));
+    }
+
+    /// <summary>This process among the servers (each process is its own, even two on one machine).</summary>
+    public string Node { get; }
+
+    private void Send(string kind, string payload) => _outgoing.Writer.TryWrite((kind, payload));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Poll);
+        do
+        {
+            try
+            {
+                await RelayOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                // The database was unreachable for a moment: what waits to be sent stays queued, and the next read looks back.
+                _log.LogWarning(e, "Signals between servers not relayed this time");
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>One turn: sends what this server published, delivers what the others did, and now and then clears old signals.</summary>
+    internal async Task RelayOnceAsync(CancellationToken ct)
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        await using var db = _database.Create(TenantScope.None);
+        var batch = new List<NodeSignal>();
+        while (batch.Count < 500 && _outgoing.Reader.TryPeek(out var next))
+        {
+            batch.Add(new NodeSignal { Node = Node, Kind = next.Kind, Payload = next.Payload, At = now });
+            _outgoing.Reader.TryRead(out _);
+        }
+        if (batch.Count > 0)
+        {
+            db.NodeSignals.AddRange(batch);
+            await db.SaveChangesAsync(ct);
+        }
+
+        var from = _readFrom - LookBack;
+        var signals = await db.NodeSignals.AsNoTracking().Where(s => s.At >= from && s.Node != Node).OrderBy(s => s.Id).ToListAsync(ct);
+        foreach (var signal in signals)
+        {
+            if (!_delivered.TryAdd(signal.Id, signal.At)) continue;
+            Deliver(signal);
+        }
+        _readFrom = now;
+        foreach (var (id, at) in _delivered.Where(d => d.Value < from).ToList()) _delivered.Remove(id);
+
+        if (now - _lastCleanup >= TimeSpan.FromMinutes(1))
+        {
+            var old = now - Keep;
+            await db.NodeSignals.Where(s => s.At < old).ExecuteDeleteAsync(ct);
+            _lastCleanup = now;
+        }
+    }
+
+    private void Deliver(NodeSignal signal)
+    {
+        try
+        {
+            switch (signal.Kind)
+            {
+                case Work when JsonSerializer.Deserialize<WorkSignal>(signal.Payload) is { ConversationIds: not null } w:
+                    _work.Deliver(new WorkChanged(w.AgencyId, w.BrandId, w.ConversationIds));
+                    break;
+                case Notifications when JsonSerializer.Deserialize<List<string>>(signal.Payload) is { } users:
+                    _work.DeliverNotifications(users);
+                    break;
+                case Posts when JsonSerializer.Deserialize<PostsArrived>(signal.Payload) is { } p:
+                    _posts.Deliver(p);
+                    break;
+                default:
+                    _log.LogWarning("Signal {Id} from {Node} of kind {Kind} not understood; skipped", signal.Id, signal.Node, signal.Kind);
+                    break;
+            }
+        }
+        catch (JsonException e)
+        {
+            _log.LogWarning(e, "Signal {Id} from {Node} not read; skipped", signal.Id, signal.Node);
+        }
+    }
+
+    private sealed record WorkSignal(Guid AgencyId, Guid BrandId, List<Guid> ConversationIds);
+}
