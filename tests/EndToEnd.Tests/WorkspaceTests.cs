@@ -149,4 +149,29 @@ public sealed class WorkspaceTests(AppServer app)
         await Pages.ScreenshotAsync(lead, "routing-rules");
         await lead.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Two_people_on_one_conversation_see_each_other_there_and_typing()
+    {
+        await MentionAsync("1930000000000000777", "oskar_b", "Oskar B", "@Apple my AirPods keep disconnecting from my Mac, is there a fix?", DateTime.UtcNow.AddMinutes(-2));
+        var agent = await app.NewPageAsync();
+        await Pages.SignInAsync(agent, "agent@northbeam.example");
+        await OpenFromTeamQueueAsync(agent, "oskar_b");
+
+        var lead = await app.NewPageAsync();
+        await Pages.SignInAsync(lead, "lead@northbeam.example");
+        await Pages.GoAsync(lead, new Uri(agent.Url).PathAndQuery);
+        await Assertions.Expect(lead.GetByLabel("Who else is here")).ToContainTextAsync("Sofia Lindqvist is viewing");
+        await Assertions.Expect(agent.GetByLabel("Who else is here")).ToContainTextAsync("Marcus Oyelaran is viewing");
+
+        await agent.GetByLabel("Your answer").FillAsync("Hi Oskar, sorry to hear that");
+        await Assertions.Expect(lead.GetByLabel("Who else is here")).ToContainTextAsync("Sofia Lindqvist is typing a reply");
+        await Pages.ScreenshotAsync(lead, "workspace-collision-warning");
+
+        // The agent leaves the conversation: the lead's warning goes.
+        await Pages.GoAsync(agent, "/workspace");
+        await Assertions.Expect(lead.GetByLabel("Who else is here")).ToHaveCountAsync(0);
+        await agent.Context.CloseAsync();
+        await lead.Context.CloseAsync();
+    }
 }

@@ -12,11 +12,11 @@ namespace Agency.Infrastructure.Cluster;
 
 /// <summary>
 /// Carries the live-update signals between servers that share the database (<c>Jobs:Clustered</c>): work changed, notifications
-/// changed and posts arrived. What this server publishes is written to <c>NodeSignals</c> in batches; every
+/// changed, posts arrived, and who has a conversation open or is typing in it (the collision warning). What this server publishes is written to <c>NodeSignals</c> in batches; every
 /// <see cref="Poll"/> the signals of the other servers since the last read are delivered to this server's pages. A read looks
 /// back <see cref="LookBack"/> (a row may commit after a later one) and skips what it delivered before, and rows older than
 /// <see cref="Keep"/> are deleted. Signals carry ids only; the pages read what changed from the database as they do for local
-/// changes.
+/// changes. Presence signals name the colleague (their display name), as the warning shows it.
 /// </summary>
 public sealed class NodeRelay : BackgroundService
 {
@@ -24,25 +24,30 @@ public sealed class NodeRelay : BackgroundService
     public static readonly TimeSpan LookBack = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan Keep = TimeSpan.FromMinutes(5);
 
-    private const string Work = "work", Notifications = "notifications", Posts = "posts";
+    /// <summary>How often this server says again which of its pages have which conversation open.</summary>
+    public static readonly TimeSpan PresenceKeepAlive = TimeSpan.FromSeconds(30);
+
+    private const string Work = "work", Notifications = "notifications", Posts = "posts", Presences = "presence";
     private readonly DatabaseSetup _database;
     private readonly WorkNotifier _work;
     private readonly PostNotifier _posts;
+    private readonly PresenceTracker _presence;
     private readonly TimeProvider _clock;
     private readonly ILogger<NodeRelay> _log;
     private readonly Channel<(string Kind, string Payload)> _outgoing = Channel.CreateUnbounded<(string, string)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<long, DateTime> _delivered = [];
-    private DateTime _readFrom, _lastCleanup;
+    private DateTime _readFrom, _lastCleanup, _lastKeepAlive;
 
-    public NodeRelay(DatabaseSetup database, WorkNotifier work, PostNotifier posts, TimeProvider clock, ILogger<NodeRelay> log)
+    public NodeRelay(DatabaseSetup database, WorkNotifier work, PostNotifier posts, PresenceTracker presence, TimeProvider clock, ILogger<NodeRelay> log)
     {
-        (_database, _work, _posts, _clock, _log) = (database, work, posts, clock, log);
-        _readFrom = _lastCleanup = clock.GetUtcNow().UtcDateTime; // signals sent before this server started are not replayed
+        (_database, _work, _posts, _presence, _clock, _log) = (database, work, posts, presence, clock, log);
+        _readFrom = _lastCleanup = _lastKeepAlive = clock.GetUtcNow().UtcDateTime; // signals sent before this server started are not replayed
         var node = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
         Node = node.Length <= 128 ? node : node[^128..];
         work.Sent += e => Send(Work, JsonSerializer.Serialize(new WorkSignal(e.AgencyId, e.BrandId, [.. e.ConversationIds])));
         work.NotificationsSent += users => Send(Notifications, JsonSerializer.Serialize(users));
         posts.Sent += e => Send(Posts, JsonSerializer.Serialize(e));
+        presence.Sent += e => Send(Presences, JsonSerializer.Serialize(e));
     }
 
     /// <summary>This process among the servers (each process is its own, even two on one machine).</summary>
@@ -88,6 +93,11 @@ public sealed class NodeRelay : BackgroundService
     internal async Task RelayOnceAsync(CancellationToken ct)
     {
         var now = _clock.GetUtcNow().UtcDateTime;
+        if (now - _lastKeepAlive >= PresenceKeepAlive)
+        {
+            _presence.SendAll();
+            _lastKeepAlive = now;
+        }
         await using var db = _database.Create(TenantScope.None);
         var batch = new List<NodeSignal>();
         while (batch.Count < 500 && _outgoing.Reader.TryPeek(out var next))
@@ -133,6 +143,9 @@ public sealed class NodeRelay : BackgroundService
                     break;
                 case Posts when JsonSerializer.Deserialize<PostsArrived>(signal.Payload) is { } p:
                     _posts.Deliver(p);
+                    break;
+                case Presences when JsonSerializer.Deserialize<PresenceSignal>(signal.Payload) is { CircuitId: not null, UserName: not null } presence:
+                    _presence.Deliver(presence);
                     break;
                 default:
                     _log.LogWarning("Signal {Id} from {Node} of kind {Kind} not understood; skipped", signal.Id, signal.Node, signal.Kind);

@@ -34,11 +34,13 @@ public abstract class NodeRelaySuite(DatabaseProvider provider) : IAsyncLifetime
         public List<WorkChanged> Changes { get; } = [];
         public List<string> Notified { get; } = [];
         public List<PostsArrived> Arrived { get; } = [];
+        public PresenceTracker Presence { get; }
         public NodeRelay Relay { get; }
 
         public Server(DatabaseSetup setup, TimeProvider clock)
         {
-            Relay = new NodeRelay(setup, Work, Posts, clock, NullLogger<NodeRelay>.Instance);
+            Presence = new PresenceTracker(clock);
+            Relay = new NodeRelay(setup, Work, Posts, Presence, clock, NullLogger<NodeRelay>.Instance);
             Work.Changed += Changes.Add;
             Work.NotificationsChanged += Notified.Add;
             Posts.Arrived += Arrived.Add;
@@ -87,6 +89,33 @@ public abstract class NodeRelaySuite(DatabaseProvider provider) : IAsyncLifetime
         Assert.Single(a.Changes);
         Assert.Equal(["u1", "u2"], a.Notified);
         Assert.Single(a.Arrived);
+    }
+
+    [Fact]
+    public async Task A_colleague_with_the_conversation_open_on_another_server_is_seen_viewing_typing_and_leaving()
+    {
+        var (a, b) = (new Server(db.Setup, clock), new Server(db.Setup, clock));
+        var conversation = Guid.NewGuid();
+        async Task RelayAsync()
+        {
+            await a.Relay.RelayOnceAsync(CancellationToken.None);
+            await b.Relay.RelayOnceAsync(CancellationToken.None);
+        }
+
+        b.Presence.Enter(conversation, "marcus-page", "Marcus");
+        a.Presence.Enter(conversation, "sofia-page", "Sofia");
+        await RelayAsync();
+        Assert.Equal(["Sofia"], b.Presence.Others(conversation, "marcus-page").Select(p => (p.UserName)));
+        await a.Relay.RelayOnceAsync(CancellationToken.None);
+        Assert.Equal(["Marcus"], a.Presence.Others(conversation, "sofia-page").Select(p => p.UserName));
+
+        a.Presence.Typing(conversation, "sofia-page", "Sofia");
+        await RelayAsync();
+        Assert.True(b.Presence.Others(conversation, "marcus-page").Single().Typing);
+
+        a.Presence.Leave(conversation, "sofia-page");
+        await RelayAsync();
+        Assert.Empty(b.Presence.Others(conversation, "marcus-page"));
     }
 
     [Fact]
