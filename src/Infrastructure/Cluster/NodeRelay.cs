@@ -36,6 +36,9 @@ public sealed class NodeRelay : BackgroundService
     private readonly ILogger<NodeRelay> _log;
     private readonly Channel<(string Kind, string Payload)> _outgoing = Channel.CreateUnbounded<(string, string)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<long, DateTime> _delivered = [];
+    // Taken from the queue and not yet stored (the database was unreachable): sent first next time, the oldest dropped beyond MaxPending.
+    private readonly List<(string Kind, string Payload)> _pending = [];
+    private const int MaxPending = 10_000;
     private DateTime _readFrom, _lastCleanup, _lastKeepAlive;
 
     public NodeRelay(DatabaseSetup database, WorkNotifier work, PostNotifier posts, PresenceTracker presence, TimeProvider clock, ILogger<NodeRelay> log)
@@ -70,7 +73,7 @@ public sealed class NodeRelay : BackgroundService
             }
             catch (Exception e)
             {
-                // The database was unreachable for a moment: what waits to be sent stays queued, and the next read looks back.
+                // The database was unreachable for a moment: what waits to be sent is kept for the next turn, and the next read looks back.
                 _log.LogWarning(e, "Signals between servers not relayed this time");
             }
         }
@@ -99,16 +102,18 @@ public sealed class NodeRelay : BackgroundService
             _lastKeepAlive = now;
         }
         await using var db = _database.Create(TenantScope.None);
-        var batch = new List<NodeSignal>();
-        while (batch.Count < 500 && _outgoing.Reader.TryPeek(out var next))
+        while (_outgoing.Reader.TryRead(out var next)) _pending.Add(next);
+        if (_pending.Count > MaxPending)
         {
-            batch.Add(new NodeSignal { Node = Node, Kind = next.Kind, Payload = next.Payload, At = now });
-            _outgoing.Reader.TryRead(out _);
+            _log.LogWarning("{Count} signals for the other servers could not be stored in time; the oldest are dropped", _pending.Count - MaxPending);
+            _pending.RemoveRange(0, _pending.Count - MaxPending);
         }
-        if (batch.Count > 0)
+        if (_pending.Count > 0)
         {
-            db.NodeSignals.AddRange(batch);
+            db.NodeSignals.AddRange(_pending.Select(x => new NodeSignal { Node = Node, Kind = x.Kind, Payload = x.Payload, At = now }));
             await db.SaveChangesAsync(ct);
+            _pending.Clear();
+            db.ChangeTracker.Clear();
         }
 
         var from = _readFrom - LookBack;

@@ -119,6 +119,20 @@ public abstract class NodeRelaySuite(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task What_could_not_be_stored_while_the_database_was_away_is_sent_when_it_is_back()
+    {
+        var (a, b) = (new Server(db.Setup, clock), new Server(db.Setup, clock));
+        var conversation = Guid.NewGuid();
+        a.Work.Publish(new WorkChanged(Guid.NewGuid(), Guid.NewGuid(), [conversation]));
+        await using (var x = db.Setup.Create(TenantScope.None)) await x.Database.ExecuteSqlRawAsync("ALTER TABLE \"NodeSignals\" RENAME TO \"NodeSignalsAway\"");
+        await Assert.ThrowsAnyAsync<Exception>(() => a.Relay.RelayOnceAsync(CancellationToken.None));
+        await using (var x = db.Setup.Create(TenantScope.None)) await x.Database.ExecuteSqlRawAsync("ALTER TABLE \"NodeSignalsAway\" RENAME TO \"NodeSignals\"");
+        await a.Relay.RelayOnceAsync(CancellationToken.None);
+        await b.Relay.RelayOnceAsync(CancellationToken.None);
+        Assert.Equal([conversation], Assert.Single(b.Changes).ConversationIds);
+    }
+
+    [Fact]
     public async Task Running_as_a_background_service_the_relay_tells_the_other_server_within_moments()
     {
         var (a, b) = (new Server(db.Setup, clock), new Server(db.Setup, clock));
