@@ -65,6 +65,7 @@ public sealed class ScheduleTests(AppServer app)
         var published = double.Parse((await scheduler.Locator("[data-published-covered]").GetAttributeAsync("data-published-covered"))!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(covered > published, $"draft covers {covered}, published {published}");
         await Assertions.Expect(scheduler.GetByLabel("Coverage of Apple Support")).ToBeVisibleAsync();
+        await Assertions.Expect(scheduler.GetByLabel("How the search went")).ToContainTextAsync("hours short of the best roster found");
         await Pages.ScreenshotAsync(scheduler, "roster-draft");
 
         await scheduler.GetByRole(AriaRole.Button, new() { Name = "Publish roster" }).ClickAsync();

@@ -37,6 +37,20 @@ public static class RosterTrace
         return points;
     }
 
+    /// <summary>
+    /// Whether a search that ran <paramref name="seconds"/> was still finding better rosters near its end: its last better roster came
+    /// in the last fifth of the time and the shortfall fell over that fifth. More time would then likely find a better roster.
+    /// </summary>
+    public static bool StillImproving(IReadOnlyList<(double Seconds, int Under)> points, double seconds)
+    {
+        if (points.Count < 2 || seconds <= 0) return false;
+        var lateFrom = 0.8 * seconds;
+        var last = points[^1];
+        if (last.Seconds < lateFrom) return false;
+        var before = points.LastOrDefault(p => p.Seconds < lateFrom, points[0]);
+        return last.Under < before.Under;
+    }
+
     /// <summary>At most <see cref="MaxPoints"/> of the points: all when they fit, else the first, the last and evenly spaced ones between.</summary>
     public static IReadOnlyList<(double Seconds, int Under)> Thin(IReadOnlyList<(double Seconds, int Under)> points)
     {

@@ -96,7 +96,14 @@ public static class CoverageRosterSolver
                 if (CoverageRules.Violations(p, searched).Count == 0 && CoverageRules.Cost(p, searched) < CoverageRules.Cost(p, best)) best = searched.ToList();
                 progress?.Report(new CoverageProgress("Searching", CoverageRules.Cost(p, best), CoverageRules.Evaluate(p, best).UnderCoverage, Bound(), watch.Elapsed, ++solutions));
             }
-            var whole = SolveModel(p, everyone, best, Left(), workers, ct, r => progress?.Report(r with { LowerBound = Bound(), Elapsed = watch.Elapsed, Solutions = solutions + r.Solutions }));
+            // CP-SAT's first solutions can be worse than the hinted roster: only better ones are reported, so progress is the best so far.
+            var reported = valid ? CoverageRules.Cost(p, best) : double.PositiveInfinity;
+            var whole = SolveModel(p, everyone, best, Left(), workers, ct, r =>
+            {
+                if (r.Objective >= reported) return;
+                reported = r.Objective;
+                progress?.Report(r with { LowerBound = Bound(), Elapsed = watch.Elapsed, Solutions = solutions + r.Solutions });
+            });
             // CP-SAT found nothing better in the time (a busy machine, a short limit): the valid roster so far is kept.
             if (valid && whole.Status != CpSolverStatus.Infeasible && (whole.Shifts is null || CoverageRules.Cost(p, whole.Shifts) > CoverageRules.Cost(p, best)))
                 return Finish(p, best, FinalBound(), watch, solutions + whole.Solutions, RosterOutcome.Feasible, $"Local search ({whole.Status} from CP-SAT)");

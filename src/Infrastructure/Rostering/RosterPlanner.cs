@@ -99,8 +99,10 @@ public sealed class RosterPlanner(DatabaseSetup database, AgencyWideReader reade
         return grid with { Problem = problem };
     }
 
-    /// <summary>Replaces the run's draft with the roster found and stores its figures.</summary>
-    public async Task SaveAsync(TenantScope agency, Guid runId, RosterHorizon horizon, CoverageSolution solution, RosterRunStatus status, CancellationToken ct = default)
+    /// <summary>Replaces the run's draft with the roster found and stores its figures, with how its shortfall fell as it searched
+    /// (<paramref name="trace"/>, <see cref="RosterTrace"/>) when given.</summary>
+    public async Task SaveAsync(TenantScope agency, Guid runId, RosterHorizon horizon, CoverageSolution solution, RosterRunStatus status, CancellationToken ct = default,
+        string? trace = null)
     {
         await using var db = database.Create(agency);
         var run = await db.RosterRuns.SingleAsync(r => r.Id == runId, ct);
@@ -115,6 +117,8 @@ public sealed class RosterPlanner(DatabaseSetup database, AgencyWideReader reade
         run.Objective = (long)solution.Objective;
         run.Shifts = solution.Shifts.Count;
         run.Solutions = solution.Solutions;
+        run.ElapsedSeconds = (int)Math.Round(solution.Elapsed.TotalSeconds);
+        if (trace is not null) run.Trace = trace;
         run.Message = !solution.HasRoster ? Describe(solution.Outcome, solution.Status)
             : status == RosterRunStatus.Stopped && run.StopRequestedBy is { } who ? $"Stopped by {who}; this is the best roster found by then." : null;
         await db.SaveChangesAsync(ct);

@@ -217,7 +217,10 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
             });
             var solution = CoverageRosterSolver.Solve(horizon.Problem, limit, progress, stop.Token, workers: turns.WorkersPerRun);
             Update(runId, l => l with { Step = "Saving the roster" });
-            await planner.SaveAsync(agency, runId, horizon, solution, stop.IsCancellationRequested ? RosterRunStatus.Stopped : RosterRunStatus.Completed);
+            // The trace ends at the roster kept (the exact path may keep an earlier roster than CP-SAT's last).
+            if (solution.HasRoster && (trace.Count == 0 || trace[^1].Item2 != solution.UnderCoverage)) trace.Add((solution.Elapsed.TotalSeconds, solution.UnderCoverage));
+            await planner.SaveAsync(agency, runId, horizon, solution, stop.IsCancellationRequested ? RosterRunStatus.Stopped : RosterRunStatus.Completed,
+                trace: RosterTrace.Format(trace));
         }
         catch (Exception e)
         {

@@ -35,3 +35,19 @@ public sealed class RosterTraceTests
         Assert.Equal([(2.0, 40)], RosterTrace.Parse("x:1 2:40 3: :5 7:y 8"));
     }
 }
+
+public sealed class RosterTraceImprovingTests
+{
+    [Fact]
+    public void A_search_still_finding_better_rosters_in_its_last_fifth_was_still_improving()
+    {
+        Assert.True(RosterTrace.StillImproving([(1, 900), (20, 700), (55, 650)], 60));
+        // Its last gain in the first four fifths: it had levelled off.
+        Assert.False(RosterTrace.StillImproving([(1, 900), (20, 700), (47, 650)], 60));
+        // Every better roster came late (a short run): compared with its first.
+        Assert.True(RosterTrace.StillImproving([(50, 900), (58, 800)], 60));
+        Assert.False(RosterTrace.StillImproving([(50, 900)], 60));
+        Assert.False(RosterTrace.StillImproving([], 60));
+        Assert.False(RosterTrace.StillImproving([(1, 900), (59, 800)], 0));
+    }
+}

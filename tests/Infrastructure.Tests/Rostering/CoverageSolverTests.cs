@@ -146,6 +146,20 @@ public class CoverageRosterSolverTests
     }
 
     [Fact]
+    public void Progress_of_the_exact_model_reports_only_rosters_better_than_the_best_so_far()
+    {
+        var staff = Enumerable.Range(0, 6).Select(i => Person($"P{i}", i < 2 ? [0, 1] : [i % 2])).ToList();
+        var p = Problem(7, staff, t => t % 48 is >= 14 and < 44 ? 3 : 0, t => t % 48 is >= 20 and < 40 ? 2 : 0);
+        var reports = new List<CoverageProgress>();
+        var result = CoverageRosterSolver.Solve(p, TimeSpan.FromSeconds(8), new Inline(reports.Add), strategy: RosterStrategy.Exact);
+        Assert.True(result.HasRoster);
+        var found = reports.Where(r => r.Solutions > 0).Select(r => r.Objective).ToList();
+        Assert.NotEmpty(found);
+        Assert.All(found.Zip(found.Skip(1)), z => Assert.True(z.Second < z.First, $"{z.First} then {z.Second}"));
+        Assert.True(result.Objective <= found[^1]);
+    }
+
+    [Fact]
     public void An_impossible_contract_is_reported_as_infeasible()
     {
         // At least 40 h in a week, but at most 2 days in a row... of at most 10 h, and only 3 days are free.

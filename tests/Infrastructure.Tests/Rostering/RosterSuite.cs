@@ -130,6 +130,10 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(2 * 14 * 16, run.DemandIntervals);
         Assert.True(run.Covered > 0.8, $"covered {run.Covered:P0}");
         Assert.True(run.UnderCoverageIntervals >= run.LowerBoundIntervals);
+        // How the search went is kept with the run: its last point is the roster saved.
+        var searched = RosterTrace.Parse(run.Trace);
+        Assert.NotEmpty(searched);
+        Assert.Equal(run.UnderCoverageIntervals, searched[^1].Under);
 
         var horizon = await Planner.BuildAsync(agency, Monday, 2);
         var before = await Planner.CoverageAsync(agency, horizon, null, 0, 14);

@@ -98,6 +98,29 @@ public sealed class RosterPageTests : ComponentTestBase
         Assert.True(db.Shifts.Single().IsPublished);
     }
 
+    [Theory]
+    [InlineData("1:300 4:250 9:96", 0, true)]
+    [InlineData("1:300 4:250 6:96", 0, false)] // levelled off long before the end
+    [InlineData("1:300 4:250 9:96", 96, false)] // still falling, but it reached the bound: no roster is less short
+    public void A_finished_run_shows_how_its_search_went_and_says_when_more_time_would_likely_help(string trace, int bound, bool stillImproving)
+    {
+        using (var db = Setup.Create(Tenant.Current))
+        {
+            var run = db.RosterRuns.Single(r => r.Id == runId);
+            (run.Trace, run.ElapsedSeconds, run.LowerBoundIntervals) = (trace, 10, bound);
+            db.SaveChanges();
+        }
+        var nav = Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo(nav.GetUriWithQueryParameter("run", runId.ToString()));
+        var cut = Render<Rosters>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[aria-label='How the search went']")));
+        Assert.Contains("of the 10 s it searched", cut.Markup);
+        Assert.Equal("96", cut.Find("[data-search-last]").GetAttribute("data-search-last"));
+        Assert.Contains("150 h short", cut.Find("[aria-label='Search chart']").TextContent); // where it started: 300 half hours
+        Assert.Equal(stillImproving, cut.FindAll("[data-still-improving]").Count == 1);
+        Assert.Equal(bound == 96, cut.FindAll("[data-at-bound]").Count == 1); // the seeded roster is 96 half hours short
+    }
+
     [Fact]
     public void While_another_roster_holds_the_optimiser_a_run_shows_as_waiting_and_can_be_cancelled()
     {
