@@ -90,6 +90,13 @@ if (options.Command == "pool")
     var strategy = Enum.Parse<Agency.Infrastructure.Rostering.RosterStrategy>(Arg("--strategy") ?? "Auto", ignoreCase: true);
     return Agency.Bench.PoolBench.Run(Int("--staff", 150), Int("--days", 28), Int("--brands", 8), Int("--seconds", 60), load, strategy, Int("--days-in-row", 5), Int("--weekends", 2), args.Contains("--single-brand"));
 }
+if (options.Command == "relay")
+{
+    // usage: agency-bench relay [--postgres CONNECTION] [--count 200] [--rate 20 (updates a second)] (SQLite in a temporary folder unless --postgres)
+    string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+    return await Agency.Bench.RelayBench.RunAsync(Arg("--postgres"), int.Parse(Arg("--count") ?? "200", System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(Arg("--rate") ?? "20", System.Globalization.CultureInfo.InvariantCulture));
+}
 if (options.Command == "inbox")
 {
     // usage: agency-bench inbox [--posts CONVERSATIONS] (default 1,000,000)

@@ -34,7 +34,7 @@ public sealed class NodeRelay : BackgroundService
     private readonly PresenceTracker _presence;
     private readonly TimeProvider _clock;
     private readonly ILogger<NodeRelay> _log;
-    private readonly Channel<(string Kind, string Payload)> _outgoing = Channel.CreateUnbounded<(string, string)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(string Kind, string Payload)> _outgoing = Channel.CreateUnbounded<(string, string)>();
     private readonly Dictionary<long, DateTime> _delivered = [];
     // Taken from the queue and not yet stored (the database was unreachable): sent first next time, the oldest dropped beyond MaxPending.
     private readonly List<(string Kind, string Payload)> _pending = [];
@@ -58,37 +58,47 @@ public sealed class NodeRelay : BackgroundService
 
     private void Send(string kind, string payload) => _outgoing.Writer.TryWrite((kind, payload));
 
+    /// <summary>Gathers a burst of updates published here into one write.</summary>
+    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(50);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A turn every Poll to read the others' signals, and one as soon as this server publishes something (after Gather), so an
+        // update waits only for the other server's next read.
         using var timer = new PeriodicTimer(Poll);
-        do
-        {
-            try
-            {
-                await RelayOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                // The database was unreachable for a moment: what waits to be sent is kept for the next turn, and the next read looks back.
-                _log.LogWarning(e, "Signals between servers not relayed this time");
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
-    {
+        var tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
         try
         {
-            return await timer.WaitForNextTickAsync(ct);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await RelayOnceAsync(stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception e)
+                {
+                    // The database was unreachable for a moment: what waits to be sent is kept for the next turn, and the next read looks back.
+                    _log.LogWarning(e, "Signals between servers not relayed this time");
+                }
+                var published = _pending.Count > 0 ? Task.Delay(Poll, stoppingToken) : _outgoing.Reader.WaitToReadAsync(stoppingToken).AsTask();
+                if (await Task.WhenAny(tick, published) == tick)
+                {
+                    if (!await tick) break;
+                    tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
+                }
+                else
+                {
+                    await Task.Delay(Gather, stoppingToken);
+                }
+            }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            return false;
+            // stopping
         }
     }
 
