@@ -34,6 +34,9 @@ public class OutboundMessage : IBrandOwned
     public bool IsAutomatic { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? SentAt { get; set; }
+    /// <summary>While a server sends it: no other server sharing the database sends it until then (one whose server stopped is
+    /// sent again once this passes).</summary>
+    public DateTime? ClaimedUntil { get; set; }
 
     public void MarkSent(string externalId, DateTime at)
     {

@@ -20,12 +20,19 @@ namespace Agency.Infrastructure.Outbound;
 public sealed class OutboxSender(DatabaseSetup database, IEnumerable<INetworkClient> clients, ChannelSecrets secrets, ConversationWork work,
     WorkNotifier notifier, TimeProvider clock, ILogger<OutboxSender> logger)
 {
-    /// <summary>Sends one brand's due messages; returns how many were attempted.</summary>
+    /// <summary>How long a server holds a message it is sending (the batch's sends and its save fit well within it).</summary>
+    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Sends one brand's due messages; returns how many were attempted. Each message is claimed just before it is sent
+    /// (<see cref="OutboundMessage.ClaimedUntil"/>), so that servers sharing the database never both send it: the customer
+    /// gets one reply.
+    /// </summary>
     public async Task<int> SendDueAsync(TenantScope brand, CancellationToken ct = default)
     {
         await using var db = database.Create(brand);
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.OutboundMessages.Where(m => m.Status == OutboundStatus.Queued && m.NextAttemptAt <= now)
+        var due = await db.OutboundMessages.Where(m => m.Status == OutboundStatus.Queued && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .OrderBy(m => m.NextAttemptAt).Take(50).ToListAsync(ct);
         if (due.Count == 0) return 0;
         var accountIds = due.Select(m => m.ChannelAccountId).Distinct().ToList();
@@ -33,9 +40,22 @@ public sealed class OutboxSender(DatabaseSetup database, IEnumerable<INetworkCli
         var conversationIds = due.Select(m => m.ConversationId).Distinct().ToList();
         var conversations = await db.Conversations.Where(c => conversationIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var changed = new List<Conversation>();
+        var attempted = 0;
 
         foreach (var message in due)
         {
+            var until = clock.GetUtcNow().UtcDateTime + ClaimFor;
+            var claimed = await db.OutboundMessages.Where(m => m.Id == message.Id && m.Status == OutboundStatus.Queued && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntil, until), ct);
+            if (claimed == 0)
+            {
+                db.Entry(message).State = EntityState.Detached; // another server sends it
+                continue;
+            }
+            attempted++;
+            // Given back with the result: a retry is not held back by this claim.
+            message.ClaimedUntil = null;
+            db.Entry(message).Property(m => m.ClaimedUntil).IsModified = true;
             var account = accounts[message.ChannelAccountId];
             var token = secrets.Unprotect(account.AccessTokenProtected);
             var client = clients.FirstOrDefault(c => c.Handles(account.Network));
@@ -75,8 +95,8 @@ public sealed class OutboxSender(DatabaseSetup database, IEnumerable<INetworkCli
             foreach (var c in changed.Distinct()) work.Refresh(db, brandWork, c);
         }
         await db.SaveChangesAsync(ct);
-        if (brand.AgencyId is { } agencyId && brand.BrandId is { } brandId) notifier.Publish(new WorkChanged(agencyId, brandId, conversationIds));
-        return due.Count;
+        if (attempted > 0 && brand.AgencyId is { } agencyId && brand.BrandId is { } brandId) notifier.Publish(new WorkChanged(agencyId, brandId, conversationIds));
+        return attempted;
     }
 }
 

@@ -178,6 +178,37 @@ public abstract class WorkflowSuite(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_servers_sending_the_outbox_at_once_send_each_reply_once()
+    {
+        var (one, two) = (Make(), Make());
+        var c = await ArriveAsync(one);
+        var reply = await one.Actions.ReplyAsync(brand, c.Id, c.Version, new ConversationActions.ReplyInput("@patmorgan Sorry Pat, we're on it.", IsPrivate: false));
+        Assert.True(reply.Ok, reply.Error);
+        var attempted = await Task.WhenAll(one.Outbox.SendDueAsync(brand), two.Outbox.SendDueAsync(brand));
+        Assert.Equal(1, attempted.Sum());
+        Assert.Single(platform.StandIn.Requests); // the customer gets one reply
+        var sent = await InBrand(x => x.OutboundMessages.AsNoTracking().SingleAsync());
+        Assert.Equal((OutboundStatus.Sent, null), (sent.Status, sent.ClaimedUntil));
+        Assert.Equal(1, await InBrand(x => x.Posts.CountAsync(p => p.Direction == Direction.Outbound)));
+    }
+
+    [Fact]
+    public async Task A_reply_another_server_is_sending_waits_and_is_sent_here_once_that_server_s_claim_lapses()
+    {
+        var s = Make();
+        var c = await ArriveAsync(s);
+        Assert.True((await s.Actions.ReplyAsync(brand, c.Id, c.Version, new ConversationActions.ReplyInput("@patmorgan On it.", IsPrivate: false))).Ok);
+        // Another server claimed it and stopped before sending.
+        await using (var x = db.As(brand))
+            await x.OutboundMessages.ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntil, clock.UtcNow + OutboxSender.ClaimFor));
+        Assert.Equal(0, await s.Outbox.SendDueAsync(brand));
+        Assert.Empty(platform.StandIn.Requests);
+        clock.Advance(OutboxSender.ClaimFor + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await s.Outbox.SendDueAsync(brand));
+        Assert.Single(platform.StandIn.Requests);
+    }
+
+    [Fact]
     public async Task Moving_to_private_answers_in_public_from_the_template_and_continues_by_direct_message()
     {
         var s = Make();

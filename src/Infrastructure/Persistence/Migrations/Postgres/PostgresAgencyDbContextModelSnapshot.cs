@@ -1017,6 +1017,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("ChannelAccountId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("uuid");
 

@@ -1016,6 +1016,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("ChannelAccountId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("datetime2");
+
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("uniqueidentifier");
 

@@ -1011,6 +1011,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("ChannelAccountId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("TEXT");
 
