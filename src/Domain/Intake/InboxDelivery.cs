@@ -31,6 +31,10 @@ public class InboxDelivery : IBrandOwned
     public int StoredItems { get; set; }
     public int DuplicateItems { get; set; }
     public int IgnoredItems { get; set; }
+    /// <summary>Which server's inbox worker is processing it, and until when: servers sharing the database never process one
+    /// delivery at once (one whose server stopped is free again once this passes).</summary>
+    public Guid? ClaimToken { get; set; }
+    public DateTime? ClaimedUntil { get; set; }
 
     public static string HashOf(ReadOnlySpan<byte> body) => Convert.ToHexStringLower(SHA256.HashData(body));
 
@@ -47,5 +51,6 @@ public class InboxDelivery : IBrandOwned
         if (Status != DeliveryStatus.Parked) throw new DomainException("Only parked deliveries can be retried.");
         Status = DeliveryStatus.Pending;
         Attempts = 0;
+        (ClaimToken, ClaimedUntil) = (null, null); // any server takes it at once
     }
 }

@@ -22,9 +22,13 @@ public sealed class IntakeOptions
 /// Processes committed deliveries in the background, oldest first, each in its own brand's scope.
 /// After a crash, whatever was committed and not processed is simply still pending.
 /// </summary>
-public sealed class InboxWorker(CrossTenantReader crossTenant, IntakeProcessor processor, IntakeSignal signal, IOptions<IntakeOptions> options, ILogger<InboxWorker> logger)
+public sealed class InboxWorker(CrossTenantReader crossTenant, IntakeProcessor processor, IntakeSignal signal, IOptions<IntakeOptions> options, ILogger<InboxWorker> logger,
+    TimeProvider? clock = null)
     : BackgroundService
 {
+    /// <summary>How long a server holds deliveries it is processing (a batch takes seconds); one whose server stopped is free after it.</summary>
+    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -46,10 +50,11 @@ public sealed class InboxWorker(CrossTenantReader crossTenant, IntakeProcessor p
         }
     }
 
-    /// <summary>Processes one batch of pending deliveries; returns how many it took.</summary>
+    /// <summary>Processes one batch of pending deliveries (those another server holds are left to it); returns how many it took.</summary>
     public async Task<int> DrainOnceAsync(CancellationToken ct)
     {
-        var pending = await crossTenant.PendingDeliveriesAsync(500, ct);
+        // Claimed for this server: another server draining at the same time takes others.
+        var pending = await crossTenant.ClaimPendingDeliveriesAsync(500, (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime, ClaimFor, ct);
         foreach (var brand in pending.GroupBy(d => (d.AgencyId, d.BrandId)))
         {
             var scope = TenantScope.ForBrand(brand.Key.AgencyId, brand.Key.BrandId, TenantSource.Channel);

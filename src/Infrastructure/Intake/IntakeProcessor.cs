@@ -115,8 +115,10 @@ public sealed class IntakeProcessor(DatabaseSetup database, PostWriter writer, P
     {
         await using var db = database.Create(brand);
         var delivery = await db.InboxDeliveries.SingleOrDefaultAsync(d => d.Id == deliveryId, ct);
-        if (delivery is null) return;
+        if (delivery is null || delivery.Status != DeliveryStatus.Pending) return; // processed meanwhile (by another server): nothing failed
         delivery.Fail($"{error.GetType().Name}: {error.Message}", permanent: false);
+        // Retried at the next turn, by any server.
+        (delivery.ClaimToken, delivery.ClaimedUntil) = (null, null);
         await db.SaveChangesAsync(ct);
     }
 }

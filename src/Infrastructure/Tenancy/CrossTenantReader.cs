@@ -62,16 +62,25 @@ public sealed class CrossTenantReader(DatabaseSetup database)
 
     public sealed record PendingDelivery(Guid DeliveryId, Guid AgencyId, Guid BrandId);
 
-    /// <summary>For the inbox worker: the oldest pending deliveries of all tenants, each then processed inside its brand.</summary>
-    public async Task<IReadOnlyList<PendingDelivery>> PendingDeliveriesAsync(int max, CancellationToken ct = default)
+    /// <summary>
+    /// For the inbox worker: claims up to <paramref name="max"/> of the oldest pending deliveries that no other server holds, for
+    /// <paramref name="claimFor"/>, and returns them (each then processed inside its brand). Servers sharing the database thus
+    /// never process one delivery at once.
+    /// </summary>
+    public async Task<IReadOnlyList<PendingDelivery>> ClaimPendingDeliveriesAsync(int max, DateTime nowUtc, TimeSpan claimFor, CancellationToken ct = default)
     {
+        var (token, until) = (Guid.NewGuid(), nowUtc + claimFor);
         await using var db = database.Create(TenantScope.None);
+        var candidates = await db.InboxDeliveries.IgnoreQueryFilters(TenantFilters).AsNoTracking()
+            .Where(d => d.Status == DeliveryStatus.Pending && (d.ClaimedUntil == null || d.ClaimedUntil < nowUtc))
+            .OrderBy(d => d.ReceivedAt).Take(max).Select(d => d.Id).ToListAsync(ct);
+        if (candidates.Count == 0) return [];
+        await db.InboxDeliveries.IgnoreQueryFilters(TenantFilters)
+            .Where(d => candidates.Contains(d.Id) && d.Status == DeliveryStatus.Pending && (d.ClaimedUntil == null || d.ClaimedUntil < nowUtc))
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.ClaimToken, token).SetProperty(d => d.ClaimedUntil, until), ct);
         return await db.InboxDeliveries.IgnoreQueryFilters(TenantFilters).AsNoTracking()
-            .Where(d => d.Status == DeliveryStatus.Pending)
-            .OrderBy(d => d.ReceivedAt)
-            .Take(max)
-            .Select(d => new PendingDelivery(d.Id, d.AgencyId, d.BrandId))
-            .ToListAsync(ct);
+            .Where(d => d.ClaimToken == token).OrderBy(d => d.ReceivedAt)
+            .Select(d => new PendingDelivery(d.Id, d.AgencyId, d.BrandId)).ToListAsync(ct);
     }
 
     /// <summary>For the outbox: brands with replies due to be sent, each then sent inside its brand.</summary>

@@ -92,6 +92,39 @@ public abstract class IntakeSuite(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_servers_draining_the_inbox_at_once_process_each_delivery_once()
+    {
+        var (receiver, one) = Services();
+        var (_, two) = Services();
+        var bodies = Enumerable.Range(0, 20).Select(i => Tweet($"93046549821139{i:D4}", $"@AcmeCare question number {i} about my booking", author: $"{100 + i}")).ToList();
+        foreach (var body in bodies) Assert.Equal(ReceiveStatus.Stored, (await receiver.ReceiveAsync(accountA, DeliverySource.XWebhook, body, Sign(body))).Status);
+
+        var taken = await Task.WhenAll(one.DrainOnceAsync(default), two.DrainOnceAsync(default));
+        Assert.Equal(20, taken.Sum()); // between them every delivery once, none by both
+        var deliveries = await InA(c => c.InboxDeliveries.AsNoTracking().ToListAsync());
+        Assert.All(deliveries, d => Assert.Equal((DeliveryStatus.Processed, 0, null), (d.Status, d.Attempts, d.LastError)));
+        Assert.Equal(20, await InA(c => c.Posts.CountAsync()));
+        Assert.Equal(0, await one.DrainOnceAsync(default));
+    }
+
+    [Fact]
+    public async Task A_delivery_another_server_holds_is_left_to_it_until_its_claim_lapses()
+    {
+        var (receiver, worker) = Services();
+        var body = Tweet("930465498211390001", "@AcmeCare where is my refund?");
+        var stored = await receiver.ReceiveAsync(accountA, DeliverySource.XWebhook, body, Sign(body));
+        await using (var x = db.As(brandA))
+            await x.InboxDeliveries.ExecuteUpdateAsync(u => u.SetProperty(d => d.ClaimToken, Guid.NewGuid()).SetProperty(d => d.ClaimedUntil, DateTime.UtcNow.AddMinutes(2)));
+        Assert.Equal(0, await worker.DrainOnceAsync(default));
+        Assert.Equal(DeliveryStatus.Pending, (await InA(c => c.InboxDeliveries.AsNoTracking().SingleAsync(d => d.Id == stored.DeliveryId))).Status);
+        // That server stopped: once its claim has lapsed, this one processes the delivery.
+        await using (var x = db.As(brandA))
+            await x.InboxDeliveries.ExecuteUpdateAsync(u => u.SetProperty(d => d.ClaimedUntil, DateTime.UtcNow.AddSeconds(-1)));
+        Assert.Equal(1, await worker.DrainOnceAsync(default));
+        Assert.Equal(1, await InA(c => c.Posts.CountAsync(p => p.ExternalId == "930465498211390001")));
+    }
+
+    [Fact]
     public async Task A_signed_delivery_is_committed_then_processed_into_a_labelled_threaded_post()
     {
         var (receiver, worker) = Services();

@@ -814,6 +814,12 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("ChannelAccountId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("DuplicateItems")
                         .HasColumnType("int");
 
