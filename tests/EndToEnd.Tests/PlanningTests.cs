@@ -17,6 +17,10 @@ public sealed class PlanningTests(AppServer app)
         await Assertions.Expect(x.GetByLabel("Accuracy")).ToContainTextAsync("Seasonal naive (baseline)");
         await Assertions.Expect(x.GetByLabel("Staffing summary")).ToContainTextAsync("people on duty");
         await Assertions.Expect(x.GetByLabel("Forecast chart").Locator("svg")).ToBeVisibleAsync();
+        // The forecast's band is drawn, and the chart says in words what it shows.
+        await Assertions.Expect(x.Locator("path.forecast-band")).ToHaveAttributeAsync("d", new System.Text.RegularExpressions.Regex("^M.+Z$"));
+        await Assertions.Expect(x.GetByLabel("Forecast summary")).ToContainTextAsync("posts expected");
+        await Assertions.Expect(x.GetByLabel("Staff needed chart").Locator("[data-peak]")).ToBeVisibleAsync();
         await Pages.ScreenshotAsync(page, "planning-forecast");
 
         // A plan that cannot be right is refused with the field's message.
