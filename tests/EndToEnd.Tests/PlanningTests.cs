@@ -20,6 +20,8 @@ public sealed class PlanningTests(AppServer app)
         // The forecast's band is drawn, and the chart says in words what it shows.
         await Assertions.Expect(x.Locator("path.forecast-band")).ToHaveAttributeAsync("d", new System.Text.RegularExpressions.Regex("^M.+Z$"));
         await Assertions.Expect(x.GetByLabel("Forecast summary")).ToContainTextAsync("posts expected");
+        await Assertions.Expect(x.GetByLabel("Forecast summary")).ToContainTextAsync("Last week the model forecast");
+        await Assertions.Expect(x.Locator("path.forecast-backtest")).ToHaveAttributeAsync("data-backtest-hours", "168");
         await Assertions.Expect(x.GetByLabel("Staff needed chart").Locator("[data-peak]")).ToBeVisibleAsync();
         await Pages.ScreenshotAsync(page, "planning-forecast");
 

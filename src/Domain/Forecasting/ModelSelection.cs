@@ -1,7 +1,13 @@
 namespace Agency.Domain.Forecasting;
 
-/// <summary>How a model did in the rolling-origin backtest.</summary>
-public sealed record BacktestResult(string Model, Accuracy Accuracy, int Origins);
+/// <summary>
+/// How a model did in the rolling-origin backtest, and what it forecast for the history's last week from the weeks before
+/// it (the last origin; empty when the history is too short for it), so that forecast and actual can be shown side by side.
+/// </summary>
+public sealed record BacktestResult(string Model, Accuracy Accuracy, int Origins)
+{
+    public IReadOnlyList<double> LastWeek { get; init; } = [];
+}
 
 /// <summary>
 /// Chooses a model per series by rolling-origin backtest: from several forecast origins in the
@@ -18,16 +24,19 @@ public static class ModelSelection
             var actual = new List<double>();
             var predicted = new List<double>();
             var used = 0;
+            IReadOnlyList<double> lastWeek = [];
             for (var k = origins; k >= 1; k--)
             {
                 var origin = history.Count - k * s.PerWeek;
                 if (origin < model.MinimumHistory(s)) continue;
                 var forecast = model.Fit(history.Take(origin).ToList(), s.PerWeek, s);
                 actual.AddRange(history.Skip(origin).Take(s.PerWeek));
-                predicted.AddRange(forecast.Point.Take(Math.Min(s.PerWeek, history.Count - origin)));
+                var week = forecast.Point.Take(Math.Min(s.PerWeek, history.Count - origin)).ToArray();
+                predicted.AddRange(week);
+                if (k == 1) lastWeek = week;
                 used++;
             }
-            if (used > 0) scored.Add((model, new BacktestResult(model.Name, Accuracy.Of(actual, predicted), used)));
+            if (used > 0) scored.Add((model, new BacktestResult(model.Name, Accuracy.Of(actual, predicted), used) { LastWeek = lastWeek }));
         }
         if (scored.Count == 0) return (models[0], []);
         var best = scored.Select((x, i) => (x, i)).OrderBy(x => Math.Round(x.x.Score.Accuracy.Wape, 4)).ThenBy(x => x.i).First().x;

@@ -74,6 +74,11 @@ public class ForecastRun : IBrandOwned
     /// <summary>The last two weeks of actual volume before the forecast.</summary>
     public List<double> RecentActual { get; set; } = [];
     public List<double> Point { get; set; } = [];
+    /// <summary>
+    /// What the chosen model forecast for the last week of <see cref="RecentActual"/> from the weeks before it (the backtest's
+    /// last origin): forecast against actual for a week that has happened. Empty for history too short to backtest.
+    /// </summary>
+    public List<double> BacktestLastWeek { get; set; } = [];
     public List<double> Lower { get; set; } = [];
     public List<double> Upper { get; set; } = [];
     /// <summary>Calendar events ahead that scale this forecast, as "name ×multiplier".</summary>

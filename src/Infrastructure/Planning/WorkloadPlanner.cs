@@ -77,7 +77,8 @@ public sealed class WorkloadPlanner(DatabaseSetup database, TimeProvider clock)
         var forecast = chosen.Fit(history, plan.HorizonWeeks * s.PerWeek, s);
         if (chosen is not SeasonalRegression) forecast = EventEffects.ApplyAhead(forecast, events, history.Length); // the regression models events itself
         var baseline = results.FirstOrDefault(r => r.Model == models[0].Name)?.Accuracy;
-        var mine = results.FirstOrDefault(r => r.Model == chosen.Name)?.Accuracy;
+        var chosenResult = results.FirstOrDefault(r => r.Model == chosen.Name);
+        var mine = chosenResult?.Accuracy;
         var work = plan.ToWork();
         var required = AsyncStaffing.Required(forecast.Point, work).Select(r => Math.Max(r, plan.MinimumStaff)).ToArray();
         var firstWeek = Math.Min(s.PerWeek, forecast.Point.Length);
@@ -95,6 +96,7 @@ public sealed class WorkloadPlanner(DatabaseSetup database, TimeProvider clock)
             Events = events.Where(e => e.ToIndex > history.Length).Select(e => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{e.Name} ×{e.Multiplier:0.##}")).ToList(),
             RecentActual = history.Skip(history.Length - 2 * s.PerWeek).Select(v => v).ToList(),
             Point = forecast.Point.Select(v => Math.Round(v, 2)).ToList(),
+            BacktestLastWeek = (chosenResult?.LastWeek ?? []).Select(v => Math.Round(v, 2)).ToList(),
             Lower = forecast.Lower.Select(v => Math.Round(v, 2)).ToList(),
             Upper = forecast.Upper.Select(v => Math.Round(v, 2)).ToList(),
             Required = required.ToList(),

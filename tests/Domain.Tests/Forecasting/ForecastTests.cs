@@ -100,4 +100,22 @@ public class ForecastTests
         var (growing, _) = ModelSelection.Choose(Synthetic(8, 0.08, 1), HalfHours, models);
         Assert.IsNotType<SeasonalNaive>(growing);
     }
+
+    [Fact]
+    public void The_backtest_keeps_what_each_model_forecast_for_the_history_s_last_week_from_the_weeks_before_it()
+    {
+        var history = Synthetic(8, 0.08, 1);
+        IForecaster[] models = [new SeasonalNaive(), new HoltWinters()];
+        var (_, results) = ModelSelection.Choose(history, HalfHours, models);
+        foreach (var (model, result) in models.Zip(results))
+        {
+            var expected = model.Fit(history.Take(7 * HalfHours.PerWeek).ToList(), HalfHours.PerWeek, HalfHours).Point;
+            Assert.Equal(expected, result.LastWeek);
+        }
+        // Seasonal naive repeats the week before: its forecast for week 8 is week 7 itself.
+        Assert.Equal(history.Skip(6 * HalfHours.PerWeek).Take(HalfHours.PerWeek), results[0].LastWeek);
+        // Too short a history to backtest: nothing to show.
+        var (_, none) = ModelSelection.Choose(Synthetic(1, 0, 0), HalfHours, models);
+        Assert.All(none, r => Assert.Empty(r.LastWeek));
+    }
 }

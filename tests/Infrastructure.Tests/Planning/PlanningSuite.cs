@@ -64,6 +64,10 @@ public abstract class PlanningSuite(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(2 * 7 * 48, run.Point.Count); // two weeks of 30-minute intervals by default
         Assert.True(run.Wape < 0.2, $"WAPE {run.Wape:P1} on a clean weekly pattern");
         Assert.True(run.Wape <= run.BaselineWape + 1e-9);
+        // What the chosen model forecast for the last week of history, stored beside that week's actuals and close to them.
+        Assert.Equal(7 * 48, run.BacktestLastWeek.Count);
+        var lastWeek = run.RecentActual.TakeLast(7 * 48).ToList();
+        Assert.True(Agency.Domain.Forecasting.Accuracy.Of(lastWeek, run.BacktestLastWeek).Wape < 0.25);
         // Daytime needs people, the night does not.
         var monday = (int)(new DateOnly(2026, 11, 23).DayNumber - run.FirstLocalDay.DayNumber) * 48;
         Assert.True(run.Required[monday + 24] > 0);
@@ -71,7 +75,11 @@ public abstract class PlanningSuite(DatabaseProvider provider) : IAsyncLifetime
         Assert.True(run.SimulatedServiceLevel >= 0.8, $"simulated {run.SimulatedServiceLevel:P0}");
         Assert.Equal("Done", progress[^1].Step);
 
-        await using (var a = db.As(acme)) Assert.Equal(1, await a.ForecastRuns.CountAsync());
+        await using (var a = db.As(acme))
+        {
+            Assert.Equal(1, await a.ForecastRuns.CountAsync());
+            Assert.Equal(run.BacktestLastWeek, (await a.ForecastRuns.SingleAsync()).BacktestLastWeek); // stored and read back
+        }
         await using (var g = db.As(globex)) Assert.Equal(0, await g.ForecastRuns.CountAsync());
     }
 

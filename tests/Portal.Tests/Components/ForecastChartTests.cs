@@ -19,6 +19,7 @@ public sealed class ForecastChartTests : BunitContext
         Model = "Holt-Winters", Network = Network.X, IntervalMinutes = 30, FirstLocalDay = new DateOnly(2026, 11, 30),
         RecentActual = Enumerable.Repeat(2.0, 14 * 48).ToList(),
         Point = Enumerable.Repeat(3.0, 7 * 48).ToList(),
+        BacktestLastWeek = Enumerable.Repeat(1.5, 7 * 48).ToList(),
         Lower = Enumerable.Repeat(2.0, 7 * 48).ToList(),
         Upper = Enumerable.Repeat(5.0, 7 * 48).ToList(),
         Required = Enumerable.Range(0, 7 * 48).Select(i => i == 48 + 24 ? 4 : i % 48 is >= 18 and < 34 ? 3 : 1).ToList(),
@@ -40,7 +41,14 @@ public sealed class ForecastChartTests : BunitContext
         Assert.Contains(",16 ", band.GetAttribute("d"));
         // Three weeks shown, Monday 16 November to Sunday 6 December: six weekend days shaded.
         Assert.Equal(6, chart.QuerySelectorAll("rect.chart-weekend").Length);
-        Assert.Equal("Next 7 days: about 1,008 posts expected (the last two weeks had 1,344); busiest hour Mon 30 Nov 00:00, about 6 posts.",
+        // Last week's backtest lies over last week's actuals: 168 hours, ending where the forecast starts.
+        var backtest = chart.QuerySelector("path.forecast-backtest")!;
+        Assert.Equal("168", backtest.GetAttribute("data-backtest-hours"));
+        var lastX = backtest.GetAttribute("d")!.Split(' ')[^1].TrimStart('L').Split(',')[0];
+        var firstForecastX = chart.QuerySelector("path.forecast-point")!.GetAttribute("d")!.Split(' ')[0].TrimStart('M').Split(',')[0];
+        Assert.True(double.Parse(lastX, System.Globalization.CultureInfo.InvariantCulture) < double.Parse(firstForecastX, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("Next 7 days: about 1,008 posts expected (the last two weeks had 1,344); busiest hour Mon 30 Nov 00:00, about 6 posts. " +
+            "Last week the model forecast 504 posts and 672 came.",
             cut.Find("[aria-label='Forecast summary']").TextContent);
     }
 
@@ -65,10 +73,12 @@ public sealed class ForecastChartTests : BunitContext
         run.Lower.Clear();
         run.Upper.Clear();
         run.Required.Clear();
+        run.BacktestLastWeek.Clear();
         var cut = Render<ForecastChart>(p => p.Add(x => x.Run, run));
         Assert.Equal("No forecast points.", cut.Find("[aria-label='Forecast summary']").TextContent);
         Assert.Equal("", cut.Find("path.forecast-band").GetAttribute("d"));
         Assert.Null(cut.Find("[aria-label='Staff needed chart']").QuerySelector("[data-peak]"));
+        Assert.Equal("0", cut.Find("path.forecast-backtest").GetAttribute("data-backtest-hours"));
     }
 }
 

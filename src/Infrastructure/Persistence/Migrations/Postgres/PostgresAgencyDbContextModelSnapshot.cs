@@ -924,6 +924,10 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("uuid");
 
+                    b.PrimitiveCollection<List<double>>("BacktestLastWeek")
+                        .IsRequired()
+                        .HasColumnType("double precision[]");
+
                     b.Property<double>("BaselineBias")
                         .HasColumnType("double precision");
 

@@ -918,6 +918,10 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("BacktestLastWeek")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("BaselineBias")
                         .HasColumnType("REAL");
 
