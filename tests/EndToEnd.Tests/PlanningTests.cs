@@ -16,6 +16,7 @@ public sealed class PlanningTests(AppServer app)
         await Assertions.Expect(x.GetByLabel("Accuracy")).ToContainTextAsync("(chosen)", new() { Timeout = 60_000 });
         await Assertions.Expect(x.GetByLabel("Accuracy")).ToContainTextAsync("Seasonal naive (baseline)");
         await Assertions.Expect(x.GetByLabel("Staffing summary")).ToContainTextAsync("people on duty");
+        await Assertions.Expect(x.GetByLabel("Staffing summary")).ToContainTextAsync("carrying unanswered work into later intervals"); // within the hour: the backlog model
         await Assertions.Expect(x.GetByLabel("Forecast chart").Locator("svg")).ToBeVisibleAsync();
         // The forecast's band is drawn, and the chart says in words what it shows.
         await Assertions.Expect(x.Locator("path.forecast-band")).ToHaveAttributeAsync("d", new System.Text.RegularExpressions.Regex("^M.+Z$"));

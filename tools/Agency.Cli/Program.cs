@@ -89,7 +89,7 @@ try
                 var week = 7 * 24 * 60 / run.IntervalMinutes;
                 Console.WriteLine($"{Agency.Domain.Channels.Networks.Describe(run.Network)}: {run.HistoryPosts:N0} posts of history; model {run.Model}, WAPE {run.Wape:P1} (bias {run.Bias:+0.0%;-0.0%}), baseline WAPE {run.BaselineWape:P1}");
                 Console.WriteLine($"  next 7 days from {run.FirstLocalDay:yyyy-MM-dd}: {run.Point.Take(week).Sum():N0} posts forecast (80 % band {run.Lower.Take(week).Sum():N0}-{run.Upper.Take(week).Sum():N0})");
-                Console.WriteLine($"  staff needed: peak {run.Required.Take(week).DefaultIfEmpty(0).Max()}, {run.Required.Take(week).Sum() * run.IntervalMinutes / 60.0:N0} agent-hours; simulated service level {run.SimulatedServiceLevel:P0}");
+                Console.WriteLine($"  staff needed ({(run.StaffingModel == Agency.Domain.Staffing.StaffingModel.ErlangC ? "Erlang C" : "backlog model")}): peak {run.Required.Take(week).DefaultIfEmpty(0).Max()}, {run.Required.Take(week).Sum() * run.IntervalMinutes / 60.0:N0} agent-hours; simulated service level {run.SimulatedServiceLevel:P0}");
             }
             return 0;
         }

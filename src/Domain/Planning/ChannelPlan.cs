@@ -83,8 +83,10 @@ public class ForecastRun : IBrandOwned
     public List<double> Upper { get; set; } = [];
     /// <summary>Calendar events ahead that scale this forecast, as "name ×multiplier".</summary>
     public List<string> Events { get; set; } = [];
-    /// <summary>Staff needed per interval (backlog-aware, after shrinkage).</summary>
+    /// <summary>Staff needed per interval (after shrinkage), by <see cref="StaffRequirement"/>.</summary>
     public List<int> Required { get; set; } = [];
+    /// <summary>The model that turned the forecast into staff needed, chosen by the channel's target (<see cref="StaffRequirement.ModelFor"/>).</summary>
+    public StaffingModel StaffingModel { get; set; }
 
     /// <summary>People needed at <paramref name="utc"/> (the interval containing it, in the brand's zone), or null outside the horizon.</summary>
     public int? RequiredAt(DateTime utc, TimeZoneInfo brandZone)

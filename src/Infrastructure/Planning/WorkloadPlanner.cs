@@ -80,7 +80,7 @@ public sealed class WorkloadPlanner(DatabaseSetup database, TimeProvider clock)
         var chosenResult = results.FirstOrDefault(r => r.Model == chosen.Name);
         var mine = chosenResult?.Accuracy;
         var work = plan.ToWork();
-        var required = AsyncStaffing.Required(forecast.Point, work).Select(r => Math.Max(r, plan.MinimumStaff)).ToArray();
+        var required = StaffRequirement.Required(forecast.Point, work).Select(r => Math.Max(r, plan.MinimumStaff)).ToArray();
         var firstWeek = Math.Min(s.PerWeek, forecast.Point.Length);
         var simulated = AsyncSimulation.Run(forecast.Point.Take(firstWeek).ToList(), required.Take(firstWeek).ToList(), work, SimulationRuns, seed: 17);
         return new ForecastRun
@@ -100,6 +100,7 @@ public sealed class WorkloadPlanner(DatabaseSetup database, TimeProvider clock)
             Lower = forecast.Lower.Select(v => Math.Round(v, 2)).ToList(),
             Upper = forecast.Upper.Select(v => Math.Round(v, 2)).ToList(),
             Required = required.ToList(),
+            StaffingModel = StaffRequirement.ModelFor(work),
             SimulatedServiceLevel = Math.Round(simulated.ServiceLevel, 4),
             SimulatedP90Minutes = simulated.P90Answer == TimeSpan.MaxValue ? null : Math.Round(simulated.P90Answer.TotalMinutes, 1), // null: not all answered within the plan
         };

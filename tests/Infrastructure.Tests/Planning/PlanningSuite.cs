@@ -62,6 +62,7 @@ public abstract class PlanningSuite(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(Network.X, run.Network);
         Assert.Equal(new DateOnly(2026, 11, 23), run.FirstLocalDay);
         Assert.Equal(2 * 7 * 48, run.Point.Count); // two weeks of 30-minute intervals by default
+        Assert.Equal(Agency.Domain.Staffing.StaffingModel.Backlog, run.StaffingModel); // within the hour on X: longer than an interval
         Assert.True(run.Wape < 0.2, $"WAPE {run.Wape:P1} on a clean weekly pattern");
         Assert.True(run.Wape <= run.BaselineWape + 1e-9);
         // What the chosen model forecast for the last week of history, stored beside that week's actuals and close to them.
@@ -93,6 +94,9 @@ public abstract class PlanningSuite(DatabaseProvider provider) : IAsyncLifetime
         }
         var run = Assert.Single(await new WorkloadPlanner(db.Setup, new ManualClock(Now)).PlanAsync(acme));
         Assert.Equal((60, 7 * 24), (run.IntervalMinutes, run.Point.Count));
+        // A target shorter than the interval: customers wait in a queue, so Erlang C sizes each interval.
+        Assert.Equal(Agency.Domain.Staffing.StaffingModel.ErlangC, run.StaffingModel);
+        await using (var a = db.As(acme)) Assert.Equal(Agency.Domain.Staffing.StaffingModel.ErlangC, (await a.ForecastRuns.SingleAsync()).StaffingModel);
     }
 
     [Fact]

@@ -989,6 +989,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<double>("SimulatedServiceLevel")
                         .HasColumnType("double precision");
 
+                    b.Property<int>("StaffingModel")
+                        .HasColumnType("integer");
+
                     b.PrimitiveCollection<List<double>>("Upper")
                         .IsRequired()
                         .HasColumnType("double precision[]");

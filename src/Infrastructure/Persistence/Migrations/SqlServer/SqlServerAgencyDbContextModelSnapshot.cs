@@ -988,6 +988,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<double>("SimulatedServiceLevel")
                         .HasColumnType("float");
 
+                    b.Property<int>("StaffingModel")
+                        .HasColumnType("int");
+
                     b.PrimitiveCollection<string>("Upper")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");

@@ -983,6 +983,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<double>("SimulatedServiceLevel")
                         .HasColumnType("REAL");
 
+                    b.Property<int>("StaffingModel")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("Upper")
                         .IsRequired()
                         .HasColumnType("TEXT");

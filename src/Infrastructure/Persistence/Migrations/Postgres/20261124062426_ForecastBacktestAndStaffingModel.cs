@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Agency.Infrastructure.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class ForecastBacktestWeek : Migration
+    public partial class ForecastBacktestAndStaffingModel : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -17,6 +17,13 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                 type: "double precision[]",
                 nullable: false,
                 defaultValueSql: "'{}'"); // runs computed before this column have no backtest week to show
+
+            migrationBuilder.AddColumn<int>(
+                name: "StaffingModel",
+                table: "ForecastRuns",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
         }
 
         /// <inheritdoc />
@@ -24,6 +31,10 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
         {
             migrationBuilder.DropColumn(
                 name: "BacktestLastWeek",
+                table: "ForecastRuns");
+
+            migrationBuilder.DropColumn(
+                name: "StaffingModel",
                 table: "ForecastRuns");
         }
     }

@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
+namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class ForecastBacktestWeek : Migration
+    public partial class ForecastBacktestAndStaffingModel : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,9 +13,16 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "BacktestLastWeek",
                 table: "ForecastRuns",
-                type: "TEXT",
+                type: "nvarchar(max)",
                 nullable: false,
                 defaultValue: "[]");
+
+            migrationBuilder.AddColumn<int>(
+                name: "StaffingModel",
+                table: "ForecastRuns",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
         }
 
         /// <inheritdoc />
@@ -23,6 +30,10 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropColumn(
                 name: "BacktestLastWeek",
+                table: "ForecastRuns");
+
+            migrationBuilder.DropColumn(
+                name: "StaffingModel",
                 table: "ForecastRuns");
         }
     }
