@@ -39,6 +39,57 @@ public sealed class ScheduleTests(AppServer app)
     }
 
     [Fact]
+    public async Task An_agent_states_the_hours_they_prefer_and_the_scheduler_s_contracts_and_next_roster_take_them_in()
+    {
+        var agent = await app.NewPageAsync();
+        await Pages.SignInAsync(agent, "agent@northbeam.example");
+        await Pages.GoAsync(agent, "/my-shifts");
+        var card = agent.GetByLabel("Hours I prefer");
+        await Assertions.Expect(card.GetByLabel("Preferred hours now")).ToContainTextAsync("any time");
+        // A time that is not one gets its field's message, and nothing is saved.
+        await card.GetByLabel("Preferred from").FillAsync("25:00");
+        await card.GetByLabel("Preferred to").FillAsync("16:00");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save my hours" }).ClickAsync();
+        await Assertions.Expect(card.GetByText("Enter a time as HH:mm, e.g. 08:00.")).ToBeVisibleAsync();
+        await Assertions.Expect(card.GetByLabel("Preferred hours now")).ToContainTextAsync("any time");
+        await card.GetByLabel("Preferred from").FillAsync("08:00");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save my hours" }).ClickAsync();
+        await Assertions.Expect(card.GetByLabel("Preferred hours now")).ToContainTextAsync("08:00–16:00");
+        await card.GetByLabel("Preferred to").PressAsync("Tab");
+        await Pages.ScreenshotAsync(agent, "my-shifts-preferred-hours");
+        await agent.Context.CloseAsync();
+
+        var scheduler = await app.NewPageAsync();
+        await Pages.SignInAsync(scheduler, "scheduler@northbeam.example");
+        await Pages.GoAsync(scheduler, "/shifts/contracts");
+        var sofia = scheduler.GetByLabel("Contracts").Locator("tr", new() { HasText = "Sofia Lindqvist" });
+        await Assertions.Expect(sofia).ToContainTextAsync("08:00–16:00");
+        await Pages.ScreenshotAsync(scheduler, "contracts");
+        // The scheduler can change it too; half a window is refused with the field's message.
+        await scheduler.GetByRole(AriaRole.Button, new() { Name = "Edit contract of Sofia Lindqvist" }).ClickAsync();
+        var form = scheduler.GetByLabel("Contract", new() { Exact = true });
+        await form.GetByLabel("Preferred to").FillAsync("");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save contract" }).ClickAsync();
+        await Assertions.Expect(form.GetByText("Enter both times, or leave both empty for any time.")).ToBeVisibleAsync();
+        await Pages.ScreenshotAsync(scheduler, "contract-preferred-hours-error");
+        await form.GetByLabel("Preferred to").FillAsync("17:00");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save contract" }).ClickAsync();
+        await Assertions.Expect(sofia).ToContainTextAsync("08:00–17:00");
+
+        // A roster made now shows how much of the week's work falls in the hours people prefer.
+        await Pages.GoAsync(scheduler, "/shifts/roster");
+        await scheduler.GetByLabel("Weeks").FillAsync("1");
+        await scheduler.GetByLabel("Time limit").FillAsync("5");
+        await scheduler.GetByLabel("Time limit").PressAsync("Tab");
+        await scheduler.GetByRole(AriaRole.Button, new() { Name = "Generate roster" }).ClickAsync();
+        var kept = scheduler.Locator("[data-preferred-kept]");
+        await Assertions.Expect(kept).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        var share = double.Parse((await kept.GetAttributeAsync("data-preferred-kept"))!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(share, 0, 1);
+        await scheduler.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_scheduler_generates_a_roster_sees_coverage_improve_publishes_it_and_an_agent_sees_their_shifts()
     {
         var agent = await app.NewPageAsync();

@@ -17,7 +17,17 @@ public sealed record PoolMember(
     /// <summary>Intervals already worked per week outside the roster; they count against the weekly maximum.</summary>
     public IReadOnlyList<int> WeekIntervalsTaken { get; init; } = [];
 
+    /// <summary>
+    /// The intervals of the day the person prefers to work, [From, To) (To at or before From runs past midnight), or null for
+    /// any time: soft, each interval worked outside costs <see cref="CoverageWeights.OutsidePreferredPerInterval"/>.
+    /// </summary>
+    public (int From, int To)? Preferred { get; init; }
+
     public bool IsFree(int from, int to) => Blocked.All(b => b.To <= from || to <= b.From);
+
+    /// <summary>Whether working the interval that starts at <paramref name="intervalOfDay"/> goes against the person's preferred hours.</summary>
+    public bool OutsidePreferred(int intervalOfDay) => Preferred is { } w &&
+        (w.From < w.To ? intervalOfDay < w.From || intervalOfDay >= w.To : intervalOfDay < w.From && intervalOfDay >= w.To);
 }
 
 /// <summary>A shift of the roster: who, which day of the horizon, first interval of that day, how many intervals.</summary>
@@ -28,7 +38,11 @@ public readonly record struct PlannedShift(int Person, int Day, int Start, int L
 }
 
 /// <summary>How much to care about each part of the objective.</summary>
-public sealed record CoverageWeights(int UnderPerInterval = 100, int OverPerInterval = 4, int PerWorkedInterval = 1, int Fairness = 30);
+/// <remarks>
+/// A person works outside their preferred hours only where it covers demand: an interval outside costs less than one short
+/// (<see cref="UnderPerInterval"/>), so coverage comes first, and among rosters that cover alike the one that keeps preferences wins.
+/// </remarks>
+public sealed record CoverageWeights(int UnderPerInterval = 100, int OverPerInterval = 4, int PerWorkedInterval = 1, int Fairness = 30, int OutsidePreferredPerInterval = 3);
 
 /// <summary>
 /// The product's rostering problem: one staff pool covering many brands over whole local days cut
@@ -213,15 +227,27 @@ public static class CoverageRules
         long worked = 0;
         var late = new int[p.Staff.Count];
         var weekends = new ulong[p.Staff.Count];
+        long outside = 0;
         foreach (var s in shifts)
         {
             worked += s.Length;
+            if (p.Staff[s.Person].Preferred is not null) outside += OutsidePreferred(p, s);
             if (p.IsLate(s.Start, s.Length)) late[s.Person]++;
             if (CoverageProblem.IsWeekendDay(s.Day) && s.Day / 7 < 64) weekends[s.Person] |= 1UL << (s.Day / 7);
         }
         var maxLate = late.DefaultIfEmpty(0).Max();
         var maxWeekends = weekends.Select(System.Numerics.BitOperations.PopCount).DefaultIfEmpty(0).Max();
-        return (long)w.UnderPerInterval * under + (long)w.OverPerInterval * over + w.PerWorkedInterval * worked + (long)w.Fairness * (maxLate + maxWeekends);
+        return (long)w.UnderPerInterval * under + (long)w.OverPerInterval * over + w.PerWorkedInterval * worked + (long)w.Fairness * (maxLate + maxWeekends)
+               + w.OutsidePreferredPerInterval * outside;
+    }
+
+    /// <summary>Intervals of the shift outside its person's preferred hours.</summary>
+    public static int OutsidePreferred(CoverageProblem p, PlannedShift s)
+    {
+        var m = p.Staff[s.Person];
+        var count = 0;
+        for (var k = 0; k < s.Length; k++) if (m.OutsidePreferred((s.Start + k) % p.PerDay)) count++;
+        return count;
     }
 
     /// <summary>Every broken hard rule, explained; empty for a valid roster.</summary>

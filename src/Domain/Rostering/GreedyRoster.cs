@@ -38,7 +38,7 @@ public static class GreedyRoster
                     {
                         var from = d * P + start;
                         if (from - person.LastEnd < m.MinRestIntervals || !m.IsFree(from, from + length)) continue;
-                        var gain = Gain(p, residual, m.Brands, from, Math.Min(from + length, T));
+                        var gain = Gain(p, residual, m, from, Math.Min(from + length, T));
                         if (best is null || gain > best.Value.Gain) best = (start, length, gain);
                     }
                 }
@@ -111,7 +111,7 @@ public static class GreedyRoster
             foreach (var (start, length) in DayOptions.For(p, m, mine[i], d, weekComplete: false).Shapes)
             {
                 var from = d * P + start;
-                var gain = Gain(p, residual, m.Brands, from, Math.Min(from + length, T));
+                var gain = Gain(p, residual, m, from, Math.Min(from + length, T));
                 if (best is null || gain > best.Value.Gain) best = (start, length, gain);
             }
             return best;
@@ -146,16 +146,17 @@ public static class GreedyRoster
 
     private static int Missing(CoverageProblem p, Person person, int week) => p.MinWeek(person.Member, week) - person.Worked[week];
 
-    private static double Gain(CoverageProblem p, int[][] residual, IReadOnlyList<int> brands, int from, int to)
+    private static double Gain(CoverageProblem p, int[][] residual, PoolMember m, int from, int to)
     {
         var w = p.Weights;
         double gain = 0;
         for (var t = from; t < to; t++)
         {
             var open = false;
-            foreach (var b in brands) if (residual[b][t] > 0) { open = true; break; }
+            foreach (var b in m.Brands) if (residual[b][t] > 0) { open = true; break; }
             gain += open ? 1 : -(double)w.OverPerInterval / w.UnderPerInterval;
             gain -= (double)w.PerWorkedInterval / w.UnderPerInterval;
+            if (m.OutsidePreferred(t % p.PerDay)) gain -= (double)w.OutsidePreferredPerInterval / w.UnderPerInterval;
         }
         return gain;
     }

@@ -38,6 +38,8 @@ public static partial class LocalSearch
         private readonly List<int>?[] holders;
         private readonly ulong[] brandMask;
         private readonly ulong[] absorbing;
+        // Per person with preferred hours, the intervals of the day outside them (null: any time).
+        private readonly bool[]?[] outside;
         private readonly bool[] absorbingKnown;
         private long[] prefix;
         private readonly Random rng;
@@ -62,6 +64,7 @@ public static partial class LocalSearch
             servedBrand = new int[p.Staff.Count, p.Days][];
             holders = new List<int>?[T * B];
             brandMask = p.Staff.Select(m => m.Brands.Aggregate(0UL, (a, b) => a | Bit(b))).ToArray();
+            outside = p.Staff.Select(m => m.Preferred is null ? null : Enumerable.Range(0, P).Select(m.OutsidePreferred).ToArray()).ToArray();
             absorbing = new ulong[T];
             absorbingKnown = new bool[T];
             prefix = new long[P + 1];
@@ -353,7 +356,8 @@ public static partial class LocalSearch
         // What the person working interval t saves: a short interval filled (on a brand they serve, or by moving someone on shift to
         // another of their brands), or one over; minus the hour. Past the horizon only the hour counts.
         private long Gain(int person, int t) =>
-            -w.PerWorkedInterval + (t >= T ? 0 : (Absorbing(t) & brandMask[person]) != 0 ? w.UnderPerInterval : -w.OverPerInterval);
+            -w.PerWorkedInterval + (t >= T ? 0 : (Absorbing(t) & brandMask[person]) != 0 ? w.UnderPerInterval : -w.OverPerInterval)
+            - (outside[person] is { } o && o[t % P] ? w.OutsidePreferredPerInterval : 0);
 
         // The served brand short at t (most short first), or -1 when none is.
         private int Needs(int t, IReadOnlyList<int> brands)

@@ -2,6 +2,54 @@ using Agency.Domain.Common;
 
 namespace Agency.Domain.Staff;
 
+/// <summary>
+/// A daily window of local time a person prefers to work in. A window that ends at or before its start runs past midnight
+/// (22:00–06:00 is a night).
+/// </summary>
+public readonly record struct PreferredHours(TimeOnly From, TimeOnly To)
+{
+    public bool Contains(TimeOnly time) => From < To ? time >= From && time < To : time >= From || time < To;
+
+    /// <summary>How much of a shift, in local times, falls inside the window.</summary>
+    public TimeSpan Inside(DateTime localStart, DateTime localEnd)
+    {
+        var inside = TimeSpan.Zero;
+        for (var day = localStart.Date.AddDays(-1); day < localEnd; day = day.AddDays(1))
+        {
+            // The window that opens on this day (ending the next day when it runs past midnight).
+            var open = day + From.ToTimeSpan();
+            var close = From < To ? day + To.ToTimeSpan() : day.AddDays(1) + To.ToTimeSpan();
+            var overlap = (close < localEnd ? close : localEnd) - (open > localStart ? open : localStart);
+            if (overlap > TimeSpan.Zero) inside += overlap;
+        }
+        return inside;
+    }
+
+    /// <summary>
+    /// The window on a grid of <paramref name="intervalMinutes"/> per day: the intervals that start inside it, [From, To); null
+    /// when no interval does.
+    /// </summary>
+    public (int From, int To)? OnGrid(int intervalMinutes)
+    {
+        int Index(TimeOnly t) => (int)Math.Ceiling(t.ToTimeSpan().TotalMinutes / intervalMinutes) % (24 * 60 / intervalMinutes);
+        var (from, to) = (Index(From), Index(To));
+        return from == to ? null : (from, to);
+    }
+
+    /// <summary>The window's problem, by field, or null when the pair is valid (both empty is valid: any time).</summary>
+    public static (string Field, string Message)? Validate(TimeOnly? from, TimeOnly? to) => (from, to) switch
+    {
+        (null, null) => null,
+        (null, _) => ("PreferredFrom", "Enter both times, or leave both empty for any time."),
+        (_, null) => ("PreferredTo", "Enter both times, or leave both empty for any time."),
+        var (f, t) when f == t => ("PreferredTo", "The window ends when it starts; leave both empty for any time."),
+        var (f, t) when (t!.Value - f!.Value) < TimeSpan.FromHours(1) => ("PreferredTo", "Give a window of at least an hour."),
+        _ => null,
+    };
+
+    public override string ToString() => $"{From:HH\\:mm}–{To:HH\\:mm}";
+}
+
 /// <summary>The labour rules of one person's work: hours a week, shift lengths, rest, runs of days and weekends.</summary>
 public class WorkContract : IAgencyOwned, IAudited
 {
@@ -16,6 +64,14 @@ public class WorkContract : IAgencyOwned, IAudited
     public double MinRestHours { get; set; } = 11;
     /// <summary>Weekends (Saturday or Sunday worked) at most in any four consecutive weeks.</summary>
     public int MaxWeekendsPer4Weeks { get; set; } = 2;
+    /// <summary>
+    /// The hours of the day the person would rather work, in the agency's local time (both set, or neither): a wish, not a rule.
+    /// Rosters keep shifts inside them wherever coverage allows; the person sets them, and schedulers can too.
+    /// </summary>
+    public TimeOnly? PreferredFrom { get; set; }
+    public TimeOnly? PreferredTo { get; set; }
+
+    public PreferredHours? Preferred => PreferredFrom is { } from && PreferredTo is { } to && from != to ? new PreferredHours(from, to) : null;
 
     /// <summary>What applies to someone without a contract of their own.</summary>
     public static WorkContract Default(Guid staffId) => new() { StaffMemberId = staffId };
@@ -30,6 +86,7 @@ public class WorkContract : IAgencyOwned, IAudited
         if (MaxConsecutiveDays is < 1 or > 13) p[nameof(MaxConsecutiveDays)] = "Between 1 and 13 days in a row.";
         if (MinRestHours is < 0 or > 24) p[nameof(MinRestHours)] = "Between 0 and 24 hours.";
         if (MaxWeekendsPer4Weeks is < 0 or > 4) p[nameof(MaxWeekendsPer4Weeks)] = "Between 0 and 4.";
+        if (PreferredHours.Validate(PreferredFrom, PreferredTo) is { } preferred) p[preferred.Field] = preferred.Message;
         return p;
     }
 }

@@ -23,7 +23,7 @@ public sealed record CoverageSolution(RosterOutcome Outcome, IReadOnlyList<Plann
 /// Builds a roster for the staff pool. A pool whose exact model is small enough (people x days x
 /// shift shapes up to <see cref="ModelSize"/>) is planned in one OR-Tools CP-SAT model: one Boolean
 /// per person, day, start on the grid and length, every labour rule a constraint, minimising
-/// weighted under-coverage, over-coverage, hours worked and unfairness (the most weekends and late
+/// weighted under-coverage, over-coverage, hours worked, hours outside preferred hours and unfairness (the most weekends and late
 /// shifts anyone works), starting from a quick first roster as a hint. A larger pool starts from the
 /// first roster (<see cref="GreedyRoster"/>), goes to a local optimum (<see cref="LocalSearch"/>),
 /// then ruins and recreates parts of it (one brand's people on one to three days; every other round re-plans with ejection
@@ -261,6 +261,7 @@ public static class CoverageRosterSolver
         var startsAt = new List<BoolVar>[G, T + 1];
         var endsAt = new List<BoolVar>[G, T + 1];
         var worked = new List<LinearExpr>();
+        var outsidePreferred = new List<LinearExpr>();
         var lateTerms = new List<LinearExpr>[p.Staff.Count];
         var maxLate = model.NewIntVar(Math.Min(lateFloor, p.Days), p.Days, "maxLate");
         var maxWeekends = model.NewIntVar(Math.Min(weekendFloor, p.Weeks), p.Weeks, "maxWeekends");
@@ -292,6 +293,8 @@ public static class CoverageRosterSolver
                     weekMinutes[d / 7].Add((x, shape.Length));
                     if (p.IsLate(shape.Start, shape.Length)) lateTerms[s].Add(x);
                     worked.Add(shape.Length * (LinearExpr)x);
+                    if (m.Preferred is not null && CoverageRules.OutsidePreferred(p, new PlannedShift(s, d, shape.Start, shape.Length)) is > 0 and var outside)
+                        outsidePreferred.Add(outside * (LinearExpr)x);
                 }
                 var w = model.NewBoolVar("");
                 model.Add(LinearExpr.Sum(list.Select(c => c.X)) == w);
@@ -372,7 +375,8 @@ public static class CoverageRosterSolver
         var w8 = p.Weights;
         var under = LinearExpr.Sum(underTerms);
         model.Minimize(w8.UnderPerInterval * under + w8.OverPerInterval * LinearExpr.Sum(overTerms)
-                       + w8.PerWorkedInterval * LinearExpr.Sum(worked) + w8.Fairness * (maxLate + (LinearExpr)maxWeekends));
+                       + w8.PerWorkedInterval * LinearExpr.Sum(worked) + w8.Fairness * (maxLate + (LinearExpr)maxWeekends)
+                       + w8.OutsidePreferredPerInterval * LinearExpr.Sum(outsidePreferred));
 
         var solver = new CpSolver
         {

@@ -80,7 +80,7 @@ public sealed class RosterPlanner(DatabaseSetup database, AgencyWideReader reade
                 .Sum(m => (int)((m.EndsAt - m.StartsAt).TotalMinutes / IntervalMinutes))).ToList();
             return new PoolMember(s.Id, s.Name, s.BrandIds.Where(brandIndex.ContainsKey).Select(b => brandIndex[b]).ToList(),
                 I(c.MinShiftHours), I(c.MaxShiftHours), I(c.MinHoursPerWeek), I(c.MaxHoursPerWeek), c.MaxConsecutiveDays, rest, c.MaxWeekendsPer4Weeks)
-            { Blocked = blocked, BusyDays = busy, WeekIntervalsTaken = taken };
+            { Blocked = blocked, BusyDays = busy, WeekIntervalsTaken = taken, Preferred = c.Preferred?.OnGrid(IntervalMinutes) };
         }).ToList();
 
         var demand = brands.Select(_ => new int[grid.Problem.Intervals]).ToArray();

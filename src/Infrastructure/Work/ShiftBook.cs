@@ -125,6 +125,27 @@ public sealed class ShiftBook(DatabaseSetup database, TimeProvider clock)
         existing.MaxConsecutiveDays = input.MaxConsecutiveDays;
         existing.MinRestHours = input.MinRestHours;
         existing.MaxWeekendsPer4Weeks = input.MaxWeekendsPer4Weeks;
+        (existing.PreferredFrom, existing.PreferredTo) = (input.PreferredFrom, input.PreferredTo);
+        await db.SaveChangesAsync(ct);
+        return WorkResult.Done(0);
+    }
+
+    /// <summary>
+    /// A person states the hours they would rather work (both empty: any time). Only the preference changes; the rest of the
+    /// contract stays the scheduler's. Rosters made afterwards keep shifts inside it where coverage allows.
+    /// </summary>
+    public async Task<WorkResult> SavePreferredHoursAsync(TenantScope agency, Guid staffId, TimeOnly? from, TimeOnly? to, CancellationToken ct = default)
+    {
+        if (PreferredHours.Validate(from, to) is { } problem) return WorkResult.Invalid(problem.Field, problem.Message);
+        await using var db = database.Create(agency);
+        if (!await db.StaffMembers.AnyAsync(s => s.Id == staffId, ct)) return WorkResult.Refused("The member of staff was not found.");
+        var contract = await db.WorkContracts.SingleOrDefaultAsync(c => c.StaffMemberId == staffId, ct);
+        if (contract is null)
+        {
+            contract = WorkContract.Default(staffId);
+            db.WorkContracts.Add(contract);
+        }
+        (contract.PreferredFrom, contract.PreferredTo) = (from, to);
         await db.SaveChangesAsync(ct);
         return WorkResult.Done(0);
     }

@@ -81,6 +81,8 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
         {
             x.TimeOff.Add(new TimeOff { StaffMemberId = ben, StartsAt = MondayUtc.AddDays(2), EndsAt = MondayUtc.AddDays(3), Status = TimeOffStatus.Approved, CreatedAt = MondayUtc });
             x.Shifts.Add(new Shift { StaffMemberId = cy, StartsAt = MondayUtc.AddHours(14), EndsAt = MondayUtc.AddHours(22) });
+            var anaContract = await x.WorkContracts.SingleAsync(c => c.StaffMemberId == ana);
+            (anaContract.PreferredFrom, anaContract.PreferredTo) = (new TimeOnly(8, 0), new TimeOnly(16, 0));
             await x.SaveChangesAsync();
         }
         var h = await Planner.BuildAsync(agency, Monday, 2);
@@ -94,6 +96,9 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
         var benMember = p.Staff[h.StaffIds.ToList().IndexOf(ben)];
         Assert.Equal((8, 16, 32, 80, 22), (benMember.MinShiftIntervals, benMember.MaxShiftIntervals, benMember.MinWeekIntervals, benMember.MaxWeekIntervals, benMember.MinRestIntervals));
         Assert.False(benMember.IsFree(2 * 48 + 18, 2 * 48 + 34));
+        // Ana's preferred hours in the agency's time, as intervals of the day; Ben has none.
+        Assert.Equal((16, 32), p.Staff[h.StaffIds.ToList().IndexOf(ana)].Preferred);
+        Assert.Null(benMember.Preferred);
         var cyMember = p.Staff[h.StaffIds.ToList().IndexOf(cy)];
         Assert.Contains(0, cyMember.BusyDays);
         Assert.Equal(16, cyMember.WeekIntervalsTaken[0]);

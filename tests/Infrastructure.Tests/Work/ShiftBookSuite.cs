@@ -63,8 +63,35 @@ public abstract class ShiftBookSuite(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_person_s_preferred_hours_are_saved_without_touching_the_contract_and_bad_times_store_nothing()
+    {
+        // No contract yet: the default one is stored with the wish.
+        Assert.True((await Book.SavePreferredHoursAsync(agency, ana, new TimeOnly(22, 0), new TimeOnly(6, 0))).Ok);
+        await using (var x = db.As(agency)) Assert.Equal(new PreferredHours(new TimeOnly(22, 0), new TimeOnly(6, 0)), (await x.WorkContracts.SingleAsync()).Preferred);
+
+        Assert.True((await Book.SaveContractAsync(agency, new WorkContract { StaffMemberId = ana, MaxShiftHours = 8, PreferredFrom = new TimeOnly(7, 0), PreferredTo = new TimeOnly(15, 0) })).Ok);
+        Assert.True((await Book.SavePreferredHoursAsync(agency, ana, new TimeOnly(8, 0), new TimeOnly(16, 0))).Ok);
+        var halfEmpty = await Book.SavePreferredHoursAsync(agency, ana, new TimeOnly(9, 0), null);
+        Assert.Equal(("PreferredTo", "Enter both times, or leave both empty for any time."), (halfEmpty.Field, halfEmpty.Error));
+        Assert.Equal("PreferredTo", (await Book.SavePreferredHoursAsync(agency, ana, new TimeOnly(9, 0), new TimeOnly(9, 30))).Field);
+        await using (var x = db.As(agency))
+        {
+            var contract = await x.WorkContracts.SingleAsync();
+            Assert.Equal(8, contract.MaxShiftHours); // the scheduler's rules stay
+            Assert.Equal((new TimeOnly(8, 0), new TimeOnly(16, 0)), (contract.PreferredFrom, contract.PreferredTo));
+        }
+        // A scheduler's contract form that leaves a time out is refused too.
+        Assert.Equal("PreferredFrom", (await Book.SaveContractAsync(agency, new WorkContract { StaffMemberId = ana, PreferredTo = new TimeOnly(12, 0) })).Field);
+
+        Assert.True((await Book.SavePreferredHoursAsync(agency, ana, null, null)).Ok);
+        await using (var x = db.As(agency)) Assert.Null((await x.WorkContracts.SingleAsync()).Preferred);
+    }
+
+    [Fact]
     public async Task Another_agency_cannot_plan_decide_or_change_contracts_for_this_agency_s_staff()
     {
+        Assert.Equal("The member of staff was not found.", (await Book.SavePreferredHoursAsync(other, ana, new TimeOnly(8, 0), new TimeOnly(16, 0))).Error);
+        await using (var x = db.As(agency)) Assert.Equal(0, await x.WorkContracts.CountAsync());
         Assert.Equal("StaffId", (await Book.AddShiftAsync(other, ana, Monday.AddHours(9), Monday.AddHours(17))).Field);
         Assert.Equal("The member of staff was not found.", (await Book.SaveContractAsync(other, new WorkContract { StaffMemberId = ana })).Error);
         Assert.True((await Book.RequestTimeOffAsync(agency, ana, Monday.AddDays(2), Monday.AddDays(3), null)).Ok);

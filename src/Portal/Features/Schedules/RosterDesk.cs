@@ -12,6 +12,9 @@ namespace Agency.Portal.Features.Schedules;
 /// <summary>A run with what the page shows of it: coverage per brand for one week, against the published table too.</summary>
 public sealed record RosterWeek(RosterRun Run, int Week, IReadOnlyList<BrandCoverage> Draft, IReadOnlyList<BrandCoverage> Published, List<Shift> Shifts, List<StaffMember> Staff)
 {
+    /// <summary>Of the hours this week's shifts give people who stated preferred hours, the share inside them; null when none do.</summary>
+    public double? PreferredKept { get; init; }
+
     public double DraftCovered => Covered(Draft);
     public double PublishedCovered => Covered(Published);
 
@@ -65,7 +68,16 @@ public sealed class RosterDesk(IDbContextFactory<AgencyDbContext> dbs, RosterRun
         var shifts = await db.Shifts.AsNoTracking().Where(s => s.EndsAt > from && s.StartsAt < to)
             .Where(s => s.RosterRunId == runId || (s.IsPublished && s.Source == ShiftSource.Manual)).OrderBy(s => s.StartsAt).ToListAsync();
         var staff = await db.StaffMembers.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.Name).ToListAsync();
-        return new RosterWeek(run, week, draft, published, shifts, staff);
+        var preferred = (await db.WorkContracts.AsNoTracking().Where(c => c.PreferredFrom != null && c.PreferredTo != null).ToListAsync())
+            .Where(c => c.Preferred is not null).ToDictionary(c => c.StaffMemberId, c => c.Preferred!.Value);
+        var zone = horizon.Zone;
+        var weekStart = horizon.UtcOf(7 * week * horizon.Problem.PerDay);
+        var withWish = shifts.Where(s => s.StartsAt >= weekStart && preferred.ContainsKey(s.StaffMemberId)).ToList();
+        double? kept = withWish.Count == 0 ? null : withWish.Sum(s => preferred[s.StaffMemberId].Inside(Local(s.StartsAt), Local(s.EndsAt)).TotalMinutes)
+                                                      / withWish.Sum(s => (s.EndsAt - s.StartsAt).TotalMinutes);
+        return new RosterWeek(run, week, draft, published, shifts, staff) { PreferredKept = kept };
+
+        DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, zone);
     }
 
     /// <summary>Adds a shift to the draft, or moves one; every labour rule is checked against the draft.</summary>

@@ -12,4 +12,14 @@ public static class ShiftTimes
         if (zone.IsInvalidTime(localStart) || zone.IsInvalidTime(localEnd)) return (null, null, "That time does not exist on this day (the clocks go forward).");
         return (TimeZoneInfo.ConvertTimeToUtc(localStart, zone), TimeZoneInfo.ConvertTimeToUtc(localEnd, zone), null);
     }
+
+    /// <summary>A time of day typed as HH:mm; empty is none. False when the text is not a time.</summary>
+    public static bool TryParseTime(string? text, out TimeOnly? time)
+    {
+        time = null;
+        if (string.IsNullOrWhiteSpace(text)) return true;
+        if (!TimeOnly.TryParseExact(text.Trim(), ["HH:mm", "H:mm"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var t)) return false;
+        time = t;
+        return true;
+    }
 }

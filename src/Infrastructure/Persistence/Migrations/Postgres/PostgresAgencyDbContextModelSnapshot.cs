@@ -2045,6 +2045,12 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<double>("MinShiftHours")
                         .HasColumnType("double precision");
 
+                    b.Property<TimeOnly?>("PreferredFrom")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly?>("PreferredTo")
+                        .HasColumnType("time without time zone");
+
                     b.Property<Guid>("StaffMemberId")
                         .HasColumnType("uuid");
 

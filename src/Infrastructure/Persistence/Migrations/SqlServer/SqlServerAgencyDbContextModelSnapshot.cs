@@ -2044,6 +2044,12 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<double>("MinShiftHours")
                         .HasColumnType("float");
 
+                    b.Property<TimeOnly?>("PreferredFrom")
+                        .HasColumnType("time");
+
+                    b.Property<TimeOnly?>("PreferredTo")
+                        .HasColumnType("time");
+
                     b.Property<Guid>("StaffMemberId")
                         .HasColumnType("uniqueidentifier");
 

@@ -2039,6 +2039,12 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<double>("MinShiftHours")
                         .HasColumnType("REAL");
 
+                    b.Property<TimeOnly?>("PreferredFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("PreferredTo")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("StaffMemberId")
                         .HasColumnType("TEXT");
 
