@@ -13,9 +13,9 @@ namespace Agency.Bench;
 internal static class PoolBench
 {
     public static int Run(int staff, int days, int brands, int seconds, double load, RosterStrategy strategy = RosterStrategy.Auto, int daysInRow = 5, int weekends = 2,
-        bool singleBrand = false)
+        bool singleBrand = false, double preferences = 0)
     {
-        var p = Generate(staff, days, brands, load, seed: 11, daysInRow, weekends, singleBrand);
+        var p = WithPreferences(Generate(staff, days, brands, load, seed: 11, daysInRow, weekends, singleBrand), preferences);
         var demand = p.Demand.Sum(d => d.Sum());
         Console.WriteLine($"Pool: {staff} staff x {days} days x {p.PerDay} intervals of {p.IntervalMinutes} min x {brands} brands; demand {demand * p.IntervalMinutes / 60.0:N0} person-hours; " +
                           $"capacity {p.Staff.Sum(m => m.MaxWeekIntervals) * p.Weeks * p.IntervalMinutes / 60.0:N0} person-hours; {Environment.ProcessorCount} cores, time limit {seconds} s");
@@ -39,6 +39,14 @@ internal static class PoolBench
                           $"under-coverage {result.UnderCoverage:N0} intervals ({result.UnderCoverage * 100.0 / Math.Max(1, demand):F2} % of demand), lower bound {result.LowerBound:N0}, gap to bound {result.GapToBound:P1}; " +
                           $"over-coverage {result.OverCoverage:N0}; hard-rule violations {violations.Count}; {result.Status}");
         if (result.HasRoster) Waste(p, result.Shifts);
+        if (result.HasRoster && preferences > 0)
+        {
+            var wished = result.Shifts.Where(x => p.Staff[x.Person].Preferred is not null).ToList();
+            var outside = wished.Sum(x => CoverageRules.OutsidePreferred(p, x));
+            var hours = wished.Sum(x => x.Length);
+            Console.WriteLine($"  preferred hours: {p.Staff.Count(m => m.Preferred is not null)} people have a window; {100.0 * (hours - outside) / Math.Max(1, hours):F1} % of their " +
+                              $"{hours * p.IntervalMinutes / 60.0:N0} hours fall inside it");
+        }
         Console.WriteLine($"RESULT pool_staff={staff} days={days} brands={brands} first_seconds={first?.TotalSeconds ?? -1:F1} under={result.UnderCoverage} bound={result.LowerBound} gap={result.GapToBound:F4} violations={violations.Count}");
         return violations.Count == 0 && result.HasRoster ? 0 : 1;
     }
@@ -96,6 +104,19 @@ internal static class PoolBench
     private sealed class Progress(Action<CoverageProgress> on) : IProgress<CoverageProgress>
     {
         public void Report(CoverageProgress value) => on(value);
+    }
+
+    /// <summary>
+    /// A share of the pool, drawn apart from the pool itself (so the pool and the demand stay the same), prefers a 10-hour window:
+    /// early (06-16), day (09-19) or late (14-24).
+    /// </summary>
+    private static CoverageProblem WithPreferences(CoverageProblem p, double share)
+    {
+        if (share <= 0) return p;
+        var rng = new Random(23);
+        (int, int)[] windows = [(12, 32), (18, 38), (28, 0)];
+        var staff = p.Staff.Select(m => rng.NextDouble() < share ? m with { Preferred = windows[rng.Next(windows.Length)] } : m).ToList();
+        return new CoverageProblem { Days = p.Days, IntervalMinutes = p.IntervalMinutes, Brands = p.Brands, Demand = p.Demand, Staff = staff, Weights = p.Weights };
     }
 
     /// <param name="singleBrand">Everyone serves their home brand only (teams dedicated to their brands); otherwise half the pool also serves one or two neighbouring brands.</param>

@@ -83,12 +83,13 @@ if (options.Command == "roster")
 }
 if (options.Command == "pool")
 {
-    // usage: agency-bench pool [--staff 150] [--days 28] [--brands 8] [--seconds 60] [--load 1.9 (demand scale; 1.9 is about the pool's capacity)] [--strategy auto|exact|search] [--weekends 2 (allowed in four weeks)] [--days-in-row 5] [--single-brand (everyone serves their home brand only)]
+    // usage: agency-bench pool [--staff 150] [--days 28] [--brands 8] [--seconds 60] [--load 1.9 (demand scale; 1.9 is about the pool's capacity)] [--strategy auto|exact|search] [--weekends 2 (allowed in four weeks)] [--days-in-row 5] [--single-brand (everyone serves their home brand only)] [--preferences SHARE (that share of people prefers a 10-hour window)]
     string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
     int Int(string name, int fallback) => Arg(name) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
     var load = Arg("--load") is { } l ? double.Parse(l, System.Globalization.CultureInfo.InvariantCulture) : 1.9;
     var strategy = Enum.Parse<Agency.Infrastructure.Rostering.RosterStrategy>(Arg("--strategy") ?? "Auto", ignoreCase: true);
-    return Agency.Bench.PoolBench.Run(Int("--staff", 150), Int("--days", 28), Int("--brands", 8), Int("--seconds", 60), load, strategy, Int("--days-in-row", 5), Int("--weekends", 2), args.Contains("--single-brand"));
+    return Agency.Bench.PoolBench.Run(Int("--staff", 150), Int("--days", 28), Int("--brands", 8), Int("--seconds", 60), load, strategy, Int("--days-in-row", 5), Int("--weekends", 2), args.Contains("--single-brand"),
+        Arg("--preferences") is { } share ? double.Parse(share, System.Globalization.CultureInfo.InvariantCulture) : 0);
 }
 if (options.Command == "relay")
 {

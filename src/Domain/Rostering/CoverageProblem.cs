@@ -80,6 +80,10 @@ public sealed class CoverageProblem
 
     public bool IsLate(int start, int length) => start + length >= LateFrom;
 
+    /// <summary>The same problem weighed differently.</summary>
+    public CoverageProblem WithWeights(CoverageWeights weights) =>
+        new() { Days = Days, IntervalMinutes = IntervalMinutes, Brands = Brands, Demand = Demand, Staff = Staff, Weights = weights };
+
     /// <summary>The weekly minimum of a person, prorated by the days of the week they are free to work; none for a partial week.</summary>
     public int MinWeek(PoolMember m, int week)
     {

@@ -32,6 +32,23 @@ public class CoverageRosterSolverTests
     }
 
     [Fact]
+    public void A_searched_pool_covers_first_and_then_moves_people_into_their_preferred_hours()
+    {
+        // One person needed 06:00-22:00 every day for one brand; half the pool prefers mornings, half evenings.
+        var staff = Enumerable.Range(0, 6).Select(i => Person($"P{i}", [0], maxWeek: 60) with { Preferred = i % 2 == 0 ? (12, 28) : (28, 44) }).ToList();
+        var p = Problem(7, staff, t => t % 48 is >= 12 and < 44 ? 1 : 0);
+        var anyTime = CoverageRosterSolver.Solve(p.WithWeights(p.Weights with { OutsidePreferredPerInterval = 0 }), TimeSpan.FromSeconds(4), strategy: RosterStrategy.Search);
+        var result = CoverageRosterSolver.Solve(p, TimeSpan.FromSeconds(4), strategy: RosterStrategy.Search);
+        Assert.Empty(CoverageRules.Violations(p, result.Shifts));
+        Assert.Contains("preferred hours", result.Status);
+        Assert.True(result.UnderCoverage <= anyTime.UnderCoverage, $"{result.UnderCoverage} short with preferences, {anyTime.UnderCoverage} without");
+        var outside = result.Shifts.Sum(s => CoverageRules.OutsidePreferred(p, s));
+        var worked = result.Shifts.Sum(s => s.Length);
+        Assert.True(outside <= worked / 10, $"{outside} of {worked} intervals outside preferred hours");
+        Assert.True(outside < anyTime.Shifts.Sum(s => CoverageRules.OutsidePreferred(p, s)));
+    }
+
+    [Fact]
     public void A_large_pool_is_improved_from_the_first_roster_without_breaking_a_rule_and_every_shift_passes_the_labour_rules()
     {
         var rng = new Random(3);
