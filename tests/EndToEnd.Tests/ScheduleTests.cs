@@ -86,6 +86,7 @@ public sealed class ScheduleTests(AppServer app)
         await Assertions.Expect(kept).ToBeVisibleAsync(new() { Timeout = 60_000 });
         var share = double.Parse((await kept.GetAttributeAsync("data-preferred-kept"))!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(share, 0, 1);
+        await Pages.ScreenshotAsync(scheduler, "roster-preferred-hours");
         await scheduler.Context.CloseAsync();
     }
 
