@@ -98,6 +98,25 @@ public sealed class RosterPageTests : ComponentTestBase
         Assert.True(db.Shifts.Single().IsPublished);
     }
 
+    [Fact]
+    public void The_draft_shows_the_share_of_hours_inside_people_s_preferred_hours_once_someone_has_some()
+    {
+        var nav = Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo(nav.GetUriWithQueryParameter("run", runId.ToString()));
+        var cut = Render<Rosters>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-draft-covered]")));
+        Assert.Empty(cut.FindAll("[data-preferred-kept]")); // nobody said
+
+        // Ana would rather work 13:00-21:00: half of her 09:00-17:00 shift is inside.
+        using (var db = Setup.Create(Tenant.Current))
+        {
+            db.WorkContracts.Add(new WorkContract { StaffMemberId = ana, PreferredFrom = new TimeOnly(13, 0), PreferredTo = new TimeOnly(21, 0) });
+            db.SaveChanges();
+        }
+        var again = Render<Rosters>();
+        again.WaitForAssertion(() => Assert.Equal("0.500", again.Find("[data-preferred-kept]").GetAttribute("data-preferred-kept")));
+    }
+
     [Theory]
     [InlineData("1:300 4:250 9:96", 0, true)]
     [InlineData("1:300 4:250 6:96", 0, false)] // levelled off long before the end
