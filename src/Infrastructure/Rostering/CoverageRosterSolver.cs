@@ -61,8 +61,7 @@ public static class CoverageRosterSolver
     public static CoverageSolution Solve(CoverageProblem p, TimeSpan timeLimit, IProgress<CoverageProgress>? progress = null, CancellationToken ct = default, int workers = 0, int seed = 7,
         RosterStrategy strategy = RosterStrategy.Auto)
     {
-        var perPerson = p.Days * p.PerDay * p.Staff.Select(m => p.Lengths(m).Count()).DefaultIfEmpty(1).Max();
-        var large = strategy == RosterStrategy.Search || (strategy == RosterStrategy.Auto && (long)perPerson * p.Staff.Count > ModelSize);
+        var large = strategy == RosterStrategy.Search || (strategy == RosterStrategy.Auto && !ModelFits(p));
         if (!large || p.Validate().Count > 0) return SolveWith(p, timeLimit, progress, ct, workers, seed, strategy);
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -72,21 +71,26 @@ public static class CoverageRosterSolver
         if (!first.HasRoster) return first;
         var left = timeLimit - watch.Elapsed;
         if (left <= TimeSpan.FromMilliseconds(300) || ct.IsCancellationRequested) return Finish(p, first.Shifts, (int)first.LowerBound, watch, first.Solutions, first.Outcome, first.Status);
-        var start = first.Shifts;
+        var (start, startCost) = (first.Shifts, preferences ? CoverageRules.Cost(p, first.Shifts) : (long)first.Objective);
         if (preferences)
         {
             var traded = PreferenceSwaps.Improve(p, start, left / 2, ct);
-            if (CoverageRules.Violations(p, traded).Count == 0 && CoverageRules.Cost(p, traded) <= CoverageRules.Cost(p, start)) start = traded;
-            Trace($"preference swaps: cost {CoverageRules.Cost(p, first.Shifts)} -> {CoverageRules.Cost(p, start)} after {watch.Elapsed.TotalSeconds:F1} s");
+            var tradedCost = CoverageRules.Cost(p, traded);
+            Trace($"preference swaps: cost {startCost} -> {tradedCost} after {watch.Elapsed.TotalSeconds:F1} s");
+            if (tradedCost <= startCost && CoverageRules.Violations(p, traded).Count == 0) (start, startCost) = (traded, tradedCost);
         }
         // The second part's progress goes on from the first's: its seconds and rosters counted from the whole run's start.
         var (offset, before) = (watch.Elapsed, first.Solutions);
         var onward = progress is null ? null : new Onward(r => progress.Report(r with { Elapsed = r.Elapsed + offset, Solutions = r.Solutions + before }));
         var second = SolveWith(p, timeLimit - watch.Elapsed, onward, ct, workers, seed + 1, strategy, start: start, knownBound: (int)first.LowerBound);
-        var best = second.HasRoster && CoverageRules.Cost(p, second.Shifts) <= CoverageRules.Cost(p, start) ? second.Shifts : start;
+        var best = second.HasRoster && second.Objective <= startCost ? second.Shifts : start;
         var then = preferences ? "then preferred hours and the search again" : "then the search again from its best roster";
         return Finish(p, best, (int)first.LowerBound, watch, first.Solutions + second.Solutions, first.Outcome, $"{first.Status}; {then}: {second.Status}");
     }
+
+    /// <summary>Whether the exact model of the whole pool (people x days x starts x lengths) is small enough to solve well in seconds.</summary>
+    private static bool ModelFits(CoverageProblem p) =>
+        (long)p.Days * p.PerDay * p.Staff.Select(m => p.Lengths(m).Count()).DefaultIfEmpty(1).Max() * p.Staff.Count <= ModelSize;
 
     private sealed class Onward(Action<CoverageProgress> report) : IProgress<CoverageProgress>
     {
@@ -125,7 +129,6 @@ public static class CoverageRosterSolver
             best = weekendsFirst.ToList();
         var solutions = 0;
         var everyone = Enumerable.Range(0, p.Staff.Count).ToArray();
-        var perPerson = p.Days * p.PerDay * p.Staff.Select(m => p.Lengths(m).Count()).DefaultIfEmpty(1).Max();
         var deadline = timeLimit;
         TimeSpan Left() => deadline - watch.Elapsed;
 
@@ -133,7 +136,7 @@ public static class CoverageRosterSolver
         {
             RosterStrategy.Exact => true,
             RosterStrategy.Search => false,
-            _ => CoverageRules.Violations(p, best).Count > 0 || (long)perPerson * p.Staff.Count <= ModelSize,
+            _ => CoverageRules.Violations(p, best).Count > 0 || ModelFits(p),
         };
         if (exact)
         {
