@@ -4,6 +4,7 @@ using Agency.Infrastructure.Persistence;
 using Agency.Infrastructure.Rostering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Agency.EndToEnd.Tests;
@@ -158,7 +159,12 @@ public sealed class ScheduleTests(AppServer app)
             await Assertions.Expect(roster).ToContainTextAsync("nothing was built");
             await Assertions.Expect(roster.GetByRole(AriaRole.Button, new() { Name = "Publish roster" })).ToHaveCountAsync(0);
             await Assertions.Expect(roster.GetByLabel("Roster figures")).ToHaveCountAsync(0);
-            await Assertions.Expect(scheduler.GetByLabel("Roster runs")).Not.ToContainTextAsync("covered");
+            // The cancelled run is listed without a coverage figure (other tests' finished runs may share the list).
+            await scheduler.WaitForURLAsync(new Regex(@"run=[0-9a-f-]{36}"));
+            var runId = Regex.Match(scheduler.Url, @"run=([0-9a-f-]{36})").Groups[1].Value;
+            var listed = scheduler.GetByLabel("Roster runs").Locator($"[data-run='{runId}']");
+            await Assertions.Expect(listed).ToContainTextAsync("cancelled");
+            await Assertions.Expect(listed).Not.ToContainTextAsync("covered");
             await Pages.ScreenshotAsync(scheduler, "roster-cancelled-while-waiting");
             await scheduler.Context.CloseAsync();
         }
