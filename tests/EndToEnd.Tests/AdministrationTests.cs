@@ -23,7 +23,7 @@ public sealed class AdministrationTests(AppServer app)
 
         await page.GetByLabel("Address name (slug)").FillAsync("tesco");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save brand" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/brands");
+        await Pages.WaitForUrlAsync(page, "**/admin/brands");
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Tesco", Exact = true })).ToBeVisibleAsync();
         await Pages.ScreenshotAsync(page, "brands");
 
@@ -45,8 +45,7 @@ public sealed class AdministrationTests(AppServer app)
 
         await page.GetByLabel("Name").First.FillAsync("Grace Hopper");
         await page.GetByLabel("Email").FillAsync("grace@northbeam.example");
-        await page.GetByLabel("Role").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Agent", Exact = true }).ClickAsync();
+        await Pages.ChooseAsync(page, "Role", "Agent");
         await page.GetByLabel("Brands").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "British Airways" }).ClickAsync();
         await page.Keyboard.PressAsync("Escape");

@@ -33,6 +33,37 @@ public static class Pages
         return (await nav.GetByRole(AriaRole.Link).AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
     }
 
+    /// <summary>
+    /// Picks <paramref name="option"/> in the select labelled <paramref name="label"/> and waits until the select shows it: the
+    /// server has then taken the choice and drawn the form again. Typing into another field before that can race the redraw,
+    /// which brings back the field's old value (one run in a few lost the handle typed right after choosing the network).
+    /// </summary>
+    public static async Task ChooseAsync(IPage page, string label, string option)
+    {
+        var select = page.GetByLabel(label);
+        await select.ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await Assertions.Expect(select).ToHaveValueAsync(option);
+    }
+
+    /// <summary>
+    /// Waits for the page to reach <paramref name="url"/> (a glob). When it does not, the failure says what the page shows instead:
+    /// field messages, alerts and snackbars, or Blazor's reconnect dialog, so a failed run explains itself.
+    /// </summary>
+    public static async Task WaitForUrlAsync(IPage page, string url)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url);
+        }
+        catch (TimeoutException e)
+        {
+            var shown = await page.Locator(".mud-input-error .mud-input-helper-text, .mud-alert, .mud-snackbar, #components-reconnect-modal, #blazor-error-ui")
+                .Filter(new() { Visible = true }).AllInnerTextsAsync();
+            throw new TimeoutException($"Still at {page.Url} instead of {url}; the page shows: {(shown.Count == 0 ? "no message" : string.Join(" | ", shown.Select(t => t.Trim())))}", e);
+        }
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppServer.Screenshots, name + ".png"), FullPage = true });
 }

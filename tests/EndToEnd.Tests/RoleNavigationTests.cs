@@ -28,7 +28,7 @@ public sealed class RoleNavigationTests(AppServer app)
     {
         var page = await app.NewPageAsync();
         await Pages.SignInAsync(page, "brandmanager@northbeam.example");
-        await page.WaitForURLAsync("**/b/delta");
+        await Pages.WaitForUrlAsync(page, "**/b/delta");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Delta Air Lines" })).ToBeVisibleAsync();
         await Pages.ScreenshotAsync(page, "brand-overview-brand-manager");
 
@@ -51,7 +51,7 @@ public sealed class RoleNavigationTests(AppServer app)
         await Pages.GoAsync(page, "/b/apple");
         await page.GetByLabel("Switch brand").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Amazon Help" }).ClickAsync();
-        await page.WaitForURLAsync("**/b/amazon");
+        await Pages.WaitForUrlAsync(page, "**/b/amazon");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Amazon Help" })).ToBeVisibleAsync();
         await Pages.ScreenshotAsync(page, "brand-overview-agent");
         await page.Context.CloseAsync();

@@ -17,7 +17,7 @@ public sealed class StreamTests(AppServer app)
         await Pages.GoAsync(page, "/b/apple/accounts");
         await Pages.ScreenshotAsync(page, "accounts-marketing-owner");
         await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "AppleSupport" }).GetByRole(AriaRole.Link, new() { Name = "Stream" }).ClickAsync();
-        await page.WaitForURLAsync("**/stream");
+        await Pages.WaitForUrlAsync(page, "**/stream");
         await Assertions.Expect(page.GetByText("Live", new() { Exact = true })).ToBeVisibleAsync();
         var streamUrl = page.Url;
         var accountId = streamUrl.Split('/')[^2];
@@ -69,20 +69,21 @@ public sealed class StreamTests(AppServer app)
         await Assertions.Expect(page.GetByText("Choose the network.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Enter the account's handle or page name.")).ToBeVisibleAsync();
 
-        await page.GetByLabel("Network").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Facebook" }).ClickAsync();
+        await Pages.ChooseAsync(page, "Network", "Facebook");
         await page.GetByLabel("Handle or page name").FillAsync("amazon");
         await page.GetByLabel("Platform account id").FillAsync("page-one");
-        await page.GetByLabel("Owned by").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Marketing / PR" }).ClickAsync();
+        await Pages.ChooseAsync(page, "Owned by", "Marketing / PR");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save account" }).ClickAsync();
         await Assertions.Expect(page.GetByText("account ids are numbers")).ToBeVisibleAsync();
+        // Only the id is wrong: what was typed and chosen is all still there.
+        await Assertions.Expect(page.GetByText("Choose the network.")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("Enter the account's handle or page name.")).ToHaveCountAsync(0);
         await Pages.ScreenshotAsync(page, "account-form-errors");
 
         await page.GetByLabel("Platform account id").FillAsync("20531316728");
         await page.GetByLabel("App secret").FillAsync("s3cret-from-meta");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save account" }).ClickAsync();
-        await page.WaitForURLAsync("**/b/amazon/accounts");
+        await Pages.WaitForUrlAsync(page, "**/b/amazon/accounts");
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Facebook · @amazon" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("/webhooks/meta/").First).ToBeVisibleAsync();
         await Pages.ScreenshotAsync(page, "accounts-admin");

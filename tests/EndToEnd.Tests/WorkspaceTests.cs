@@ -60,7 +60,7 @@ public sealed class WorkspaceTests(AppServer app)
             await row.First.ClickAsync();
             try { await page.WaitForURLAsync("**/conversations/**", new() { Timeout = 7_000 }); } catch (TimeoutException) { /* clicked a replaced row: try again */ }
         }
-        await page.WaitForURLAsync("**/conversations/**");
+        await Pages.WaitForUrlAsync(page, "**/conversations/**");
         await Pages.WaitForCircuitAsync(page);
     }
 

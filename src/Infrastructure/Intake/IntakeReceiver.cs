@@ -8,7 +8,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Agency.Infrastructure.Intake;
 
-public enum ReceiveStatus { Stored, Duplicate, UnknownAccount, BadSignature, Malformed }
+public enum ReceiveStatus
+{
+    Stored, Duplicate, UnknownAccount, BadSignature, Malformed,
+    /// <summary>The database did not take the delivery just now (busy, unreachable): nothing is stored and the platform should retry.</summary>
+    Unavailable,
+}
 
 public sealed record ReceiveResult(ReceiveStatus Status, string? Reason = null, Guid? DeliveryId = null);
 
@@ -50,10 +55,15 @@ public sealed class IntakeReceiver(CrossTenantReader crossTenant, DatabaseSetup 
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // The platform retried while the first copy was being committed; that copy wins.
             return new(ReceiveStatus.Duplicate);
+        }
+        catch (Exception e) when (e.IsStoreFailure())
+        {
+            // Not stored, and not a duplicate: answering 200 would lose the delivery, so the platform is asked to send it again.
+            return new(ReceiveStatus.Unavailable, e.InnerException?.Message ?? e.Message);
         }
         signal.Pulse();
         return new(ReceiveStatus.Stored, DeliveryId: delivery.Id);

@@ -125,7 +125,7 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
             {
                 // Another server made it at the same moment.
             }
@@ -202,7 +202,7 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
             {
                 // Another node stored the first state at the same moment; its watermark is as good.
             }

@@ -166,7 +166,7 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
             {
                 // Another server stored its run between the check above and this one (one running run per agency is a unique index).
                 if (await AnyRunningAsync(db, ct)) return RunningElsewhere;

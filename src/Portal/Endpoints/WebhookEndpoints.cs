@@ -34,8 +34,8 @@ public static class WebhookEndpoints
                 : Results.StatusCode(StatusCodes.Status403Forbidden);
         });
 
-        hooks.MapPost("/meta/{accountId:guid}", (Guid accountId, HttpContext http, IntakeReceiver receiver, IOptions<IntakeOptions> options) =>
-            ReceiveAsync(http, receiver, options.Value, accountId, DeliverySource.MetaWebhook, "X-Hub-Signature-256"));
+        hooks.MapPost("/meta/{accountId:guid}", (Guid accountId, HttpContext http, IntakeReceiver receiver, IOptions<IntakeOptions> options, ILogger<IntakeReceiver> log) =>
+            ReceiveAsync(http, receiver, options.Value, log, accountId, DeliverySource.MetaWebhook, "X-Hub-Signature-256"));
 
         // X's challenge-response check: {"response_token": "sha256=<base64 HMAC of crc_token>"}.
         hooks.MapGet("/x/{accountId:guid}", async (Guid accountId, string? crc_token, IntakeReceiver receiver, CancellationToken ct) =>
@@ -47,11 +47,11 @@ public static class WebhookEndpoints
             return Results.Json(new { response_token = WebhookSignatures.XCrcResponse(secret, crc_token) });
         });
 
-        hooks.MapPost("/x/{accountId:guid}", (Guid accountId, HttpContext http, IntakeReceiver receiver, IOptions<IntakeOptions> options) =>
-            ReceiveAsync(http, receiver, options.Value, accountId, DeliverySource.XWebhook, "x-twitter-webhooks-signature"));
+        hooks.MapPost("/x/{accountId:guid}", (Guid accountId, HttpContext http, IntakeReceiver receiver, IOptions<IntakeOptions> options, ILogger<IntakeReceiver> log) =>
+            ReceiveAsync(http, receiver, options.Value, log, accountId, DeliverySource.XWebhook, "x-twitter-webhooks-signature"));
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpContext http, IntakeReceiver receiver, IntakeOptions options, Guid accountId, DeliverySource source, string signatureHeader)
+    private static async Task<IResult> ReceiveAsync(HttpContext http, IntakeReceiver receiver, IntakeOptions options, ILogger log, Guid accountId, DeliverySource source, string signatureHeader)
     {
         var limit = options.MaxBodyBytes;
         if (http.Request.ContentLength > limit) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
@@ -73,7 +73,16 @@ public static class WebhookEndpoints
             ReceiveStatus.UnknownAccount => Results.NotFound(),
             ReceiveStatus.BadSignature => Results.Unauthorized(),
             ReceiveStatus.Malformed => Results.BadRequest(result.Reason),
+            ReceiveStatus.Unavailable => Unavailable(http, log, accountId, result.Reason),
             _ => Results.StatusCode(StatusCodes.Status500InternalServerError),
         };
+    }
+
+    /// <summary>503 with Retry-After: X and Meta send a delivery again when it is not answered with a 2xx.</summary>
+    private static IResult Unavailable(HttpContext http, ILogger log, Guid accountId, string? reason)
+    {
+        log.LogWarning("Delivery for account {Account} not stored, the platform is asked to retry: {Reason}", accountId, reason);
+        http.Response.Headers.RetryAfter = "30";
+        return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -159,6 +159,21 @@ public abstract class IntakeSuite(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_delivery_the_database_cannot_take_now_is_refused_for_a_retry_and_stored_when_it_comes_again()
+    {
+        // Another writer holds the inbox longer than this server's connections wait: the delivery is neither stored nor called a
+        // duplicate (a 200 would lose it), so the platform is asked to retry; the retry is stored once.
+        var receiver = new IntakeReceiver(new CrossTenantReader(db.Setup), db.Impatient(), new ChannelSecrets(protection), new IntakeSignal(), TimeProvider.System);
+        var body = Tweet("3003", "@AcmeCare is anyone there?");
+        await using (await db.HoldWritesAsync("InboxDeliveries"))
+            Assert.Equal(ReceiveStatus.Unavailable, (await receiver.ReceiveAsync(accountA, DeliverySource.XWebhook, body, Sign(body))).Status);
+        Assert.Equal(0, await InA(c => c.InboxDeliveries.CountAsync()));
+        Assert.Equal(ReceiveStatus.Stored, (await receiver.ReceiveAsync(accountA, DeliverySource.XWebhook, body, Sign(body))).Status);
+        Assert.Equal(ReceiveStatus.Duplicate, (await receiver.ReceiveAsync(accountA, DeliverySource.XWebhook, body, Sign(body))).Status);
+        Assert.Equal(1, await InA(c => c.InboxDeliveries.CountAsync()));
+    }
+
+    [Fact]
     public async Task The_same_post_id_in_two_different_deliveries_is_one_post()
     {
         var (receiver, worker) = Services();

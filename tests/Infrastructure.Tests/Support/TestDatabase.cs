@@ -88,5 +88,46 @@ public sealed class TestDatabase : IAsyncDisposable
         });
     }
 
+    /// <summary>The same database through connections that give up on a lock after a second, as a busy production database would after its timeout.</summary>
+    public DatabaseSetup Impatient()
+    {
+        var options = new DatabaseOptions { Provider = Options.Provider, MigrateOnStartup = false };
+        options.ConnectionString = Provider switch
+        {
+            DatabaseProvider.Sqlite => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Options.ConnectionString) { DefaultTimeout = 1 }.ConnectionString,
+            DatabaseProvider.Postgres => new NpgsqlConnectionStringBuilder(Options.ConnectionString) { Options = "-c lock_timeout=1000" }.ConnectionString,
+            _ => throw new NotSupportedException(Provider.ToString()),
+        };
+        return DatabaseSetup.Build(options, null);
+    }
+
+    /// <summary>Another writer holding <paramref name="table"/> (SQLite: the whole database) until disposed; reads go on.</summary>
+    public async Task<IAsyncDisposable> HoldWritesAsync(string table)
+    {
+        System.Data.Common.DbConnection conn = Provider == DatabaseProvider.Sqlite
+            ? new Microsoft.Data.Sqlite.SqliteConnection(Options.ConnectionString)
+            : new NpgsqlConnection(Options.ConnectionString);
+        await conn.OpenAsync();
+        var tx = await conn.BeginTransactionAsync();
+        await using (var cmd = conn.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = Provider == DatabaseProvider.Sqlite
+                ? $"DELETE FROM \"{table}\" WHERE 0" // takes the write lock, changes nothing
+                : $"LOCK TABLE \"{table}\" IN SHARE ROW EXCLUSIVE MODE";
+            await cmd.ExecuteNonQueryAsync();
+        }
+        return new Held(conn, tx);
+    }
+
+    private sealed class Held(System.Data.Common.DbConnection conn, System.Data.Common.DbTransaction tx) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await tx.RollbackAsync();
+            await conn.DisposeAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync() => await _cleanup();
 }

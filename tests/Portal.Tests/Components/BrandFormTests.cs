@@ -1,5 +1,6 @@
 using Agency.Domain.Tenancy;
 using Agency.Portal.Features.Brands;
+using Agency.Portal.Features.Common;
 using Agency.Portal.Tests.Support;
 using Bunit;
 using MudBlazor;
@@ -63,6 +64,27 @@ public sealed class BrandFormTests : ComponentTestBase
         Assert.Null(saved);
         await using var db = Setup.Create(Tenant.Current);
         Assert.Equal(1, await db.Brands.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_database_busy_past_its_timeout_keeps_the_form_and_says_nothing_was_saved()
+    {
+        Brand? saved = null;
+        var cut = RenderForm(new BrandInput(), b => saved = b);
+        InputLabelled(cut, "Name").Input("Globex");
+        InputLabelled(cut, "Address name (slug)").Input("globex");
+        await using (await HoldWritesAsync())
+        {
+            Button(cut, "Save brand").Click();
+            cut.WaitForAssertion(() => Assert.Contains(SaveOutcomes.NotSaved, cut.Markup), TimeSpan.FromSeconds(10));
+        }
+        Assert.Null(saved);
+        Assert.DoesNotContain("already uses", cut.Markup);
+        // What was typed is still there: saving again, once the database is free, stores the brand.
+        Button(cut, "Save brand").Click();
+        cut.WaitForAssertion(() => Assert.NotNull(saved), TimeSpan.FromSeconds(10));
+        await using var db = Setup.Create(Tenant.Current);
+        Assert.Equal(1, await db.Brands.CountAsync(b => b.Slug == "globex"));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Setup = DatabaseSetup.Build(new DatabaseOptions
         {
             Provider = DatabaseProvider.Sqlite,
-            ConnectionString = $"Data Source={Path.Combine(_dir.FullName, "agency.db")}",
+            ConnectionString = ConnectionString,
         }, null);
         Services.AddSingleton(Setup);
         Services.AddSingleton(TimeProvider.System);
@@ -32,6 +32,22 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
     }
 
     protected DatabaseSetup Setup { get; }
+
+    /// <summary>Connections give up on a lock after 2 s (production waits 30): a test of a busy database need not wait long.</summary>
+    protected string ConnectionString => $"Data Source={Path.Combine(_dir.FullName, "agency.db")};Default Timeout=2";
+
+    /// <summary>Another writer holding the database until disposed, as a long import or another server would.</summary>
+    protected async Task<IAsyncDisposable> HoldWritesAsync()
+    {
+        var conn = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
+        await conn.OpenAsync();
+        await using (var begin = conn.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE";
+            await begin.ExecuteNonQueryAsync();
+        }
+        return conn; // closing the connection rolls the transaction back
+    }
     protected TenantContext Tenant { get; } = new();
     protected Guid AgencyId { get; private set; }
 

@@ -40,7 +40,7 @@ public sealed class BrandInputValidator : AbstractValidator<BrandInput>
 }
 
 /// <summary>Creates or updates a brand of the current agency; the slug must be unique within the agency.</summary>
-public sealed class SaveBrand(IDbContextFactory<AgencyDbContext> dbs, DatabaseSetup database, TenantContext tenant, TimeProvider clock)
+public sealed class SaveBrand(IDbContextFactory<AgencyDbContext> dbs, DatabaseSetup database, TenantContext tenant, TimeProvider clock, ILogger<SaveBrand> log)
 {
     private static readonly BrandInputValidator Validator = new();
 
@@ -73,18 +73,11 @@ public sealed class SaveBrand(IDbContextFactory<AgencyDbContext> dbs, DatabaseSe
         brand.Color = input.Color.ToUpperInvariant();
         brand.IsArchived = input.IsArchived;
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Lost a race with another admin saving the same slug; the unique index decided.
-            return Outcome<Brand>.Invalid(nameof(BrandInput.Slug), $"Another brand of this agency already uses '{input.Slug}'.");
-        }
+        // Losing a race with another admin saving the same slug: the unique index decides.
+        var saved = await db.SaveAsync(brand, nameof(BrandInput.Slug), $"Another brand of this agency already uses '{input.Slug}'.", log, ct);
         // The brand's days now begin at other times: the reporting rollups are rebuilt from its posts by the next rollup run.
-        if (zoneChanged) await ReportRollups.RequestRebuildAsync(database, tenant.Current.WithBrand(brand.Id), ct);
-        return Outcome<Brand>.Success(brand);
+        if (saved.Succeeded && zoneChanged) await ReportRollups.RequestRebuildAsync(database, tenant.Current.WithBrand(brand.Id), ct);
+        return saved;
     }
 }
 

@@ -47,7 +47,7 @@ public sealed class ChannelAccountInputValidator : AbstractValidator<ChannelAcco
 }
 
 /// <summary>Creates or updates a brand's channel account; secrets are encrypted before they are stored.</summary>
-public sealed class SaveChannelAccount(IDbContextFactory<AgencyDbContext> dbs, ChannelSecrets secrets, TimeProvider clock)
+public sealed class SaveChannelAccount(IDbContextFactory<AgencyDbContext> dbs, ChannelSecrets secrets, TimeProvider clock, ILogger<SaveChannelAccount> log)
 {
     private static readonly ChannelAccountInputValidator Validator = new();
 
@@ -81,15 +81,7 @@ public sealed class SaveChannelAccount(IDbContextFactory<AgencyDbContext> dbs, C
         if (!string.IsNullOrWhiteSpace(input.AppSecret)) account.AppSecretProtected = secrets.Protect(input.AppSecret.Trim());
         if (!string.IsNullOrWhiteSpace(input.VerifyToken)) account.VerifyTokenProtected = secrets.Protect(input.VerifyToken.Trim());
         if (!string.IsNullOrWhiteSpace(input.AccessToken)) account.AccessTokenProtected = secrets.Protect(input.AccessToken.Trim());
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            return Outcome<ChannelAccount>.Invalid(nameof(input.ExternalAccountId), "This brand already has this account.");
-        }
-        return Outcome<ChannelAccount>.Success(account);
+        return await db.SaveAsync(account, nameof(input.ExternalAccountId), "This brand already has this account.", log, ct);
     }
 }
 

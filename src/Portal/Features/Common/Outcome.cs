@@ -1,3 +1,4 @@
+using Agency.Infrastructure.Persistence;
 using FluentValidation.Results;
 
 namespace Agency.Portal.Features.Common;
@@ -64,4 +65,33 @@ public static class ValidatorExtensions
             if (server is not null) messages.AddRange(server.For(model, property));
             return messages;
         };
+}
+
+public static class SaveOutcomes
+{
+    public const string NotSaved = "Nothing was saved: the database did not take the change just now. Try again in a moment.";
+
+    /// <summary>
+    /// Saves the form's changes. A unique index refusing them is <paramref name="field"/>'s message (another person saved the same
+    /// first); a database that did not take them (busy past its timeout, unreachable) is the form's message. Either way the form
+    /// keeps what was typed. Any other failure is a fault and is thrown.
+    /// </summary>
+    public static async Task<Outcome<T>> SaveAsync<T>(this AgencyDbContext db, T saved, string field, string duplicate,
+        ILogger log, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Outcome<T>.Success(saved);
+        }
+        catch (Exception e) when (e.IsUniqueViolation())
+        {
+            return Outcome<T>.Invalid(field, duplicate);
+        }
+        catch (Exception e) when (e.IsStoreFailure())
+        {
+            log.LogWarning(e, "{Type} not saved", typeof(T).Name);
+            return Outcome<T>.Invalid("", NotSaved);
+        }
+    }
 }

@@ -40,7 +40,7 @@ public sealed class StaffInputValidator : AbstractValidator<StaffInput>
 }
 
 /// <summary>Creates or updates a member of the agency's staff pool, with the brands, channels and languages they serve.</summary>
-public sealed class SaveStaffMember(IDbContextFactory<AgencyDbContext> dbs, TimeProvider clock)
+public sealed class SaveStaffMember(IDbContextFactory<AgencyDbContext> dbs, TimeProvider clock, ILogger<SaveStaffMember> log)
 {
     private static readonly StaffInputValidator Validator = new();
 
@@ -81,14 +81,6 @@ public sealed class SaveStaffMember(IDbContextFactory<AgencyDbContext> dbs, Time
         staff.Languages = input.Languages.Select(l => l.ToLowerInvariant()).Distinct().Order().ToList();
         staff.MaxConcurrentConversations = input.MaxConcurrentConversations;
         staff.IsActive = input.IsActive;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            return Outcome<StaffMember>.Invalid(nameof(StaffInput.Email), "Another staff member already has this email address.");
-        }
-        return Outcome<StaffMember>.Success(staff);
+        return await db.SaveAsync(staff, nameof(StaffInput.Email), "Another staff member already has this email address.", log, ct);
     }
 }

@@ -30,7 +30,7 @@ public sealed class TeamInputValidator : AbstractValidator<TeamInput>
 }
 
 /// <summary>Creates or updates a team: its brands, members and lead.</summary>
-public sealed class SaveTeam(IDbContextFactory<AgencyDbContext> dbs, TimeProvider clock)
+public sealed class SaveTeam(IDbContextFactory<AgencyDbContext> dbs, TimeProvider clock, ILogger<SaveTeam> log)
 {
     private static readonly TeamInputValidator Validator = new();
 
@@ -68,14 +68,6 @@ public sealed class SaveTeam(IDbContextFactory<AgencyDbContext> dbs, TimeProvide
         team.Members.RemoveAll(m => !memberIds.Contains(m.StaffMemberId));
         foreach (var add in memberIds.Where(m => team.Members.All(x => x.StaffMemberId != m)))
             team.Members.Add(new TeamMember { StaffMemberId = add });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            return Outcome<Team>.Invalid(nameof(TeamInput.Name), "Another team already has this name.");
-        }
-        return Outcome<Team>.Success(team);
+        return await db.SaveAsync(team, nameof(TeamInput.Name), "Another team already has this name.", log, ct);
     }
 }
