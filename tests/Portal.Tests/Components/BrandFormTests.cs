@@ -76,7 +76,12 @@ public sealed class BrandFormTests : ComponentTestBase
         await using (await HoldWritesAsync())
         {
             Button(cut, "Save brand").Click();
-            cut.WaitForAssertion(() => Assert.Contains(SaveOutcomes.NotSaved, cut.Markup), TimeSpan.FromSeconds(10));
+            // The message, and the button free again once the save has ended.
+            cut.WaitForAssertion(() =>
+            {
+                Assert.Contains(SaveOutcomes.NotSaved, cut.Markup);
+                Assert.False(Button(cut, "Save brand").HasAttribute("disabled"));
+            }, TimeSpan.FromSeconds(10));
         }
         Assert.Null(saved);
         Assert.DoesNotContain("already uses", cut.Markup);

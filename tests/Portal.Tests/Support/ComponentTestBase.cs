@@ -41,12 +41,17 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
     {
         var conn = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
         await conn.OpenAsync();
-        await using (var begin = conn.CreateCommand())
+        return new Held(conn, conn.BeginTransaction()); // BEGIN IMMEDIATE: the write lock at once
+    }
+
+    // The transaction is rolled back before the connection goes back to the pool, which would otherwise keep the lock.
+    private sealed class Held(Microsoft.Data.Sqlite.SqliteConnection conn, Microsoft.Data.Sqlite.SqliteTransaction tx) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
         {
-            begin.CommandText = "BEGIN IMMEDIATE";
-            await begin.ExecuteNonQueryAsync();
+            await tx.RollbackAsync();
+            await conn.DisposeAsync();
         }
-        return conn; // closing the connection rolls the transaction back
     }
     protected TenantContext Tenant { get; } = new();
     protected Guid AgencyId { get; private set; }
