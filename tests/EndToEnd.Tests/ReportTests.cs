@@ -64,8 +64,26 @@ public sealed class ReportTests(AppServer app)
         var table = page.GetByLabel("Brands now");
         await Assertions.Expect(table.Locator("tr[data-brand]")).Not.ToHaveCountAsync(0);
         await Assertions.Expect(table.Locator("tr[data-brand='delta']")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "SLA heat map" })).ToBeVisibleAsync();
+        var heat = page.GetByRole(AriaRole.Table, new() { Name = "SLA heat map" });
+        await Assertions.Expect(heat).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("(last 7 days, UTC)")).ToBeVisibleAsync();
         await Pages.ScreenshotAsync(page, "agency-console");
+
+        // A longer period: the whole-day column counts at least as many decided conversations as the week did.
+        var totals = heat.Locator(".heat-total[data-total-met]");
+        async Task<int> DecidedAsync()
+        {
+            var sum = 0;
+            foreach (var cell in await totals.AllAsync())
+                sum += int.Parse((await cell.GetAttributeAsync("data-total-met"))!) + int.Parse((await cell.GetAttributeAsync("data-total-missed"))!);
+            return sum;
+        }
+        var week = await DecidedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "90 days" }).Or(page.GetByText("90 days", new() { Exact = true })).First.ClickAsync();
+        await Assertions.Expect(page.GetByText("(last 90 days, UTC)")).ToBeVisibleAsync();
+        // The demo's real tweets are mostly more than a week old.
+        Assert.True(await DecidedAsync() > week, $"90 days decided no more than the week's {week}");
+        await Pages.ScreenshotAsync(page, "agency-console-90-days");
         await page.Context.CloseAsync();
     }
 }

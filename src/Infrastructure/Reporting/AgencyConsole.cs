@@ -11,10 +11,15 @@ namespace Agency.Infrastructure.Reporting;
 public sealed record ConsoleBrand(Guid BrandId, string Name, string Slug, string Color, int Queue, int Waiting, DateTime? OldestWaitingSince,
     int AtRisk, int Overdue, int BreachesToday, int OnShift, int? RequiredNow);
 
-/// <summary>First-response targets met and missed per hour of the day (UTC, of the customer's first post) over the last 7 days.</summary>
-public sealed record HeatRow(Guid BrandId, string Name, IReadOnlyList<(int Met, int Missed)> Hours);
+/// <summary>First-response targets met and missed per hour of the day (UTC, of the customer's first post) over the heat map's days.</summary>
+public sealed record HeatRow(Guid BrandId, string Name, IReadOnlyList<(int Met, int Missed)> Hours)
+{
+    /// <summary>Every hour together: the brand's share met over the period.</summary>
+    public (int Met, int Missed) Total => (Hours.Sum(h => h.Met), Hours.Sum(h => h.Missed));
+}
 
-public sealed record ConsoleView(IReadOnlyList<ConsoleBrand> Brands, IReadOnlyList<HeatRow> Heat, DateTime AsOf);
+/// <param name="HeatDays">How many days back the heat map reaches.</param>
+public sealed record ConsoleView(IReadOnlyList<ConsoleBrand> Brands, IReadOnlyList<HeatRow> Heat, DateTime AsOf, int HeatDays);
 
 /// <summary>
 /// The agency console: every brand the caller may see, each read inside its own brand scope (no
@@ -25,13 +30,15 @@ public sealed class AgencyConsole(DatabaseSetup database, ReportRollups rollups,
 {
     /// <summary>Work due within this long counts as at risk.</summary>
     public static readonly TimeSpan RiskWindow = TimeSpan.FromMinutes(30);
-    public static readonly TimeSpan HeatSpan = TimeSpan.FromDays(7);
+    /// <summary>The days the heat map can reach back: a week to see today's trouble, a month or a quarter for a pattern by hour.</summary>
+    public static readonly IReadOnlyList<int> HeatPeriods = [7, 30, 90];
 
-    public async Task<ConsoleView> ReadAsync(TenantScope caller, IReadOnlyCollection<Guid> brandIds, CancellationToken ct = default)
+    public async Task<ConsoleView> ReadAsync(TenantScope caller, IReadOnlyCollection<Guid> brandIds, int heatDays = 7, CancellationToken ct = default)
     {
         var agency = caller.AgencyId ?? throw new TenantException("The console is read inside an agency.");
+        if (!HeatPeriods.Contains(heatDays)) throw new ArgumentOutOfRangeException(nameof(heatDays), heatDays, $"The heat map covers one of {string.Join(", ", HeatPeriods)} days.");
         var now = clock.GetUtcNow().UtcDateTime;
-        var since = now - HeatSpan;
+        var since = now.AddDays(-heatDays);
 
         List<(Guid Id, List<Guid> Brands)> onShift;
         await using (var db = database.Create(caller with { BrandId = null }))
@@ -72,7 +79,7 @@ public sealed class AgencyConsole(DatabaseSetup database, ReportRollups rollups,
             heat.Add(new HeatRow(brand.Id, brand.Name, cells));
         }
         return new ConsoleView(brands.OrderByDescending(b => b.Overdue).ThenByDescending(b => b.AtRisk).ThenBy(b => b.Name, StringComparer.Ordinal).ToList(),
-            heat.OrderBy(h => h.Name, StringComparer.Ordinal).ToList(), now);
+            heat.OrderBy(h => h.Name, StringComparer.Ordinal).ToList(), now, heatDays);
     }
 
     /// <summary>People needed now by the latest forecast of each channel (null when no forecast covers now).</summary>

@@ -483,6 +483,24 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(2, view.Heat.Count);
     }
 
+    [Fact]
+    public async Task The_console_heat_map_reaches_back_as_far_as_asked()
+    {
+        var console = new AgencyConsole(db.Setup, Rollups, clock);
+        var brands = new[] { acme.BrandId!.Value, globex.BrandId!.Value };
+        // 7 days back from 23 Nov noon: the cases of 17, 18 and 19 Nov at 09:00 (answered in 20 min; in 90; never), the first-response target an hour.
+        var week = (await console.ReadAsync(acme with { BrandId = null }, brands, 7)).Heat.Single(h => h.Name == "Acme");
+        Assert.Equal((1, 2), week.Hours[9]);
+        Assert.Equal((1, 2), week.Total);
+        Assert.All(week.Hours.Where((_, h) => h != 9), cell => Assert.Equal((0, 0), cell));
+        // 30 days: also 16 Nov (5 min) and 10 Nov (10 min).
+        var month = await console.ReadAsync(acme with { BrandId = null }, brands, 30);
+        Assert.Equal(30, month.HeatDays);
+        Assert.Equal((3, 2), month.Heat.Single(h => h.Name == "Acme").Total);
+        Assert.Equal((0, 0), month.Heat.Single(h => h.Name == "Globex").Total); // Globex has no SLA policy
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => console.ReadAsync(acme with { BrandId = null }, brands, 8));
+    }
+
     private static string PdfText(byte[] pdf)
     {
         using var doc = PdfReader.Open(new MemoryStream(pdf), PdfDocumentOpenMode.Import);
