@@ -63,7 +63,7 @@ public sealed class IntakeReceiver(CrossTenantReader crossTenant, DatabaseSetup 
         catch (Exception e) when (e.IsStoreFailure())
         {
             // Not stored, and not a duplicate: answering 200 would lose the delivery, so the platform is asked to send it again.
-            return new(ReceiveStatus.Unavailable, e.InnerException?.Message ?? e.Message);
+            return new(ReceiveStatus.Unavailable, e.GetBaseException().Message);
         }
         signal.Pulse();
         return new(ReceiveStatus.Stored, DeliveryId: delivery.Id);

@@ -166,7 +166,11 @@ public abstract class IntakeSuite(DatabaseProvider provider) : IAsyncLifetime
         var receiver = new IntakeReceiver(new CrossTenantReader(db.Setup), db.Impatient(), new ChannelSecrets(protection), new IntakeSignal(), TimeProvider.System);
         var body = Tweet("3003", "@AcmeCare is anyone there?");
         await using (await db.HoldWritesAsync("InboxDeliveries"))
-            Assert.Equal(ReceiveStatus.Unavailable, (await receiver.ReceiveAsync(accountA, DeliverySource.XWebhook, body, Sign(body))).Status);
+        {
+            var refused = await receiver.ReceiveAsync(accountA, DeliverySource.XWebhook, body, Sign(body));
+            Assert.Equal(ReceiveStatus.Unavailable, refused.Status);
+            Assert.Contains(provider == DatabaseProvider.Sqlite ? "locked" : "lock timeout", refused.Reason); // the database's own words, for the log
+        }
         Assert.Equal(0, await InA(c => c.InboxDeliveries.CountAsync()));
         Assert.Equal(ReceiveStatus.Stored, (await receiver.ReceiveAsync(accountA, DeliverySource.XWebhook, body, Sign(body))).Status);
         Assert.Equal(ReceiveStatus.Duplicate, (await receiver.ReceiveAsync(accountA, DeliverySource.XWebhook, body, Sign(body))).Status);
