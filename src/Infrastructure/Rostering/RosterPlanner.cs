@@ -1,3 +1,4 @@
+using Agency.Domain.Channels;
 using Agency.Domain.Rostering;
 using Agency.Domain.Staff;
 using Agency.Infrastructure.Persistence;
@@ -11,6 +12,7 @@ namespace Agency.Infrastructure.Rostering;
 /// The problem of one agency's horizon in grid terms, and how to turn grid shifts back into shifts:
 /// whole local days of the agency's time zone from a Monday, cut into intervals.
 /// </summary>
+/// <param name="BrandIds">The brand of each of the problem's lines of demand (a brand, or one channel of a brand: <see cref="DemandSeries"/>).</param>
 public sealed record RosterHorizon(CoverageProblem Problem, IReadOnlyList<Guid> StaffIds, IReadOnlyList<Guid> BrandIds, TimeZoneInfo Zone, DateOnly FirstDay)
 {
     public DateTime UtcOf(int interval) =>
@@ -66,7 +68,13 @@ public sealed class RosterPlanner(DatabaseSetup database, AgencyWideReader reade
         var timeOff = await db.TimeOff.AsNoTracking().Where(t => t.Status == TimeOffStatus.Approved && t.EndsAt > fromUtc && t.StartsAt < toUtc).ToListAsync(ct);
         var manual = await db.Shifts.AsNoTracking().Where(s => s.IsPublished && s.Source == ShiftSource.Manual && s.EndsAt > fromUtc && s.StartsAt < toUtc).ToListAsync(ct);
 
-        var brandIndex = brands.Select((b, i) => (b.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var brandIds = brands.Select(b => b.Id).ToHashSet();
+        // Channels whose forecast needs nobody add nothing, and are no reason to cover a brand's channels apart.
+        var forecasts = (await reader.LatestForecastsAsync(agency.AgencyId!.Value, brandIds, ct)).Where(r => r.Required.Any(n => n > 0)).ToList();
+        // The lines of demand: a brand, or each of its channels where some of its people work only some channels.
+        var lines = DemandSeries.For(brands.Select(b => (b.Id, b.Name)).ToList(),
+            forecasts.GroupBy(r => r.BrandId).ToDictionary(g => g.Key, g => (IReadOnlyList<Network>)g.Select(r => r.Network).ToList()),
+            staff.Select(s => ((IReadOnlyCollection<Guid>)s.BrandIds, (IReadOnlyCollection<Network>)s.Channels)).ToList());
         var pool = staff.Select(s =>
         {
             var c = contracts.GetValueOrDefault(s.Id) ?? WorkContract.Default(s.Id);
@@ -78,25 +86,26 @@ public sealed class RosterPlanner(DatabaseSetup database, AgencyWideReader reade
             var busy = mine.Select(m => grid.IntervalOf(m.StartsAt)).Where(i => i >= 0 && i < grid.Problem.Intervals).Select(i => i / grid.Problem.PerDay).ToHashSet();
             var taken = Enumerable.Range(0, weeks).Select(w => mine.Where(m => grid.IntervalOf(m.StartsAt) is var i && i >= 0 && i / grid.Problem.PerDay / 7 == w)
                 .Sum(m => (int)((m.EndsAt - m.StartsAt).TotalMinutes / IntervalMinutes))).ToList();
-            return new PoolMember(s.Id, s.Name, s.BrandIds.Where(brandIndex.ContainsKey).Select(b => brandIndex[b]).ToList(),
+            return new PoolMember(s.Id, s.Name, Enumerable.Range(0, lines.Count).Where(l => lines[l].ServedBy(s.BrandIds, s.Channels)).ToList(),
                 I(c.MinShiftHours), I(c.MaxShiftHours), I(c.MinHoursPerWeek), I(c.MaxHoursPerWeek), c.MaxConsecutiveDays, rest, c.MaxWeekendsPer4Weeks)
             { Blocked = blocked, BusyDays = busy, WeekIntervalsTaken = taken, Preferred = c.Preferred?.OnGrid(IntervalMinutes) };
         }).ToList();
 
-        var demand = brands.Select(_ => new int[grid.Problem.Intervals]).ToArray();
-        foreach (var run in await reader.LatestForecastsAsync(agency.AgencyId!.Value, brandIndex.Keys.ToList(), ct))
+        var demand = lines.Select(_ => new int[grid.Problem.Intervals]).ToArray();
+        foreach (var run in forecasts)
         {
-            var brand = brands[brandIndex[run.BrandId]];
+            var line = lines.Select((l, i) => (l, i)).First(x => x.l.BrandId == run.BrandId && (x.l.Network is null || x.l.Network == run.Network)).i;
+            var brand = brands.Single(b => b.Id == run.BrandId);
             var brandZone = TimeZoneInfo.TryFindSystemTimeZoneById(brand.TimeZoneId, out var z) ? z : TimeZoneInfo.Utc;
             for (var t = 0; t < grid.Problem.Intervals; t++)
-                if (run.RequiredAt(grid.UtcOf(t), brandZone) is { } need) demand[brandIndex[run.BrandId]][t] += need;
+                if (run.RequiredAt(grid.UtcOf(t), brandZone) is { } need) demand[line][t] += need;
         }
         var problem = new CoverageProblem
         {
-            Days = days, IntervalMinutes = IntervalMinutes, Brands = brands.Select(b => b.Name).ToList(), Demand = demand,
+            Days = days, IntervalMinutes = IntervalMinutes, Brands = lines.Select(l => l.Name).ToList(), Demand = demand,
             Staff = pool,
         };
-        return grid with { Problem = problem };
+        return grid with { Problem = problem, BrandIds = lines.Select(l => l.BrandId).ToList() };
     }
 
     /// <summary>Replaces the run's draft with the roster found and stores its figures, with how its shortfall fell as it searched

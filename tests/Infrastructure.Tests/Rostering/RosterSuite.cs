@@ -61,12 +61,12 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
         await AddForecastAsync(globex, Monday, 9, 17);
     }
 
-    private async Task AddForecastAsync(Guid brand, DateOnly first, int from, int to)
+    private async Task AddForecastAsync(Guid brand, DateOnly first, int from, int to, Network network = Network.X)
     {
         await using var x = db.As(agency.WithBrand(brand));
         x.ForecastRuns.Add(new ForecastRun
         {
-            Network = Network.X, IntervalMinutes = 60, Model = "Test", CreatedAt = clock.GetUtcNow().UtcDateTime, FirstLocalDay = first,
+            Network = network, IntervalMinutes = 60, Model = "Test", CreatedAt = clock.GetUtcNow().UtcDateTime, FirstLocalDay = first,
             Required = [.. Enumerable.Range(0, 14 * 24).Select(h => h % 24 >= from && h % 24 < to ? 1 : 0)],
         });
         await x.SaveChangesAsync();
@@ -103,6 +103,33 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
         Assert.Contains(0, cyMember.BusyDays);
         Assert.Equal(16, cyMember.WeekIntervalsTaken[0]);
         Assert.False(cyMember.IsFree(48 + 2, 48 + 10), "rest after the manual shift ending 22:00 blocks the next morning");
+    }
+
+    [Fact]
+    public async Task An_agent_who_works_only_X_covers_a_brand_s_X_need_and_never_its_Facebook_need()
+    {
+        // Acme also needs one person on Facebook 09:00-17:00; Ben, who serves only Acme, answers only X.
+        await AddForecastAsync(acme, Monday, 9, 17, Network.Facebook);
+        await AddForecastAsync(acme, Monday, 0, 0, Network.Instagram); // a channel that needs nobody is no line of its own
+        await using (var x = db.As(agency))
+        {
+            (await x.StaffMembers.SingleAsync(s => s.Id == ben)).Channels = [Network.X];
+            x.Shifts.Add(new Shift { StaffMemberId = ben, StartsAt = MondayUtc.AddHours(9), EndsAt = MondayUtc.AddHours(17), IsPublished = true });
+            await x.SaveChangesAsync();
+        }
+        var h = await Planner.BuildAsync(agency, Monday, 2);
+        Assert.Equal(["Acme · X / Twitter", "Acme · Facebook", "Globex"], h.Problem.Brands);
+        Assert.Equal([acme, acme, globex], h.BrandIds);
+        Assert.Equal(1, h.Problem.Demand[1][18]); // Facebook at 09:00
+        Assert.Equal([0], h.Problem.Staff[h.StaffIds.ToList().IndexOf(ben)].Brands);
+        Assert.Equal([0, 1, 2], h.Problem.Staff[h.StaffIds.ToList().IndexOf(ana)].Brands);
+
+        // Ben's published Monday shift covers Acme's X need, and none of its Facebook need.
+        var coverage = await Planner.CoverageAsync(agency, h, null, 0, 1);
+        Assert.Equal(["Acme · X / Twitter", "Acme · Facebook", "Globex"], coverage.Select(c => c.Brand));
+        Assert.Equal(1, coverage[0].Scheduled[18]);
+        Assert.Equal(0, coverage[1].Scheduled[18]);
+        Assert.Equal(16, coverage[1].Short);
     }
 
     [Fact]
