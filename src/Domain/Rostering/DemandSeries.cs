@@ -19,8 +19,12 @@ public sealed record DemandSeries(Guid BrandId, string Name, Network? Network)
     /// </summary>
     /// <param name="channels">Per brand, the channels with demand (a brand missing here has none).</param>
     /// <param name="staff">Each person's brands and channels (no channels: every channel).</param>
+    /// <param name="maxLines">
+    /// The most lines the search tells apart (it marks them in 64-bit masks): when splitting would give more, every brand stays one line,
+    /// as it was before channels were kept.
+    /// </param>
     public static IReadOnlyList<DemandSeries> For(IReadOnlyList<(Guid Id, string Name)> brands, IReadOnlyDictionary<Guid, IReadOnlyList<Network>> channels,
-        IReadOnlyList<(IReadOnlyCollection<Guid> Brands, IReadOnlyCollection<Network> Channels)> staff)
+        IReadOnlyList<(IReadOnlyCollection<Guid> Brands, IReadOnlyCollection<Network> Channels)> staff, int maxLines = 64)
     {
         var lines = new List<DemandSeries>();
         foreach (var (id, name) in brands)
@@ -30,6 +34,6 @@ public sealed record DemandSeries(Guid BrandId, string Name, Network? Network)
             if (split) lines.AddRange(networks.Distinct().Order().Select(n => new DemandSeries(id, $"{name} · {Networks.Describe(n)}", n)));
             else lines.Add(new DemandSeries(id, name, null));
         }
-        return lines;
+        return lines.Count <= maxLines ? lines : brands.Select(b => new DemandSeries(b.Id, b.Name, null)).ToList();
     }
 }

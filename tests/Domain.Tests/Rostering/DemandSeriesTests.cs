@@ -47,6 +47,14 @@ public sealed class DemandSeriesTests
     }
 
     [Fact]
+    public void Past_the_lines_the_search_tells_apart_every_brand_stays_whole()
+    {
+        var staff = new[] { Person([Acme, Globex], Network.X) };
+        Assert.Equal(3, DemandSeries.For(Brands, Channels, staff, maxLines: 3).Count);
+        Assert.Equal(["Acme", "Globex"], DemandSeries.For(Brands, Channels, staff, maxLines: 2).Select(l => l.Name));
+    }
+
+    [Fact]
     public void A_brand_without_demand_is_one_empty_line()
     {
         var lines = DemandSeries.For(Brands, new Dictionary<Guid, IReadOnlyList<Network>>(), [Person([Acme], Network.X)]);
