@@ -20,11 +20,11 @@ public sealed record DemandSeries(Guid BrandId, string Name, Network? Network)
     /// <param name="channels">Per brand, the channels with demand (a brand missing here has none).</param>
     /// <param name="staff">Each person's brands and channels (no channels: every channel).</param>
     /// <param name="maxLines">
-    /// The most lines the search tells apart (it marks them in 64-bit masks): when splitting would give more, every brand stays one line,
-    /// as it was before channels were kept.
+    /// The most lines the search tells apart (it marks them in masks of up to 128 bits): when splitting would give more, every brand
+    /// stays one line, as it was before channels were kept.
     /// </param>
     public static IReadOnlyList<DemandSeries> For(IReadOnlyList<(Guid Id, string Name)> brands, IReadOnlyDictionary<Guid, IReadOnlyList<Network>> channels,
-        IReadOnlyList<(IReadOnlyCollection<Guid> Brands, IReadOnlyCollection<Network> Channels)> staff, int maxLines = 64)
+        IReadOnlyList<(IReadOnlyCollection<Guid> Brands, IReadOnlyCollection<Network> Channels)> staff, int maxLines = 128)
     {
         var lines = new List<DemandSeries>();
         foreach (var (id, name) in brands)

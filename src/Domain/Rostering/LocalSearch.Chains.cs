@@ -3,7 +3,7 @@ namespace Agency.Domain.Rostering;
 public static partial class LocalSearch
 {
     /// <summary>Ejection chains (<see cref="Improve"/> with chains): a shift moved a little at a loss, and the colleagues it relieves or leaves short re-planned after it.</summary>
-    private sealed partial class Search
+    private sealed partial class Search<TMask>
     {
         /// <summary>How far (in intervals) a chain moves the start or the end of the shift it begins with.</summary>
         private const int ChainReach = 2;

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Agency.Domain.Rostering;
 
 /// <summary>
@@ -22,10 +24,16 @@ public static partial class LocalSearch
     /// <param name="chains">Whether ejection chains are tried when nothing else gains: thorough but slow over a whole roster, so meant for a focused search.</param>
     public static IReadOnlyList<PlannedShift> Improve(CoverageProblem p, IReadOnlyList<PlannedShift> start, TimeSpan limit, CancellationToken ct = default,
         Action<IReadOnlyList<PlannedShift>>? onSweep = null, int seed = 1, (IReadOnlyCollection<int> People, int From, int To)? focus = null, bool chains = false)
-        => new Search(p, start, limit, ct, onSweep, seed, focus, chains).Run();
+        => p.Brands.Count <= 64
+            ? new Search<ulong>(p, start, limit, ct, onSweep, seed, focus, chains).Run()
+            : new Search<UInt128>(p, start, limit, ct, onSweep, seed, focus, chains).Run();
 
-    /// <summary>One run of the search: the roster as it stands, who counts for which brand and where, and the moves.</summary>
-    private sealed partial class Search
+    /// <summary>
+    /// One run of the search: the roster as it stands, who counts for which brand and where, and the moves. Sets of brands are bits
+    /// of <typeparamref name="TMask"/>: 64 brands in a <see cref="ulong"/>, up to 128 in a <see cref="UInt128"/> (each type gets
+    /// its own compiled code, so small pools pay nothing for large ones); brands past that are never seen as short.
+    /// </summary>
+    private sealed partial class Search<TMask> where TMask : struct, IBinaryInteger<TMask>
     {
         private readonly CoverageProblem p;
         private readonly int P, T, B;
@@ -36,8 +44,8 @@ public static partial class LocalSearch
         // Who counts for each brand per interval, and per interval the brands where one more person would cover more demand:
         // short themselves, or holding someone who could move on to such a brand (an augmenting path of the exact split).
         private readonly List<int>?[] holders;
-        private readonly ulong[] brandMask;
-        private readonly ulong[] absorbing;
+        private readonly TMask[] brandMask;
+        private readonly TMask[] absorbing;
         // Per person with preferred hours, the intervals of the day outside them (null: any time).
         private readonly bool[]?[] outside;
         private readonly bool[] absorbingKnown;
@@ -63,9 +71,9 @@ public static partial class LocalSearch
             current = p.Staff.Select(_ => new PlannedShift?[p.Days]).ToArray();
             servedBrand = new int[p.Staff.Count, p.Days][];
             holders = new List<int>?[T * B];
-            brandMask = p.Staff.Select(m => m.Brands.Aggregate(0UL, (a, b) => a | Bit(b))).ToArray();
+            brandMask = p.Staff.Select(m => m.Brands.Aggregate(TMask.Zero, (a, b) => a | Bit(b))).ToArray();
             outside = p.Staff.Select(m => m.Preferred is null ? null : Enumerable.Range(0, P).Select(m.OutsidePreferred).ToArray()).ToArray();
-            absorbing = new ulong[T];
+            absorbing = new TMask[T];
             absorbingKnown = new bool[T];
             prefix = new long[P + 1];
             foreach (var s in start) Place(s);
@@ -255,7 +263,7 @@ public static partial class LocalSearch
             IEnumerable<int> WeekDays(int person, int week) =>
                 Enumerable.Range(7 * week, Math.Min(7, p.Days - 7 * week)).OrderBy(d => CoverageProblem.IsWeekendDay(d) ? 0 : 1).ThenByDescending(d => Open(person, d)).ToList();
             // Intervals of the day where one of the person's brands is short.
-            int Open(int person, int day) => Enumerable.Range(day * P, P).Count(t => (Absorbing(t) & brandMask[person]) != 0);
+            int Open(int person, int day) => Enumerable.Range(day * P, P).Count(t => (Absorbing(t) & brandMask[person]) != TMask.Zero);
         }
 
         // A person's days re-planned in the given order, each taking the shape worth the most given the days before it (or the day
@@ -356,7 +364,7 @@ public static partial class LocalSearch
         // What the person working interval t saves: a short interval filled (on a brand they serve, or by moving someone on shift to
         // another of their brands), or one over; minus the hour. Past the horizon only the hour counts.
         private long Gain(int person, int t) =>
-            -w.PerWorkedInterval + (t >= T ? 0 : (Absorbing(t) & brandMask[person]) != 0 ? w.UnderPerInterval : -w.OverPerInterval)
+            -w.PerWorkedInterval + (t >= T ? 0 : (Absorbing(t) & brandMask[person]) != TMask.Zero ? w.UnderPerInterval : -w.OverPerInterval)
             - (outside[person] is { } o && o[t % P] ? w.OutsidePreferredPerInterval : 0);
 
         // The served brand short at t (most short first), or -1 when none is.
@@ -371,23 +379,25 @@ public static partial class LocalSearch
             return pick;
         }
 
-        private static ulong Bit(int b) => b < 64 ? 1UL << b : 0;
+        private static readonly int Width = System.Runtime.CompilerServices.Unsafe.SizeOf<TMask>() * 8;
+
+        private static TMask Bit(int b) => b < Width ? TMask.One << b : TMask.Zero;
 
         // Brands where one more person at t covers one more demand: the short ones, then (to a fixed point) those holding someone who
         // also serves one of them. Kept until a shift over t is placed or removed.
-        private ulong Absorbing(int t)
+        private TMask Absorbing(int t)
         {
             if (absorbingKnown[t]) return absorbing[t];
-            ulong mask = 0;
+            var mask = TMask.Zero;
             for (var b = 0; b < B; b++) if (p.Demand[b][t] > scheduled[b][t]) mask |= Bit(b);
-            for (var grew = mask != 0; grew;)
+            for (var grew = mask != TMask.Zero; grew;)
             {
                 grew = false;
-                for (var b = 0; b < B && b < 64; b++)
+                for (var b = 0; b < B && b < Width; b++)
                 {
-                    if ((mask & Bit(b)) != 0 || holders[t * B + b] is not { } list) continue;
+                    if ((mask & Bit(b)) != TMask.Zero || holders[t * B + b] is not { } list) continue;
                     foreach (var q in list)
-                        if ((brandMask[q] & mask) != 0) { mask |= Bit(b); grew = true; break; }
+                        if ((brandMask[q] & mask) != TMask.Zero) { mask |= Bit(b); grew = true; break; }
                 }
             }
             absorbingKnown[t] = true;
@@ -449,9 +459,9 @@ public static partial class LocalSearch
             for (var t = s.From(P); t < Math.Min(s.To(P), T); t++)
             {
                 var b = Needs(t, brands);
-                if (b < 0 && (Absorbing(t) & brandMask[s.Person]) is var open and not 0)
+                if (b < 0 && (Absorbing(t) & brandMask[s.Person]) is var open && open != TMask.Zero)
                 {
-                    b = brands.First(x => (open & Bit(x)) != 0);
+                    b = brands.First(x => (open & Bit(x)) != TMask.Zero);
                     Augment(t, b);
                 }
                 if (b < 0 && brands.Count > 0) b = brands[0];

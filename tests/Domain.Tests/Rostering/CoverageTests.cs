@@ -134,6 +134,20 @@ public class CoverageTests
         Assert.Equal(4, CoverageRules.Evaluate(p, improved).UnderCoverage);
     }
 
+    [Theory]
+    [InlineData(64)]
+    [InlineData(100)]
+    public void Local_search_covers_brands_past_the_64th(int brands)
+    {
+        // Only the last brand needs someone, 09:00-17:00; Ana serves it and the first. Past 64 brands the search used to see the last one
+        // as never short, and left Ana at home.
+        var demand = Enumerable.Range(0, brands).Select(b => (Func<int, int>)(t => b == brands - 1 && t is >= 18 and < 34 ? 1 : 0)).ToArray();
+        var p = Problem(1, [Person("Ana", [0, brands - 1], minShift: 16, maxShift: 16)], demand);
+        var improved = LocalSearch.Improve(p, [], TimeSpan.FromSeconds(5));
+        Assert.Equal([new PlannedShift(0, 0, 18, 16)], improved);
+        Assert.Equal(0, CoverageRules.Evaluate(p, improved).UnderCoverage);
+    }
+
     [Fact]
     public void Local_search_adds_a_shift_that_frees_a_colleague_for_another_brand()
     {
