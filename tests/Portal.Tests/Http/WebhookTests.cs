@@ -36,7 +36,7 @@ public sealed class WebhookTests(PortalFactory factory) : IClassFixture<PortalFa
         return await query(db);
     }
 
-    private static byte[] Mention(string userId, string tweetId, string text) => JsonSerializer.SerializeToUtf8Bytes(new
+    internal static byte[] Mention(string userId, string tweetId, string text) => JsonSerializer.SerializeToUtf8Bytes(new
     {
         for_user_id = userId,
         tweet_create_events = new[]
@@ -176,5 +176,58 @@ public sealed class WebhookTests(PortalFactory factory) : IClassFixture<PortalFa
         var json = await client.GetStringAsync($"/webhooks/x/{account.Id}?crc_token=challenge-123");
         Assert.Equal(WebhookSignatures.XCrcResponse(DemoData.WebhookSecret, "challenge-123"), JsonDocument.Parse(json).RootElement.GetProperty("response_token").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/webhooks/x/{account.Id}")).StatusCode);
+    }
+}
+
+/// <summary>The Portal whose webhook receiver gives up on a database lock after a second (production waits 30 s).</summary>
+public sealed class ImpatientIntakePortalFactory : PortalFactory
+{
+    protected override void ReplaceServices(IServiceCollection services) =>
+        services.AddSingleton(sp => new Infrastructure.Intake.IntakeReceiver(sp.GetRequiredService<CrossTenantReader>(),
+            DatabaseSetup.Build(new DatabaseOptions { ConnectionString = $"Data Source={DatabaseFile};Default Timeout=1" }, null),
+            sp.GetRequiredService<Infrastructure.Intake.ChannelSecrets>(), sp.GetRequiredService<Infrastructure.Intake.IntakeSignal>(), TimeProvider.System));
+}
+
+/// <summary>What the platform hears when the database does not take a delivery.</summary>
+public sealed class WebhookBusyDatabaseTests(ImpatientIntakePortalFactory factory) : IClassFixture<ImpatientIntakePortalFactory>
+{
+    [Fact]
+    public async Task A_delivery_the_database_does_not_take_gets_503_with_Retry_After_and_its_retry_is_stored()
+    {
+        var setup = factory.Services.GetRequiredService<DatabaseSetup>();
+        Guid agency;
+        await using (var g = setup.Create(TenantScope.None)) agency = (await g.Agencies.SingleAsync(a => a.Slug == DemoData.AgencySlug)).Id;
+        Infrastructure.Persistence.AgencyDbContext Brand(Guid brand) => setup.Create(TenantScope.ForBrand(agency, brand, TenantSource.System));
+        Guid brandId;
+        await using (var a = setup.Create(TenantScope.ForAgency(agency, TenantSource.System))) brandId = (await a.Brands.SingleAsync(b => b.Slug == "apple")).Id;
+        Domain.Channels.ChannelAccount account;
+        await using (var b = Brand(brandId)) account = await b.ChannelAccounts.SingleAsync(x => x.Handle == "AppleSupport");
+
+        var body = WebhookTests.Mention(account.ExternalAccountId, "900000000000000099", "@AppleSupport is anyone there?");
+        var hash = InboxDelivery.HashOf(body);
+        Task<HttpResponseMessage> Deliver()
+        {
+            var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/x/{account.Id}") { Content = content };
+            request.Headers.TryAddWithoutValidation("x-twitter-webhooks-signature", WebhookSignatures.X(DemoData.WebhookSecret, body));
+            return factory.Anonymous().SendAsync(request);
+        }
+
+        // Another writer holds the database past the receiver's patience.
+        await using (var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={factory.DatabaseFile}"))
+        {
+            await holder.OpenAsync();
+            await using var held = holder.BeginTransaction(); // BEGIN IMMEDIATE: the write lock at once
+            var refused = await Deliver();
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(30), refused.Headers.RetryAfter?.Delta);
+            await held.RollbackAsync();
+        }
+        await using (var b = Brand(brandId)) Assert.Equal(0, await b.InboxDeliveries.CountAsync(d => d.BodyHash == hash));
+
+        // The platform sends it again: stored once.
+        Assert.Equal(HttpStatusCode.OK, (await Deliver()).StatusCode);
+        await using (var b = Brand(brandId)) Assert.Equal(1, await b.InboxDeliveries.CountAsync(d => d.BodyHash == hash));
     }
 }

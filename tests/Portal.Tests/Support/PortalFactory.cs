@@ -3,26 +3,34 @@ using System.Text.RegularExpressions;
 using Agency.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 
 namespace Agency.Portal.Tests.Support;
 
 /// <summary>The real Portal on a throw-away SQLite file, seeded with the demo agency.</summary>
-public sealed class PortalFactory : WebApplicationFactory<Program>
+public class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("agency-portal-");
+
+    /// <summary>The SQLite file the Portal runs on.</summary>
+    public string DatabaseFile => Path.Combine(_dir.FullName, "agency.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_dir.FullName, "agency.db")}");
+        builder.UseSetting("Database:ConnectionString", $"Data Source={DatabaseFile}");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Jobs:Enabled", "false");
         // Each factory has its own mail sink on a port the system chooses: test classes run side by side, and one sink shared on the
         // development port goes away with the class that started it, leaving the others' mail nowhere to go.
         builder.UseSetting("Smtp:Port", "0");
         builder.UseSetting("Smtp:SinkDirectory", Path.Combine(_dir.FullName, "mail"));
+        builder.ConfigureTestServices(ReplaceServices);
     }
+
+    /// <summary>Services a test fixture replaces in the real Portal.</summary>
+    protected virtual void ReplaceServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services) { }
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
