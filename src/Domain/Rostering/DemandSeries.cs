@@ -12,6 +12,9 @@ public sealed record DemandSeries(Guid BrandId, string Name, Network? Network)
     public bool ServedBy(IReadOnlyCollection<Guid> brands, IReadOnlyCollection<Network> channels) =>
         brands.Contains(BrandId) && (Network is not { } n || channels.Count == 0 || channels.Contains(n));
 
+    /// <summary>Whether a forecast of <paramref name="brandId"/> on <paramref name="network"/> is part of this line's need.</summary>
+    public bool Holds(Guid brandId, Network network) => BrandId == brandId && (Network is null || Network == network);
+
     /// <summary>
     /// The lines of <paramref name="brands"/>, in their order. A brand is one line (its channels' demand added up) unless one of
     /// the people who serve it works only some of the channels it has demand on: then each of those channels is a line of its own,

@@ -94,7 +94,7 @@ public sealed class RosterPlanner(DatabaseSetup database, AgencyWideReader reade
         var demand = lines.Select(_ => new int[grid.Problem.Intervals]).ToArray();
         foreach (var run in forecasts)
         {
-            var line = lines.Select((l, i) => (l, i)).First(x => x.l.BrandId == run.BrandId && (x.l.Network is null || x.l.Network == run.Network)).i;
+            var line = Enumerable.Range(0, lines.Count).First(i => lines[i].Holds(run.BrandId, run.Network));
             var brand = brands.Single(b => b.Id == run.BrandId);
             var brandZone = TimeZoneInfo.TryFindSystemTimeZoneById(brand.TimeZoneId, out var z) ? z : TimeZoneInfo.Utc;
             for (var t = 0; t < grid.Problem.Intervals; t++)

@@ -37,22 +37,8 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
     protected string ConnectionString => $"Data Source={Path.Combine(_dir.FullName, "agency.db")};Default Timeout=2";
 
     /// <summary>Another writer holding the database until disposed, as a long import or another server would.</summary>
-    protected async Task<IAsyncDisposable> HoldWritesAsync()
-    {
-        var conn = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
-        await conn.OpenAsync();
-        return new Held(conn, conn.BeginTransaction()); // BEGIN IMMEDIATE: the write lock at once
-    }
+    protected Task<IAsyncDisposable> HoldWritesAsync() => SqliteLock.HoldAsync(ConnectionString);
 
-    // The transaction is rolled back before the connection goes back to the pool, which would otherwise keep the lock.
-    private sealed class Held(Microsoft.Data.Sqlite.SqliteConnection conn, Microsoft.Data.Sqlite.SqliteTransaction tx) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await tx.RollbackAsync();
-            await conn.DisposeAsync();
-        }
-    }
     protected TenantContext Tenant { get; } = new();
     protected Guid AgencyId { get; private set; }
 
