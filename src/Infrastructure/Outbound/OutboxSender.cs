@@ -118,11 +118,14 @@ public sealed class OutboxSignal
 
 /// <summary>Sends due replies of all tenants in the background, each brand in its own scope.</summary>
 public sealed class OutboxWorker(CrossTenantReader crossTenant, OutboxSender sender, OutboxSignal signal, IOptions<OutboundOptions> options,
-    TimeProvider clock, ILogger<OutboxWorker> logger)
+    TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<OutboxWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Nothing is sent before the application has started: where replies go can be settled only then (the platform stand-in
+        // learns the server's own address when it listens), and a reply sent earlier went to the real network and failed.
+        if (!await StartedAsync(stoppingToken)) return;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -138,6 +141,22 @@ public sealed class OutboxWorker(CrossTenantReader crossTenant, OutboxSender sen
                 logger.LogError(ex, "The outbox failed; retrying.");
                 await Task.Delay(options.Value.PollInterval, stoppingToken);
             }
+        }
+    }
+
+    private async Task<bool> StartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var onStart = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await using var onStop = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        try
+        {
+            await started.Task;
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

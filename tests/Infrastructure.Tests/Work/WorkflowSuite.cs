@@ -193,6 +193,53 @@ public abstract class WorkflowSuite(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_outbox_worker_sends_nothing_before_the_application_has_started_and_then_sends_what_is_due()
+    {
+        var s = Make();
+        var c = await ArriveAsync(s);
+        Assert.True((await s.Actions.ReplyAsync(brand, c.Id, c.Version, new ConversationActions.ReplyInput("@patmorgan On it.", IsPrivate: false))).Ok);
+        var lifetime = new StartingLifetime();
+        var signal = new OutboxSignal();
+        using var worker = new OutboxWorker(new CrossTenantReader(db.Setup), s.Outbox, signal, Options.Create(new OutboundOptions { PollInterval = TimeSpan.FromMilliseconds(50) }),
+            clock, lifetime, NullLogger<OutboxWorker>.Instance);
+        await worker.StartAsync(default);
+        signal.Pulse();
+        // Where replies go is settled when the server listens (the stand-in's own address): until then the worker waits.
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.Empty(platform.StandIn.Requests);
+        lifetime.Start();
+        for (var waited = 0; platform.StandIn.Requests.Count == 0 && waited < 100; waited++) await Task.Delay(100);
+        Assert.Equal("/x/2/tweets", Assert.Single(platform.StandIn.Requests).Path);
+        await worker.StopAsync(default);
+        Assert.Equal(OutboundStatus.Sent, (await InBrand(x => x.OutboundMessages.AsNoTracking().SingleAsync())).Status);
+    }
+
+    [Fact]
+    public async Task A_worker_stopped_before_the_application_started_ends_without_sending()
+    {
+        var s = Make();
+        using var worker = new OutboxWorker(new CrossTenantReader(db.Setup), s.Outbox, new OutboxSignal(), Options.Create(new OutboundOptions()),
+            clock, new StartingLifetime(), NullLogger<OutboxWorker>.Instance);
+        await worker.StartAsync(default);
+        await Task.Delay(TimeSpan.FromMilliseconds(200)); // the worker is waiting for the start
+        await worker.StopAsync(default);
+        // Ended, not hanging and not failed (cancelled when it was stopped before its thread ran).
+        Assert.True(worker.ExecuteTask!.IsCompleted && !worker.ExecuteTask.IsFaulted, worker.ExecuteTask.Status.ToString());
+        Assert.Empty(platform.StandIn.Requests);
+    }
+
+    /// <summary>A host lifetime the test starts by hand.</summary>
+    private sealed class StartingLifetime : Microsoft.Extensions.Hosting.IHostApplicationLifetime
+    {
+        private readonly CancellationTokenSource started = new();
+        public CancellationToken ApplicationStarted => started.Token;
+        public CancellationToken ApplicationStopping => CancellationToken.None;
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+        public void Start() => started.Cancel();
+        public void StopApplication() { }
+    }
+
+    [Fact]
     public async Task A_reply_another_server_is_sending_waits_and_is_sent_here_once_that_server_s_claim_lapses()
     {
         var s = Make();
