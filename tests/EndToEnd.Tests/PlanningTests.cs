@@ -24,6 +24,9 @@ public sealed class PlanningTests(AppServer app)
         await Assertions.Expect(x.GetByLabel("Forecast summary")).ToContainTextAsync("Last week the model forecast");
         await Assertions.Expect(x.Locator("path.forecast-backtest")).ToHaveAttributeAsync("data-backtest-hours", "168");
         await Assertions.Expect(x.GetByLabel("Staff needed chart").Locator("[data-peak]")).ToBeVisibleAsync();
+        // The languages the customers write in, which the roster covers apart where someone does not speak one.
+        await Assertions.Expect(x.GetByLabel("Languages of the posts").Locator(".language-keys")).ToContainTextAsync("English");
+        await Assertions.Expect(x.GetByLabel("Languages of the posts").Locator(".language-bar > span").First).ToBeVisibleAsync();
         await Pages.ScreenshotAsync(page, "planning-forecast");
 
         // A plan that cannot be right is refused with the field's message.

@@ -88,13 +88,53 @@ public class ForecastRun : IBrandOwned
     /// <summary>The model that turned the forecast into staff needed, chosen by the channel's target (<see cref="StaffRequirement.ModelFor"/>).</summary>
     public StaffingModel StaffingModel { get; set; }
 
-    /// <summary>People needed at <paramref name="utc"/> (the interval containing it, in the brand's zone), or null outside the horizon.</summary>
-    public int? RequiredAt(DateTime utc, TimeZoneInfo brandZone)
+    /// <summary>Inbound posts of the history per language (<see cref="LanguageMix"/>), most first; parallel to <see cref="LanguagePosts"/>.</summary>
+    public List<string> LanguageCodes { get; set; } = [];
+    public List<int> LanguagePosts { get; set; } = [];
+
+    // The channel's plan when this forecast was made, kept so that staff needed for part of the volume (one language's posts)
+    // is worked out as the whole was. Runs stored before these were kept have Concurrency 0.
+    public double AverageHandlingMinutes { get; set; }
+    public int Concurrency { get; set; }
+    public double ServiceLevel { get; set; }
+    public int TargetMinutes { get; set; }
+    public double Shrinkage { get; set; }
+    public int MinimumStaff { get; set; }
+
+    /// <summary>Whether the run knows its posts' languages and the plan it was staffed by (runs stored before they were kept do not).</summary>
+    public bool KnowsLanguages => LanguageCodes.Count > 0 && LanguageCodes.Count == LanguagePosts.Count && Concurrency > 0 && AverageHandlingMinutes > 0 && TargetMinutes > 0;
+
+    public IReadOnlyList<(string Language, int Posts)> Languages => LanguageCodes.Zip(LanguagePosts).ToList();
+
+    /// <summary>The share of the history's posts written in <paramref name="language"/> (0 when none or not known).</summary>
+    public double ShareOf(string language)
+    {
+        var total = LanguagePosts.Sum();
+        var i = LanguageCodes.FindIndex(c => string.Equals(c, language, StringComparison.OrdinalIgnoreCase));
+        return total == 0 || i < 0 || i >= LanguagePosts.Count ? 0 : (double)LanguagePosts[i] / total;
+    }
+
+    /// <summary>
+    /// Staff needed per interval for a share of the forecast volume (one language's posts), by the same plan as <see cref="Required"/>:
+    /// a smaller queue of its own, so the parts need more than their share of the whole. The channel's minimum only when asked.
+    /// </summary>
+    public int[] RequiredFor(double share, bool withMinimum)
+    {
+        if (!KnowsLanguages) throw new InvalidOperationException("This forecast does not know the plan it was staffed by.");
+        var work = new AsyncWork(TimeSpan.FromMinutes(IntervalMinutes), TimeSpan.FromMinutes(AverageHandlingMinutes), Concurrency, ServiceLevel, TimeSpan.FromMinutes(TargetMinutes), Shrinkage);
+        var part = StaffRequirement.Required(Point.Select(v => v * Math.Clamp(share, 0, 1)).ToList(), work);
+        return withMinimum ? part.Select(r => Math.Max(r, MinimumStaff)).ToArray() : part;
+    }
+
+    /// <summary>The index of the interval containing <paramref name="utc"/> in the brand's zone (may be outside the series).</summary>
+    public int IndexAt(DateTime utc, TimeZoneInfo brandZone)
     {
         var local = TimeZoneInfo.ConvertTimeFromUtc(utc, brandZone);
-        var i = (int)Math.Floor((local - FirstLocalDay.ToDateTime(TimeOnly.MinValue)).TotalMinutes / IntervalMinutes);
-        return i >= 0 && i < Required.Count ? Required[i] : null;
+        return (int)Math.Floor((local - FirstLocalDay.ToDateTime(TimeOnly.MinValue)).TotalMinutes / IntervalMinutes);
     }
+
+    /// <summary>People needed at <paramref name="utc"/> (the interval containing it, in the brand's zone), or null outside the horizon.</summary>
+    public int? RequiredAt(DateTime utc, TimeZoneInfo brandZone) => IndexAt(utc, brandZone) is var i && i >= 0 && i < Required.Count ? Required[i] : null;
     /// <summary>What the simulation predicts for the required staffing: share answered in time, and the 90th percentile answer time in minutes.</summary>
     public double SimulatedServiceLevel { get; set; }
     public double? SimulatedP90Minutes { get; set; }

@@ -49,10 +49,10 @@ public sealed class WorkloadPlanner(DatabaseSetup database, TimeProvider clock)
             progress?.Report(new PlanProgress(k, networks.Count, $"Forecasting {Networks.Describe(network)}"));
             var plan = plans.GetValueOrDefault(network) ?? ChannelPlan.DefaultFor(network);
             var ids = accounts.Where(a => a.Network == network).Select(a => a.Id).ToList();
-            var times = await db.Posts.AsNoTracking()
+            var posts = await db.Posts.AsNoTracking()
                 .Where(p => ids.Contains(p.ChannelAccountId) && p.Direction == Direction.Inbound && p.CreatedAt >= fromUtc && p.CreatedAt < now)
-                .Select(p => p.CreatedAt).ToListAsync(ct);
-            var run = await Task.Run(() => Forecast(network, plan, zone, firstHistoryDay, times, calendar), ct);
+                .Select(p => new { p.CreatedAt, p.Language }).ToListAsync(ct);
+            var run = await Task.Run(() => Forecast(network, plan, zone, firstHistoryDay, posts.Select(p => p.CreatedAt).ToList(), calendar, posts.Select(p => p.Language).ToList()), ct);
             run.CreatedAt = now;
             db.ForecastRuns.Add(run);
             runs.Add(run);
@@ -62,9 +62,10 @@ public sealed class WorkloadPlanner(DatabaseSetup database, TimeProvider clock)
         return runs;
     }
 
-    /// <summary>The pure part: history to forecast, accuracy, staffing and its simulated service level.</summary>
+    /// <summary>The pure part: history to forecast, accuracy, staffing and its simulated service level, and the languages the posts are in.</summary>
+    /// <param name="postLanguages">The detected language of each post (none: not known).</param>
     public static ForecastRun Forecast(Network network, ChannelPlan plan, TimeZoneInfo zone, DateOnly firstHistoryDay, IReadOnlyList<DateTime> postTimes,
-        IReadOnlyList<DayEvent>? calendar = null)
+        IReadOnlyList<DayEvent>? calendar = null, IReadOnlyList<string?>? postLanguages = null)
     {
         var interval = TimeSpan.FromMinutes(plan.IntervalMinutes);
         var s = Seasonality.ForInterval(interval);
@@ -83,8 +84,13 @@ public sealed class WorkloadPlanner(DatabaseSetup database, TimeProvider clock)
         var required = StaffRequirement.Required(forecast.Point, work).Select(r => Math.Max(r, plan.MinimumStaff)).ToArray();
         var firstWeek = Math.Min(s.PerWeek, forecast.Point.Length);
         var simulated = AsyncSimulation.Run(forecast.Point.Take(firstWeek).ToList(), required.Take(firstWeek).ToList(), work, SimulationRuns, seed: 17);
+        var languages = LanguageMix.Count(postLanguages ?? []);
         return new ForecastRun
         {
+            LanguageCodes = languages.Select(l => l.Language).ToList(),
+            LanguagePosts = languages.Select(l => l.Posts).ToList(),
+            AverageHandlingMinutes = plan.AverageHandlingMinutes, Concurrency = plan.Concurrency, ServiceLevel = plan.ServiceLevel,
+            TargetMinutes = plan.TargetMinutes, Shrinkage = plan.Shrinkage, MinimumStaff = plan.MinimumStaff,
             Network = network,
             IntervalMinutes = plan.IntervalMinutes,
             FirstLocalDay = firstHistoryDay.AddDays(7 * HistoryWeeks),

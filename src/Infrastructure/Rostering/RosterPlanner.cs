@@ -71,11 +71,13 @@ public sealed class RosterPlanner(DatabaseSetup database, AgencyWideReader reade
         var brandIds = brands.Select(b => b.Id).ToHashSet();
         // Channels whose forecast needs nobody add nothing, and are no reason to cover a brand's channels apart.
         var forecasts = (await reader.LatestForecastsAsync(agency.AgencyId!.Value, brandIds, ct)).Where(r => r.Required.Any(n => n > 0)).ToList();
-        // The lines of demand: a brand, or each of its channels where some of its people work only some channels.
+        // The lines of demand: a brand, or each of its channels where some of its people work only some channels, or each language of
+        // those where some of its people do not speak a language its customers write in.
+        var skills = staff.Select(s => new PersonSkills(s.BrandIds, s.Channels, s.Languages)).ToList();
         var lines = DemandSeries.For(brands.Select(b => (b.Id, b.Name)).ToList(),
             forecasts.GroupBy(r => r.BrandId).ToDictionary(g => g.Key, g => (IReadOnlyList<Network>)g.Select(r => r.Network).ToList()),
-            staff.Select(s => ((IReadOnlyCollection<Guid>)s.BrandIds, (IReadOnlyCollection<Network>)s.Channels)).ToList());
-        var pool = staff.Select(s =>
+            skills, forecasts.Where(r => r.KnowsLanguages).Select(r => new ChannelLanguages(r.BrandId, r.Network, r.Languages)).ToList());
+        var pool = staff.Select((s, k) =>
         {
             var c = contracts.GetValueOrDefault(s.Id) ?? WorkContract.Default(s.Id);
             int I(double hours) => (int)Math.Round(hours * 60 / IntervalMinutes);
@@ -86,7 +88,7 @@ public sealed class RosterPlanner(DatabaseSetup database, AgencyWideReader reade
             var busy = mine.Select(m => grid.IntervalOf(m.StartsAt)).Where(i => i >= 0 && i < grid.Problem.Intervals).Select(i => i / grid.Problem.PerDay).ToHashSet();
             var taken = Enumerable.Range(0, weeks).Select(w => mine.Where(m => grid.IntervalOf(m.StartsAt) is var i && i >= 0 && i / grid.Problem.PerDay / 7 == w)
                 .Sum(m => (int)((m.EndsAt - m.StartsAt).TotalMinutes / IntervalMinutes))).ToList();
-            return new PoolMember(s.Id, s.Name, Enumerable.Range(0, lines.Count).Where(l => lines[l].ServedBy(s.BrandIds, s.Channels)).ToList(),
+            return new PoolMember(s.Id, s.Name, Enumerable.Range(0, lines.Count).Where(l => lines[l].ServedBy(skills[k])).ToList(),
                 I(c.MinShiftHours), I(c.MaxShiftHours), I(c.MinHoursPerWeek), I(c.MaxHoursPerWeek), c.MaxConsecutiveDays, rest, c.MaxWeekendsPer4Weeks)
             { Blocked = blocked, BusyDays = busy, WeekIntervalsTaken = taken, Preferred = c.Preferred?.OnGrid(IntervalMinutes) };
         }).ToList();
@@ -94,11 +96,12 @@ public sealed class RosterPlanner(DatabaseSetup database, AgencyWideReader reade
         var demand = lines.Select(_ => new int[grid.Problem.Intervals]).ToArray();
         foreach (var run in forecasts)
         {
-            var line = Enumerable.Range(0, lines.Count).First(i => lines[i].Holds(run.BrandId, run.Network));
             var brand = brands.Single(b => b.Id == run.BrandId);
             var brandZone = TimeZoneInfo.TryFindSystemTimeZoneById(brand.TimeZoneId, out var z) ? z : TimeZoneInfo.Utc;
-            for (var t = 0; t < grid.Problem.Intervals; t++)
-                if (run.RequiredAt(grid.UtcOf(t), brandZone) is { } need) demand[line][t] += need;
+            var at = Enumerable.Range(0, grid.Problem.Intervals).Select(t => run.IndexAt(grid.UtcOf(t), brandZone)).ToArray();
+            foreach (var (line, required) in DemandSeries.Need(lines, run))
+                for (var t = 0; t < at.Length; t++)
+                    if (at[t] >= 0 && at[t] < required.Count) demand[line][t] += required[at[t]];
         }
         var problem = new CoverageProblem
         {

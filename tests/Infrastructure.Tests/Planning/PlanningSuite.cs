@@ -46,8 +46,12 @@ public abstract class PlanningSuite(DatabaseProvider provider) : IAsyncLifetime
             var daytime = hour.Hour is >= 8 and < 20;
             var weekend = hour.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
             var count = daytime ? (weekend ? perHour / 2 : perHour) : 0;
-            for (var i = 0; i < count; i++)
-                x.Posts.Add(new Post { ChannelAccountId = account.Id, ExternalId = $"{n++}", AuthorExternalId = "c", Text = "help", Direction = Direction.Inbound, CreatedAt = hour.AddMinutes(i * 60.0 / Math.Max(1, count)), ReceivedAt = hour });
+            for (var i = 0; i < count; i++, n++)
+                x.Posts.Add(new Post
+                {
+                    ChannelAccountId = account.Id, ExternalId = $"{n}", AuthorExternalId = "c", Text = "help", Direction = Direction.Inbound,
+                    CreatedAt = hour.AddMinutes(i * 60.0 / Math.Max(1, count)), ReceivedAt = hour, Language = n % 5 == 0 ? "es" : n % 10 == 1 ? null : "en",
+                });
         }
         await x.SaveChangesAsync();
     }
@@ -76,10 +80,21 @@ public abstract class PlanningSuite(DatabaseProvider provider) : IAsyncLifetime
         Assert.True(run.SimulatedServiceLevel >= 0.8, $"simulated {run.SimulatedServiceLevel:P0}");
         Assert.Equal("Done", progress[^1].Step);
 
+        // The languages the posts were in (a fifth Spanish, a tenth not determined), and the plan the staff needed was worked out by.
+        Assert.Equal(["en", "es", "und"], run.LanguageCodes);
+        Assert.Equal(0.2, run.ShareOf("es"), 2);
+        Assert.Equal((6.0, 3, 0.8, 60, 0.3), (run.AverageHandlingMinutes, run.Concurrency, run.ServiceLevel, run.TargetMinutes, run.Shrinkage));
+        Assert.True(run.RequiredFor(0.2, withMinimum: false)[monday + 24] is > 0 and var spanish && spanish <= run.Required[monday + 24], "a fifth of the volume needs someone, and no more than the whole");
+
         await using (var a = db.As(acme))
         {
             Assert.Equal(1, await a.ForecastRuns.CountAsync());
-            Assert.Equal(run.BacktestLastWeek, (await a.ForecastRuns.SingleAsync()).BacktestLastWeek); // stored and read back
+            var stored = await a.ForecastRuns.SingleAsync();
+            Assert.Equal(run.BacktestLastWeek, stored.BacktestLastWeek); // stored and read back
+            Assert.Equal(run.LanguageCodes, stored.LanguageCodes);
+            Assert.Equal(run.LanguagePosts, stored.LanguagePosts);
+            Assert.Equal((run.Concurrency, run.TargetMinutes, run.Shrinkage, run.MinimumStaff), (stored.Concurrency, stored.TargetMinutes, stored.Shrinkage, stored.MinimumStaff));
+            Assert.True(stored.KnowsLanguages);
         }
         await using (var g = db.As(globex)) Assert.Equal(0, await g.ForecastRuns.CountAsync());
     }

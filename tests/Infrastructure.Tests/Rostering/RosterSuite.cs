@@ -133,6 +133,51 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_agent_who_does_not_speak_Spanish_never_counts_against_a_brand_s_Spanish_need()
+    {
+        // Globex's X forecast: 30 posts an hour 09:00-17:00 New York, 40 % of its posts in Spanish. Cy speaks English only; Ana
+        // English and Spanish.
+        await using (var x = db.As(agency.WithBrand(globex)))
+        {
+            var run = await x.ForecastRuns.SingleAsync();
+            run.Point = [.. Enumerable.Range(0, 14 * 24).Select(h => h % 24 >= 9 && h % 24 < 17 ? 30.0 : 0)];
+            (run.LanguageCodes, run.LanguagePosts) = (["en", "es", "und"], [50, 40, 10]);
+            (run.AverageHandlingMinutes, run.Concurrency, run.ServiceLevel, run.TargetMinutes, run.Shrinkage, run.MinimumStaff) = (6, 3, 0.8, 60, 0.3, 0);
+            await x.SaveChangesAsync();
+        }
+        await using (var x = db.As(agency))
+        {
+            (await x.StaffMembers.SingleAsync(s => s.Id == cy)).Languages = ["en"];
+            (await x.StaffMembers.SingleAsync(s => s.Id == ana)).Languages = ["en", "es"];
+            // Cy works Monday 14:00-22:00 London (09:00-17:00 New York).
+            x.Shifts.Add(new Shift { StaffMemberId = cy, StartsAt = MondayUtc.AddHours(14), EndsAt = MondayUtc.AddHours(22), IsPublished = true });
+            await x.SaveChangesAsync();
+        }
+        var h = await Planner.BuildAsync(agency, Monday, 2);
+        Assert.Equal(["Acme", "Globex · Spanish", "Globex · other languages"], h.Problem.Brands);
+        Assert.Equal([acme, globex, globex], h.BrandIds);
+        // Each line needs what its share of the volume needs as a queue of its own (12 Spanish posts an hour, 18 others).
+        var forecast = await ForecastAsync(globex);
+        Assert.Equal(forecast.RequiredFor(0.4, withMinimum: false)[9], h.Problem.Demand[1][28]); // 14:00 London
+        Assert.Equal(forecast.RequiredFor(0.6, withMinimum: true)[9], h.Problem.Demand[2][28]);
+        Assert.True(h.Problem.Demand[1][28] > 0);
+        Assert.Equal([2], h.Problem.Staff[h.StaffIds.ToList().IndexOf(cy)].Brands);
+        Assert.Equal([0, 1, 2], h.Problem.Staff[h.StaffIds.ToList().IndexOf(ana)].Brands);
+
+        // Cy's Monday shift covers Globex's other languages only; its Spanish need stays open.
+        var coverage = await Planner.CoverageAsync(agency, h, null, 0, 1);
+        Assert.Equal(1, coverage[2].Scheduled[28]);
+        Assert.Equal(0, coverage[1].Scheduled[28]);
+        Assert.Equal(coverage[1].Demand, coverage[1].Short);
+    }
+
+    private async Task<ForecastRun> ForecastAsync(Guid brand)
+    {
+        await using var x = db.As(agency.WithBrand(brand));
+        return await x.ForecastRuns.AsNoTracking().SingleAsync();
+    }
+
+    [Fact]
     public async Task A_run_stores_a_draft_that_covers_the_need_and_publishing_makes_it_the_shift_table()
     {
         // An older published roster in the same weeks is replaced; a manual shift stays.

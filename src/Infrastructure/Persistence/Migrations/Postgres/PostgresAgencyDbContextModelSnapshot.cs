@@ -924,6 +924,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("uuid");
 
+                    b.Property<double>("AverageHandlingMinutes")
+                        .HasColumnType("double precision");
+
                     b.PrimitiveCollection<List<double>>("BacktestLastWeek")
                         .IsRequired()
                         .HasColumnType("double precision[]");
@@ -939,6 +942,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<Guid>("BrandId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Concurrency")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -959,9 +965,20 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("IntervalMinutes")
                         .HasColumnType("integer");
 
+                    b.PrimitiveCollection<List<string>>("LanguageCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<int>>("LanguagePosts")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
                     b.PrimitiveCollection<List<double>>("Lower")
                         .IsRequired()
                         .HasColumnType("double precision[]");
+
+                    b.Property<int>("MinimumStaff")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Model")
                         .IsRequired()
@@ -983,6 +1000,12 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("integer[]");
 
+                    b.Property<double>("ServiceLevel")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Shrinkage")
+                        .HasColumnType("double precision");
+
                     b.Property<double?>("SimulatedP90Minutes")
                         .HasColumnType("double precision");
 
@@ -990,6 +1013,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("double precision");
 
                     b.Property<int>("StaffingModel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TargetMinutes")
                         .HasColumnType("integer");
 
                     b.PrimitiveCollection<List<double>>("Upper")

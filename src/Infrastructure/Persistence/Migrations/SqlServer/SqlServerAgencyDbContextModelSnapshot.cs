@@ -923,6 +923,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<double>("AverageHandlingMinutes")
+                        .HasColumnType("float");
+
                     b.PrimitiveCollection<string>("BacktestLastWeek")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -938,6 +941,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<Guid>("BrandId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Concurrency")
+                        .HasColumnType("int");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
@@ -958,9 +964,20 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("IntervalMinutes")
                         .HasColumnType("int");
 
+                    b.PrimitiveCollection<string>("LanguageCodes")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.PrimitiveCollection<string>("LanguagePosts")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.PrimitiveCollection<string>("Lower")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("MinimumStaff")
+                        .HasColumnType("int");
 
                     b.Property<string>("Model")
                         .IsRequired()
@@ -982,6 +999,12 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<double>("ServiceLevel")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Shrinkage")
+                        .HasColumnType("float");
+
                     b.Property<double?>("SimulatedP90Minutes")
                         .HasColumnType("float");
 
@@ -989,6 +1012,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("float");
 
                     b.Property<int>("StaffingModel")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TargetMinutes")
                         .HasColumnType("int");
 
                     b.PrimitiveCollection<string>("Upper")

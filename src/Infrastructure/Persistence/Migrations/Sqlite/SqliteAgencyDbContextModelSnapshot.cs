@@ -918,6 +918,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("AverageHandlingMinutes")
+                        .HasColumnType("REAL");
+
                     b.PrimitiveCollection<string>("BacktestLastWeek")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -933,6 +936,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<Guid>("BrandId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Concurrency")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -953,9 +959,20 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("IntervalMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("LanguageCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("LanguagePosts")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("Lower")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("MinimumStaff")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Model")
                         .IsRequired()
@@ -977,6 +994,12 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("ServiceLevel")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Shrinkage")
+                        .HasColumnType("REAL");
+
                     b.Property<double?>("SimulatedP90Minutes")
                         .HasColumnType("REAL");
 
@@ -984,6 +1007,9 @@ namespace Agency.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("REAL");
 
                     b.Property<int>("StaffingModel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetMinutes")
                         .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Upper")

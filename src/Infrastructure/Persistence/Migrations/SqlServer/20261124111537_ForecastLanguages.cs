@@ -1,0 +1,106 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Agency.Infrastructure.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class ForecastLanguages : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<double>(
+                name: "AverageHandlingMinutes",
+                table: "ForecastRuns",
+                type: "float",
+                nullable: false,
+                defaultValue: 0.0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Concurrency",
+                table: "ForecastRuns",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LanguageCodes",
+                table: "ForecastRuns",
+                type: "nvarchar(max)",
+                nullable: false,
+                defaultValue: "[]");
+
+            migrationBuilder.AddColumn<string>(
+                name: "LanguagePosts",
+                table: "ForecastRuns",
+                type: "nvarchar(max)",
+                nullable: false,
+                defaultValue: "[]");
+
+            migrationBuilder.AddColumn<int>(
+                name: "MinimumStaff",
+                table: "ForecastRuns",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<double>(
+                name: "ServiceLevel",
+                table: "ForecastRuns",
+                type: "float",
+                nullable: false,
+                defaultValue: 0.0);
+
+            migrationBuilder.AddColumn<double>(
+                name: "Shrinkage",
+                table: "ForecastRuns",
+                type: "float",
+                nullable: false,
+                defaultValue: 0.0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "TargetMinutes",
+                table: "ForecastRuns",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "AverageHandlingMinutes",
+                table: "ForecastRuns");
+
+            migrationBuilder.DropColumn(
+                name: "Concurrency",
+                table: "ForecastRuns");
+
+            migrationBuilder.DropColumn(
+                name: "LanguageCodes",
+                table: "ForecastRuns");
+
+            migrationBuilder.DropColumn(
+                name: "LanguagePosts",
+                table: "ForecastRuns");
+
+            migrationBuilder.DropColumn(
+                name: "MinimumStaff",
+                table: "ForecastRuns");
+
+            migrationBuilder.DropColumn(
+                name: "ServiceLevel",
+                table: "ForecastRuns");
+
+            migrationBuilder.DropColumn(
+                name: "Shrinkage",
+                table: "ForecastRuns");
+
+            migrationBuilder.DropColumn(
+                name: "TargetMinutes",
+                table: "ForecastRuns");
+        }
+    }
+}
