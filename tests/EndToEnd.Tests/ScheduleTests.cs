@@ -120,6 +120,9 @@ public sealed class ScheduleTests(AppServer app)
         // The demo's history is on X alone, so each brand is one line (a brand with need on channels some of its people do not work
         // is covered per channel: RosterSuite and DemandSeriesTests).
         await Assertions.Expect(scheduler.GetByLabel("Coverage of Apple Support", new() { Exact = true })).ToBeVisibleAsync();
+        // What the draft's people would achieve on the week's forecast posts, by simulation.
+        await Assertions.Expect(scheduler.GetByLabel("Simulated service of Apple Support", new() { Exact = true })).ToContainTextAsync("Simulated on X / Twitter:");
+        await Assertions.Expect(scheduler.GetByLabel("Simulated service of Apple Support", new() { Exact = true }).Locator("[data-service-level]")).ToHaveCountAsync(1);
         await Assertions.Expect(scheduler.GetByLabel("How the search went")).ToContainTextAsync("hours short of the best roster found");
         await Pages.ScreenshotAsync(scheduler, "roster-draft");
 

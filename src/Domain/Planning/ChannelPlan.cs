@@ -101,8 +101,16 @@ public class ForecastRun : IBrandOwned
     public double Shrinkage { get; set; }
     public int MinimumStaff { get; set; }
 
-    /// <summary>Whether the run knows its posts' languages and the plan it was staffed by (runs stored before they were kept do not).</summary>
-    public bool KnowsLanguages => LanguageCodes.Count > 0 && LanguageCodes.Count == LanguagePosts.Count && Concurrency > 0 && AverageHandlingMinutes > 0 && TargetMinutes > 0;
+    /// <summary>Whether the run knows the plan it was staffed by (runs stored before it was kept do not).</summary>
+    public bool KnowsPlan => Concurrency > 0 && AverageHandlingMinutes > 0 && TargetMinutes > 0;
+
+    /// <summary>Whether the run knows its posts' languages and the plan it was staffed by.</summary>
+    public bool KnowsLanguages => LanguageCodes.Count > 0 && LanguageCodes.Count == LanguagePosts.Count && KnowsPlan;
+
+    /// <summary>The plan this run was staffed by, on intervals of <paramref name="interval"/> (the forecast's own when not given).</summary>
+    public AsyncWork Work(TimeSpan? interval = null) => KnowsPlan
+        ? new AsyncWork(interval ?? TimeSpan.FromMinutes(IntervalMinutes), TimeSpan.FromMinutes(AverageHandlingMinutes), Concurrency, ServiceLevel, TimeSpan.FromMinutes(TargetMinutes), Shrinkage)
+        : throw new InvalidOperationException("This forecast does not know the plan it was staffed by.");
 
     public IReadOnlyList<(string Language, int Posts)> Languages => LanguageCodes.Zip(LanguagePosts).ToList();
 
@@ -120,9 +128,7 @@ public class ForecastRun : IBrandOwned
     /// </summary>
     public int[] RequiredFor(double share, bool withMinimum)
     {
-        if (!KnowsLanguages) throw new InvalidOperationException("This forecast does not know the plan it was staffed by.");
-        var work = new AsyncWork(TimeSpan.FromMinutes(IntervalMinutes), TimeSpan.FromMinutes(AverageHandlingMinutes), Concurrency, ServiceLevel, TimeSpan.FromMinutes(TargetMinutes), Shrinkage);
-        var part = StaffRequirement.Required(Point.Select(v => v * Math.Clamp(share, 0, 1)).ToList(), work);
+        var part = StaffRequirement.Required(Point.Select(v => v * Math.Clamp(share, 0, 1)).ToList(), Work());
         return withMinimum ? part.Select(r => Math.Max(r, MinimumStaff)).ToArray() : part;
     }
 

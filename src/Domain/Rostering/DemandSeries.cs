@@ -91,7 +91,8 @@ public sealed record DemandSeries(Guid BrandId, string Name, Network? Network, s
     /// channel's minimum (kept by anyone). A forecast that does not know its languages goes whole to the other languages' line (or to
     /// its first line when there is none).
     /// </summary>
-    public static IEnumerable<(int Line, IReadOnlyList<int> Required)> Need(IReadOnlyList<DemandSeries> lines, ForecastRun run)
+    /// <returns>Per line holding the forecast: the staff it needs per interval of the forecast, and the share of the forecast's volume it answers.</returns>
+    public static IEnumerable<(int Line, IReadOnlyList<int> Required, double Share)> Need(IReadOnlyList<DemandSeries> lines, ForecastRun run)
     {
         var holding = Enumerable.Range(0, lines.Count).Where(i => lines[i].Holds(run.BrandId, run.Network)).ToList();
         if (holding.Count == 0) yield break;
@@ -99,12 +100,12 @@ public sealed record DemandSeries(Guid BrandId, string Name, Network? Network, s
         var rest = holding.Where(i => lines[i].OtherLanguages).Cast<int?>().FirstOrDefault();
         if (byLanguage.Count == 0 || !run.KnowsLanguages)
         {
-            yield return (rest ?? holding[0], run.Required);
+            yield return (rest ?? holding[0], run.Required, 1);
             yield break;
         }
         var shares = byLanguage.ToDictionary(i => i, i => run.ShareOf(lines[i].Language!));
         var minimumOn = rest ?? shares.MaxBy(s => s.Value).Key;
-        foreach (var i in byLanguage) yield return (i, run.RequiredFor(shares[i], withMinimum: i == minimumOn));
-        if (rest is { } r) yield return (r, run.RequiredFor(1 - shares.Values.Sum(), withMinimum: true));
+        foreach (var i in byLanguage) yield return (i, run.RequiredFor(shares[i], withMinimum: i == minimumOn), shares[i]);
+        if (rest is { } r) yield return (r, run.RequiredFor(1 - shares.Values.Sum(), withMinimum: true), 1 - shares.Values.Sum());
     }
 }

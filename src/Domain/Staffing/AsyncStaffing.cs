@@ -88,7 +88,9 @@ public static class AsyncSimulation
             {
                 var start = i * intervalSeconds;
                 var end = start + intervalSeconds;
-                var available = (int)Math.Floor(staffOnDuty[i] * (1 - w.Shrinkage) + 1e-9) * w.Concurrency;
+                // Shrinkage takes a share of each person's conversation slots (breaks are spread over the shift): one person on duty
+                // with 30 % shrinkage and 3 at once still answers in 2 slots, where rounding whole agents down would answer nothing.
+                var available = (int)Math.Floor(staffOnDuty[i] * (1 - w.Shrinkage) * w.Concurrency + 1e-9);
                 // People coming on add free slots; people going off take the slots that would free up last.
                 while (slots.Count < available) slots.Add(start);
                 if (slots.Count > available)

@@ -15,6 +15,9 @@ namespace Agency.Infrastructure.Rostering;
 /// <param name="BrandIds">The brand of each of the problem's lines of demand (a brand, or one channel of a brand: <see cref="DemandSeries"/>).</param>
 public sealed record RosterHorizon(CoverageProblem Problem, IReadOnlyList<Guid> StaffIds, IReadOnlyList<Guid> BrandIds, TimeZoneInfo Zone, DateOnly FirstDay)
 {
+    /// <summary>The work each line answers, on the grid, for checking a roster by simulation (forecasts that know their plan only).</summary>
+    public IReadOnlyList<DemandStream> Streams { get; init; } = [];
+
     public DateTime UtcOf(int interval) =>
         TimeZoneInfo.ConvertTimeToUtc(FirstDay.ToDateTime(TimeOnly.MinValue).AddMinutes(interval * Problem.IntervalMinutes) is var local && Zone.IsInvalidTime(local) ? local.AddHours(1) : local, Zone);
 
@@ -41,6 +44,9 @@ public sealed record RosterHorizon(CoverageProblem Problem, IReadOnlyList<Guid> 
 /// <summary>Required and scheduled people per interval of one brand over a stretch of the horizon.</summary>
 public sealed record BrandCoverage(Guid BrandId, string Brand, int[] Required, int[] Scheduled)
 {
+    /// <summary>What the people scheduled would achieve on each channel of this line, by simulation (<see cref="RosterService"/>).</summary>
+    public IReadOnlyList<SimulatedService> Service { get; init; } = [];
+
     public int Short => Required.Zip(Scheduled).Sum(z => Math.Max(0, z.First - z.Second));
     public int Demand => Required.Sum();
 }
@@ -94,21 +100,30 @@ public sealed class RosterPlanner(DatabaseSetup database, AgencyWideReader reade
         }).ToList();
 
         var demand = lines.Select(_ => new int[grid.Problem.Intervals]).ToArray();
+        var streams = new List<DemandStream>();
         foreach (var run in forecasts)
         {
             var brand = brands.Single(b => b.Id == run.BrandId);
             var brandZone = TimeZoneInfo.TryFindSystemTimeZoneById(brand.TimeZoneId, out var z) ? z : TimeZoneInfo.Utc;
             var at = Enumerable.Range(0, grid.Problem.Intervals).Select(t => run.IndexAt(grid.UtcOf(t), brandZone)).ToArray();
-            foreach (var (line, required) in DemandSeries.Need(lines, run))
+            foreach (var (line, required, share) in DemandSeries.Need(lines, run))
+            {
+                var need = new int[at.Length];
                 for (var t = 0; t < at.Length; t++)
-                    if (at[t] >= 0 && at[t] < required.Count) demand[line][t] += required[at[t]];
+                    if (at[t] >= 0 && at[t] < required.Count) demand[line][t] += need[t] = required[at[t]];
+                // The forecast's arrivals per grid interval (its own intervals may be longer or shorter than the grid's).
+                if (!run.KnowsPlan) continue;
+                var scale = share * IntervalMinutes / run.IntervalMinutes;
+                var arrivals = at.Select(i => i >= 0 && i < run.Point.Count ? run.Point[i] * scale : 0).ToArray();
+                streams.Add(new DemandStream(line, run.Network, run.Work(TimeSpan.FromMinutes(IntervalMinutes)), arrivals, need));
+            }
         }
         var problem = new CoverageProblem
         {
             Days = days, IntervalMinutes = IntervalMinutes, Brands = lines.Select(l => l.Name).ToList(), Demand = demand,
             Staff = pool,
         };
-        return grid with { Problem = problem, BrandIds = lines.Select(l => l.BrandId).ToList() };
+        return grid with { Problem = problem, BrandIds = lines.Select(l => l.BrandId).ToList(), Streams = streams };
     }
 
     /// <summary>Replaces the run's draft with the roster found and stores its figures, with how its shortfall fell as it searched
@@ -188,6 +203,10 @@ public sealed class RosterPlanner(DatabaseSetup database, AgencyWideReader reade
         var relaxed = horizon.Problem;
         var coverage = CoverageRules.Evaluate(relaxed, shifts);
         int a = firstDay * relaxed.PerDay, n = days * relaxed.PerDay;
-        return horizon.BrandIds.Select((id, b) => new BrandCoverage(id, relaxed.Brands[b], relaxed.Demand[b].Skip(a).Take(n).ToArray(), coverage.Scheduled[b].Skip(a).Take(n).ToArray())).ToList();
+        var service = RosterService.Simulate(horizon.Streams, coverage.Scheduled, a, n);
+        return horizon.BrandIds.Select((id, b) => new BrandCoverage(id, relaxed.Brands[b], relaxed.Demand[b].Skip(a).Take(n).ToArray(), coverage.Scheduled[b].Skip(a).Take(n).ToArray())
+        {
+            Service = service.Where(s => s.Line == b).ToList(),
+        }).ToList();
     }
 }

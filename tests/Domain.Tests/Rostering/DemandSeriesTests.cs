@@ -141,6 +141,7 @@ public sealed class DemandSeriesTests
         // 100 posts an hour at 6 minutes, 3 at once: 10 agents busy, 15 with 30 % shrinkage; 20 % of that is Spanish.
         var run = Run([15, 15], [100, 100], [("en", 70), ("es", 20), ("und", 6), ("de", 4)]);
         var need = DemandSeries.Need(lines, run).ToDictionary(x => lines[x.Line].Name, x => x.Required);
+        Assert.Equal([0.2, 0.8], DemandSeries.Need(lines, run).Select(x => Math.Round(x.Share, 6)));
         Assert.Equal(["Acme · Spanish", "Acme · other languages"], need.Keys);
         Assert.Equal(run.RequiredFor(0.2, withMinimum: false), need["Acme · Spanish"]);
         Assert.Equal(run.RequiredFor(0.8, withMinimum: true), need["Acme · other languages"]);
@@ -154,9 +155,10 @@ public sealed class DemandSeriesTests
     {
         var lines = DemandSeries.For(Brands, Channels, [Speaker([Acme], "en"), Speaker([Acme], "en", "es")], [AcmeX]);
         var old = Run([4, 5], [10, 12], []);
-        var (line, required) = Assert.Single(DemandSeries.Need(lines, old));
+        var (line, required, share) = Assert.Single(DemandSeries.Need(lines, old));
         Assert.Equal("Acme · other languages", lines[line].Name);
         Assert.Equal([4, 5], required);
+        Assert.Equal(1, share);
         // A line of every language takes the forecast's need as it is.
         var whole = DemandSeries.For(Brands, Channels, [Person([Acme])]);
         Assert.Equal([4, 5], Assert.Single(DemandSeries.Need(whole, Run([4, 5], [10, 12], [("en", 1)]))).Required);

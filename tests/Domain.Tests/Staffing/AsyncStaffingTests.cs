@@ -55,6 +55,15 @@ public class AsyncStaffingTests
     }
 
     [Fact]
+    public void One_person_on_duty_answers_in_the_slots_shrinkage_leaves_them()
+    {
+        // 2 posts a half hour for 8 hours, one person with 30 % shrinkage and 3 at once: 2 slots, plenty for the work.
+        var arrivals = Enumerable.Repeat(2.0, 16).ToArray();
+        var one = AsyncSimulation.Run(arrivals, Enumerable.Repeat(1, 16).ToArray(), X with { Shrinkage = 0.3 }, runs: 10, seed: 5);
+        Assert.True(one.ServiceLevel > 0.9, $"one person answered {one.ServiceLevel:P0}");
+    }
+
+    [Fact]
     public void Volumes_are_counted_in_the_brand_s_local_intervals_across_a_clock_change()
     {
         var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");

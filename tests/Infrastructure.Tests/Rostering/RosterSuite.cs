@@ -169,6 +169,15 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(1, coverage[2].Scheduled[28]);
         Assert.Equal(0, coverage[1].Scheduled[28]);
         Assert.Equal(coverage[1].Demand, coverage[1].Short);
+        // Simulated on Monday's forecast posts: nobody answers the Spanish ones; Cy, in the two conversations at once shrinkage leaves
+        // him, answers most of the others (9 a half hour at 6 minutes each).
+        var spanish = Assert.Single(coverage[1].Service);
+        Assert.Equal((Network.X, 0.0, TimeSpan.MaxValue), (spanish.Network, spanish.ServiceLevel, spanish.P90Answer));
+        Assert.InRange(spanish.Conversations, 80, 120); // 12 an hour for 8 hours
+        var others = Assert.Single(coverage[2].Service);
+        Assert.InRange(others.ServiceLevel, 0.5, 1);
+        Assert.NotEqual(TimeSpan.MaxValue, others.P90Answer);
+        Assert.Empty(coverage[0].Service); // Acme's forecast was stored before forecasts kept their plan
     }
 
     private async Task<ForecastRun> ForecastAsync(Guid brand)

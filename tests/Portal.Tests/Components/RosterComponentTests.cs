@@ -34,6 +34,32 @@ public sealed class CoverageChartTests : BunitContext
         var covered = Render<CoverageChart>(p => p.Add(x => x.Title, "Acme").Add(x => x.Required, required).Add(x => x.Scheduled, required).Add(x => x.From, new DateOnly(2026, 11, 30)));
         Assert.Empty(covered.FindAll("rect.coverage-gap"));
         Assert.Contains("covered", covered.Find("[data-short]").TextContent);
+        Assert.Empty(covered.FindAll("[aria-label='Simulated service of Acme']")); // nothing simulated, nothing said
+    }
+
+    [Fact]
+    public void What_the_scheduled_people_would_achieve_is_said_per_channel_against_the_aim()
+    {
+        var need = Enumerable.Repeat(1, 48).ToArray();
+        IReadOnlyList<SimulatedService> service =
+        [
+            new(0, Network.X, 420, 0.912, TimeSpan.FromMinutes(41.2), TimeSpan.FromMinutes(60), 0.8),
+            new(0, Network.Facebook, 35, 0.6, TimeSpan.MaxValue, TimeSpan.FromHours(6), 0.8),
+            new(0, Network.Instagram, 0, 1, TimeSpan.Zero, TimeSpan.FromHours(6), 0.8),
+        ];
+        var cut = Render<CoverageChart>(p => p.Add(x => x.Title, "Acme").Add(x => x.Required, need).Add(x => x.Scheduled, need).Add(x => x.From, new DateOnly(2026, 11, 30))
+            .Add(x => x.Service, service));
+        var lines = cut.Find("[aria-label='Simulated service of Acme']").QuerySelectorAll("[data-network]");
+        Assert.Equal(["X", "Facebook", "Instagram"], lines.Select(l => l.GetAttribute("data-network")));
+        Assert.Equal("Simulated on X / Twitter: 91 % answered within 60 min (aim 80 %); 90 % within 42 min", Text(lines[0]));
+        Assert.Equal("Simulated on Facebook: 60 % answered within 6 h (aim 80 %); more than a tenth still unanswered at the end of the week", Text(lines[1]));
+        Assert.Equal("Simulated on Instagram: no posts expected", Text(lines[2]));
+        Assert.Equal("0.912", lines[0].GetAttribute("data-service-level"));
+        // Meeting the aim reads as success, missing it as a warning.
+        Assert.Contains("mud-success-text", lines[0].ClassName);
+        Assert.Contains("mud-warning-text", lines[1].ClassName);
+
+        static string Text(AngleSharp.Dom.IElement e) => System.Text.RegularExpressions.Regex.Replace(e.TextContent, @"\s+", " ").Trim();
     }
 }
 
