@@ -123,6 +123,8 @@ public sealed class ScheduleTests(AppServer app)
         // What the draft's people would achieve on the week's forecast posts, by simulation.
         await Assertions.Expect(scheduler.GetByLabel("Simulated service of Apple Support", new() { Exact = true })).ToContainTextAsync("Simulated on X / Twitter:");
         await Assertions.Expect(scheduler.GetByLabel("Simulated service of Apple Support", new() { Exact = true }).Locator("[data-service-level]")).ToHaveCountAsync(1);
+        // Amazon Help has posts forecast this week: the strip under its days shows where the simulated service stands.
+        await Assertions.Expect(scheduler.GetByLabel("Coverage of Amazon Help", new() { Exact = true }).Locator("rect[class^='service-']")).Not.ToHaveCountAsync(0);
         await Assertions.Expect(scheduler.GetByLabel("How the search went")).ToContainTextAsync("hours short of the best roster found");
         await Pages.ScreenshotAsync(scheduler, "roster-draft");
 

@@ -16,12 +16,40 @@ public sealed record SimulatedService(int Line, Network Network, int Conversatio
 {
     public bool MeetsGoal => ServiceLevel + 1e-9 >= Goal;
 
+    /// <summary>Per interval simulated, the share of its arrivals answered within the target (1 where none arrive).</summary>
+    public IReadOnlyList<double> Levels { get; init; } = [];
+
+    /// <summary>Per interval simulated, the arrivals the forecast expects.</summary>
+    public IReadOnlyList<double> Arrivals { get; init; } = [];
+
+    /// <summary>
+    /// Per interval, the share answered in time over all of a line's streams and the aim, weighted by each one's expected arrivals;
+    /// null where fewer than <paramref name="least"/> posts are expected in all (nothing to judge).
+    /// </summary>
+    public static (double Level, double Goal)?[] PerInterval(IReadOnlyList<SimulatedService> streams, int count, double least = 0.2)
+    {
+        var result = new (double, double)?[count];
+        for (var t = 0; t < count; t++)
+        {
+            double arrivals = 0, met = 0, aim = 0;
+            foreach (var s in streams)
+            {
+                var a = t < s.Arrivals.Count ? s.Arrivals[t] : 0;
+                arrivals += a;
+                met += a * (t < s.Levels.Count ? s.Levels[t] : 1);
+                aim += a * s.Goal;
+            }
+            if (arrivals >= least) result[t] = (met / arrivals, aim / arrivals);
+        }
+        return result;
+    }
+
     /// <summary>"87 % answered within 60 min (aim 80 %); 90 % within 42 min", as a scheduler reads it.</summary>
     public string Describe() => Conversations == 0 ? "no posts expected"
         : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ServiceLevel:P0} answered within {Span(Target)} (aim {Goal:P0}); ")
           + (P90Answer == TimeSpan.MaxValue ? "more than a tenth still unanswered at the end of the week" : $"90 % within {Span(P90Answer)}");
 
-    private static string Span(TimeSpan t) => t.TotalMinutes < 120
+    private static string Span(TimeSpan t) => t.TotalMinutes < 1 ? "a minute" : t.TotalMinutes < 120
         ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Math.Ceiling(t.TotalMinutes):0} min")
         : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{t.TotalHours:0.#} h");
 }
@@ -56,7 +84,10 @@ public static class RosterService
                 var s = mine[i];
                 var arrivals = Enumerable.Range(from, count).Select(t => At(s.Arrivals, t)).ToArray();
                 var r = AsyncSimulation.Run(arrivals, staff[i], s.Work, Runs, seed);
-                results.Add(new SimulatedService(s.Line, s.Network, r.Conversations, r.ServiceLevel, r.P90Answer, s.Work.Target, s.Work.ServiceLevel));
+                results.Add(new SimulatedService(s.Line, s.Network, r.Conversations, r.ServiceLevel, r.P90Answer, s.Work.Target, s.Work.ServiceLevel)
+                {
+                    Levels = r.ServiceLevelPerInterval, Arrivals = arrivals,
+                });
             }
         }
         return results;

@@ -71,4 +71,25 @@ public sealed class RosterServiceTests
         Assert.Equal(0, secondDay[1].ServiceLevel);
         Assert.InRange(secondDay[0].Conversations, 400, 560); // one day's posts, not two
     }
+
+    [Fact]
+    public void Per_interval_the_share_answered_in_time_is_weighted_by_each_channel_s_posts_and_quiet_intervals_are_not_judged()
+    {
+        var stream = Stream(0, Network.X, Day);
+        var one = Assert.Single(RosterService.Simulate([stream], [stream.Required], 0, 48));
+        Assert.Equal(48, one.Levels.Count);
+        Assert.Equal(Day, one.Arrivals);
+
+        IReadOnlyList<SimulatedService> two =
+        [
+            new(0, Network.X, 10, 1, TimeSpan.Zero, TimeSpan.FromHours(1), 0.8) { Levels = [1, 1, 1], Arrivals = [3, 0.1, 0] },
+            new(0, Network.Facebook, 10, 0, TimeSpan.MaxValue, TimeSpan.FromHours(6), 0.9) { Levels = [0.5, 1, 1], Arrivals = [1, 0, 0] },
+        ];
+        var per = SimulatedService.PerInterval(two, 3);
+        // (3 x 1 + 1 x 0.5) / 4 answered in time, aim (3 x 0.8 + 1 x 0.9) / 4
+        Assert.Equal(0.875, per[0]!.Value.Level, 9);
+        Assert.Equal(0.825, per[0]!.Value.Goal, 9);
+        Assert.Null(per[1]); // a tenth of a post expected
+        Assert.Null(per[2]);
+    }
 }

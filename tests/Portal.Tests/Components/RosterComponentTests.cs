@@ -61,6 +61,35 @@ public sealed class CoverageChartTests : BunitContext
 
         static string Text(AngleSharp.Dom.IElement e) => System.Text.RegularExpressions.Regex.Replace(e.TextContent, @"\s+", " ").Trim();
     }
+
+    [Fact]
+    public void A_strip_under_the_days_shows_where_the_simulated_service_meets_the_aim_and_where_it_falls_short()
+    {
+        // Eight half hours: no posts, then two meeting the aim, one just below, two far below, then a sliver of a post (not judged),
+        // then two where X meets the aim and Facebook (as many posts) is far off: together 60 %, within 20 points of 80 %.
+        var need = Enumerable.Repeat(1, 10).ToArray();
+        IReadOnlyList<SimulatedService> service =
+        [
+            new(0, Network.X, 40, 0.7, TimeSpan.FromMinutes(50), TimeSpan.FromMinutes(60), 0.8)
+            {
+                Levels = [1, 0.9, 0.85, 0.7, 0.3, 0.2, 1, 1, 1, 1], Arrivals = [0, 5, 5, 5, 5, 5, 0.1, 0, 4, 4],
+            },
+            new(0, Network.Facebook, 8, 0.4, TimeSpan.FromHours(2), TimeSpan.FromHours(6), 0.8)
+            {
+                Levels = [1, 1, 1, 1, 1, 1, 1, 1, 0.2, 0.2], Arrivals = [0, 0, 0, 0, 0, 0, 0, 0, 4, 4],
+            },
+        ];
+        var cut = Render<CoverageChart>(p => p.Add(x => x.Title, "Acme").Add(x => x.Required, need).Add(x => x.Scheduled, need).Add(x => x.From, new DateOnly(2026, 11, 30))
+            .Add(x => x.Service, service));
+        var strip = cut.FindAll("rect[class^='service-']").Select(r => (r.GetAttribute("class"), r.GetAttribute("x"), r.GetAttribute("width"))).ToList();
+        Assert.Equal([("service-ok", "2", "4"), ("service-low", "6", "2"), ("service-bad", "8", "4"), ("service-low", "16", "4")], strip);
+        Assert.Contains("meets the aim", cut.Find(".service-key").TextContent);
+
+        // Without a simulation there is no strip and no key.
+        var plain = Render<CoverageChart>(p => p.Add(x => x.Title, "Acme").Add(x => x.Required, need).Add(x => x.Scheduled, need).Add(x => x.From, new DateOnly(2026, 11, 30)));
+        Assert.Empty(plain.FindAll("rect[class^='service-']"));
+        Assert.Empty(plain.FindAll(".service-key"));
+    }
 }
 
 public sealed class RosterPageTests : ComponentTestBase
