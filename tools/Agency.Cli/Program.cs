@@ -122,6 +122,15 @@ try
                 run = await db.RosterRuns.AsNoTracking().SingleAsync(r => r.Id == runId);
             Console.WriteLine($"Roster {run.FirstDay:yyyy-MM-dd} + {run.Weeks} weeks: {run.Status}; {run.Shifts} shifts; demand {run.DemandIntervals * 30 / 60.0:N0} person-hours, " +
                               $"short {run.UnderCoverageIntervals * 30 / 60.0:N0} h ({run.Covered:P1} covered), lower bound {run.LowerBoundIntervals * 30 / 60.0:N0} h, over {run.OverCoverageIntervals * 30 / 60.0:N0} h{(run.Message is { } m ? "; " + m : "")}");
+            if (run.HasRoster)
+            {
+                // Per line of demand over the whole horizon: hours short, and what its people would achieve by simulation.
+                var planner = host.Services.GetRequiredService<Agency.Infrastructure.Rostering.RosterPlanner>();
+                var horizon = await planner.BuildAsync(scope, run.FirstDay, run.Weeks);
+                foreach (var line in await planner.CoverageAsync(scope, horizon, runId, 0, 7 * run.Weeks))
+                    Console.WriteLine($"  {line.Brand}: {line.Short * 30 / 60.0:N1} h short of {line.Demand * 30 / 60.0:N1} h" +
+                                      string.Concat(line.Service.Select(s => $"; {Agency.Domain.Channels.Networks.Describe(s.Network)} simulated: {s.Describe()}")));
+            }
             if (options.Flag("publish") && run.Status is Agency.Domain.Rostering.RosterRunStatus.Completed or Agency.Domain.Rostering.RosterRunStatus.Stopped)
             {
                 var published = await host.Services.GetRequiredService<Agency.Infrastructure.Rostering.RosterPlanner>().PublishAsync(scope, runId);
@@ -171,7 +180,8 @@ internal static class CommandLine
               --replay 60 replays at the original pace sixty times faster; without it, as fast as possible.
           forecast                     forecast a brand's channels and print accuracy and staff needed (stored as on the portal)
               --agency SLUG --brand SLUG
-          roster                       build a roster of the agency's staff pool over all brands and print its coverage
+          roster                       build a roster of the agency's staff pool over all brands and print its coverage, per brand
+                                       with the simulated service of each channel
               --agency SLUG [--from YYYY-MM-DD (a Monday; default next Monday)] [--weeks 4] [--seconds 60] [--publish]
         """;
 

@@ -47,7 +47,7 @@ public sealed record SimulatedService(int Line, Network Network, int Conversatio
     /// <summary>"87 % answered within 60 min (aim 80 %); 90 % within 42 min", as a scheduler reads it.</summary>
     public string Describe() => Conversations == 0 ? "no posts expected"
         : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ServiceLevel:P0} answered within {Span(Target)} (aim {Goal:P0}); ")
-          + (P90Answer == TimeSpan.MaxValue ? "more than a tenth still unanswered at the end of the week" : $"90 % within {Span(P90Answer)}");
+          + (P90Answer == TimeSpan.MaxValue ? "more than a tenth still unanswered at the end" : $"90 % within {Span(P90Answer)}");
 
     private static string Span(TimeSpan t) => t.TotalMinutes < 1 ? "a minute" : t.TotalMinutes < 120
         ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Math.Ceiling(t.TotalMinutes):0} min")

@@ -52,7 +52,7 @@ public sealed class CoverageChartTests : BunitContext
         var lines = cut.Find("[aria-label='Simulated service of Acme']").QuerySelectorAll("[data-network]");
         Assert.Equal(["X", "Facebook", "Instagram"], lines.Select(l => l.GetAttribute("data-network")));
         Assert.Equal("Simulated on X / Twitter: 91 % answered within 60 min (aim 80 %); 90 % within 42 min", Text(lines[0]));
-        Assert.Equal("Simulated on Facebook: 60 % answered within 6 h (aim 80 %); more than a tenth still unanswered at the end of the week", Text(lines[1]));
+        Assert.Equal("Simulated on Facebook: 60 % answered within 6 h (aim 80 %); more than a tenth still unanswered at the end", Text(lines[1]));
         Assert.Equal("Simulated on Instagram: no posts expected", Text(lines[2]));
         Assert.Equal("0.912", lines[0].GetAttribute("data-service-level"));
         // Meeting the aim reads as success, missing it as a warning.
