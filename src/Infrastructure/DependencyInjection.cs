@@ -45,6 +45,8 @@ public static class DependencyInjection
         services.AddScoped<AgencyDbContext>(sp => sp.GetRequiredService<IDbContextFactory<AgencyDbContext>>().CreateDbContext());
         services.AddSingleton<TenantAccessResolver>();
         services.AddSingleton<CrossTenantReader>();
+        services.AddSingleton<Operations.MetricsCollector>();
+        services.AddSingleton<Operations.OperationsMetrics>();
         services.AddSingleton<BrandFanOut>();
         services.AddSingleton<CreateAgency>();
         services.AddScoped<DemoSeeder>();

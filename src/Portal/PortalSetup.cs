@@ -145,6 +145,7 @@ public static class PortalSetup
 
         app.MapStaticAssets();
         app.MapHealthEndpoints();
+        app.Services.GetRequiredService<Agency.Infrastructure.Operations.MetricsCollector>(); // counting starts with the server
         app.MapBrandEndpoints();
         app.MapReportEndpoints();
         app.MapWebhookEndpoints();

@@ -93,7 +93,9 @@ public sealed class IntakeProcessor(DatabaseSetup database, PostWriter writer, P
         }
         await work.AfterPostsAsync(db, touched.Values, firstInbound, ct);
         var notified = db.ChangeTracker.Entries<Domain.Conversations.Notification>().Select(e => e.Entity.UserId).ToList();
+        var processed = db.ChangeTracker.Entries<InboxDelivery>().Where(e => e.Entity.Status == DeliveryStatus.Processed && e.State == EntityState.Modified).Select(e => e.Entity).ToList();
         await db.SaveChangesAsync(ct);
+        Count(processed);
         foreach (var e in arrived) notifier.Publish(e);
         if (brand.AgencyId is { } agencyId && brand.BrandId is { } brandId) workNotifier.Publish(new Work.WorkChanged(agencyId, brandId, touched.Keys));
         workNotifier.PublishNotifications(notified);
@@ -120,5 +122,13 @@ public sealed class IntakeProcessor(DatabaseSetup database, PostWriter writer, P
         // Retried at the next turn, by any server.
         (delivery.ClaimToken, delivery.ClaimedUntil) = (null, null);
         await db.SaveChangesAsync(ct);
+    }
+
+    private static void Count(IReadOnlyList<InboxDelivery> processed)
+    {
+        if (processed.Count == 0) return;
+        Operations.AgencyMeter.IntakeItems.Add(processed.Sum(d => d.StoredItems), new KeyValuePair<string, object?>("outcome", "stored"));
+        Operations.AgencyMeter.IntakeItems.Add(processed.Sum(d => d.DuplicateItems), new KeyValuePair<string, object?>("outcome", "duplicate"));
+        Operations.AgencyMeter.IntakeItems.Add(processed.Sum(d => d.IgnoredItems), new KeyValuePair<string, object?>("outcome", "ignored"));
     }
 }

@@ -67,6 +67,7 @@ public sealed class OutboxSender(DatabaseSetup database, IEnumerable<INetworkCli
             if (result.ExternalId is { } externalId)
             {
                 message.MarkSent(externalId, at);
+                Operations.AgencyMeter.ReplyAttempts.Add(1, new KeyValuePair<string, object?>("outcome", "sent"));
                 var conversation = conversations[message.ConversationId];
                 var post = new Post
                 {
@@ -86,6 +87,7 @@ public sealed class OutboxSender(DatabaseSetup database, IEnumerable<INetworkCli
             else
             {
                 message.MarkFailed(result.Error ?? "Unknown error", result.Retryable, at);
+                Operations.AgencyMeter.ReplyAttempts.Add(1, new KeyValuePair<string, object?>("outcome", message.Status == OutboundStatus.Failed ? "failed" : "retry"));
                 logger.LogWarning("Reply {Message} not sent (attempt {Attempt}): {Error}", message.Id, message.Attempts, result.Error);
             }
         }

@@ -221,11 +221,13 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
             if (solution.HasRoster && (trace.Count == 0 || trace[^1].Item2 != solution.UnderCoverage)) trace.Add((solution.Elapsed.TotalSeconds, solution.UnderCoverage));
             await planner.SaveAsync(agency, runId, horizon, solution, stop.IsCancellationRequested ? RosterRunStatus.Stopped : RosterRunStatus.Completed,
                 trace: RosterTrace.Format(trace));
+            Operations.AgencyMeter.RosterRuns.Add(1, new KeyValuePair<string, object?>("outcome", !solution.HasRoster ? "failed" : stop.IsCancellationRequested ? "stopped" : "completed"));
         }
         catch (Exception e)
         {
             log.LogError(e, "Roster run {RunId} failed", runId);
             await EndAsync(agency, runId, RosterRunStatus.Failed, "The optimiser failed; see the log.");
+            Operations.AgencyMeter.RosterRuns.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
         }
         finally
         {

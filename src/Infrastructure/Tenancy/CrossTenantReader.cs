@@ -94,6 +94,22 @@ public sealed class CrossTenantReader(DatabaseSetup database)
             .ToListAsync(ct);
     }
 
+    /// <summary>How deep the shared queues are, over every tenant: totals only, for the operators' <c>/metrics</c>.</summary>
+    public sealed record QueueDepths(int DeliveriesPending, int DeliveriesParked, int RepliesQueued, int RepliesFailed, int RosterRunsRunning);
+
+    public async Task<QueueDepths> QueueDepthsAsync(CancellationToken ct = default)
+    {
+        await using var db = database.Create(TenantScope.None);
+        var deliveries = db.InboxDeliveries.IgnoreQueryFilters(TenantFilters).AsNoTracking();
+        var replies = db.OutboundMessages.IgnoreQueryFilters(TenantFilters).AsNoTracking();
+        return new QueueDepths(
+            await deliveries.CountAsync(d => d.Status == DeliveryStatus.Pending, ct),
+            await deliveries.CountAsync(d => d.Status == DeliveryStatus.Parked, ct),
+            await replies.CountAsync(m => m.Status == Domain.Replies.OutboundStatus.Queued, ct),
+            await replies.CountAsync(m => m.Status == Domain.Replies.OutboundStatus.Failed, ct),
+            await db.RosterRuns.IgnoreQueryFilters(TenantFilters).AsNoTracking().CountAsync(r => r.Status == Domain.Rostering.RosterRunStatus.Running, ct));
+    }
+
     /// <summary>For accepting an invitation: the invitee is not signed in, so the token names the agency.</summary>
     public async Task<Invitation?> InvitationByTokenAsync(string token, CancellationToken ct = default)
     {

@@ -1,3 +1,4 @@
+using Agency.Infrastructure.Operations;
 using Agency.Domain.Intake;
 using Agency.Infrastructure.Intake;
 using Microsoft.AspNetCore.Http.Features;
@@ -53,8 +54,17 @@ public static class WebhookEndpoints
 
     private static async Task<IResult> ReceiveAsync(HttpContext http, IntakeReceiver receiver, IntakeOptions options, ILogger log, Guid accountId, DeliverySource source, string signatureHeader)
     {
+        var (outcome, answer) = await AnswerAsync(http, receiver, options, log, accountId, source, signatureHeader);
+        AgencyMeter.WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("network", source == DeliverySource.MetaWebhook ? "meta" : "x"),
+            new KeyValuePair<string, object?>("outcome", outcome));
+        return answer;
+    }
+
+    private static async Task<(string Outcome, IResult Answer)> AnswerAsync(HttpContext http, IntakeReceiver receiver, IntakeOptions options, ILogger log, Guid accountId, DeliverySource source, string signatureHeader)
+    {
+        const string tooLarge = "too_large";
         var limit = options.MaxBodyBytes;
-        if (http.Request.ContentLength > limit) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        if (http.Request.ContentLength > limit) return (tooLarge, Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit + 1;
 
         using var buffer = new MemoryStream();
@@ -62,19 +72,20 @@ public static class WebhookEndpoints
         int read;
         while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
         {
-            if (buffer.Length + read > limit) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            if (buffer.Length + read > limit) return (tooLarge, Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
             buffer.Write(chunk, 0, read);
         }
 
         var result = await receiver.ReceiveAsync(accountId, source, buffer.ToArray(), http.Request.Headers[signatureHeader].FirstOrDefault(), http.RequestAborted);
         return result.Status switch
         {
-            ReceiveStatus.Stored or ReceiveStatus.Duplicate => Results.Ok(),
-            ReceiveStatus.UnknownAccount => Results.NotFound(),
-            ReceiveStatus.BadSignature => Results.Unauthorized(),
-            ReceiveStatus.Malformed => Results.BadRequest(result.Reason),
-            ReceiveStatus.Unavailable => Unavailable(http, log, accountId, result.Reason),
-            _ => Results.StatusCode(StatusCodes.Status500InternalServerError),
+            ReceiveStatus.Stored => ("stored", Results.Ok()),
+            ReceiveStatus.Duplicate => ("duplicate", Results.Ok()),
+            ReceiveStatus.UnknownAccount => ("unknown_account", Results.NotFound()),
+            ReceiveStatus.BadSignature => ("bad_signature", Results.Unauthorized()),
+            ReceiveStatus.Malformed => ("malformed", Results.BadRequest(result.Reason)),
+            ReceiveStatus.Unavailable => ("unavailable", Unavailable(http, log, accountId, result.Reason)),
+            _ => ("error", Results.StatusCode(StatusCodes.Status500InternalServerError)),
         };
     }
 

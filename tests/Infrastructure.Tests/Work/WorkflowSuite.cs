@@ -178,6 +178,26 @@ public abstract class WorkflowSuite(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_queue_depths_operators_see_follow_a_delivery_and_a_reply_through()
+    {
+        var s = Make();
+        var reader = new CrossTenantReader(db.Setup);
+        Assert.Equal(new CrossTenantReader.QueueDepths(0, 0, 0, 0, 0), await reader.QueueDepthsAsync());
+        var body = Tweet("930465498211397632", "@AcmeBrand my flight was cancelled", TweetTime);
+        Assert.Equal(ReceiveStatus.Stored, (await s.Receiver.ReceiveAsync(accountId, DeliverySource.XWebhook, body, WebhookSignatures.X(Secret, body))).Status);
+        Assert.Equal(1, (await reader.QueueDepthsAsync()).DeliveriesPending);
+        Assert.Equal(1, await s.Inbox.DrainOnceAsync(default));
+        Assert.Equal(0, (await reader.QueueDepthsAsync()).DeliveriesPending);
+
+        var c = await InBrand(x => x.Conversations.AsNoTracking().SingleAsync());
+        Assert.True((await s.Actions.ReplyAsync(brand, c.Id, c.Version, new ConversationActions.ReplyInput("@patmorgan On it.", IsPrivate: false))).Ok);
+        Assert.Equal(1, (await reader.QueueDepthsAsync()).RepliesQueued);
+        platform.StandIn.FailNext(1, 400); // refused for good: shown to agents as failed
+        await s.Outbox.SendDueAsync(brand);
+        Assert.Equal(new CrossTenantReader.QueueDepths(0, 0, 0, 1, 0), await reader.QueueDepthsAsync());
+    }
+
+    [Fact]
     public async Task Two_servers_sending_the_outbox_at_once_send_each_reply_once()
     {
         var (one, two) = (Make(), Make());
