@@ -24,7 +24,11 @@ public static class AgencyMeter
     public static readonly Counter<long> ReplyAttempts =
         Meter.CreateCounter<long>("agency_reply_attempts", "{attempt}", "Attempts to send a reply to a network, by outcome.");
 
-    /// <summary>Tags: outcome (completed, stopped, failed, interrupted).</summary>
+    /// <summary>Tags: kind (warning: a target at risk; breach: a target missed, priority raised and the lead told).</summary>
+    public static readonly Counter<long> SlaEvents =
+        Meter.CreateCounter<long>("agency_sla_events", "{event}", "Service-level warnings and breaches raised by escalation, by kind.");
+
+    /// <summary>Tags: outcome (completed, stopped, failed).</summary>
     public static readonly Counter<long> RosterRuns =
         Meter.CreateCounter<long>("agency_roster_runs", "{run}", "Roster runs finished on this server, by outcome.");
 }

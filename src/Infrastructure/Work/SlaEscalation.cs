@@ -80,6 +80,8 @@ public sealed class SlaEscalation(DatabaseSetup database, ConversationWork work,
         }
         var notified = db.ChangeTracker.Entries<Notification>().Select(e => e.Entity.UserId).ToList();
         await db.SaveChangesAsync(ct);
+        Operations.AgencyMeter.SlaEvents.Add(warnings, new KeyValuePair<string, object?>("kind", "warning"));
+        Operations.AgencyMeter.SlaEvents.Add(breaches, new KeyValuePair<string, object?>("kind", "breach"));
         if (changed.Count > 0) notifier.Publish(new WorkChanged(w.Brand.AgencyId, w.Brand.Id, changed));
         notifier.PublishNotifications(notified);
         return new EscalationSummary(warnings, breaches, reassigned, assigned);

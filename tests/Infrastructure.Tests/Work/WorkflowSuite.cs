@@ -304,9 +304,12 @@ public abstract class WorkflowSuite(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(0, (await s.Escalation.RunAsync(brand)).Warnings);
 
         clock.Set(TweetTime.AddMinutes(61));
+        using var metrics = new Agency.Infrastructure.Operations.MetricsCollector();
         var first = await s.Escalation.RunAsync(brand);
         var second = await s.Escalation.RunAsync(brand);
         Assert.Equal((1, 0), (first.Breaches, second.Breaches));
+        // Operators see it counted (the counter is the process's: tests running alongside may add more).
+        Assert.True(metrics.Snapshot().Where(m => m.Name == "agency_sla_events_total" && m.Tags.Contains(KeyValuePair.Create("kind", "breach"))).Sum(m => m.Value) >= 1);
 
         var after = await InBrand(x => x.Conversations.AsNoTracking().SingleAsync());
         Assert.Equal(c.Priority + 1, after.Priority);
