@@ -25,7 +25,7 @@ public sealed class MetricsCollector : IDisposable
         };
         listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {
-            var key = string.Join(',', tags.ToArray().Select(t => $"{t.Key}={t.Value}").Order(StringComparer.Ordinal));
+            var key = string.Join(Separator, tags.ToArray().Select(t => $"{t.Key}{Separator}{t.Value}").Order(StringComparer.Ordinal));
             totals.AddOrUpdate((instrument.Name, instrument.Description ?? "", key), value, (_, sum) => sum + value);
         });
         listener.Start();
@@ -34,10 +34,17 @@ public sealed class MetricsCollector : IDisposable
     /// <summary>Every counter's totals so far, as Prometheus counters (<c>_total</c>).</summary>
     public IReadOnlyList<MetricSample> Snapshot() =>
         totals.Select(kv => new MetricSample(kv.Key.Name + "_total", "counter", kv.Key.Help, Parse(kv.Key.Tags), kv.Value))
-            .OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => string.Join(',', s.Tags), StringComparer.Ordinal).ToList();
+            .OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => string.Join(Separator, s.Tags), StringComparer.Ordinal).ToList();
 
-    private static List<KeyValuePair<string, string>> Parse(string tags) =>
-        tags.Length == 0 ? [] : tags.Split(',').Select(t => t.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1])).ToList();
+    // Tags are kept as one string per set (key, value, key, value…) with a separator no tag holds, so any value survives.
+    private const char Separator = '\u001f';
+
+    private static List<KeyValuePair<string, string>> Parse(string tags)
+    {
+        if (tags.Length == 0) return [];
+        var parts = tags.Split(Separator);
+        return Enumerable.Range(0, parts.Length / 2).Select(i => KeyValuePair.Create(parts[2 * i], parts[2 * i + 1])).ToList();
+    }
 
     public void Dispose() => listener.Dispose();
 }

@@ -9,7 +9,7 @@ public sealed class MetricsTests
     {
         using var collector = new MetricsCollector();
         // A tag no other test uses: counters are the process's, and tests run side by side.
-        var mine = Guid.NewGuid().ToString();
+        var mine = $"{Guid.NewGuid()},with=signs";
         AgencyMeter.RosterRuns.Add(2, new KeyValuePair<string, object?>("outcome", mine));
         AgencyMeter.RosterRuns.Add(3, new KeyValuePair<string, object?>("outcome", mine));
         AgencyMeter.ReplyAttempts.Add(1, new KeyValuePair<string, object?>("outcome", mine));
