@@ -69,4 +69,14 @@ public sealed class MetricsTests(MetricsPortalFactory factory) : IClassFixture<M
         Assert.Matches(new Regex("^agency_outbox_replies\\{status=\"queued\"\\} \\d+$", RegexOptions.Multiline), text);
         Assert.Matches(new Regex("^agency_roster_runs_running \\d+$", RegexOptions.Multiline), text);
     }
+
+    [Fact]
+    public async Task Requests_are_timed_by_route_template_and_status()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await factory.Anonymous().GetAsync("/health/live")).StatusCode);
+        var text = await (await ScrapeAsync(MetricsPortalFactory.Token)).Content.ReadAsStringAsync();
+        Assert.True(Value(text, "agency_http_request_duration_seconds_count{method=\"GET\",route=\"/health/live\",status=\"200\"}") >= 1, text);
+        Assert.Contains("# TYPE agency_http_request_duration_seconds histogram", text);
+        Assert.Matches(new Regex("^agency_http_request_duration_seconds_bucket\\{method=\"GET\",route=\"/health/live\",status=\"200\",le=\"\\+Inf\"\\} \\d+$", RegexOptions.Multiline), text);
+    }
 }
