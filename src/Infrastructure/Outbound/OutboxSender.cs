@@ -90,13 +90,16 @@ public sealed class OutboxSender(DatabaseSetup database, IEnumerable<INetworkCli
                 Operations.AgencyMeter.ReplyAttempts.Add(1, new KeyValuePair<string, object?>("outcome", message.Status == OutboundStatus.Failed ? "failed" : "retry"));
                 logger.LogWarning("Reply {Message} not sent (attempt {Attempt}): {Error}", message.Id, message.Attempts, result.Error);
             }
+            // What the network answered is stored at once, and even when the server is stopping: a reply the network took but this
+            // server did not record would be sent again once its claim lapses, and the customer would get it twice.
+            await db.SaveChangesAsync(CancellationToken.None);
         }
         if (changed.Count > 0)
         {
-            var brandWork = await BrandWork.LoadAsync(db, ct);
+            var brandWork = await BrandWork.LoadAsync(db, CancellationToken.None);
             foreach (var c in changed.Distinct()) work.Refresh(db, brandWork, c);
         }
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(CancellationToken.None);
         if (attempted > 0 && brand.AgencyId is { } agencyId && brand.BrandId is { } brandId) notifier.Publish(new WorkChanged(agencyId, brandId, conversationIds));
         return attempted;
     }
