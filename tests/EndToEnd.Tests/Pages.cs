@@ -12,7 +12,16 @@ public static class Pages
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        // Signed in once the browser leaves the sign-in page (the landing page's first bytes; its figures may still be coming).
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException e)
+        {
+            var shown = await page.Locator(".validation-message, .text-danger, .alert, .mud-alert").Filter(new() { Visible = true }).AllInnerTextsAsync();
+            throw new TimeoutException($"{email} was not signed in: still at {page.Url}; the page shows: {(shown.Count == 0 ? "no message" : string.Join(" | ", shown.Select(t => t.Trim())))}", e);
+        }
         await WaitForCircuitAsync(page);
     }
 

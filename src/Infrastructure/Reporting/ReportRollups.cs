@@ -133,8 +133,15 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now + LeaseTime;
+        // Not cancelled half-way: a page closed while the lease was being taken could leave it held by nobody for LeaseTime, and every
+        // dashboard of the brand would wait LeaseWait for it. Once taken, a cancelled refresh gives it back at once.
         var taken = await db.RollupStates.Where(x => x.LeaseUntil == null || x.LeaseUntil < now)
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.LeaseHolder, holder).SetProperty(x => x.LeaseUntil, until), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.LeaseHolder, holder).SetProperty(x => x.LeaseUntil, until), CancellationToken.None);
+        if (taken == 1 && ct.IsCancellationRequested)
+        {
+            await ReleaseLeaseAsync(brand, holder);
+            ct.ThrowIfCancellationRequested();
+        }
         return taken == 1 ? holder : null;
     }
 
