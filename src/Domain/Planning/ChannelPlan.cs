@@ -31,7 +31,7 @@ public class ChannelPlan : IBrandOwned, IAudited
         ? new ChannelPlan { Network = network }
         : new ChannelPlan { Network = network, TargetMinutes = 360, AverageHandlingMinutes = 8 };
 
-    public AsyncWork ToWork() => new(TimeSpan.FromMinutes(IntervalMinutes), TimeSpan.FromMinutes(AverageHandlingMinutes), Concurrency, ServiceLevel, TimeSpan.FromMinutes(TargetMinutes), Shrinkage);
+    public AsyncWork ToWork() => AsyncWork.FromMinutes(IntervalMinutes, AverageHandlingMinutes, Concurrency, ServiceLevel, TargetMinutes, Shrinkage);
 
     /// <summary>Problems by field; empty when the plan can be saved.</summary>
     public Dictionary<string, string> Validate()
@@ -109,7 +109,7 @@ public class ForecastRun : IBrandOwned
 
     /// <summary>The plan this run was staffed by, on intervals of <paramref name="interval"/> (the forecast's own when not given).</summary>
     public AsyncWork Work(TimeSpan? interval = null) => KnowsPlan
-        ? new AsyncWork(interval ?? TimeSpan.FromMinutes(IntervalMinutes), TimeSpan.FromMinutes(AverageHandlingMinutes), Concurrency, ServiceLevel, TimeSpan.FromMinutes(TargetMinutes), Shrinkage)
+        ? AsyncWork.FromMinutes(interval?.TotalMinutes ?? IntervalMinutes, AverageHandlingMinutes, Concurrency, ServiceLevel, TargetMinutes, Shrinkage)
         : throw new InvalidOperationException("This forecast does not know the plan it was staffed by.");
 
     public IReadOnlyList<(string Language, int Posts)> Languages => LanguageCodes.Zip(LanguagePosts).ToList();

@@ -106,6 +106,7 @@ public sealed record DemandSeries(Guid BrandId, string Name, Network? Network, s
         var shares = byLanguage.ToDictionary(i => i, i => run.ShareOf(lines[i].Language!));
         var minimumOn = rest ?? shares.MaxBy(s => s.Value).Key;
         foreach (var i in byLanguage) yield return (i, run.RequiredFor(shares[i], withMinimum: i == minimumOn), shares[i]);
-        if (rest is { } r) yield return (r, run.RequiredFor(1 - shares.Values.Sum(), withMinimum: true), 1 - shares.Values.Sum());
+        var others = 1 - shares.Values.Sum();
+        if (rest is { } r) yield return (r, run.RequiredFor(others, withMinimum: true), others);
     }
 }

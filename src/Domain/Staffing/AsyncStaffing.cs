@@ -6,6 +6,10 @@ public sealed record AsyncWork(TimeSpan Interval, TimeSpan AverageHandlingTime, 
     /// <summary>Conversations one agent finishes in one interval when fully busy.</summary>
     public double CapacityPerAgent => Interval / AverageHandlingTime * Concurrency;
 
+    /// <summary>A plan as stored, in minutes: the channel's plan and a forecast that kept the plan it was staffed by.</summary>
+    public static AsyncWork FromMinutes(double intervalMinutes, double handlingMinutes, int concurrency, double serviceLevel, double targetMinutes, double shrinkage) =>
+        new(TimeSpan.FromMinutes(intervalMinutes), TimeSpan.FromMinutes(handlingMinutes), concurrency, serviceLevel, TimeSpan.FromMinutes(targetMinutes), shrinkage);
+
     /// <summary>How many intervals an arrival may wait and still be answered in time.</summary>
     public int TargetIntervals => Math.Max(1, (int)Math.Ceiling(Target / Interval));
 }

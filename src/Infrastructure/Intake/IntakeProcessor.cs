@@ -56,6 +56,7 @@ public sealed class IntakeProcessor(DatabaseSetup database, PostWriter writer, P
         var arrived = new List<PostsArrived>();
         var touched = new Dictionary<Guid, Domain.Conversations.Conversation>();
         var firstInbound = new Dictionary<Guid, Domain.Conversations.Post>();
+        var items = (Stored: 0, Duplicate: 0, Ignored: 0); // for the operators' counters, once saved
         foreach (var group in deliveries.GroupBy(d => d.ChannelAccountId))
         {
             var account = await db.ChannelAccounts.SingleAsync(a => a.Id == group.Key, ct);
@@ -87,15 +88,15 @@ public sealed class IntakeProcessor(DatabaseSetup database, PostWriter writer, P
                 delivery.StoredItems = stored;
                 delivery.DuplicateItems = parsed.Items.Count - stored;
                 delivery.IgnoredItems = parsed.Ignored.Count;
+                items = (items.Stored + stored, items.Duplicate + delivery.DuplicateItems, items.Ignored + delivery.IgnoredItems);
             }
             if (parsedByDelivery.Count > 0) account.LastEventAt = now;
             if (result.Stored > 0) arrived.Add(new PostsArrived(account.BrandId, account.Id, result.Stored));
         }
         await work.AfterPostsAsync(db, touched.Values, firstInbound, ct);
         var notified = db.ChangeTracker.Entries<Domain.Conversations.Notification>().Select(e => e.Entity.UserId).ToList();
-        var processed = db.ChangeTracker.Entries<InboxDelivery>().Where(e => e.Entity.Status == DeliveryStatus.Processed && e.State == EntityState.Modified).Select(e => e.Entity).ToList();
         await db.SaveChangesAsync(ct);
-        Count(processed);
+        Count(items);
         foreach (var e in arrived) notifier.Publish(e);
         if (brand.AgencyId is { } agencyId && brand.BrandId is { } brandId) workNotifier.Publish(new Work.WorkChanged(agencyId, brandId, touched.Keys));
         workNotifier.PublishNotifications(notified);
@@ -124,11 +125,10 @@ public sealed class IntakeProcessor(DatabaseSetup database, PostWriter writer, P
         await db.SaveChangesAsync(ct);
     }
 
-    private static void Count(IReadOnlyList<InboxDelivery> processed)
+    private static void Count((int Stored, int Duplicate, int Ignored) items)
     {
-        if (processed.Count == 0) return;
-        Operations.AgencyMeter.IntakeItems.Add(processed.Sum(d => d.StoredItems), new KeyValuePair<string, object?>("outcome", "stored"));
-        Operations.AgencyMeter.IntakeItems.Add(processed.Sum(d => d.DuplicateItems), new KeyValuePair<string, object?>("outcome", "duplicate"));
-        Operations.AgencyMeter.IntakeItems.Add(processed.Sum(d => d.IgnoredItems), new KeyValuePair<string, object?>("outcome", "ignored"));
+        Operations.AgencyMeter.IntakeItems.Add(items.Stored, new KeyValuePair<string, object?>("outcome", "stored"));
+        Operations.AgencyMeter.IntakeItems.Add(items.Duplicate, new KeyValuePair<string, object?>("outcome", "duplicate"));
+        Operations.AgencyMeter.IntakeItems.Add(items.Ignored, new KeyValuePair<string, object?>("outcome", "ignored"));
     }
 }

@@ -190,7 +190,9 @@ public sealed class RosterPlanner(DatabaseSetup database, AgencyWideReader reade
     /// Coverage per brand for days of a horizon: staff needed from the forecasts against the draft of
     /// a run (its shifts and the manual ones) or, without a run, against the published shift table.
     /// </summary>
-    public async Task<IReadOnlyList<BrandCoverage>> CoverageAsync(TenantScope agency, RosterHorizon horizon, Guid? runId, int firstDay, int days, CancellationToken ct = default)
+    /// <param name="simulate">Whether to check the coverage by simulation (<see cref="BrandCoverage.Service"/>): ten runs per channel, left out where nobody reads it.</param>
+    public async Task<IReadOnlyList<BrandCoverage>> CoverageAsync(TenantScope agency, RosterHorizon horizon, Guid? runId, int firstDay, int days, CancellationToken ct = default,
+        bool simulate = true)
     {
         await using var db = database.Create(agency);
         var from = horizon.UtcOf(0).AddDays(-1);
@@ -203,7 +205,7 @@ public sealed class RosterPlanner(DatabaseSetup database, AgencyWideReader reade
         var relaxed = horizon.Problem;
         var coverage = CoverageRules.Evaluate(relaxed, shifts);
         int a = firstDay * relaxed.PerDay, n = days * relaxed.PerDay;
-        var service = RosterService.Simulate(horizon.Streams, coverage.Scheduled, a, n);
+        var service = simulate ? RosterService.Simulate(horizon.Streams, coverage.Scheduled, a, n) : [];
         return horizon.BrandIds.Select((id, b) => new BrandCoverage(id, relaxed.Brands[b], relaxed.Demand[b].Skip(a).Take(n).ToArray(), coverage.Scheduled[b].Skip(a).Take(n).ToArray())
         {
             Service = service.Where(s => s.Line == b).ToList(),

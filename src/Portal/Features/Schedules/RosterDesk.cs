@@ -62,7 +62,7 @@ public sealed class RosterDesk(IDbContextFactory<AgencyDbContext> dbs, RosterRun
         week = Math.Clamp(week, 0, run.Weeks - 1);
         var horizon = await planner.BuildAsync(tenant.Current, run.FirstDay, run.Weeks);
         var draft = await planner.CoverageAsync(tenant.Current, horizon, run.Status == RosterRunStatus.Published ? null : runId, 7 * week, 7);
-        var published = await planner.CoverageAsync(tenant.Current, horizon, null, 7 * week, 7);
+        var published = await planner.CoverageAsync(tenant.Current, horizon, null, 7 * week, 7, simulate: false); // only its share covered is shown
         var from = horizon.UtcOf(7 * week * horizon.Problem.PerDay).AddDays(-1);
         var to = horizon.UtcOf((7 * week + 7) * horizon.Problem.PerDay);
         var shifts = await db.Shifts.AsNoTracking().Where(s => s.EndsAt > from && s.StartsAt < to)
