@@ -112,6 +112,8 @@ public static class DependencyInjection
         services.AddSingleton<Reporting.BrandReports>();
         services.AddSingleton<Reporting.MonthlyReports>();
         services.AddSingleton<Reporting.AgencyConsole>();
+        services.AddSingleton<Integration.BrandApi>();
+        services.AddSingleton<Integration.ApiKeyAuthenticator>();
 
         var outbound = config.GetSection(Outbound.OutboundOptions.Section).Get<Outbound.OutboundOptions>() ?? new Outbound.OutboundOptions();
         services.AddSingleton(Options.Create(outbound));

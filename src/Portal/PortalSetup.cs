@@ -40,6 +40,7 @@ public static class PortalSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 
+        services.AddBrandApi(builder.Configuration);
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
@@ -141,6 +142,7 @@ public static class PortalSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<TenantMiddleware>();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
@@ -149,6 +151,7 @@ public static class PortalSetup
         app.MapBrandEndpoints();
         app.MapReportEndpoints();
         app.MapWebhookEndpoints();
+        app.MapBrandApi();
         MapPlatformStandIn(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();

@@ -73,6 +73,7 @@ public abstract class AgencyDbContext : IdentityDbContext<ApplicationUser>, IDat
     public DbSet<Domain.Reporting.RollupState> RollupStates => Set<Domain.Reporting.RollupState>();
     public DbSet<Domain.Reporting.ReportDelivery> ReportDeliveries => Set<Domain.Reporting.ReportDelivery>();
     public DbSet<Domain.Reporting.ReportRecipient> ReportRecipients => Set<Domain.Reporting.ReportRecipient>();
+    public DbSet<Domain.Integration.ApiKey> ApiKeys => Set<Domain.Integration.ApiKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     /// <summary>Signals between servers sharing the database (not tenant data: ids of what changed).</summary>
     public DbSet<Cluster.NodeSignal> NodeSignals => Set<Cluster.NodeSignal>();

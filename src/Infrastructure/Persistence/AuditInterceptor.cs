@@ -16,6 +16,12 @@ public sealed class AuditInterceptor(TimeProvider clock) : SavingInterceptor
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
+    /// <summary>
+    /// The annotation of a property the audit log leaves out: bookkeeping that changes on use (when an API key was last used) or
+    /// a value nobody should read back (a key's hash). A change to such properties alone writes no entry.
+    /// </summary>
+    public const string NotAudited = "Agency:NotAudited";
+
     protected override void BeforeSave(DbContext? context)
     {
         if (context is not AgencyDbContext db) return;
@@ -33,7 +39,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SavingInterceptor
         var agencyId = entry.Entity is IAgencyOwned owned && owned.AgencyId != Guid.Empty ? owned.AgencyId : tenant.AgencyId;
         if (agencyId is null) return null; // the tenant guard refuses this save anyway
 
-        var properties = entry.Properties.Where(p => !p.Metadata.IsPrimaryKey() && p.Metadata.Name != nameof(IAgencyOwned.AgencyId)).ToList();
+        var properties = entry.Properties.Where(p => !p.Metadata.IsPrimaryKey() && p.Metadata.Name != nameof(IAgencyOwned.AgencyId)
+            && p.Metadata.FindAnnotation(NotAudited) is null).ToList();
         Dictionary<string, object?>? before = null, after = null;
         switch (entry.State)
         {

@@ -110,6 +110,19 @@ public sealed class CrossTenantReader(DatabaseSetup database)
             await db.RosterRuns.IgnoreQueryFilters(TenantFilters).AsNoTracking().CountAsync(r => r.Status == Domain.Rostering.RosterRunStatus.Running, ct));
     }
 
+    public sealed record ApiKeyCandidate(Guid KeyId, Guid AgencyId, Guid BrandId, string Name, string Prefix, string SecretHash, DateTime? RevokedAt, bool BrandArchived);
+
+    /// <summary>For the REST API: a presented key names its brand; found by the key's public prefix, then checked by its hash.</summary>
+    public async Task<IReadOnlyList<ApiKeyCandidate>> ApiKeysByPrefixAsync(string prefix, CancellationToken ct = default)
+    {
+        await using var db = database.Create(TenantScope.None);
+        return await db.ApiKeys.IgnoreQueryFilters(TenantFilters).AsNoTracking()
+            .Where(k => k.Prefix == prefix)
+            .Join(db.Brands.IgnoreQueryFilters(TenantFilters), k => k.BrandId, b => b.Id,
+                (k, b) => new ApiKeyCandidate(k.Id, k.AgencyId, k.BrandId, k.Name, k.Prefix, k.SecretHash, k.RevokedAt, b.IsArchived))
+            .Take(5).ToListAsync(ct);
+    }
+
     /// <summary>For accepting an invitation: the invitee is not signed in, so the token names the agency.</summary>
     public async Task<Invitation?> InvitationByTokenAsync(string token, CancellationToken ct = default)
     {

@@ -27,6 +27,7 @@ public static class FeatureRegistration
         services.AddScoped<SetUserLock>();
         services.AddScoped<SearchAuditLog>();
         services.AddScoped<SaveChannelAccount>();
+        services.AddScoped<Integration.ApiKeys>();
         services.AddScoped<RetryDelivery>();
         services.AddScoped<CorrectLabel>();
         services.AddScoped<ClassificationSettings>();

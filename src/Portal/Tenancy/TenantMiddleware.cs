@@ -11,6 +11,12 @@ public sealed class TenantMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext http, TenantContext tenant, TenantAccessResolver resolver)
     {
+        // The REST API's tenant is its key's brand, whoever's cookie the request carries (ApiEndpoints).
+        if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            await next(http);
+            return;
+        }
         if (http.User.Identity?.IsAuthenticated == true)
         {
             tenant.Set(TenantAccessResolver.ScopeFor(http.User));

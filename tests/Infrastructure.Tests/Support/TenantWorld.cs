@@ -109,6 +109,7 @@ public sealed class TenantWorld
             db.RollupStates.Add(new Domain.Reporting.RollupState { PostsThrough = now, ConversationsThrough = now, UpdatedAt = now });
             db.ReportDeliveries.Add(new Domain.Reporting.ReportDelivery { Year = 2026, Month = 10, SentAt = now, Recipients = 1 });
             db.ReportRecipients.Add(new Domain.Reporting.ReportRecipient { Year = 2026, Month = 10, Email = "manager@example.com", SentAt = now });
+            db.ApiKeys.Add(Domain.Integration.ApiKey.Issue("CRM sync", now, "Seed").Key);
             await db.SaveChangesAsync();
         }
         return (agency.Id, acme.Id, globex?.Id);

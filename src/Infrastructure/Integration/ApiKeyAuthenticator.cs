@@ -1,0 +1,47 @@
+using Agency.Domain.Integration;
+using Agency.Infrastructure.Persistence;
+using Agency.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Agency.Infrastructure.Integration;
+
+/// <summary>Who is calling the REST API: the key, and the brand it reads.</summary>
+public sealed record ApiCaller(Guid KeyId, Guid AgencyId, Guid BrandId, string Name, string Prefix)
+{
+    public TenantScope Scope => TenantScope.ForBrand(AgencyId, BrandId, TenantSource.ApiKey, userName: $"API key {Name} ({ApiKey.Scheme}_{Prefix})");
+}
+
+/// <summary>
+/// Turns a presented key into its brand: found by its public prefix across tenants (the one cross-tenant read it needs), accepted
+/// only when its hash matches, it is not revoked and its brand is not archived. When it was last used is kept to the minute.
+/// </summary>
+public sealed class ApiKeyAuthenticator(CrossTenantReader reader, DatabaseSetup database, TimeProvider clock)
+{
+    private static readonly TimeSpan UseGranularity = TimeSpan.FromMinutes(1);
+
+    public async Task<ApiCaller?> AuthenticateAsync(string? presented, CancellationToken ct = default)
+    {
+        if (ApiKey.PrefixOf(presented) is not { } prefix) return null;
+        foreach (var candidate in await reader.ApiKeysByPrefixAsync(prefix, ct))
+        {
+            var key = new ApiKey { Name = candidate.Name, Prefix = candidate.Prefix, SecretHash = candidate.SecretHash, RevokedAt = candidate.RevokedAt };
+            if (candidate.BrandArchived || !key.Accepts(presented!)) continue;
+            var caller = new ApiCaller(candidate.KeyId, candidate.AgencyId, candidate.BrandId, candidate.Name, candidate.Prefix);
+            await TouchAsync(caller, ct);
+            return caller;
+        }
+        return null;
+    }
+
+    // Inside the key's own brand: a tracked change, so the tenant guard checks it; LastUsedAt is left out of the audit log.
+    private async Task TouchAsync(ApiCaller caller, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = database.Create(caller.Scope);
+        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == caller.KeyId, ct);
+        if (key is null || key.LastUsedAt >= now - UseGranularity) return;
+        key.LastUsedAt = now;
+        try { await db.SaveChangesAsync(ct); }
+        catch (Exception e) when (e.IsStoreFailure()) { /* when a key was last used is bookkeeping: a busy database must not refuse the call */ }
+    }
+}
