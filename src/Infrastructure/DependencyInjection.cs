@@ -112,6 +112,7 @@ public static class DependencyInjection
         services.AddSingleton<Reporting.BrandReports>();
         services.AddSingleton<Reporting.MonthlyReports>();
         services.AddSingleton<Reporting.AgencyConsole>();
+        services.AddSingleton(Options.Create(config.GetSection(Integration.ApiOptions.Section).Get<Integration.ApiOptions>() ?? new Integration.ApiOptions()));
         services.AddSingleton<Integration.BrandApi>();
         services.AddSingleton<Integration.ApiKeyAuthenticator>();
 

@@ -4,15 +4,15 @@ using System.Text;
 namespace Agency.Domain.Integration;
 
 /// <summary>
-/// Where a page of the conversations list ended: the last conversation's activity time and id. Conversations are listed by
-/// last activity, oldest first, so a client that keeps the cursor of its last page gets everything that changed since, once,
+/// Where a page of the conversations list ended: the last conversation's change time and id. Conversations are listed by
+/// their last change, oldest first, so a client that keeps the cursor of its last page gets everything that changed since, once,
 /// even when many conversations share one instant.
 /// </summary>
-public readonly record struct ApiCursor(DateTime LastActivityAt, Guid Id)
+public readonly record struct ApiCursor(DateTime ChangedAt, Guid Id)
 {
     public string Encode()
     {
-        var text = string.Create(CultureInfo.InvariantCulture, $"{LastActivityAt.Ticks}.{Id:N}");
+        var text = string.Create(CultureInfo.InvariantCulture, $"{ChangedAt.Ticks}.{Id:N}");
         return Convert.ToBase64String(Encoding.ASCII.GetBytes(text)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
     }
 

@@ -18,11 +18,11 @@ public sealed record ApiAccount(Guid Id, Network Network, string Handle, Departm
 /// <summary>The customer of a conversation as the network names them.</summary>
 public sealed record ApiCustomer(string Id, string? Handle, string? Name);
 
-/// <summary>One conversation (one case): who, where, what it is about, where it stands and its clocks (UTC).</summary>
+/// <summary>One conversation (one case): who, where, what it is about, where it stands and its clocks (UTC); ChangedAt is its last change of any kind.</summary>
 public sealed record ApiConversation(
     Guid Id, Network Network, Guid AccountId, Department AccountDepartment, ApiCustomer Customer, ConversationStatus Status,
     Intent? Intent, Sentiment? Sentiment, string? Language, Priority Priority, IReadOnlyList<string> Tags, bool Forwarded, bool MovedToPrivate,
-    DateTime StartedAt, DateTime LastActivityAt, DateTime? FirstResponseAt, DateTime? ResolvedAt, DateTime? DueAt, int InboundCount, int OutboundCount);
+    DateTime StartedAt, DateTime LastActivityAt, DateTime ChangedAt, DateTime? FirstResponseAt, DateTime? ResolvedAt, DateTime? DueAt, int InboundCount, int OutboundCount);
 
 /// <summary>
 /// A page of conversations. <c>Next</c> is the cursor to go on from (pass it as <c>after</c>): while <c>HasMore</c>, at once;
@@ -36,7 +36,7 @@ public sealed record ApiMessage(Guid Id, string ExternalId, PostKind Kind, Direc
 
 public sealed record ApiConversationDetail(ApiConversation Conversation, IReadOnlyList<ApiMessage> Messages);
 
-/// <summary>Which conversations to list: changed since an instant, in a state, after a cursor, how many.</summary>
+/// <summary>Which conversations to list: changed at or after an instant, in a state, on a network, after a cursor, how many.</summary>
 public sealed record ApiConversationQuery(DateTime? UpdatedSince, ConversationStatus? Status, Network? Network, ApiCursor? After, int Limit)
 {
     public const int DefaultLimit = 50;
@@ -47,7 +47,7 @@ public sealed record ApiConversationQuery(DateTime? UpdatedSince, ConversationSt
 /// What the REST API reads of one brand: only ever inside the key's brand (the context's tenant filters), read-only, without
 /// internal notes or anything of the agency's staff beyond what the brand's own reports show.
 /// </summary>
-public sealed class BrandApi(DatabaseSetup database)
+public sealed class BrandApi(DatabaseSetup database, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ApiOptions> options)
 {
     public async Task<ApiBrand> BrandAsync(TenantScope brand, CancellationToken ct = default)
     {
@@ -58,21 +58,26 @@ public sealed class BrandApi(DatabaseSetup database)
         return new ApiBrand(b.Name, b.Slug, b.TimeZoneId, accounts);
     }
 
-    /// <summary>Conversations by last activity, oldest first: a client that follows <c>Next</c> sees every change once.</summary>
+    /// <summary>
+    /// Conversations by their last change (a message, an assignment, a resolve: anything), oldest first: a client that follows
+    /// <c>Next</c> sees every change once. Changes younger than <see cref="ApiOptions.SettleSeconds"/> wait for the next call.
+    /// </summary>
     public async Task<ApiConversationPage> ConversationsAsync(TenantScope brand, ApiConversationQuery query, CancellationToken ct = default)
     {
+        var settled = clock.GetUtcNow().UtcDateTime - TimeSpan.FromSeconds(options.Value.SettleSeconds);
         await using var db = database.Create(brand);
-        var rows = db.Conversations.AsNoTracking();
-        if (query.UpdatedSince is { } since) rows = rows.Where(c => c.LastActivityAt >= since);
+        var rows = db.Conversations.AsNoTracking().Where(c => c.ChangedAt <= settled);
+        if (query.UpdatedSince is { } since) rows = rows.Where(c => c.ChangedAt >= since);
         if (query.Status is { } status) rows = rows.Where(c => c.Status == status);
         if (query.Network is { } network) rows = rows.Where(c => c.Network == network);
         if (query.After is { } after)
-            rows = rows.Where(c => c.LastActivityAt > after.LastActivityAt || (c.LastActivityAt == after.LastActivityAt && c.Id.CompareTo(after.Id) > 0));
+            // The range condition on its own lets the (brand, ChangedAt, Id) index find the start.
+            rows = rows.Where(c => c.ChangedAt >= after.ChangedAt).Where(c => c.ChangedAt > after.ChangedAt || c.Id.CompareTo(after.Id) > 0);
         var limit = Math.Clamp(query.Limit, 1, ApiConversationQuery.MaxLimit);
-        var page = await rows.OrderBy(c => c.LastActivityAt).ThenBy(c => c.Id).Take(limit + 1).ToListAsync(ct);
+        var page = await rows.OrderBy(c => c.ChangedAt).ThenBy(c => c.Id).Take(limit + 1).ToListAsync(ct);
         var more = page.Count > limit;
         if (more) page.RemoveAt(limit);
-        var next = page.Count > 0 ? new ApiCursor(page[^1].LastActivityAt, page[^1].Id).Encode() : query.After?.Encode();
+        var next = page.Count > 0 ? new ApiCursor(page[^1].ChangedAt, page[^1].Id).Encode() : query.After?.Encode();
         return new ApiConversationPage(page.Select(Map).ToList(), next, more);
     }
 
@@ -87,8 +92,8 @@ public sealed class BrandApi(DatabaseSetup database)
         return new ApiConversationDetail(Map(c), messages);
     }
 
-    private static ApiConversation Map(Conversation c) => new(
+    public static ApiConversation Map(Conversation c) => new(
         c.Id, c.Network, c.ChannelAccountId, c.Department, new ApiCustomer(c.CustomerExternalId, c.CustomerHandle, c.CustomerName), c.Status,
         c.Intent, c.Sentiment, c.Language, c.Priority, c.Tags, c.Forwarded, c.MovedToPrivateAt is not null,
-        c.StartedAt, c.LastActivityAt, c.FirstResponseAt, c.ResolvedAt, c.Status == ConversationStatus.Resolved ? null : c.DueAt, c.InboundCount, c.OutboundCount);
+        c.StartedAt, c.LastActivityAt, c.ChangedAt, c.FirstResponseAt, c.ResolvedAt, c.Status == ConversationStatus.Resolved ? null : c.DueAt, c.InboundCount, c.OutboundCount);
 }

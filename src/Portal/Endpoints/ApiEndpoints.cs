@@ -13,13 +13,6 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Agency.Portal.Endpoints;
 
-/// <summary>How many calls one key (or one address without a key) may make a minute.</summary>
-public sealed class ApiOptions
-{
-    public const string Section = "Api";
-    public int RequestsPerMinute { get; set; } = 600;
-}
-
 /// <summary>
 /// The brand REST API (capability 11): read-only, one brand per key. A key is presented as <c>Authorization: Bearer agk_…</c>;
 /// the key names its brand, which becomes the request's tenant, so every read goes through the brand's filters. A missing,
@@ -73,7 +66,7 @@ public static class ApiEndpoints
             .WithName("GetBrand").WithSummary("The key's brand and its social accounts");
 
         api.MapGet("/conversations", async Task<Results<Ok<ApiConversationPage>, ProblemHttpResult>> (
-                [Description("Only conversations with activity at or after this instant (ISO 8601 with an offset, e.g. 2026-11-01T00:00:00Z).")] string? updatedSince,
+                [Description("Only conversations changed at or after this instant (ISO 8601 with an offset, e.g. 2026-11-01T00:00:00Z).")] string? updatedSince,
                 [Description("Open, WaitingOnCustomer or Resolved.")] string? status,
                 [Description("X, Facebook or Instagram.")] string? network,
                 [Description("The Next cursor of the page before.")] string? after,
@@ -84,8 +77,9 @@ public static class ApiEndpoints
                 return TypedResults.Ok(await brands.ConversationsAsync(tenant.Current, query, http.RequestAborted));
             })
             .WithName("ListConversations")
-            .WithSummary("Conversations by last activity, oldest first")
-            .WithDescription("Follow Next while HasMore; keep the last Next and ask again later to get only what changed since. Each conversation is one case: the public thread and any private messages.");
+            .WithSummary("Conversations by their last change, oldest first")
+            .WithDescription("Any change counts: a message, an assignment, a resolve. Follow Next while HasMore; keep the last Next and ask again later to get only " +
+                             "what changed since, each change once. Changes appear about two seconds after they are made. Each conversation is one case: the public thread and any private messages.");
 
         api.MapGet("/conversations/{id}", async Task<Results<Ok<ApiConversationDetail>, ProblemHttpResult>> (string id, TenantContext tenant, BrandApi brands, HttpContext http) =>
             {

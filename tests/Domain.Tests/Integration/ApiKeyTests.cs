@@ -58,7 +58,7 @@ public sealed class ApiKeyTests
     {
         var cursor = new ApiCursor(new DateTime(2026, 11, 24, 9, 30, 15, 123, DateTimeKind.Utc).AddTicks(4567), Guid.CreateVersion7());
         Assert.Equal(cursor, ApiCursor.Decode(cursor.Encode()));
-        Assert.Equal(DateTimeKind.Utc, ApiCursor.Decode(cursor.Encode())!.Value.LastActivityAt.Kind);
+        Assert.Equal(DateTimeKind.Utc, ApiCursor.Decode(cursor.Encode())!.Value.ChangedAt.Kind);
         Assert.Null(ApiCursor.Decode(null));
         Assert.Null(ApiCursor.Decode("not a cursor"));
         Assert.Null(ApiCursor.Decode(Convert.ToBase64String("12.34"u8.ToArray())));

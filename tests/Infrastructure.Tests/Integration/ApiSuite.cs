@@ -22,7 +22,8 @@ public abstract class ApiSuite(DatabaseProvider provider) : IAsyncLifetime
     private Guid globexConversation, strangerConversation;
     private string acmeKey = "", strangerKey = "";
 
-    private BrandApi Api => new(db.Setup);
+    // Conversations are stamped by the system clock when saved; the feed is read without waiting for changes to settle, but where said.
+    private BrandApi Api => new(db.Setup, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new ApiOptions { SettleSeconds = 0 }));
     private ApiKeyAuthenticator Keys => new(new CrossTenantReader(db.Setup), db.Setup, clock);
 
     public async ValueTask InitializeAsync()
@@ -163,7 +164,7 @@ public abstract class ApiSuite(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Pages_follow_last_activity_and_pass_every_conversation_once_even_when_several_share_an_instant()
+    public async Task Pages_follow_the_last_change_and_pass_every_conversation_once_even_when_all_share_an_instant()
     {
         var seen = new List<Guid>();
         var pages = new List<int>();
@@ -180,11 +181,11 @@ public abstract class ApiSuite(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(acmeConversations.Order(), seen.Order());
         Assert.Equal(seen.Count, seen.Distinct().Count());
 
-        // Later: only what changed since the last page.
+        // Later: only what changed since the last page (a resolve changes no message, and still counts).
         await using (var x = db.As(acme))
         {
             var c = await x.Conversations.SingleAsync(c => c.Id == acmeConversations[2]);
-            c.LastActivityAt = Now;
+            c.Resolve(Now);
             await x.SaveChangesAsync();
         }
         var later = await Api.ConversationsAsync(acme, new ApiConversationQuery(null, null, null, after, 50));
@@ -203,8 +204,22 @@ public abstract class ApiSuite(DatabaseProvider provider) : IAsyncLifetime
         var facebook = await Api.ConversationsAsync(acme, new ApiConversationQuery(null, null, Network.Facebook, null, 50));
         Assert.Equal([acmeConversations[6]], facebook.Items.Select(c => c.Id));
         Assert.Equal(Department.Marketing, facebook.Items[0].AccountDepartment);
-        var recent = await Api.ConversationsAsync(acme, new ApiConversationQuery(Now.AddHours(-2).AddMinutes(30), null, null, null, 50));
-        Assert.Equal(acmeConversations[5..], recent.Items.Select(c => c.Id));
+        var mark = DateTime.UtcNow;
+        await using (var x = db.As(acme))
+        {
+            (await x.Conversations.SingleAsync(c => c.Id == acmeConversations[5])).Priority = Domain.Routing.Priority.High;
+            await x.SaveChangesAsync();
+        }
+        var recent = await Api.ConversationsAsync(acme, new ApiConversationQuery(mark, null, null, null, 50));
+        Assert.Equal([acmeConversations[5]], recent.Items.Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task A_change_younger_than_the_settle_time_waits_for_the_next_call()
+    {
+        var patient = new BrandApi(db.Setup, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new ApiOptions { SettleSeconds = 3600 }));
+        Assert.Empty((await patient.ConversationsAsync(acme, new ApiConversationQuery(null, null, null, null, 50))).Items);
+        Assert.Equal(7, (await Api.ConversationsAsync(acme, new ApiConversationQuery(null, null, null, null, 50))).Items.Count);
     }
 
     [Fact]

@@ -69,6 +69,9 @@ public sealed class ApiTests(PortalFactory factory) : IClassFixture<PortalFactor
         await using var db = factory.Services.GetRequiredService<DatabaseSetup>().Create(TenantScope.ForBrand(brand.AgencyId, brand.BrandId, TenantSource.User));
         var expected = await db.Conversations.Select(c => c.Id).ToListAsync();
         Assert.NotEmpty(expected);
+        // The feed lists a change once it is two seconds old (ApiOptions.SettleSeconds): wait for the demo's last change to settle.
+        var newest = await db.Conversations.MaxAsync(c => c.ChangedAt);
+        if (newest.AddSeconds(2.2) - DateTime.UtcNow is { Ticks: > 0 } wait) await Task.Delay(wait);
         var seen = new List<Guid>();
         string? after = null;
         for (var guard = 0; guard < 100; guard++)
