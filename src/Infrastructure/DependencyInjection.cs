@@ -115,6 +115,15 @@ public static class DependencyInjection
         services.AddSingleton(Options.Create(config.GetSection(Integration.ApiOptions.Section).Get<Integration.ApiOptions>() ?? new Integration.ApiOptions()));
         services.AddSingleton<Integration.BrandApi>();
         services.AddSingleton<Integration.ApiKeyAuthenticator>();
+        var webhooks = config.GetSection(Integration.WebhookOptions.Section).Get<Integration.WebhookOptions>() ?? new Integration.WebhookOptions();
+        services.AddSingleton(Options.Create(webhooks));
+        services.AddHttpClient(Integration.WebhookHttp.ClientName, c => c.Timeout = webhooks.Timeout)
+            .ConfigurePrimaryHttpMessageHandler(() => Integration.WebhookHttp.Handler(webhooks.AllowInsecure));
+        services.AddSingleton<Integration.WebhookSecrets>();
+        services.AddSingleton<Integration.WebhookDispatcher>();
+        services.AddSingleton<Integration.WebhookSignal>();
+        services.AddSingleton<Integration.WebhookWorker>();
+        if (webhooks.WorkerEnabled) services.AddHostedService(sp => sp.GetRequiredService<Integration.WebhookWorker>());
 
         var outbound = config.GetSection(Outbound.OutboundOptions.Section).Get<Outbound.OutboundOptions>() ?? new Outbound.OutboundOptions();
         services.AddSingleton(Options.Create(outbound));

@@ -2,6 +2,7 @@ using Agency.Domain.Auditing;
 using Agency.Domain.Conversations;
 using Agency.Domain.Replies;
 using Agency.Infrastructure.Intake;
+using Agency.Infrastructure.Jobs;
 using Agency.Infrastructure.Persistence;
 using Agency.Infrastructure.Tenancy;
 using Agency.Infrastructure.Work;
@@ -106,20 +107,7 @@ public sealed class OutboxSender(DatabaseSetup database, IEnumerable<INetworkCli
 }
 
 /// <summary>Wakes the outbox as soon as a reply is stored.</summary>
-public sealed class OutboxSignal
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Pulse()
-    {
-        if (_signal.CurrentCount == 0)
-        {
-            try { _signal.Release(); } catch (SemaphoreFullException) { /* already signalled */ }
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
-}
+public sealed class OutboxSignal : WakeSignal;
 
 /// <summary>Sends due replies of all tenants in the background, each brand in its own scope.</summary>
 public sealed class OutboxWorker(CrossTenantReader crossTenant, OutboxSender sender, OutboxSignal signal, IOptions<OutboundOptions> options,
@@ -130,7 +118,7 @@ public sealed class OutboxWorker(CrossTenantReader crossTenant, OutboxSender sen
     {
         // Nothing is sent before the application has started: where replies go can be settled only then (the platform stand-in
         // learns the server's own address when it listens), and a reply sent earlier went to the real network and failed.
-        if (!await StartedAsync(stoppingToken)) return;
+        if (!await WakeSignal.StartedAsync(lifetime, stoppingToken)) return;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -146,22 +134,6 @@ public sealed class OutboxWorker(CrossTenantReader crossTenant, OutboxSender sen
                 logger.LogError(ex, "The outbox failed; retrying.");
                 await Task.Delay(options.Value.PollInterval, stoppingToken);
             }
-        }
-    }
-
-    private async Task<bool> StartedAsync(CancellationToken stoppingToken)
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var onStart = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        await using var onStop = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
-        try
-        {
-            await started.Task;
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
         }
     }
 

@@ -74,6 +74,8 @@ public abstract class AgencyDbContext : IdentityDbContext<ApplicationUser>, IDat
     public DbSet<Domain.Reporting.ReportDelivery> ReportDeliveries => Set<Domain.Reporting.ReportDelivery>();
     public DbSet<Domain.Reporting.ReportRecipient> ReportRecipients => Set<Domain.Reporting.ReportRecipient>();
     public DbSet<Domain.Integration.ApiKey> ApiKeys => Set<Domain.Integration.ApiKey>();
+    public DbSet<Domain.Integration.WebhookEndpoint> WebhookEndpoints => Set<Domain.Integration.WebhookEndpoint>();
+    public DbSet<Domain.Integration.WebhookDelivery> WebhookDeliveries => Set<Domain.Integration.WebhookDelivery>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     /// <summary>Signals between servers sharing the database (not tenant data: ids of what changed).</summary>
     public DbSet<Cluster.NodeSignal> NodeSignals => Set<Cluster.NodeSignal>();

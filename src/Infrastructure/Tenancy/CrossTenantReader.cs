@@ -123,6 +123,17 @@ public sealed class CrossTenantReader(DatabaseSetup database)
             .Take(5).ToListAsync(ct);
     }
 
+    /// <summary>For the webhook worker: brands with an active endpoint, each then served inside its brand.</summary>
+    public async Task<IReadOnlyList<BrandRef>> BrandsWithWebhooksAsync(CancellationToken ct = default)
+    {
+        await using var db = database.Create(TenantScope.None);
+        return await db.WebhookEndpoints.IgnoreQueryFilters(TenantFilters).AsNoTracking()
+            .Where(e => e.IsActive)
+            .Select(e => new { e.AgencyId, e.BrandId }).Distinct()
+            .Select(e => new BrandRef(e.AgencyId, e.BrandId, ""))
+            .ToListAsync(ct);
+    }
+
     /// <summary>For accepting an invitation: the invitee is not signed in, so the token names the agency.</summary>
     public async Task<Invitation?> InvitationByTokenAsync(string token, CancellationToken ct = default)
     {

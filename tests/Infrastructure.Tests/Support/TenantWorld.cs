@@ -110,6 +110,9 @@ public sealed class TenantWorld
             db.ReportDeliveries.Add(new Domain.Reporting.ReportDelivery { Year = 2026, Month = 10, SentAt = now, Recipients = 1 });
             db.ReportRecipients.Add(new Domain.Reporting.ReportRecipient { Year = 2026, Month = 10, Email = "manager@example.com", SentAt = now });
             db.ApiKeys.Add(Domain.Integration.ApiKey.Issue("CRM sync", now, "Seed").Key);
+            var hook = new Domain.Integration.WebhookEndpoint { Name = "CRM", Url = "https://crm.example.com/hooks", Events = ["conversation.changed"], SecretProtected = "protected", CreatedAt = now };
+            db.WebhookEndpoints.Add(hook);
+            db.WebhookDeliveries.Add(new Domain.Integration.WebhookDelivery { EndpointId = hook.Id, Event = "ping", Payload = "{}", CreatedAt = now, NextAttemptAt = now });
             await db.SaveChangesAsync();
         }
         return (agency.Id, acme.Id, globex?.Id);

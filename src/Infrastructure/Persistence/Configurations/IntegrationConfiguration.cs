@@ -24,3 +24,40 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         b.HasIndex(x => x.Prefix);
     }
 }
+
+internal sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<WebhookEndpoint>
+{
+    public void Configure(EntityTypeBuilder<WebhookEndpoint> b)
+    {
+        b.ToTable("WebhookEndpoints");
+        b.Property(x => x.Name).HasMaxLength(WebhookEndpoint.NameMaxLength);
+        b.Property(x => x.Url).HasMaxLength(WebhookEndpoint.UrlMaxLength);
+        b.Property(x => x.CreatedBy).HasMaxLength(256);
+        b.Property(x => x.SecretProtected).HasMaxLength(1000).HasAnnotation(AuditInterceptor.NotAudited, true);
+        b.Property(x => x.LeaseHolder).HasMaxLength(100);
+        b.Property(x => x.LastError).HasMaxLength(500);
+        // Where the feed has read to, who holds the lease and how the last calls went change with every send: not the audit log's business.
+        foreach (var name in new[]
+                 {
+                     nameof(WebhookEndpoint.ConversationsThrough), nameof(WebhookEndpoint.ConversationsThroughId), nameof(WebhookEndpoint.SlaEventsThrough),
+                     nameof(WebhookEndpoint.SlaEventsThroughId), nameof(WebhookEndpoint.LeaseHolder), nameof(WebhookEndpoint.LeaseUntil),
+                     nameof(WebhookEndpoint.LastSuccessAt), nameof(WebhookEndpoint.LastFailureAt), nameof(WebhookEndpoint.LastError), nameof(WebhookEndpoint.ConsecutiveFailures),
+                 })
+            b.Property(name).HasAnnotation(AuditInterceptor.NotAudited, true);
+        b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.IsActive });
+    }
+}
+
+internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
+{
+    public void Configure(EntityTypeBuilder<WebhookDelivery> b)
+    {
+        b.ToTable("WebhookDeliveries");
+        b.Property(x => x.Event).HasMaxLength(40);
+        b.Property(x => x.LastError).HasMaxLength(500);
+        b.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(x => x.EndpointId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.EndpointId, x.Status, x.NextAttemptAt });
+        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.EndpointId, x.CreatedAt });
+    }
+}
