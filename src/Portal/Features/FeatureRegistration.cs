@@ -28,6 +28,7 @@ public static class FeatureRegistration
         services.AddScoped<SearchAuditLog>();
         services.AddScoped<SaveChannelAccount>();
         services.AddScoped<Integration.ApiKeys>();
+        services.AddScoped<Integration.Webhooks>();
         services.AddScoped<RetryDelivery>();
         services.AddScoped<CorrectLabel>();
         services.AddScoped<ClassificationSettings>();
