@@ -23,25 +23,9 @@ public sealed class ApiAccessPageTests : ComponentTestBase
         Services.AddLogging();
     }
 
-    protected override async Task SeedAsync()
-    {
-        brand = new Brand { Name = "Acme", Slug = "acme", TimeZoneId = "UTC" };
-        await using (var db = Setup.Create(Tenant.Current)) { db.Brands.Add(brand); await db.SaveChangesAsync(); }
-        Tenant.SetBrand(brand.Id);
-    }
+    protected override async Task SeedAsync() => brand = await AddBrandAsync();
 
-    private IRenderedComponent<MudDialogProvider> dialogs = default!;
-
-    private IRenderedComponent<CascadingValue<PortalContext>> RenderPage()
-    {
-        Render<MudPopoverProvider>();
-        dialogs = Render<MudDialogProvider>();
-        Render<MudSnackbarProvider>();
-        var admin = new PortalContext(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, Roles.AgencyAdmin)], "test")), [UserRole.AgencyAdmin],
-            [new BrandAccess(AgencyId, brand.Id, "acme", "Acme", "#000000", "UTC", false, null)], null);
-        return Render<CascadingValue<PortalContext>>(p => p.Add(x => x.Value, admin)
-            .AddChildContent<ApiAccess>(c => c.Add(x => x.Brand, "acme")));
-    }
+    private IRenderedComponent<CascadingValue<PortalContext>> RenderPage() => RenderBrandPageAsAdmin<ApiAccess>(brand);
 
     [Fact]
     public async Task Making_a_key_shows_it_once_and_lists_it_without_its_secret()
@@ -95,13 +79,13 @@ public sealed class ApiAccessPageTests : ComponentTestBase
         var cut = RenderPage();
         cut.WaitForAssertion(() => Assert.Contains("BI export", cut.Markup));
         Button(cut, "Revoke").Click();
-        dialogs.WaitForAssertion(() => Assert.Contains("stops working at once", dialogs.Markup));
-        Button(dialogs, "Keep it").Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("stops working at once", Dialogs.Markup));
+        Button(Dialogs, "Keep it").Click();
         await using (var db = Setup.Create(Tenant.Current)) Assert.Null((await db.ApiKeys.SingleAsync()).RevokedAt);
 
         Button(cut, "Revoke").Click();
-        dialogs.WaitForAssertion(() => Assert.Contains("stops working at once", dialogs.Markup));
-        Button(dialogs, "Revoke key").Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("stops working at once", Dialogs.Markup));
+        Button(Dialogs, "Revoke key").Click();
         cut.WaitForAssertion(() => Assert.Contains("Revoked", cut.Find("[aria-label='API keys']").TextContent));
         await using var after = Setup.Create(Tenant.Current);
         var key = await after.ApiKeys.SingleAsync();

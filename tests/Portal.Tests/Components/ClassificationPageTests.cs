@@ -23,21 +23,9 @@ public sealed class ClassificationPageTests : ComponentTestBase
         Services.AddSingleton<Infrastructure.Classification.RetrainIntentModel>();
     }
 
-    protected override async Task SeedAsync()
-    {
-        brand = new Brand { Name = "Acme", Slug = "acme", TimeZoneId = "UTC" };
-        await using (var db = Setup.Create(Tenant.Current)) { db.Brands.Add(brand); await db.SaveChangesAsync(); }
-        Tenant.SetBrand(brand.Id);
-    }
+    protected override async Task SeedAsync() => brand = await AddBrandAsync();
 
-    private IRenderedComponent<CascadingValue<PortalContext>> RenderPage()
-    {
-        Render<MudPopoverProvider>();
-        var admin = new PortalContext(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, Roles.AgencyAdmin)], "test")), [UserRole.AgencyAdmin],
-            [new BrandAccess(AgencyId, brand.Id, "acme", "Acme", "#000000", "UTC", false, null)], null);
-        return Render<CascadingValue<PortalContext>>(p => p.Add(x => x.Value, admin)
-            .AddChildContent<ClassificationPage>(c => c.Add(x => x.Brand, "acme")));
-    }
+    private IRenderedComponent<CascadingValue<PortalContext>> RenderPage() => RenderBrandPageAsAdmin<ClassificationPage>(brand);
 
     [Fact]
     public async Task A_bad_regular_expression_is_refused_at_save_with_the_reason()

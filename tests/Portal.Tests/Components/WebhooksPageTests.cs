@@ -20,8 +20,6 @@ public sealed class WebhooksPageTests : ComponentTestBase
 {
     private Brand brand = default!;
     private readonly WebhookSecrets secrets = new(new EphemeralDataProtectionProvider());
-    private IRenderedComponent<MudDialogProvider> dialogs = default!;
-
     public WebhooksPageTests()
     {
         Services.AddScoped<Webhooks>();
@@ -31,23 +29,9 @@ public sealed class WebhooksPageTests : ComponentTestBase
         Services.AddLogging();
     }
 
-    protected override async Task SeedAsync()
-    {
-        brand = new Brand { Name = "Acme", Slug = "acme", TimeZoneId = "UTC" };
-        await using (var db = Setup.Create(Tenant.Current)) { db.Brands.Add(brand); await db.SaveChangesAsync(); }
-        Tenant.SetBrand(brand.Id);
-    }
+    protected override async Task SeedAsync() => brand = await AddBrandAsync();
 
-    private IRenderedComponent<CascadingValue<PortalContext>> RenderPage()
-    {
-        Render<MudPopoverProvider>();
-        dialogs = Render<MudDialogProvider>();
-        Render<MudSnackbarProvider>();
-        var admin = new PortalContext(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, Roles.AgencyAdmin)], "test")), [UserRole.AgencyAdmin],
-            [new BrandAccess(AgencyId, brand.Id, "acme", "Acme", "#000000", "UTC", false, null)], null);
-        return Render<CascadingValue<PortalContext>>(p => p.Add(x => x.Value, admin)
-            .AddChildContent<WebhooksPage>(c => c.Add(x => x.Brand, "acme")));
-    }
+    private IRenderedComponent<CascadingValue<PortalContext>> RenderPage() => RenderBrandPageAsAdmin<WebhooksPage>(brand);
 
     [Fact]
     public async Task A_missing_name_and_an_address_without_https_are_refused_with_field_messages()
@@ -139,8 +123,8 @@ public sealed class WebhooksPageTests : ComponentTestBase
         var cut = RenderPage();
         cut.WaitForAssertion(() => Assert.Contains("BI", cut.Markup));
         Button(cut, "Rotate secret").Click();
-        dialogs.WaitForAssertion(() => Assert.Contains("signed with a new secret", dialogs.Markup));
-        Button(dialogs, "Rotate secret").Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("signed with a new secret", Dialogs.Markup));
+        Button(Dialogs, "Rotate secret").Click();
         cut.WaitForAssertion(() => Assert.Contains("it is not shown again", cut.Markup));
         var secret = cut.Find("[data-testid=webhook-secret]").TextContent.Trim();
         await using var check = Setup.Create(Tenant.Current);

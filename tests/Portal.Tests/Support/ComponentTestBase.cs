@@ -4,6 +4,7 @@ using Agency.Infrastructure.Tenancy;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using MudBlazor.Services;
 
 namespace Agency.Portal.Tests.Support;
@@ -72,6 +73,37 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         var l = cut.FindAll("label").FirstOrDefault(x => x.TextContent.Trim().TrimEnd('*').Trim() == label)
             ?? throw new InvalidOperationException($"No label '{label}'.");
         return cut.Find($"#{l.GetAttribute("for")}");
+    }
+
+    /// <summary>A brand of the test's agency, which becomes the tenant's brand.</summary>
+    protected async Task<Brand> AddBrandAsync(string slug = "acme", string name = "Acme")
+    {
+        var brand = new Brand { Name = name, Slug = slug, TimeZoneId = "UTC" };
+        await using (var db = Setup.Create(Tenant.Current)) { db.Brands.Add(brand); await db.SaveChangesAsync(); }
+        Tenant.SetBrand(brand.Id);
+        return brand;
+    }
+
+    /// <summary>The dialogs of the last page rendered by <see cref="RenderBrandPageAsAdmin{TPage}"/> (message boxes open there).</summary>
+    protected IRenderedComponent<MudDialogProvider> Dialogs { get; private set; } = default!;
+
+    /// <summary>A page of <paramref name="brand"/> as the agency's admin sees it, with MudBlazor's popovers, dialogs and messages.</summary>
+    protected IRenderedComponent<Microsoft.AspNetCore.Components.CascadingValue<Agency.Portal.Components.Shared.PortalContext>> RenderBrandPageAsAdmin<TPage>(Brand brand)
+        where TPage : Microsoft.AspNetCore.Components.IComponent
+    {
+        Render<MudPopoverProvider>();
+        Dialogs = Render<MudDialogProvider>();
+        Render<MudSnackbarProvider>();
+        var admin = new Agency.Portal.Components.Shared.PortalContext(
+            new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, Roles.AgencyAdmin)], "test")),
+            [UserRole.AgencyAdmin], [new BrandAccess(AgencyId, brand.Id, brand.Slug, brand.Name, "#000000", "UTC", false, null)], null);
+        return Render<Microsoft.AspNetCore.Components.CascadingValue<Agency.Portal.Components.Shared.PortalContext>>(p => p.Add(x => x.Value, admin)
+            .AddChildContent(b =>
+            {
+                b.OpenComponent<TPage>(0);
+                b.AddAttribute(1, "Brand", brand.Slug);
+                b.CloseComponent();
+            }));
     }
 
     protected static AngleSharp.Dom.IElement Button<T>(IRenderedComponent<T> cut, string text) where T : Microsoft.AspNetCore.Components.IComponent =>
