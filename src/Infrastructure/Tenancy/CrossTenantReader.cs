@@ -123,12 +123,13 @@ public sealed class CrossTenantReader(DatabaseSetup database)
             .Take(5).ToListAsync(ct);
     }
 
-    /// <summary>For the webhook worker: brands with an active endpoint, each then served inside its brand.</summary>
+    /// <summary>For the webhook worker: brands, not archived, with an active endpoint, each then served inside its brand.</summary>
     public async Task<IReadOnlyList<BrandRef>> BrandsWithWebhooksAsync(CancellationToken ct = default)
     {
         await using var db = database.Create(TenantScope.None);
+        var live = db.Brands.IgnoreQueryFilters(TenantFilters).Where(b => !b.IsArchived).Select(b => b.Id);
         return await db.WebhookEndpoints.IgnoreQueryFilters(TenantFilters).AsNoTracking()
-            .Where(e => e.IsActive)
+            .Where(e => e.IsActive && live.Contains(e.BrandId))
             .Select(e => new { e.AgencyId, e.BrandId }).Distinct()
             .Select(e => new BrandRef(e.AgencyId, e.BrandId, ""))
             .ToListAsync(ct);

@@ -253,6 +253,26 @@ public abstract class WebhookSuite(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(WebhookEvents.Ping, Assert.Single(receiver.Calls).Event);
     }
 
+    [Fact]
+    public async Task The_worker_serves_brands_with_an_active_endpoint_and_none_that_are_archived()
+    {
+        await EndpointAsync(acme, [WebhookEvents.ConversationChanged]);
+        var (paused, _) = await EndpointAsync(stranger, [WebhookEvents.ConversationChanged]);
+        await using (var x = db.As(stranger))
+        {
+            (await x.WebhookEndpoints.SingleAsync(e => e.Id == paused)).IsActive = false;
+            await x.SaveChangesAsync();
+        }
+        var reader = new CrossTenantReader(db.Setup);
+        Assert.Equal([acme.BrandId!.Value], (await reader.BrandsWithWebhooksAsync()).Select(b => b.BrandId));
+        await using (var x = db.As(acme))
+        {
+            (await x.Brands.SingleAsync(b => b.Id == acme.BrandId)).IsArchived = true;
+            await x.SaveChangesAsync();
+        }
+        Assert.Empty(await reader.BrandsWithWebhooksAsync());
+    }
+
     [Theory]
     [InlineData("127.0.0.1", false)]
     [InlineData("10.1.2.3", false)]
