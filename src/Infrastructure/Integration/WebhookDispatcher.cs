@@ -172,6 +172,8 @@ public sealed class WebhookDispatcher(DatabaseSetup database, WebhookSecrets sec
                 (endpoint.LastFailureAt, endpoint.LastError) = (at, delivery.LastError);
                 endpoint.ConsecutiveFailures++;
             }
+            Operations.AgencyMeter.OutgoingWebhookCalls.Add(1, new KeyValuePair<string, object?>("outcome",
+                delivery.Status switch { WebhookDeliveryStatus.Delivered => "delivered", WebhookDeliveryStatus.Failed => "failed", _ => "retry" }));
             // Stored at once and even while the server stops: a call the endpoint took but that is not recorded would be made again.
             await db.SaveChangesAsync(CancellationToken.None);
             if (error is not null) break;

@@ -28,6 +28,10 @@ public static class AgencyMeter
     public static readonly Counter<long> SlaEvents =
         Meter.CreateCounter<long>("agency_sla_events", "{event}", "Service-level warnings and breaches raised by escalation, by kind.");
 
+    /// <summary>Tags: outcome (delivered: answered 2xx; retry: not taken, tried again later; failed: not taken after the last attempt).</summary>
+    public static readonly Counter<long> OutgoingWebhookCalls =
+        Meter.CreateCounter<long>("agency_outgoing_webhook_calls", "{call}", "Calls to brands' webhook endpoints, by outcome.");
+
     /// <summary>Tags: outcome (completed, stopped, failed).</summary>
     public static readonly Counter<long> RosterRuns =
         Meter.CreateCounter<long>("agency_roster_runs", "{run}", "Roster runs finished on this server, by outcome.");

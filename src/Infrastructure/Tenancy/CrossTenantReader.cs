@@ -95,19 +95,23 @@ public sealed class CrossTenantReader(DatabaseSetup database)
     }
 
     /// <summary>How deep the shared queues are, over every tenant: totals only, for the operators' <c>/metrics</c>.</summary>
-    public sealed record QueueDepths(int DeliveriesPending, int DeliveriesParked, int RepliesQueued, int RepliesFailed, int RosterRunsRunning);
+    public sealed record QueueDepths(int DeliveriesPending, int DeliveriesParked, int RepliesQueued, int RepliesFailed, int RosterRunsRunning,
+        int WebhookCallsPending, int WebhookCallsFailed);
 
     public async Task<QueueDepths> QueueDepthsAsync(CancellationToken ct = default)
     {
         await using var db = database.Create(TenantScope.None);
         var deliveries = db.InboxDeliveries.IgnoreQueryFilters(TenantFilters).AsNoTracking();
         var replies = db.OutboundMessages.IgnoreQueryFilters(TenantFilters).AsNoTracking();
+        var calls = db.WebhookDeliveries.IgnoreQueryFilters(TenantFilters).AsNoTracking();
         return new QueueDepths(
             await deliveries.CountAsync(d => d.Status == DeliveryStatus.Pending, ct),
             await deliveries.CountAsync(d => d.Status == DeliveryStatus.Parked, ct),
             await replies.CountAsync(m => m.Status == Domain.Replies.OutboundStatus.Queued, ct),
             await replies.CountAsync(m => m.Status == Domain.Replies.OutboundStatus.Failed, ct),
-            await db.RosterRuns.IgnoreQueryFilters(TenantFilters).AsNoTracking().CountAsync(r => r.Status == Domain.Rostering.RosterRunStatus.Running, ct));
+            await db.RosterRuns.IgnoreQueryFilters(TenantFilters).AsNoTracking().CountAsync(r => r.Status == Domain.Rostering.RosterRunStatus.Running, ct),
+            await calls.CountAsync(d => d.Status == Domain.Integration.WebhookDeliveryStatus.Pending, ct),
+            await calls.CountAsync(d => d.Status == Domain.Integration.WebhookDeliveryStatus.Failed, ct));
     }
 
     public sealed record ApiKeyCandidate(Guid KeyId, Guid AgencyId, Guid BrandId, string Name, string Prefix, string SecretHash, DateTime? RevokedAt, bool BrandArchived);

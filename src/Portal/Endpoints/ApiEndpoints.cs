@@ -69,16 +69,17 @@ public static class ApiEndpoints
                 [Description("Only conversations changed at or after this instant (ISO 8601 with an offset, e.g. 2026-11-01T00:00:00Z).")] string? updatedSince,
                 [Description("Open, WaitingOnCustomer or Resolved.")] string? status,
                 [Description("X, Facebook or Instagram.")] string? network,
-                [Description("The Next cursor of the page before.")] string? after,
+                [Description("The next cursor of the page before.")] string? after,
                 [Description("Conversations per page, 1 to 200 (50 when not given).")] string? limit,
                 TenantContext tenant, BrandApi brands, HttpContext http) =>
             {
                 if (ParseQuery(updatedSince, status, network, after, limit) is not { } query) return Invalid(Why(updatedSince, status, network, after, limit));
                 return TypedResults.Ok(await brands.ConversationsAsync(tenant.Current, query, http.RequestAborted));
             })
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithName("ListConversations")
             .WithSummary("Conversations by their last change, oldest first")
-            .WithDescription("Any change counts: a message, an assignment, a resolve. Follow Next while HasMore; keep the last Next and ask again later to get only " +
+            .WithDescription("Any change counts: a message, an assignment, a resolve. Follow next while hasMore; keep the last next and ask again later to get only " +
                              "what changed since, each change once. Changes appear about two seconds after they are made. Each conversation is one case: the public thread and any private messages.");
 
         api.MapGet("/conversations/{id}", async Task<Results<Ok<ApiConversationDetail>, ProblemHttpResult>> (string id, TenantContext tenant, BrandApi brands, HttpContext http) =>
@@ -88,6 +89,7 @@ public static class ApiEndpoints
                     ? TypedResults.Problem(statusCode: 404, title: "No such conversation", detail: "This brand has no conversation with this id.")
                     : TypedResults.Ok(found);
             })
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetConversation").WithSummary("One conversation with its messages (the customer's posts and the brand's replies; no internal notes)");
 
         api.MapGet("/figures", async Task<Results<Ok<ApiFigures>, ProblemHttpResult>> (
@@ -103,6 +105,7 @@ public static class ApiEndpoints
                 var d = await reports.DashboardAsync(tenant.Current, period, http.RequestAborted);
                 return TypedResults.Ok(ApiFigures.Of(d, header.Zone.Id));
             })
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithName("GetFigures").WithSummary("The brand's service figures for whole days, as on its dashboard, with the same number of days before");
     }
 
@@ -156,7 +159,7 @@ public static class ApiEndpoints
         updatedSince is not null && ParseQuery(updatedSince, null, null, null, null) is null ? "updatedSince must be an instant with its offset, e.g. 2026-11-01T00:00:00Z."
         : status is not null && ParseQuery(null, status, null, null, null) is null ? "status must be Open, WaitingOnCustomer or Resolved."
         : network is not null && ParseQuery(null, null, network, null, null) is null ? $"network must be one of {string.Join(", ", Enum.GetNames<Network>())}."
-        : after is not null && ParseQuery(null, null, null, after, null) is null ? "after must be a Next cursor this API gave out."
+        : after is not null && ParseQuery(null, null, null, after, null) is null ? "after must be a next cursor this API gave out."
         : $"limit must be a whole number from 1 to {ApiConversationQuery.MaxLimit}.";
 
     // An instant without an offset would be read in the server's zone: refused rather than guessed.

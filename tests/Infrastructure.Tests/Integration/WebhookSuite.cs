@@ -149,6 +149,7 @@ public abstract class WebhookSuite(DatabaseProvider provider) : IAsyncLifetime
     [Fact]
     public async Task A_refused_call_waits_and_is_tried_again_and_a_failing_endpoint_is_not_called_twice_in_a_round()
     {
+        using var meter = new Infrastructure.Operations.MetricsCollector();
         var (endpoint, _) = await EndpointAsync(acme, [WebhookEvents.ConversationChanged]);
         var dispatcher = Dispatcher();
         await ConversationAsync(acme, account, "one");
@@ -156,6 +157,8 @@ public abstract class WebhookSuite(DatabaseProvider provider) : IAsyncLifetime
         Settle();
         receiver.Status = 503;
         Assert.Equal(1, await dispatcher.RunBrandAsync(acme, default));
+        Assert.True(Calls(meter, "retry") >= 1);
+        Assert.True((await new CrossTenantReader(db.Setup).QueueDepthsAsync()).WebhookCallsPending >= 2);
         await using (var x = db.As(acme))
         {
             var first = await x.WebhookDeliveries.OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).FirstAsync();
@@ -171,9 +174,15 @@ public abstract class WebhookSuite(DatabaseProvider provider) : IAsyncLifetime
         clock.Advance(WebhookDelivery.Backoff[0]);
         Assert.Equal(1, await dispatcher.RunBrandAsync(acme, default));
         Assert.Equal(2, receiver.Calls.Count);
+        Assert.True(Calls(meter, "delivered") >= 2);
         await using var check = db.As(acme);
         Assert.Equal(0, (await check.WebhookEndpoints.SingleAsync()).ConsecutiveFailures);
+        Assert.Equal(0, await check.WebhookDeliveries.CountAsync(d => d.Status == WebhookDeliveryStatus.Pending));
     }
+
+    // Counters are the process's and tests run side by side: at least this test's calls are counted.
+    private static double Calls(Infrastructure.Operations.MetricsCollector meter, string outcome) => meter.Snapshot()
+        .Where(s => s.Name == "agency_outgoing_webhook_calls_total" && s.Tags.Contains(KeyValuePair.Create("outcome", outcome))).Sum(s => s.Value);
 
     [Fact]
     public async Task Service_level_risks_go_to_the_endpoints_that_want_them()

@@ -182,7 +182,7 @@ public abstract class WorkflowSuite(DatabaseProvider provider) : IAsyncLifetime
     {
         var s = Make();
         var reader = new CrossTenantReader(db.Setup);
-        Assert.Equal(new CrossTenantReader.QueueDepths(0, 0, 0, 0, 0), await reader.QueueDepthsAsync());
+        Assert.Equal(new CrossTenantReader.QueueDepths(0, 0, 0, 0, 0, 0, 0), await reader.QueueDepthsAsync());
         var body = Tweet("930465498211397632", "@AcmeBrand my flight was cancelled", TweetTime);
         Assert.Equal(ReceiveStatus.Stored, (await s.Receiver.ReceiveAsync(accountId, DeliverySource.XWebhook, body, WebhookSignatures.X(Secret, body))).Status);
         Assert.Equal(1, (await reader.QueueDepthsAsync()).DeliveriesPending);
@@ -194,7 +194,7 @@ public abstract class WorkflowSuite(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(1, (await reader.QueueDepthsAsync()).RepliesQueued);
         platform.StandIn.FailNext(1, 400); // refused for good: shown to agents as failed
         await s.Outbox.SendDueAsync(brand);
-        Assert.Equal(new CrossTenantReader.QueueDepths(0, 0, 0, 1, 0), await reader.QueueDepthsAsync());
+        Assert.Equal(new CrossTenantReader.QueueDepths(0, 0, 0, 1, 0, 0, 0), await reader.QueueDepthsAsync());
     }
 
     [Fact]

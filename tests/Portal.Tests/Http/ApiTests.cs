@@ -131,7 +131,7 @@ public sealed class ApiTests(PortalFactory factory) : IClassFixture<PortalFactor
     [InlineData("/api/v1/conversations?network=myspace", "network must be one of")]
     [InlineData("/api/v1/conversations?updatedSince=2026-11-01", "updatedSince must be an instant with its offset")]
     [InlineData("/api/v1/conversations?updatedSince=yesterday", "updatedSince must be an instant with its offset")]
-    [InlineData("/api/v1/conversations?after=garbage", "after must be a Next cursor this API gave out.")]
+    [InlineData("/api/v1/conversations?after=garbage", "after must be a next cursor this API gave out.")]
     [InlineData("/api/v1/figures?from=2026-11-10&to=2026-11-01", "The last day must not be before the first.")]
     [InlineData("/api/v1/figures?from=10/11/2026&to=2026-11-20", "from must be a date written yyyy-MM-dd.")]
     [InlineData("/api/v1/figures", "Choose the first and the last day.")]
@@ -210,6 +210,10 @@ public sealed class ApiTests(PortalFactory factory) : IClassFixture<PortalFactor
         var list = doc.GetProperty("paths").GetProperty("/api/v1/conversations").GetProperty("get");
         Assert.Contains(list.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "updatedSince");
         Assert.True(list.GetProperty("responses").TryGetProperty("401", out _));
+        Assert.True(list.GetProperty("responses").TryGetProperty("400", out _));
+        Assert.True(doc.GetProperty("paths").GetProperty("/api/v1/conversations/{id}").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
+        // Enumerations are written as their names, as the API sends them.
+        Assert.Contains("Resolved", doc.GetProperty("components").GetProperty("schemas").GetProperty("ConversationStatus").GetRawText(), StringComparison.Ordinal);
     }
 }
 
