@@ -80,5 +80,18 @@ public sealed class DashboardChartsTests : BunitContext
         Assert.Contains("Facebook", cut.Markup);
         Assert.Contains("Complaint", cut.Markup);
         Assert.Contains("Negative", cut.Markup);
+        // The period's mix: 4 complaints and 2 praise of 6 labelled messages.
+        var mix = cut.Find("[aria-label='What customers wrote about']");
+        Assert.NotEmpty(mix.QuerySelectorAll("svg"));
+        Assert.Contains("Complaint 67 %", mix.TextContent);
+        Assert.Contains("Praise 33 %", mix.TextContent);
+    }
+
+    [Fact]
+    public void A_period_without_labelled_messages_says_so_instead_of_an_empty_ring()
+    {
+        var days = new[] { new DayVolume(new DateOnly(2026, 11, 16), new Dictionary<Network, int>(), new Dictionary<Intent, int>(), 0, 0, 0) };
+        var cut = Render<DashboardCharts>(p => p.Add(x => x.Days, days));
+        Assert.Contains("No labelled messages in this period.", cut.Find("[aria-label='What customers wrote about']").TextContent);
     }
 }
