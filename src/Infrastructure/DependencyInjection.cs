@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddSingleton<Operations.OperationsMetrics>();
         services.AddSingleton<BrandFanOut>();
         services.AddSingleton<CreateAgency>();
+        services.AddSingleton<Identity.SignInRecord>();
         services.AddScoped<DemoSeeder>();
 
         services.AddIdentityCore<ApplicationUser>(o =>

@@ -122,3 +122,45 @@ public sealed class SignInTests(PortalFactory factory) : IClassFixture<PortalFac
         return (await db.Agencies.SingleAsync(a => a.Slug == DemoData.AgencySlug)).Id;
     }
 }
+
+/// <summary>A portal whose database connections give up on a lock after 2 s (production waits 30).</summary>
+public sealed class ImpatientPortalFactory : PortalFactory
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Database:ConnectionString", $"Data Source={DatabaseFile};Default Timeout=2");
+    }
+}
+
+public sealed class BusyDatabaseSignInTests(ImpatientPortalFactory factory) : IClassFixture<ImpatientPortalFactory>
+{
+    [Fact]
+    public async Task Someone_signs_in_while_another_writer_holds_the_database_and_only_the_last_sign_in_time_waits()
+    {
+        var client = factory.Anonymous();
+        var page = await client.GetStringAsync("/Account/Login");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await using (await SqliteLock.HoldAsync($"Data Source={factory.DatabaseFile}"))
+        {
+            var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = PortalFactory.Antiforgery(page),
+                ["_handler"] = "login",
+                ["Input.Email"] = "agent@northbeam.example",
+                ["Input.Password"] = DemoData.Password,
+            }));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            // The database's own lock timeout is 30 s; the sign-in gives up on its bookkeeping after 2.
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"The sign-in took {watch.Elapsed}.");
+        }
+
+        await using (var db = factory.Services.GetRequiredService<DatabaseSetup>().Create(TenantScope.None))
+            Assert.Null((await db.Users.SingleAsync(u => u.Email == "agent@northbeam.example")).LastSignInAt);
+
+        // With the database free again, the next sign-in is recorded.
+        await factory.SignInAsync("agent@northbeam.example");
+        await using var after = factory.Services.GetRequiredService<DatabaseSetup>().Create(TenantScope.None);
+        Assert.NotNull((await after.Users.SingleAsync(u => u.Email == "agent@northbeam.example")).LastSignInAt);
+    }
+}
