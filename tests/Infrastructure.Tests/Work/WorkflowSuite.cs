@@ -434,6 +434,28 @@ public abstract class WorkflowSuite(DatabaseProvider provider) : IAsyncLifetime
         var (otherBrand, _) = await reader.InboxAsync(brand.AgencyId!.Value, new InboxQuery([Guid.NewGuid()]));
         Assert.Empty(otherBrand);
     }
+
+    [Fact]
+    public async Task A_queue_longer_than_the_cap_is_counted_as_the_cap_and_still_paged()
+    {
+        await using (var x = db.As(brand))
+        {
+            for (var i = 0; i < AgencyWideReader.CountCap + 5; i++)
+                x.Conversations.Add(new Conversation
+                {
+                    ChannelAccountId = accountId, Network = Network.X, CustomerExternalId = $"c{i}", StartedAt = TweetTime.AddSeconds(i), LastActivityAt = TweetTime.AddSeconds(i),
+                    Queue = QueueState.In,
+                });
+            await x.SaveChangesAsync();
+        }
+        var reader = new AgencyWideReader(db.Setup);
+        var (page, total) = await reader.InboxAsync(brand.AgencyId!.Value, new InboxQuery([brand.BrandId!.Value], Skip: 1000, Take: 25));
+        Assert.Equal(AgencyWideReader.CountCap, total);
+        Assert.Equal(5, page.Count);
+        var (small, few) = await reader.InboxAsync(brand.AgencyId!.Value, new InboxQuery([brand.BrandId!.Value], Network: Network.Facebook));
+        Assert.Equal(0, few);
+        Assert.Empty(small);
+    }
 }
 
 public sealed class SqliteWorkflow() : WorkflowSuite(DatabaseProvider.Sqlite);
