@@ -52,8 +52,11 @@ public class ApiKey : IBrandOwned, IAudited
     }
 
     /// <summary>Whether <paramref name="presented"/> is this key and the key is still active (compared in constant time).</summary>
-    public bool Accepts(string presented) =>
-        IsActive && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(presented)), Encoding.ASCII.GetBytes(SecretHash));
+    public bool Accepts(string presented) => IsActive && HashMatches(presented, SecretHash);
+
+    /// <summary>Whether <paramref name="presented"/> hashes to <paramref name="secretHash"/>, compared in constant time.</summary>
+    public static bool HashMatches(string presented, string secretHash) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(presented)), Encoding.ASCII.GetBytes(secretHash));
 
     public void Revoke(DateTime utcNow, string? by)
     {

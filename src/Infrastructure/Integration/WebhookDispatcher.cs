@@ -34,6 +34,8 @@ public sealed class WebhookDispatcher(DatabaseSetup database, WebhookSecrets sec
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromHours(1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, DateTime> swept = new();
     // Who holds a lease, as people reading the table would want to know it: the server, the process, and this dispatcher.
     private readonly string holder = Last100($"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}");
 
@@ -87,16 +89,19 @@ public sealed class WebhookDispatcher(DatabaseSetup database, WebhookSecrets sec
         var batch = Math.Max(1, options.Value.BatchSize);
         await using var db = database.Create(brand);
         var endpoint = await db.WebhookEndpoints.SingleAsync(e => e.Id == endpointId, ct);
-        var about = await db.Brands.AsNoTracking().Where(b => b.Id == brand.BrandId).Select(b => new WebhookBrand(b.Id, b.Slug, b.Name)).SingleAsync(ct);
         var added = 0;
 
         var (at, after) = (endpoint.ConversationsThrough, endpoint.ConversationsThroughId);
         var changed = await db.Conversations.AsNoTracking().Where(c => c.ChangedAt <= settled && c.ChangedAt >= at)
             .Where(c => c.ChangedAt > at || c.Id.CompareTo(after) > 0)
             .OrderBy(c => c.ChangedAt).ThenBy(c => c.Id).Take(batch).ToListAsync(ct);
+        // The brand as the calls name it, read only in rounds that have something to send (most rounds have nothing).
+        WebhookBrand? about = null;
+        async Task<WebhookBrand> AboutAsync() => about ??= await db.Brands.AsNoTracking().Where(b => b.Id == brand.BrandId)
+            .Select(b => new WebhookBrand(b.Id, b.Slug, b.Name)).SingleAsync(ct);
         foreach (var c in changed.Where(_ => endpoint.Wants(WebhookEvents.ConversationChanged)))
         {
-            Add(db, endpoint, about, WebhookEvents.ConversationChanged, c.Id, BrandApi.Map(c), now);
+            Add(db, endpoint, await AboutAsync(), WebhookEvents.ConversationChanged, c.Id, BrandApi.Map(c), now);
             added++;
         }
         if (changed.Count > 0) (endpoint.ConversationsThrough, endpoint.ConversationsThroughId) = (changed[^1].ChangedAt, changed[^1].Id);
@@ -107,11 +112,11 @@ public sealed class WebhookDispatcher(DatabaseSetup database, WebhookSecrets sec
             .OrderBy(e => e.At).ThenBy(e => e.Id).Take(batch).ToListAsync(ct);
         var wanted = risks.Where(e => Name(e.Kind) is { } name && endpoint.Wants(name)).ToList();
         var ids = wanted.Select(e => e.ConversationId).Distinct().ToList();
-        var conversations = await db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var conversations = ids.Count == 0 ? [] : await db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         foreach (var e in wanted)
         {
             if (!conversations.TryGetValue(e.ConversationId, out var c)) continue;
-            Add(db, endpoint, about, Name(e.Kind)!, c.Id, new WebhookSlaData(e.Target, e.DueAt, e.At, BrandApi.Map(c)), now);
+            Add(db, endpoint, await AboutAsync(), Name(e.Kind)!, c.Id, new WebhookSlaData(e.Target, e.DueAt, e.At, BrandApi.Map(c)), now);
             added++;
         }
         if (risks.Count > 0) (endpoint.SlaEventsThrough, endpoint.SlaEventsThroughId) = (risks[^1].At, risks[^1].Id);
@@ -209,10 +214,14 @@ public sealed class WebhookDispatcher(DatabaseSetup database, WebhookSecrets sec
         }
     }
 
-    // Delivered calls are kept a while for people to look at; failed and pending ones stay until someone deals with them.
+    // Delivered calls are kept a while for people to look at; failed and pending ones stay until someone deals with them. The sweep is
+    // a delete over the brand's calls: once an hour per brand is enough, not every round of two seconds.
     private async Task ForgetOldAsync(TenantScope brand, CancellationToken ct)
     {
-        var before = clock.GetUtcNow().UtcDateTime - options.Value.KeepDelivered;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (swept.TryGetValue(brand.BrandId!.Value, out var last) && now - last < SweepEvery) return;
+        swept[brand.BrandId.Value] = now;
+        var before = now - options.Value.KeepDelivered;
         await using var db = database.Create(brand);
         await db.WebhookDeliveries.Where(d => d.Status == WebhookDeliveryStatus.Delivered && d.DeliveredAt < before).ExecuteDeleteAsync(ct);
     }

@@ -114,7 +114,8 @@ public sealed class CrossTenantReader(DatabaseSetup database)
             await calls.CountAsync(d => d.Status == Domain.Integration.WebhookDeliveryStatus.Failed, ct));
     }
 
-    public sealed record ApiKeyCandidate(Guid KeyId, Guid AgencyId, Guid BrandId, string Name, string Prefix, string SecretHash, DateTime? RevokedAt, bool BrandArchived);
+    public sealed record ApiKeyCandidate(Guid KeyId, Guid AgencyId, Guid BrandId, string Name, string Prefix, string SecretHash, DateTime? RevokedAt,
+        DateTime? LastUsedAt, bool BrandArchived);
 
     /// <summary>For the REST API: a presented key names its brand; found by the key's public prefix, then checked by its hash.</summary>
     public async Task<IReadOnlyList<ApiKeyCandidate>> ApiKeysByPrefixAsync(string prefix, CancellationToken ct = default)
@@ -123,7 +124,7 @@ public sealed class CrossTenantReader(DatabaseSetup database)
         return await db.ApiKeys.IgnoreQueryFilters(TenantFilters).AsNoTracking()
             .Where(k => k.Prefix == prefix)
             .Join(db.Brands.IgnoreQueryFilters(TenantFilters), k => k.BrandId, b => b.Id,
-                (k, b) => new ApiKeyCandidate(k.Id, k.AgencyId, k.BrandId, k.Name, k.Prefix, k.SecretHash, k.RevokedAt, b.IsArchived))
+                (k, b) => new ApiKeyCandidate(k.Id, k.AgencyId, k.BrandId, k.Name, k.Prefix, k.SecretHash, k.RevokedAt, k.LastUsedAt, b.IsArchived))
             .Take(5).ToListAsync(ct);
     }
 

@@ -73,7 +73,8 @@ public static class ApiEndpoints
                 [Description("Conversations per page, 1 to 200 (50 when not given).")] string? limit,
                 TenantContext tenant, BrandApi brands, HttpContext http) =>
             {
-                if (ParseQuery(updatedSince, status, network, after, limit) is not { } query) return Invalid(Why(updatedSince, status, network, after, limit));
+                var (query, error) = ParseQuery(updatedSince, status, network, after, limit);
+                if (query is null) return Invalid(error!);
                 return TypedResults.Ok(await brands.ConversationsAsync(tenant.Current, query, http.RequestAborted));
             })
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -98,10 +99,8 @@ public static class ApiEndpoints
                 TenantContext tenant, BrandReports reports, HttpContext http) =>
             {
                 var header = await reports.BrandAsync(tenant.Current, http.RequestAborted);
-                var (period, error) = ReportPeriod.Create(Day(from), Day(to), header.Zone);
-                if (Day(from) is null && from is not null) error = "from must be a date written yyyy-MM-dd.";
-                else if (Day(to) is null && to is not null) error = "to must be a date written yyyy-MM-dd.";
-                if (period is null || error is not null) return Invalid(error ?? "Give from and to.");
+                var (period, error) = PeriodParameters.Parse(from, to, header.Zone, "from", "to");
+                if (period is null) return Invalid(error!);
                 var d = await reports.DashboardAsync(tenant.Current, period, http.RequestAborted);
                 return TypedResults.Ok(ApiFigures.Of(d, header.Zone.Id));
             })
@@ -120,53 +119,48 @@ public static class ApiEndpoints
                 detail: "Send the brand's API key as 'Authorization: Bearer agk_…'. Keys are made, and revoked, by the agency's admins on the brand's API access page.");
         }
         http.RequestServices.GetRequiredService<TenantContext>().Set(caller.Scope);
-        http.Items[typeof(ApiCaller)] = caller;
         return await next(context);
     }
 
     private static string? Bearer(HttpContext http) =>
         http.Request.Headers.Authorization.ToString() is var value && value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? value[7..].Trim() : null;
 
-    private static ApiConversationQuery? ParseQuery(string? updatedSince, string? status, string? network, string? after, string? limit)
+    /// <summary>The query, or the first parameter that is wrong, said plainly.</summary>
+    private static (ApiConversationQuery? Query, string? Error) ParseQuery(string? updatedSince, string? status, string? network, string? after, string? limit)
     {
         DateTime? since = null;
         if (updatedSince is not null)
         {
-            if (!DateTimeOffset.TryParse(updatedSince, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) || !HasOffset(updatedSince)) return null;
+            if (!HasOffset(updatedSince) || !DateTimeOffset.TryParse(updatedSince, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+                return (null, "updatedSince must be an instant with its offset, e.g. 2026-11-01T00:00:00Z.");
             since = instant.UtcDateTime;
         }
         ConversationStatus? state = null;
         if (status is not null)
         {
-            if (!Enum.TryParse<ConversationStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s) || int.TryParse(status, out _)) return null;
+            if (Named<ConversationStatus>(status) is not { } s) return (null, "status must be Open, WaitingOnCustomer or Resolved.");
             state = s;
         }
         Network? net = null;
         if (network is not null)
         {
-            if (!Enum.TryParse<Network>(network, ignoreCase: true, out var n) || !Enum.IsDefined(n) || int.TryParse(network, out _)) return null;
+            if (Named<Network>(network) is not { } n) return (null, $"network must be one of {string.Join(", ", Enum.GetNames<Network>())}.");
             net = n;
         }
-        var cursor = after is null ? (ApiCursor?)null : ApiCursor.Decode(after);
-        if (after is not null && cursor is null) return null;
+        ApiCursor? cursor = null;
+        if (after is not null && (cursor = ApiCursor.Decode(after)) is null) return (null, "after must be a next cursor this API gave out.");
         var size = ApiConversationQuery.DefaultLimit;
-        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > ApiConversationQuery.MaxLimit)) return null;
-        return new ApiConversationQuery(since, state, net, cursor, size);
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > ApiConversationQuery.MaxLimit))
+            return (null, $"limit must be a whole number from 1 to {ApiConversationQuery.MaxLimit}.");
+        return (new ApiConversationQuery(since, state, net, cursor, size), null);
     }
 
-    // The first parameter that is wrong, said plainly.
-    private static string Why(string? updatedSince, string? status, string? network, string? after, string? limit) =>
-        updatedSince is not null && ParseQuery(updatedSince, null, null, null, null) is null ? "updatedSince must be an instant with its offset, e.g. 2026-11-01T00:00:00Z."
-        : status is not null && ParseQuery(null, status, null, null, null) is null ? "status must be Open, WaitingOnCustomer or Resolved."
-        : network is not null && ParseQuery(null, null, network, null, null) is null ? $"network must be one of {string.Join(", ", Enum.GetNames<Network>())}."
-        : after is not null && ParseQuery(null, null, null, after, null) is null ? "after must be a next cursor this API gave out."
-        : $"limit must be a whole number from 1 to {ApiConversationQuery.MaxLimit}.";
+    // An enumeration value by its name only (Enum.TryParse also takes numbers, which the API does not promise).
+    private static T? Named<T>(string text) where T : struct, Enum =>
+        !int.TryParse(text, out _) && Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) ? value : null;
 
     // An instant without an offset would be read in the server's zone: refused rather than guessed.
     private static bool HasOffset(string text) => text.EndsWith('Z') || text.EndsWith('z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"[+-]\d{2}:?\d{2}$");
-
-    private static DateOnly? Day(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
     private static ProblemHttpResult Invalid(string reason) => TypedResults.Problem(statusCode: 400, title: "Invalid request", detail: reason);
 }

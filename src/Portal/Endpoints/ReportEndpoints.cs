@@ -19,7 +19,8 @@ public static class ReportEndpoints
         reports.MapGet("/metrics.csv", async (string? from, string? to, TenantContext tenant, BrandReports r, HttpContext http) =>
         {
             var header = await r.BrandAsync(tenant.Current, http.RequestAborted);
-            if (Period(from, to, header.Zone) is not { } period) return Invalid(from, to, header.Zone);
+            var (period, error) = Period(from, to, header.Zone);
+            if (period is null) return Invalid(error);
             var d = await r.DashboardAsync(tenant.Current, period, http.RequestAborted);
             return Csv(ReportCsv.Metrics(d), $"{header.Slug}-figures-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}.csv");
         });
@@ -27,7 +28,8 @@ public static class ReportEndpoints
         reports.MapGet("/conversations.csv", async (string? from, string? to, TenantContext tenant, BrandReports r, TimeProvider clock, HttpContext http) =>
         {
             var header = await r.BrandAsync(tenant.Current, http.RequestAborted);
-            if (Period(from, to, header.Zone) is not { } period) return Invalid(from, to, header.Zone);
+            var (period, error) = Period(from, to, header.Zone);
+            if (period is null) return Invalid(error);
             var rows = await r.ConversationFactsAsync(tenant.Current, period, http.RequestAborted);
             return Csv(ReportCsv.Conversations(rows, header.Zone, clock.GetUtcNow().UtcDateTime), $"{header.Slug}-conversations-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}.csv");
         });
@@ -43,25 +45,18 @@ public static class ReportEndpoints
                 var report = await monthly.BuildAsync(tenant.Current, first.Year, first.Month, http.RequestAborted);
                 return Results.File(report.Pdf, "application/pdf", report.FileName);
             }
-            if (Period(from, to, header.Zone) is not { } period) return Invalid(from, to, header.Zone);
+            var (period, error) = Period(from, to, header.Zone);
+            if (period is null) return Invalid(error);
             var d = await r.DashboardAsync(tenant.Current, period, http.RequestAborted);
             var pdf = MonthlyReportPdf.Render(header, d, "Service report", clock.GetUtcNow().UtcDateTime);
             return Results.File(pdf, "application/pdf", $"{header.Slug}-report-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}.pdf");
         });
     }
 
-    private static ReportPeriod? Period(string? from, string? to, TimeZoneInfo zone) => ReportPeriod.Create(Day(from), Day(to), zone).Period;
+    private static (ReportPeriod? Period, string? Error) Period(string? from, string? to, TimeZoneInfo zone) =>
+        PeriodParameters.Parse(from, to, zone, "The first day", "The last day");
 
-    private static IResult Invalid(string? from, string? to, TimeZoneInfo zone)
-    {
-        var error = Day(from) is null && from is not null ? "The first day must be a date written yyyy-MM-dd."
-            : Day(to) is null && to is not null ? "The last day must be a date written yyyy-MM-dd."
-            : ReportPeriod.Create(Day(from), Day(to), zone).Error;
-        return Results.Problem(statusCode: 400, title: "Invalid period", detail: error);
-    }
-
-    private static DateOnly? Day(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    private static IResult Invalid(string? error) => Results.Problem(statusCode: 400, title: "Invalid period", detail: error);
 
     private static IResult Csv(string text, string fileName) =>
         Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray(), "text/csv; charset=utf-8", fileName);

@@ -50,8 +50,7 @@ public sealed class ApiKeys(IDbContextFactory<AgencyDbContext> dbs, TenantContex
             return Outcome<IssuedApiKey>.Invalid(nameof(input.Name), "An active key of this brand already has this name; name the new one after what will use it.");
         var (key, secret) = ApiKey.Issue(input.Name, clock.GetUtcNow().UtcDateTime, tenant.Current.UserName);
         db.ApiKeys.Add(key);
-        var saved = await db.SaveAsync(key, nameof(input.Name), "A key with this prefix was made at the same moment; try again.", log, ct);
-        return saved.Succeeded ? Outcome<IssuedApiKey>.Success(new IssuedApiKey(Row(key), secret)) : Outcome<IssuedApiKey>.Invalid("", saved.ErrorFor("") ?? saved.ErrorFor(nameof(input.Name)) ?? SaveOutcomes.NotSaved);
+        return await db.SaveAsync(new IssuedApiKey(Row(key), secret), "", "A key with this prefix was made at the same moment; try again.", log, ct);
     }
 
     /// <summary>Revokes the key: calls with it are refused from now on. Revoking a revoked key changes nothing.</summary>
@@ -61,8 +60,7 @@ public sealed class ApiKeys(IDbContextFactory<AgencyDbContext> dbs, TenantContex
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, ct);
         if (key is null) return Outcome<ApiKeyRow>.Invalid("", "This key no longer exists.");
         key.Revoke(clock.GetUtcNow().UtcDateTime, tenant.Current.UserName);
-        var saved = await db.SaveAsync(key, "", SaveOutcomes.NotSaved, log, ct);
-        return saved.Succeeded ? Outcome<ApiKeyRow>.Success(Row(key)) : Outcome<ApiKeyRow>.Invalid("", saved.ErrorFor("") ?? SaveOutcomes.NotSaved);
+        return await db.SaveAsync(Row(key), "", SaveOutcomes.NotSaved, log, ct);
     }
 
     private static ApiKeyRow Row(ApiKey k) => new(k.Id, k.Name, k.Display, k.CreatedAt, k.CreatedBy, k.LastUsedAt, k.RevokedAt, k.RevokedBy);

@@ -53,14 +53,16 @@ public sealed class Webhooks(IDbContextFactory<AgencyDbContext> dbs, TenantConte
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var endpoints = await db.WebhookEndpoints.AsNoTracking().OrderBy(e => e.CreatedAt).ToListAsync(ct);
+        var waiting = await db.WebhookDeliveries.Where(d => d.Status == WebhookDeliveryStatus.Pending).GroupBy(d => d.EndpointId)
+            .Select(g => new { Endpoint = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Endpoint, x => x.Count, ct);
         var rows = new List<WebhookRow>();
         foreach (var e in endpoints)
         {
             var recent = await db.WebhookDeliveries.AsNoTracking().Where(d => d.EndpointId == e.Id).OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(Recent)
                 .Select(d => new WebhookCall(d.Id, d.Event, d.CreatedAt, d.Status, d.Attempts, d.Status == WebhookDeliveryStatus.Pending ? d.NextAttemptAt : null, d.LastStatusCode, d.LastError))
                 .ToListAsync(ct);
-            var waiting = await db.WebhookDeliveries.CountAsync(d => d.EndpointId == e.Id && d.Status == WebhookDeliveryStatus.Pending, ct);
-            rows.Add(new WebhookRow(e.Id, e.Name, e.Url, e.Events, e.IsActive, e.CreatedAt, e.CreatedBy, e.LastSuccessAt, e.LastFailureAt, e.LastError, e.ConsecutiveFailures, recent, waiting));
+            rows.Add(new WebhookRow(e.Id, e.Name, e.Url, e.Events, e.IsActive, e.CreatedAt, e.CreatedBy, e.LastSuccessAt, e.LastFailureAt, e.LastError, e.ConsecutiveFailures,
+                recent, waiting.GetValueOrDefault(e.Id)));
         }
         return rows;
     }
@@ -80,30 +82,27 @@ public sealed class Webhooks(IDbContextFactory<AgencyDbContext> dbs, TenantConte
         };
         endpoint.FollowFrom(now);
         db.WebhookEndpoints.Add(endpoint);
-        var saved = await db.SaveAsync(endpoint, "", SaveOutcomes.NotSaved, log, ct);
-        return saved.Succeeded ? Outcome<ShownSecret>.Success(new ShownSecret(endpoint.Id, endpoint.Name, secret)) : Outcome<ShownSecret>.Invalid("", saved.ErrorFor("") ?? SaveOutcomes.NotSaved);
+        return await db.SaveAsync(new ShownSecret(endpoint.Id, endpoint.Name, secret), "", SaveOutcomes.NotSaved, log, ct);
     }
 
     /// <summary>Pauses or resumes calls. A resumed endpoint goes on from where it was paused: what changed meanwhile is sent too.</summary>
     public Task<Outcome<bool>> SetActiveAsync(Guid id, bool active, CancellationToken ct = default) =>
-        ChangeAsync(id, e => e.IsActive = active, ct);
+        ChangeAsync(id, (_, e) => e.IsActive = active, ct);
 
-    public async Task<Outcome<ShownSecret>> RotateSecretAsync(Guid id, CancellationToken ct = default)
-    {
-        var secret = WebhookEndpoint.NewSecret();
-        var name = "";
-        var changed = await ChangeAsync(id, e => { e.SecretProtected = secrets.Protect(secret); name = e.Name; }, ct);
-        return changed.Succeeded ? Outcome<ShownSecret>.Success(new ShownSecret(id, name, secret)) : Outcome<ShownSecret>.Invalid("", changed.ErrorFor("") ?? SaveOutcomes.NotSaved);
-    }
+    public Task<Outcome<ShownSecret>> RotateSecretAsync(Guid id, CancellationToken ct = default) =>
+        ChangeAsync(id, (_, e) =>
+        {
+            var secret = WebhookEndpoint.NewSecret();
+            e.SecretProtected = secrets.Protect(secret);
+            return new ShownSecret(id, e.Name, secret);
+        }, ct);
 
-    public async Task<Outcome<bool>> DeleteAsync(Guid id, CancellationToken ct = default)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var endpoint = await db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == id, ct);
-        if (endpoint is null) return Outcome<bool>.Invalid("", "This endpoint no longer exists.");
-        db.WebhookEndpoints.Remove(endpoint);
-        return await db.SaveAsync(true, "", SaveOutcomes.NotSaved, log, ct);
-    }
+    public Task<Outcome<bool>> DeleteAsync(Guid id, CancellationToken ct = default) =>
+        ChangeAsync(id, (db, e) =>
+        {
+            db.WebhookEndpoints.Remove(e);
+            return true;
+        }, ct);
 
     /// <summary>Queues a test call, sent within seconds.</summary>
     public async Task<Outcome<bool>> TestAsync(Guid id, CancellationToken ct = default)
@@ -131,12 +130,12 @@ public sealed class Webhooks(IDbContextFactory<AgencyDbContext> dbs, TenantConte
         return saved;
     }
 
-    private async Task<Outcome<bool>> ChangeAsync(Guid id, Action<WebhookEndpoint> change, CancellationToken ct)
+    // The endpoint changed (or removed) and saved; what the change gives back is the outcome's value.
+    private async Task<Outcome<T>> ChangeAsync<T>(Guid id, Func<AgencyDbContext, WebhookEndpoint, T> change, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var endpoint = await db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == id, ct);
-        if (endpoint is null) return Outcome<bool>.Invalid("", "This endpoint no longer exists.");
-        change(endpoint);
-        return await db.SaveAsync(true, "", SaveOutcomes.NotSaved, log, ct);
+        if (endpoint is null) return Outcome<T>.Invalid("", "This endpoint no longer exists.");
+        return await db.SaveAsync(change(db, endpoint), "", SaveOutcomes.NotSaved, log, ct);
     }
 }
