@@ -5,6 +5,7 @@ WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props Agency.sln ./
 COPY src/Domain/Domain.csproj src/Domain/
 COPY src/Infrastructure/Infrastructure.csproj src/Infrastructure/
+COPY src/Migrations/Migrations.csproj src/Migrations/
 COPY src/Portal/Portal.csproj src/Portal/
 RUN dotnet restore src/Portal/Portal.csproj
 COPY src/ src/

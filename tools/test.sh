@@ -53,11 +53,11 @@ dotnet build Agency.sln --no-restore -v q -nologo -p:TreatWarningsAsErrors=true 
 
 step "Checking that no provider has model changes without a migration"
 for ctx in SqliteAgencyDbContext PostgresAgencyDbContext SqlServerAgencyDbContext; do
-  dotnet ef migrations has-pending-model-changes --no-build --project src/Infrastructure --startup-project src/Infrastructure --context "$ctx" >"$ART/pending-$ctx.log" 2>&1 \
+  dotnet ef migrations has-pending-model-changes --no-build --project src/Migrations --startup-project src/Migrations --context "$ctx" >"$ART/pending-$ctx.log" 2>&1 \
     || { cat "$ART/pending-$ctx.log"; fail "$ctx has model changes without a migration (tools/add-migration.sh NAME)"; }
 done
 step "Generating the SQL Server migration script (artifacts/sqlserver.sql)"
-dotnet ef migrations script --idempotent --no-build --project src/Infrastructure --startup-project src/Infrastructure \
+dotnet ef migrations script --idempotent --no-build --project src/Migrations --startup-project src/Migrations \
   --context SqlServerAgencyDbContext -o "$ART/sqlserver.sql" >"$ART/sqlserver-script.log" 2>&1 || { cat "$ART/sqlserver-script.log"; fail "SQL Server script"; }
 
 step "Publishing the Portal as the Dockerfile does"

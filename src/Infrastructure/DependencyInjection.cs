@@ -108,7 +108,6 @@ public static class DependencyInjection
         services.AddSingleton(Options.Create(config.GetSection(Rostering.RosterRunnerOptions.Section).Get<Rostering.RosterRunnerOptions>() ?? new Rostering.RosterRunnerOptions()));
         services.AddSingleton<Rostering.RosterTurns>();
         services.AddSingleton<Rostering.RosterRunner>();
-        Reporting.MonthlyReportPdf.UseLicense(config["Reports:PdfSharpLicenseKey"]);
         services.AddSingleton<Reporting.ReportRollups>();
         services.AddSingleton<Reporting.BrandReports>();
         services.AddSingleton<Reporting.MonthlyReports>();

@@ -32,6 +32,9 @@ public sealed class DatabaseSetup
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>Generated migrations live in their own project (src/Migrations), one folder per provider.</summary>
+    public const string MigrationsAssembly = "Agency.Migrations";
+
     public AgencyDbContext Create(TenantScope tenant) => _create(tenant);
 
     public static DatabaseSetup Build(DatabaseOptions options, ILoggerFactory? loggerFactory, TimeProvider? clock = null)
@@ -56,17 +59,17 @@ public sealed class DatabaseSetup
         {
             case DatabaseProvider.Sqlite:
             {
-                var o = Finish(new DbContextOptionsBuilder<SqliteAgencyDbContext>().UseSqlite(cs));
+                var o = Finish(new DbContextOptionsBuilder<SqliteAgencyDbContext>().UseSqlite(cs, s => s.MigrationsAssembly(MigrationsAssembly)));
                 return new DatabaseSetup(options.Provider, t => new SqliteAgencyDbContext(o, t));
             }
             case DatabaseProvider.Postgres:
             {
-                var o = Finish(new DbContextOptionsBuilder<PostgresAgencyDbContext>().UseNpgsql(cs));
+                var o = Finish(new DbContextOptionsBuilder<PostgresAgencyDbContext>().UseNpgsql(cs, s => s.MigrationsAssembly(MigrationsAssembly)));
                 return new DatabaseSetup(options.Provider, t => new PostgresAgencyDbContext(o, t));
             }
             case DatabaseProvider.SqlServer:
             {
-                var o = Finish(new DbContextOptionsBuilder<SqlServerAgencyDbContext>().UseSqlServer(cs, s => s.EnableRetryOnFailure()));
+                var o = Finish(new DbContextOptionsBuilder<SqlServerAgencyDbContext>().UseSqlServer(cs, s => s.EnableRetryOnFailure().MigrationsAssembly(MigrationsAssembly)));
                 return new DatabaseSetup(options.Provider, t => new SqlServerAgencyDbContext(o, t));
             }
             default:

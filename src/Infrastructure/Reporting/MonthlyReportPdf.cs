@@ -41,25 +41,12 @@ internal sealed class EmbeddedFonts : IFontResolver
 public static class MonthlyReportPdf
 {
     private static readonly XFont Title, HeadingFont, Body, Bold, Small;
-    private static bool _licensed;
     private const double Margin = 40;
-
-    /// <summary>
-    /// PDFsharp 6.5 refuses to work without a licence: a commercial key when the operator has one
-    /// (configuration Reports:PdfSharpLicenseKey), otherwise its AGPL-3.0 licence. Called at start-up.
-    /// </summary>
-    public static void UseLicense(string? commercialKey)
-    {
-        _licensed = true;
-        if (!string.IsNullOrWhiteSpace(commercialKey)) PdfSharp.PdfSharpLicense.LoadLicense(commercialKey);
-        else PdfSharp.PdfSharpLicense.SetAgplLicense();
-    }
 
     static MonthlyReportPdf()
     {
-        // The resolver must be in place before the first font is made; a licence before the first document.
+        // The resolver must be in place before the first font is made.
         EmbeddedFonts.Install();
-        if (!_licensed) UseLicense(null);
         var ansi = new XPdfFontOptions(PdfFontEncoding.WinAnsi);
         Title = new XFont(EmbeddedFonts.Family, 18, XFontStyleEx.Bold, ansi);
         HeadingFont = new XFont(EmbeddedFonts.Family, 12, XFontStyleEx.Bold, ansi);
