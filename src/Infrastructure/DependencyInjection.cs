@@ -97,12 +97,12 @@ public static class DependencyInjection
         services.AddSingleton<Classification.RetrainIntentModel>();
         services.AddSingleton<IntakeProcessor>();
         services.AddSingleton<AgencyWideReader>();
-        services.AddSingleton<Work.ConversationWork>();
-        services.AddSingleton<Work.WorkNotifier>();
-        services.AddSingleton<Work.PresenceTracker>();
-        services.AddSingleton<Work.ConversationActions>();
-        services.AddSingleton<Work.SlaEscalation>();
-        services.AddSingleton<Work.ShiftBook>();
+        services.AddSingleton<Routing.ConversationWork>();
+        services.AddSingleton<Notifications.WorkNotifier>();
+        services.AddSingleton<Notifications.PresenceTracker>();
+        services.AddSingleton<Conversations.ConversationActions>();
+        services.AddSingleton<Sla.SlaEscalation>();
+        services.AddSingleton<Shifts.ShiftBook>();
         services.AddSingleton<Planning.WorkloadPlanner>();
         services.AddSingleton<Rostering.RosterPlanner>();
         services.AddSingleton(Options.Create(config.GetSection(Rostering.RosterRunnerOptions.Section).Get<Rostering.RosterRunnerOptions>() ?? new Rostering.RosterRunnerOptions()));
@@ -112,29 +112,29 @@ public static class DependencyInjection
         services.AddSingleton<Reporting.BrandReports>();
         services.AddSingleton<Reporting.MonthlyReports>();
         services.AddSingleton<Reporting.AgencyConsole>();
-        services.AddSingleton(Options.Create(config.GetSection(Integration.ApiOptions.Section).Get<Integration.ApiOptions>() ?? new Integration.ApiOptions()));
-        services.AddSingleton<Integration.BrandApi>();
-        services.AddSingleton<Integration.ApiKeyAuthenticator>();
-        var webhooks = config.GetSection(Integration.WebhookOptions.Section).Get<Integration.WebhookOptions>() ?? new Integration.WebhookOptions();
+        services.AddSingleton(Options.Create(config.GetSection(PublicApi.ApiOptions.Section).Get<PublicApi.ApiOptions>() ?? new PublicApi.ApiOptions()));
+        services.AddSingleton<PublicApi.BrandApi>();
+        services.AddSingleton<PublicApi.ApiKeyAuthenticator>();
+        var webhooks = config.GetSection(OutgoingWebhooks.WebhookOptions.Section).Get<OutgoingWebhooks.WebhookOptions>() ?? new OutgoingWebhooks.WebhookOptions();
         services.AddSingleton(Options.Create(webhooks));
-        services.AddHttpClient(Integration.WebhookHttp.ClientName, c => c.Timeout = webhooks.Timeout)
-            .ConfigurePrimaryHttpMessageHandler(() => Integration.WebhookHttp.Handler(webhooks.AllowInsecure));
-        services.AddSingleton<Integration.WebhookSecrets>();
-        services.AddSingleton<Integration.WebhookDispatcher>();
-        services.AddSingleton<Integration.WebhookSignal>();
-        services.AddSingleton<Integration.WebhookWorker>();
-        if (webhooks.WorkerEnabled) services.AddHostedService(sp => sp.GetRequiredService<Integration.WebhookWorker>());
+        services.AddHttpClient(OutgoingWebhooks.WebhookHttp.ClientName, c => c.Timeout = webhooks.Timeout)
+            .ConfigurePrimaryHttpMessageHandler(() => OutgoingWebhooks.WebhookHttp.Handler(webhooks.AllowInsecure));
+        services.AddSingleton<OutgoingWebhooks.WebhookSecrets>();
+        services.AddSingleton<OutgoingWebhooks.WebhookDispatcher>();
+        services.AddSingleton<OutgoingWebhooks.WebhookSignal>();
+        services.AddSingleton<OutgoingWebhooks.WebhookWorker>();
+        if (webhooks.WorkerEnabled) services.AddHostedService(sp => sp.GetRequiredService<OutgoingWebhooks.WebhookWorker>());
 
-        var outbound = config.GetSection(Outbound.OutboundOptions.Section).Get<Outbound.OutboundOptions>() ?? new Outbound.OutboundOptions();
+        var outbound = config.GetSection(Replies.OutboundOptions.Section).Get<Replies.OutboundOptions>() ?? new Replies.OutboundOptions();
         services.AddSingleton(Options.Create(outbound));
-        services.AddHttpClient(Outbound.MetaGraphClient.Name, c => c.Timeout = outbound.Timeout);
-        services.AddHttpClient(Outbound.XApiClient.Name, c => c.Timeout = outbound.Timeout);
-        services.AddSingleton<Outbound.INetworkClient, Outbound.MetaGraphClient>();
-        services.AddSingleton<Outbound.INetworkClient, Outbound.XApiClient>();
-        services.AddSingleton<Outbound.OutboxSender>();
-        services.AddSingleton<Outbound.OutboxSignal>();
-        services.AddSingleton<Outbound.OutboxWorker>();
-        if (outbound.WorkerEnabled) services.AddHostedService(sp => sp.GetRequiredService<Outbound.OutboxWorker>());
+        services.AddHttpClient(Replies.MetaGraphClient.Name, c => c.Timeout = outbound.Timeout);
+        services.AddHttpClient(Replies.XApiClient.Name, c => c.Timeout = outbound.Timeout);
+        services.AddSingleton<Replies.INetworkClient, Replies.MetaGraphClient>();
+        services.AddSingleton<Replies.INetworkClient, Replies.XApiClient>();
+        services.AddSingleton<Replies.OutboxSender>();
+        services.AddSingleton<Replies.OutboxSignal>();
+        services.AddSingleton<Replies.OutboxWorker>();
+        if (outbound.WorkerEnabled) services.AddHostedService(sp => sp.GetRequiredService<Replies.OutboxWorker>());
         services.AddSingleton<IntakeReceiver>();
         services.AddSingleton<InboxWorker>();
         services.AddSingleton<Importer>();
@@ -188,8 +188,8 @@ public static class DependencyInjection
             q.AddJob(typeof(Reporting.MonthlyReportJob), j => j.WithIdentity(Reporting.MonthlyReportJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(Reporting.MonthlyReportJob.Key).WithIdentity("monthly-reports-hourly", "reporting")
                 .WithCronSchedule("0 7 * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
-            q.AddJob(typeof(Work.SlaEscalationJob), j => j.WithIdentity(Work.SlaEscalationJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(Work.SlaEscalationJob.Key).WithIdentity("sla-escalation-every-minute", "work")
+            q.AddJob(typeof(Sla.SlaEscalationJob), j => j.WithIdentity(Sla.SlaEscalationJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(Sla.SlaEscalationJob.Key).WithIdentity("sla-escalation-every-minute", "work")
                 .WithCronSchedule("0 * * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
         });
         if (jobs.Enabled)

@@ -77,7 +77,7 @@ public static class PortalSetup
             .AddPolicy(ConsolePolicy, p => p.RequireRole(Roles.AgencyAdmin, Roles.TeamLead, Roles.Scheduler));
 
         services.AddFeatures();
-        if (builder.Configuration.GetValue("Outbound:StandIn", false)) services.AddSingleton<Agency.Infrastructure.Outbound.PlatformStandIn>();
+        if (builder.Configuration.GetValue("Outbound:StandIn", false)) services.AddSingleton<Agency.Infrastructure.Replies.PlatformStandIn>();
         return builder;
     }
 
@@ -87,7 +87,7 @@ public static class PortalSetup
     /// </summary>
     private static void MapPlatformStandIn(WebApplication app)
     {
-        if (app.Services.GetService<Agency.Infrastructure.Outbound.PlatformStandIn>() is not { } standIn) return;
+        if (app.Services.GetService<Agency.Infrastructure.Replies.PlatformStandIn>() is not { } standIn) return;
         standIn.Map(app, "/standin");
         app.Lifetime.ApplicationStarted.Register(() =>
         {
@@ -96,7 +96,7 @@ public static class PortalSetup
             if (address is null) return;
             address = address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)
                 .Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).TrimEnd('/');
-            var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Agency.Infrastructure.Outbound.OutboundOptions>>().Value;
+            var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Agency.Infrastructure.Replies.OutboundOptions>>().Value;
             options.GraphBaseUrl = $"{address}/standin/graph/v21.0";
             options.XBaseUrl = $"{address}/standin/x";
             app.Logger.LogWarning("Replies go to the platform stand-in at {Address}/standin (Outbound:StandIn), not to X or Meta.", address);

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
-using Agency.Domain.Integration;
+using Agency.Domain.OutgoingWebhooks;
 using Microsoft.Playwright;
 
 namespace Agency.EndToEnd.Tests;

@@ -143,7 +143,7 @@ try
     _ = models.BaselineAccuracy; // trains and measures the baseline once, as a running portal has done long before
     Console.WriteLine($"Baseline intent model trained and measured in {warm.Elapsed.TotalSeconds:F1} s (not counted below).");
     var importer = new Importer(setup, new CrossTenantReader(setup), writer, new PostNotifier(),
-        new Agency.Infrastructure.Work.ConversationWork(new AgencyWideReader(setup), TimeProvider.System), new Agency.Infrastructure.Work.WorkNotifier(), TimeProvider.System);
+        new Agency.Infrastructure.Routing.ConversationWork(new AgencyWideReader(setup), TimeProvider.System), new Agency.Infrastructure.Notifications.WorkNotifier(), TimeProvider.System);
     var lastDone = 0;
     var lastTick = Stopwatch.GetTimestamp();
     var progress = new SyncProgress(p =>
@@ -283,7 +283,7 @@ namespace Agency.Bench
             var crossTenant = new CrossTenantReader(setup);
             var signal = new IntakeSignal();
             var processor = new IntakeProcessor(setup, writer, new PostNotifier(),
-                new Agency.Infrastructure.Work.ConversationWork(new AgencyWideReader(setup), TimeProvider.System), new Agency.Infrastructure.Work.WorkNotifier(), TimeProvider.System, NullLogger<IntakeProcessor>.Instance);
+                new Agency.Infrastructure.Routing.ConversationWork(new AgencyWideReader(setup), TimeProvider.System), new Agency.Infrastructure.Notifications.WorkNotifier(), TimeProvider.System, NullLogger<IntakeProcessor>.Instance);
             var receiver = new IntakeReceiver(crossTenant, setup, new ChannelSecrets(DataProtectionProvider.Create("agency-bench")), signal, TimeProvider.System);
             var worker = new InboxWorker(crossTenant, processor, signal, Options.Create(new IntakeOptions()), NullLogger<InboxWorker>.Instance);
             var handles = new HashSet<string>(accounts.Keys, StringComparer.OrdinalIgnoreCase);

@@ -4,7 +4,7 @@ using Agency.Infrastructure.Cluster;
 using Agency.Infrastructure.Intake;
 using Agency.Infrastructure.Persistence;
 using Agency.Infrastructure.Tenancy;
-using Agency.Infrastructure.Work;
+using Agency.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -8,7 +8,7 @@ public enum RosterRunStatus { Running = 1, Completed = 2, Stopped = 3, Failed = 
 /// <summary>
 /// One optimiser run over the agency's staff pool for whole weeks from a Monday (agency time zone):
 /// its settings, how it ended and the figures of the best roster. The roster itself is draft shifts
-/// (<see cref="Staff.Shift.RosterRunId"/>) until it is published.
+/// (<see cref="Shifts.Shift.RosterRunId"/>) until it is published.
 /// </summary>
 public class RosterRun : IAgencyOwned, IAudited
 {

@@ -1,3 +1,4 @@
+
 namespace Agency.Domain.Staff;
 
 public static class Languages

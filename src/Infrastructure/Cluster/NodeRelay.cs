@@ -3,7 +3,7 @@ using System.Threading.Channels;
 using Agency.Infrastructure.Intake;
 using Agency.Infrastructure.Persistence;
 using Agency.Infrastructure.Tenancy;
-using Agency.Infrastructure.Work;
+using Agency.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

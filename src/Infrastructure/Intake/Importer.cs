@@ -28,7 +28,7 @@ public sealed record ImportSummary(int Rows, int Imported, int Duplicates, IRead
 /// Brand replies in the file become the brand's outbound posts, so response times are real.
 /// </summary>
 public sealed class Importer(DatabaseSetup database, CrossTenantReader crossTenant, PostWriter writer, PostNotifier notifier,
-    Work.ConversationWork work, Work.WorkNotifier workNotifier, TimeProvider clock)
+    Routing.ConversationWork work, Notifications.WorkNotifier workNotifier, TimeProvider clock)
 {
     private sealed record Routed(CrossTenantReader.AccountRef Account, InboundItem Item);
 
@@ -92,7 +92,7 @@ public sealed class Importer(DatabaseSetup database, CrossTenantReader crossTena
                 if (result.Stored > 0) entity.LastEventAt = clock.GetUtcNow().UtcDateTime;
                 await work.AfterPostsAsync(db, result.Touched, result.FirstInbound, ct);
                 await db.SaveChangesAsync(ct);
-                workNotifier.Publish(new Work.WorkChanged(agencyId, account.BrandId, result.Touched.Select(c => c.Id).ToList()));
+                workNotifier.Publish(new Notifications.WorkChanged(agencyId, account.BrandId, result.Touched.Select(c => c.Id).ToList()));
                 imported += result.Stored;
                 duplicates += result.Duplicates;
                 var key = $"{Networks.Describe(account.Network)} @{account.Handle}";

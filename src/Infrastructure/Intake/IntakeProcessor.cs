@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Agency.Infrastructure.Intake;
 
 /// <summary>Turns one stored delivery into posts, inside the delivery's brand.</summary>
-public sealed class IntakeProcessor(DatabaseSetup database, PostWriter writer, PostNotifier notifier, Work.ConversationWork work, Work.WorkNotifier workNotifier,
+public sealed class IntakeProcessor(DatabaseSetup database, PostWriter writer, PostNotifier notifier, Routing.ConversationWork work, Notifications.WorkNotifier workNotifier,
     TimeProvider clock, ILogger<IntakeProcessor> logger)
 {
     public Task ProcessAsync(TenantScope brand, Guid deliveryId, CancellationToken ct = default) =>
@@ -98,7 +98,7 @@ public sealed class IntakeProcessor(DatabaseSetup database, PostWriter writer, P
         await db.SaveChangesAsync(ct);
         Count(items);
         foreach (var e in arrived) notifier.Publish(e);
-        if (brand.AgencyId is { } agencyId && brand.BrandId is { } brandId) workNotifier.Publish(new Work.WorkChanged(agencyId, brandId, touched.Keys));
+        if (brand.AgencyId is { } agencyId && brand.BrandId is { } brandId) workNotifier.Publish(new Notifications.WorkChanged(agencyId, brandId, touched.Keys));
         workNotifier.PublishNotifications(notified);
     }
 

@@ -7,6 +7,7 @@ using Agency.Domain.Intake;
 using Agency.Domain.Replies;
 using Agency.Domain.Routing;
 using Agency.Domain.Sla;
+using Agency.Domain.Shifts;
 using Agency.Domain.Staff;
 using Agency.Domain.Tenancy;
 using Agency.Infrastructure.Identity;
@@ -73,9 +74,9 @@ public abstract class AgencyDbContext : IdentityDbContext<ApplicationUser>, IDat
     public DbSet<Domain.Reporting.RollupState> RollupStates => Set<Domain.Reporting.RollupState>();
     public DbSet<Domain.Reporting.ReportDelivery> ReportDeliveries => Set<Domain.Reporting.ReportDelivery>();
     public DbSet<Domain.Reporting.ReportRecipient> ReportRecipients => Set<Domain.Reporting.ReportRecipient>();
-    public DbSet<Domain.Integration.ApiKey> ApiKeys => Set<Domain.Integration.ApiKey>();
-    public DbSet<Domain.Integration.WebhookEndpoint> WebhookEndpoints => Set<Domain.Integration.WebhookEndpoint>();
-    public DbSet<Domain.Integration.WebhookDelivery> WebhookDeliveries => Set<Domain.Integration.WebhookDelivery>();
+    public DbSet<Domain.PublicApi.ApiKey> ApiKeys => Set<Domain.PublicApi.ApiKey>();
+    public DbSet<Domain.OutgoingWebhooks.WebhookEndpoint> WebhookEndpoints => Set<Domain.OutgoingWebhooks.WebhookEndpoint>();
+    public DbSet<Domain.OutgoingWebhooks.WebhookDelivery> WebhookDeliveries => Set<Domain.OutgoingWebhooks.WebhookDelivery>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     /// <summary>Signals between servers sharing the database (not tenant data: ids of what changed).</summary>
     public DbSet<Cluster.NodeSignal> NodeSignals => Set<Cluster.NodeSignal>();

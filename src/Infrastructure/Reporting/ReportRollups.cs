@@ -6,7 +6,7 @@ using Agency.Domain.Reporting;
 using Agency.Infrastructure.Jobs;
 using Agency.Infrastructure.Persistence;
 using Agency.Infrastructure.Tenancy;
-using Agency.Infrastructure.Work;
+using Agency.Infrastructure.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;

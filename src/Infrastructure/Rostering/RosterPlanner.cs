@@ -1,9 +1,11 @@
 using Agency.Domain.Channels;
 using Agency.Domain.Rostering;
+using Agency.Domain.Shifts;
 using Agency.Domain.Staff;
 using Agency.Infrastructure.Persistence;
 using Agency.Infrastructure.Tenancy;
-using Agency.Infrastructure.Work;
+using Agency.Infrastructure.Conversations;
+using Agency.Infrastructure.Shifts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Agency.Infrastructure.Rostering;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Agency.Domain.Rostering;
 using Agency.Infrastructure.Persistence;
 using Agency.Infrastructure.Tenancy;
-using Agency.Infrastructure.Work;
+using Agency.Infrastructure.Conversations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -10,7 +10,7 @@ namespace Agency.Infrastructure.Seeding;
 
 /// <summary>Seeds the demo agency once, into an empty database.</summary>
 public sealed class DemoSeeder(DatabaseSetup database, UserManager<ApplicationUser> users, Intake.ChannelSecrets secrets, Intake.Importer importer,
-    Work.ConversationWork work, Planning.WorkloadPlanner planner, TimeProvider clock)
+    Routing.ConversationWork work, Planning.WorkloadPlanner planner, TimeProvider clock)
 {
     public async Task<bool> SeedAsync(CancellationToken ct = default)
     {
@@ -103,7 +103,7 @@ public sealed class DemoSeeder(DatabaseSetup database, UserManager<ApplicationUs
         var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-1);
         var old = await db.Conversations.Where(c => c.Status != Domain.Conversations.ConversationStatus.Resolved && c.LastActivityAt < cutoff).ToListAsync(ct);
         if (old.Count == 0) return;
-        var brandWork = await Work.BrandWork.LoadAsync(db, ct);
+        var brandWork = await Routing.BrandWork.LoadAsync(db, ct);
         foreach (var c in old)
         {
             c.Resolve(c.LastActivityAt);

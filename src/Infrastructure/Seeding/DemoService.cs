@@ -3,6 +3,7 @@ using Agency.Domain.Classification;
 using Agency.Domain.Replies;
 using Agency.Domain.Routing;
 using Agency.Domain.Sla;
+using Agency.Domain.Shifts;
 using Agency.Domain.Staff;
 using Agency.Infrastructure.Persistence;
 

@@ -110,8 +110,8 @@ public sealed class CrossTenantReader(DatabaseSetup database)
             await replies.CountAsync(m => m.Status == Domain.Replies.OutboundStatus.Queued, ct),
             await replies.CountAsync(m => m.Status == Domain.Replies.OutboundStatus.Failed, ct),
             await db.RosterRuns.IgnoreQueryFilters(TenantFilters).AsNoTracking().CountAsync(r => r.Status == Domain.Rostering.RosterRunStatus.Running, ct),
-            await calls.CountAsync(d => d.Status == Domain.Integration.WebhookDeliveryStatus.Pending, ct),
-            await calls.CountAsync(d => d.Status == Domain.Integration.WebhookDeliveryStatus.Failed, ct));
+            await calls.CountAsync(d => d.Status == Domain.OutgoingWebhooks.WebhookDeliveryStatus.Pending, ct),
+            await calls.CountAsync(d => d.Status == Domain.OutgoingWebhooks.WebhookDeliveryStatus.Failed, ct));
     }
 
     public sealed record ApiKeyCandidate(Guid KeyId, Guid AgencyId, Guid BrandId, string Name, string Prefix, string SecretHash, DateTime? RevokedAt,

@@ -1,10 +1,11 @@
-using Agency.Portal.Features.Audit;
+using Agency.Portal.Features.Auditing;
 using Agency.Portal.Features.Brands;
+using Agency.Portal.Features.Calendars;
 using Agency.Portal.Features.Channels;
 using Agency.Portal.Features.Classification;
 using Agency.Portal.Features.Common;
 using Agency.Portal.Features.Staff;
-using Agency.Portal.Features.Users;
+using Agency.Portal.Features.Identity;
 
 namespace Agency.Portal.Features;
 
@@ -27,18 +28,21 @@ public static class FeatureRegistration
         services.AddScoped<SetUserLock>();
         services.AddScoped<SearchAuditLog>();
         services.AddScoped<SaveChannelAccount>();
-        services.AddScoped<Integration.ApiKeys>();
-        services.AddScoped<Integration.Webhooks>();
+        services.AddScoped<PublicApi.ApiKeys>();
+        services.AddScoped<OutgoingWebhooks.Webhooks>();
         services.AddScoped<RetryDelivery>();
         services.AddScoped<CorrectLabel>();
         services.AddScoped<ClassificationSettings>();
-        services.AddScoped<Workspace.WorkspaceQueries>();
-        services.AddScoped<Workspace.ConversationCommands>();
-        services.AddScoped<Workspace.ServiceSettings>();
-        services.AddScoped<Schedules.RosterDesk>();
-        services.AddScoped<Workspace.MarketingQueries>();
+        services.AddScoped<Inbox.InboxQueries>();
+        services.AddScoped<Conversations.ConversationCommands>();
+        services.AddScoped<Routing.RoutingRuleSettings>();
+        services.AddScoped<Sla.SlaPolicySettings>();
+        services.AddScoped<Replies.SavedReplySettings>();
+        services.AddScoped<Shifts.ShiftDesk>();
+        services.AddScoped<Rostering.RosterDesk>();
+        services.AddScoped<Routing.MarketingQueries>();
         services.AddScoped<Planning.PlanningSettings>();
-        services.AddScoped<Planning.MarketingCalendar>();
+        services.AddScoped<Calendars.MarketingCalendar>();
         return services;
     }
 }

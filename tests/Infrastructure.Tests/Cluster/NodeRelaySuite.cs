@@ -3,7 +3,7 @@ using Agency.Infrastructure.Intake;
 using Agency.Infrastructure.Persistence;
 using Agency.Infrastructure.Tenancy;
 using Agency.Infrastructure.Tests.Support;
-using Agency.Infrastructure.Work;
+using Agency.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

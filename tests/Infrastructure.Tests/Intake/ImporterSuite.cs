@@ -1,4 +1,5 @@
-using Agency.Infrastructure.Work;
+using Agency.Infrastructure.Notifications;
+using Agency.Infrastructure.Routing;
 using Agency.Domain.Channels;
 using Agency.Domain.Conversations;
 using Agency.Domain.Tenancy;

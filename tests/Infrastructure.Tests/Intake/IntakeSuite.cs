@@ -1,4 +1,5 @@
-using Agency.Infrastructure.Work;
+using Agency.Infrastructure.Notifications;
+using Agency.Infrastructure.Routing;
 using System.Text;
 using Agency.Domain.Channels;
 using Agency.Domain.Classification;

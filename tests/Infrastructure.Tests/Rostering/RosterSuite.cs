@@ -1,13 +1,14 @@
 using Agency.Domain.Channels;
 using Agency.Domain.Planning;
 using Agency.Domain.Rostering;
+using Agency.Domain.Shifts;
 using Agency.Domain.Staff;
 using Agency.Domain.Tenancy;
 using Agency.Infrastructure.Persistence;
 using Agency.Infrastructure.Rostering;
 using Agency.Infrastructure.Tenancy;
 using Agency.Infrastructure.Tests.Support;
-using Agency.Infrastructure.Work;
+using Agency.Infrastructure.Shifts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

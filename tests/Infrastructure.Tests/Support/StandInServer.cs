@@ -1,4 +1,4 @@
-using Agency.Infrastructure.Outbound;
+using Agency.Infrastructure.Replies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

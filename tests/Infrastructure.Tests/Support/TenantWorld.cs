@@ -6,6 +6,7 @@ using Agency.Domain.Intake;
 using Agency.Domain.Replies;
 using Agency.Domain.Routing;
 using Agency.Domain.Sla;
+using Agency.Domain.Shifts;
 using Agency.Domain.Staff;
 using Agency.Domain.Tenancy;
 using Agency.Infrastructure.Identity;
@@ -109,10 +110,10 @@ public sealed class TenantWorld
             db.RollupStates.Add(new Domain.Reporting.RollupState { PostsThrough = now, ConversationsThrough = now, UpdatedAt = now });
             db.ReportDeliveries.Add(new Domain.Reporting.ReportDelivery { Year = 2026, Month = 10, SentAt = now, Recipients = 1 });
             db.ReportRecipients.Add(new Domain.Reporting.ReportRecipient { Year = 2026, Month = 10, Email = "manager@example.com", SentAt = now });
-            db.ApiKeys.Add(Domain.Integration.ApiKey.Issue("CRM sync", now, "Seed").Key);
-            var hook = new Domain.Integration.WebhookEndpoint { Name = "CRM", Url = "https://crm.example.com/hooks", Events = ["conversation.changed"], SecretProtected = "protected", CreatedAt = now };
+            db.ApiKeys.Add(Domain.PublicApi.ApiKey.Issue("CRM sync", now, "Seed").Key);
+            var hook = new Domain.OutgoingWebhooks.WebhookEndpoint { Name = "CRM", Url = "https://crm.example.com/hooks", Events = ["conversation.changed"], SecretProtected = "protected", CreatedAt = now };
             db.WebhookEndpoints.Add(hook);
-            db.WebhookDeliveries.Add(new Domain.Integration.WebhookDelivery { EndpointId = hook.Id, Event = "ping", Payload = "{}", CreatedAt = now, NextAttemptAt = now });
+            db.WebhookDeliveries.Add(new Domain.OutgoingWebhooks.WebhookDelivery { EndpointId = hook.Id, Event = "ping", Payload = "{}", CreatedAt = now, NextAttemptAt = now });
             await db.SaveChangesAsync();
         }
         return (agency.Id, acme.Id, globex?.Id);

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Agency.Domain.Integration;
+using Agency.Domain.PublicApi;
 using Agency.Infrastructure.Persistence;
 using Agency.Infrastructure.Tenancy;
 using Agency.Portal.Tests.Support;

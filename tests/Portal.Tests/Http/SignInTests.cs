@@ -4,7 +4,7 @@ using Agency.Infrastructure.Identity;
 using Agency.Infrastructure.Persistence;
 using Agency.Infrastructure.Seeding;
 using Agency.Infrastructure.Tenancy;
-using Agency.Portal.Features.Users;
+using Agency.Portal.Features.Identity;
 using Agency.Portal.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
-using Agency.Domain.Integration;
+using Agency.Domain.OutgoingWebhooks;
+using Agency.Domain.PublicApi;
 using Agency.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -4,6 +4,7 @@ using Agency.Domain.Conversations;
 using Agency.Domain.Replies;
 using Agency.Domain.Routing;
 using Agency.Domain.Sla;
+using Agency.Domain.Shifts;
 using Agency.Domain.Staff;
 using Agency.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
