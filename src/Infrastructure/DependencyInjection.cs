@@ -1,12 +1,23 @@
+using Agency.Infrastructure.Classification;
+using Agency.Infrastructure.Conversations;
 using Agency.Infrastructure.Health;
 using Agency.Infrastructure.Identity;
 using Agency.Infrastructure.Intake;
 using Agency.Infrastructure.Jobs;
+using Agency.Infrastructure.Notifications;
+using Agency.Infrastructure.OutgoingWebhooks;
 using Agency.Infrastructure.Persistence;
+using Agency.Infrastructure.Planning;
+using Agency.Infrastructure.PublicApi;
+using Agency.Infrastructure.Replies;
+using Agency.Infrastructure.Reporting;
+using Agency.Infrastructure.Rostering;
+using Agency.Infrastructure.Routing;
 using Agency.Infrastructure.Seeding;
+using Agency.Infrastructure.Shifts;
+using Agency.Infrastructure.Sla;
 using Agency.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,106 +50,32 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => DatabaseSetup.Build(dbOptions, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>()));
 
-        services.AddScoped<TenantContext>();
         services.AddScoped<IDbContextFactory<AgencyDbContext>, AgencyDbContextFactory>();
         // Identity and Data Protection resolve a context from the scope; it carries that scope's tenant.
         services.AddScoped<AgencyDbContext>(sp => sp.GetRequiredService<IDbContextFactory<AgencyDbContext>>().CreateDbContext());
-        services.AddSingleton<TenantAccessResolver>();
-        services.AddSingleton<CrossTenantReader>();
+        services.AddDataProtection().SetApplicationName("Agency").PersistKeysToDbContext<AgencyDbContext>();
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         services.AddSingleton<Operations.MetricsCollector>();
         services.AddSingleton<Operations.OperationsMetrics>();
         services.AddSingleton<BrandFanOut>();
-        services.AddSingleton<CreateAgency>();
-        services.AddSingleton<Identity.SignInRecord>();
         services.AddScoped<DemoSeeder>();
 
-        services.AddIdentityCore<ApplicationUser>(o =>
-            {
-                o.Password.RequiredLength = 10;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireUppercase = true;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = true;
-                o.SignIn.RequireConfirmedAccount = false;
-                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<AgencyDbContext>()
-            .AddSignInManager()
-            .AddDefaultTokenProviders()
-            .AddClaimsPrincipalFactory<AgencyClaimsFactory>();
-
-        services.AddDataProtection().SetApplicationName("Agency").PersistKeysToDbContext<AgencyDbContext>();
-
-        services.Configure<SmtpOptions>(config.GetSection(SmtpOptions.Section));
-        services.AddSingleton<IMailSender, SmtpMailSender>();
-        if (config.GetSection(SmtpOptions.Section).Get<SmtpOptions>() is { Sink: true })
-        {
-            services.AddSingleton<Mail.LocalMailSink>();
-            services.AddHostedService(sp => sp.GetRequiredService<Mail.LocalMailSink>());
-        }
-
-        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
-
-        var intake = builder.Configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
-        services.AddSingleton(Options.Create(intake));
-        services.AddSingleton<ChannelSecrets>();
-        services.AddSingleton<PostNotifier>();
-        services.AddSingleton<IntakeSignal>();
-        services.AddSingleton<Classification.IntentModels>();
-        services.AddSingleton(sp => new PostWriter(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Classification.IntentModels>())
-        {
-            QuietPeriod = intake.QuietPeriod,
-        });
-        services.AddSingleton<Classification.RetrainIntentModel>();
-        services.AddSingleton<IntakeProcessor>();
-        services.AddSingleton<AgencyWideReader>();
-        services.AddSingleton<Routing.ConversationWork>();
-        services.AddSingleton<Notifications.WorkNotifier>();
-        services.AddSingleton<Notifications.PresenceTracker>();
-        services.AddSingleton<Conversations.ConversationActions>();
-        services.AddSingleton<Sla.SlaEscalation>();
-        services.AddSingleton<Shifts.ShiftBook>();
-        services.AddSingleton<Planning.WorkloadPlanner>();
-        services.AddSingleton<Rostering.RosterPlanner>();
-        services.AddSingleton(Options.Create(config.GetSection(Rostering.RosterRunnerOptions.Section).Get<Rostering.RosterRunnerOptions>() ?? new Rostering.RosterRunnerOptions()));
-        services.AddSingleton<Rostering.RosterTurns>();
-        services.AddSingleton<Rostering.RosterRunner>();
-        services.AddSingleton<Reporting.ReportRollups>();
-        services.AddSingleton<Reporting.BrandReports>();
-        services.AddSingleton<Reporting.MonthlyReports>();
-        services.AddSingleton<Reporting.AgencyConsole>();
-        services.AddSingleton(Options.Create(config.GetSection(PublicApi.ApiOptions.Section).Get<PublicApi.ApiOptions>() ?? new PublicApi.ApiOptions()));
-        services.AddSingleton<PublicApi.BrandApi>();
-        services.AddSingleton<PublicApi.ApiKeyAuthenticator>();
-        var webhooks = config.GetSection(OutgoingWebhooks.WebhookOptions.Section).Get<OutgoingWebhooks.WebhookOptions>() ?? new OutgoingWebhooks.WebhookOptions();
-        services.AddSingleton(Options.Create(webhooks));
-        services.AddHttpClient(OutgoingWebhooks.WebhookHttp.ClientName, c => c.Timeout = webhooks.Timeout)
-            .ConfigurePrimaryHttpMessageHandler(() => OutgoingWebhooks.WebhookHttp.Handler(webhooks.AllowInsecure));
-        services.AddSingleton<OutgoingWebhooks.WebhookSecrets>();
-        services.AddSingleton<OutgoingWebhooks.WebhookDispatcher>();
-        services.AddSingleton<OutgoingWebhooks.WebhookSignal>();
-        services.AddSingleton<OutgoingWebhooks.WebhookWorker>();
-        if (webhooks.WorkerEnabled) services.AddHostedService(sp => sp.GetRequiredService<OutgoingWebhooks.WebhookWorker>());
-
-        var outbound = config.GetSection(Replies.OutboundOptions.Section).Get<Replies.OutboundOptions>() ?? new Replies.OutboundOptions();
-        services.AddSingleton(Options.Create(outbound));
-        services.AddHttpClient(Replies.MetaGraphClient.Name, c => c.Timeout = outbound.Timeout);
-        services.AddHttpClient(Replies.XApiClient.Name, c => c.Timeout = outbound.Timeout);
-        services.AddSingleton<Replies.INetworkClient, Replies.MetaGraphClient>();
-        services.AddSingleton<Replies.INetworkClient, Replies.XApiClient>();
-        services.AddSingleton<Replies.OutboxSender>();
-        services.AddSingleton<Replies.OutboxSignal>();
-        services.AddSingleton<Replies.OutboxWorker>();
-        if (outbound.WorkerEnabled) services.AddHostedService(sp => sp.GetRequiredService<Replies.OutboxWorker>());
-        services.AddSingleton<IntakeReceiver>();
-        services.AddSingleton<InboxWorker>();
-        services.AddSingleton<Importer>();
-        if (intake.WorkerEnabled) services.AddHostedService(sp => sp.GetRequiredService<InboxWorker>());
+        // One call per feature; each registers its own services.
+        services.AddTenancy();
+        services.AddAgencyIdentity(config);
+        services.AddClassification();
+        services.AddIntake(config);
+        services.AddServiceRouting();
+        services.AddNotifications();
+        services.AddConversations();
+        services.AddSla();
+        services.AddShifts();
+        services.AddPlanning();
+        services.AddRostering(config);
+        services.AddReporting();
+        services.AddPublicApi(config);
+        services.AddOutgoingWebhooks(config);
+        services.AddReplies(config);
 
         AddJobs(builder, dbOptions);
         return builder;
@@ -176,21 +113,10 @@ public static class DependencyInjection
                 s.ProvisionSchema();
                 if (jobs.Clustered) s.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
             });
-            q.AddJob(typeof(Classification.RetrainIntentModelsJob), j => j.WithIdentity(Classification.RetrainIntentModelsJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(Classification.RetrainIntentModelsJob.Key).WithIdentity("retrain-intent-models-nightly", "classification")
-                .WithCronSchedule("0 30 2 * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
-            q.AddJob(typeof(Planning.ForecastJob), j => j.WithIdentity(Planning.ForecastJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(Planning.ForecastJob.Key).WithIdentity("forecast-nightly", "planning")
-                .WithCronSchedule("0 15 3 * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
-            q.AddJob(typeof(Reporting.ReportRollupJob), j => j.WithIdentity(Reporting.ReportRollupJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(Reporting.ReportRollupJob.Key).WithIdentity("report-rollups-every-minute", "reporting")
-                .WithCronSchedule("30 * * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
-            q.AddJob(typeof(Reporting.MonthlyReportJob), j => j.WithIdentity(Reporting.MonthlyReportJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(Reporting.MonthlyReportJob.Key).WithIdentity("monthly-reports-hourly", "reporting")
-                .WithCronSchedule("0 7 * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
-            q.AddJob(typeof(Sla.SlaEscalationJob), j => j.WithIdentity(Sla.SlaEscalationJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(Sla.SlaEscalationJob.Key).WithIdentity("sla-escalation-every-minute", "work")
-                .WithCronSchedule("0 * * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
+            q.AddClassificationJobs();
+            q.AddPlanningJobs();
+            q.AddReportingJobs();
+            q.AddSlaJobs();
         });
         if (jobs.Enabled)
             builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

@@ -1,0 +1,15 @@
+namespace Agency.Portal.Features.Identity;
+
+public static class IdentityFeature
+{
+    /// <summary>The use-case classes this feature's pages call.</summary>
+    public static IServiceCollection AddIdentityFeature(this IServiceCollection services)
+    {
+        services.AddScoped<CreateInvitation>();
+        services.AddScoped<RevokeInvitation>();
+        services.AddScoped<AcceptInvitation>();
+        services.AddScoped<ChangeUserAccess>();
+        services.AddScoped<SetUserLock>();
+        return services;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Agency.Portal.Features.Shifts;
+
+public static class ShiftsFeature
+{
+    /// <summary>The use-case classes this feature's pages call.</summary>
+    public static IServiceCollection AddShiftsFeature(this IServiceCollection services)
+    {
+        services.AddScoped<ShiftDesk>();
+        return services;
+    }
+}
