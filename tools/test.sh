@@ -48,6 +48,8 @@ export AGENCY_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Datab
 step "Restoring tools and packages"
 dotnet tool restore >/dev/null || fail "dotnet tool restore"
 dotnet restore Agency.sln -v q || fail "restore"
+step "Checking the C# layout (CSharpier, 140 columns; fix with: dotnet csharpier format .)"
+dotnet csharpier check . >"$ART/csharpier.log" 2>&1 || { tail -20 "$ART/csharpier.log"; fail "C# not formatted"; }
 step "Building (warnings are errors)"
 dotnet build Agency.sln --no-restore -v q -nologo -p:TreatWarningsAsErrors=true || fail "build"
 

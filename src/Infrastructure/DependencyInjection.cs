@@ -31,8 +31,10 @@ namespace Agency.Infrastructure;
 public sealed class JobsOptions
 {
     public const string Section = "Jobs";
+
     /// <summary>Run the Quartz scheduler in this process.</summary>
     public bool Enabled { get; set; } = true;
+
     /// <summary>Several nodes share one PostgreSQL or SQL Server database (not possible on SQLite): Quartz runs each job on one of
     /// them, and live updates travel between them (<see cref="Cluster.NodeRelay"/>).</summary>
     public bool Clustered { get; set; }
@@ -48,7 +50,9 @@ public static class DependencyInjection
         var dbOptions = ReadDatabaseOptions(config, builder.Environment.ContentRootPath);
         services.AddSingleton(Options.Create(dbOptions));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => DatabaseSetup.Build(dbOptions, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
+            DatabaseSetup.Build(dbOptions, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>())
+        );
 
         services.AddScoped<IDbContextFactory<AgencyDbContext>, AgencyDbContextFactory>();
         // Identity and Data Protection resolve a context from the scope; it carries that scope's tenant.
@@ -106,12 +110,19 @@ public static class DependencyInjection
                 s.UseSystemTextJsonSerializer();
                 switch (db.Provider)
                 {
-                    case DatabaseProvider.Sqlite: s.UseSqlite(db.ConnectionString); break;
-                    case DatabaseProvider.Postgres: s.UsePostgres(db.ConnectionString); break;
-                    case DatabaseProvider.SqlServer: s.UseSqlServer(db.ConnectionString); break;
+                    case DatabaseProvider.Sqlite:
+                        s.UseSqlite(db.ConnectionString);
+                        break;
+                    case DatabaseProvider.Postgres:
+                        s.UsePostgres(db.ConnectionString);
+                        break;
+                    case DatabaseProvider.SqlServer:
+                        s.UseSqlServer(db.ConnectionString);
+                        break;
                 }
                 s.ProvisionSchema();
-                if (jobs.Clustered) s.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
+                if (jobs.Clustered)
+                    s.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
             });
             q.AddClassificationJobs();
             q.AddPlanningJobs();
@@ -130,12 +141,14 @@ public static class DependencyInjection
         var provider = section["Provider"];
         if (!string.IsNullOrWhiteSpace(provider))
         {
-            options.Provider = Enum.TryParse<DatabaseProvider>(provider, ignoreCase: true, out var p) && Enum.IsDefined(p)
-                ? p
-                : throw new InvalidOperationException($"Database:Provider '{provider}' is not one of Sqlite, Postgres, SqlServer.");
+            options.Provider =
+                Enum.TryParse<DatabaseProvider>(provider, ignoreCase: true, out var p) && Enum.IsDefined(p)
+                    ? p
+                    : throw new InvalidOperationException($"Database:Provider '{provider}' is not one of Sqlite, Postgres, SqlServer.");
         }
         options.ConnectionString = section["ConnectionString"] ?? options.ConnectionString;
-        if (bool.TryParse(section["MigrateOnStartup"], out var migrate)) options.MigrateOnStartup = migrate;
+        if (bool.TryParse(section["MigrateOnStartup"], out var migrate))
+            options.MigrateOnStartup = migrate;
 
         if (options.Provider == DatabaseProvider.Sqlite)
         {

@@ -18,19 +18,26 @@ namespace Agency.Portal;
 public static class PortalSetup
 {
     public const string AgencyAdminPolicy = "AgencyAdmin";
+
     /// <summary>People who answer customers: agents, team leads, agency admins.</summary>
     public const string ServicePolicy = "Service";
+
     /// <summary>People who change how a brand's work is routed and timed: team leads and agency admins.</summary>
     public const string LeadPolicy = "Lead";
+
     /// <summary>People who plan shifts: schedulers, team leads, agency admins.</summary>
     public const string ShiftPolicy = "Shifts";
+
     /// <summary>Who may open a conversation: service roles and the brand's marketing owners (to follow and forward).</summary>
     public const string ConversationPolicy = "Conversation";
     public const string CalendarPolicy = "Calendar";
+
     /// <summary>Brand dashboards and reports: the brand's managers and the agency's roles that run its service.</summary>
     public const string ReportPolicy = "Reports";
+
     /// <summary>Read-only transcripts: brand managers, admins and team leads.</summary>
     public const string TranscriptPolicy = "Transcripts";
+
     /// <summary>The agency console across all brands.</summary>
     public const string ConsolePolicy = "Console";
 
@@ -44,7 +51,8 @@ public static class PortalSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
-        services.AddAuthentication(o =>
+        services
+            .AddAuthentication(o =>
             {
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
@@ -65,7 +73,8 @@ public static class PortalSetup
                 OnRedirectToAccessDenied = ctx => Answer(ctx, StatusCodes.Status403Forbidden),
             };
         });
-        services.AddAuthorizationBuilder()
+        services
+            .AddAuthorizationBuilder()
             .AddPolicy(AgencyAdminPolicy, p => p.RequireRole(Roles.AgencyAdmin))
             .AddPolicy(ServicePolicy, p => p.RequireRole(Roles.AgencyAdmin, Roles.TeamLead, Roles.Agent))
             .AddPolicy(LeadPolicy, p => p.RequireRole(Roles.AgencyAdmin, Roles.TeamLead))
@@ -77,7 +86,8 @@ public static class PortalSetup
             .AddPolicy(ConsolePolicy, p => p.RequireRole(Roles.AgencyAdmin, Roles.TeamLead, Roles.Scheduler));
 
         services.AddFeatures();
-        if (builder.Configuration.GetValue("Outbound:StandIn", false)) services.AddSingleton<Agency.Infrastructure.Replies.PlatformStandIn>();
+        if (builder.Configuration.GetValue("Outbound:StandIn", false))
+            services.AddSingleton<Agency.Infrastructure.Replies.PlatformStandIn>();
         return builder;
     }
 
@@ -87,19 +97,32 @@ public static class PortalSetup
     /// </summary>
     private static void MapPlatformStandIn(WebApplication app)
     {
-        if (app.Services.GetService<Agency.Infrastructure.Replies.PlatformStandIn>() is not { } standIn) return;
+        if (app.Services.GetService<Agency.Infrastructure.Replies.PlatformStandIn>() is not { } standIn)
+            return;
         standIn.Map(app, "/standin");
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-            if (address is null) return;
-            address = address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)
-                .Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).TrimEnd('/');
-            var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Agency.Infrastructure.Replies.OutboundOptions>>().Value;
+            var address = app
+                .Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()
+                ?.Addresses.FirstOrDefault();
+            if (address is null)
+                return;
+            address = address
+                .Replace("://+", "://localhost", StringComparison.Ordinal)
+                .Replace("://*", "://localhost", StringComparison.Ordinal)
+                .Replace("://[::]", "://localhost", StringComparison.Ordinal)
+                .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
+                .TrimEnd('/');
+            var options = app
+                .Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Agency.Infrastructure.Replies.OutboundOptions>>()
+                .Value;
             options.GraphBaseUrl = $"{address}/standin/graph/v21.0";
             options.XBaseUrl = $"{address}/standin/x";
-            app.Logger.LogWarning("Replies go to the platform stand-in at {Address}/standin (Outbound:StandIn), not to X or Meta.", address);
+            app.Logger.LogWarning(
+                "Replies go to the platform stand-in at {Address}/standin (Outbound:StandIn), not to X or Meta.",
+                address
+            );
         });
     }
 
@@ -122,10 +145,14 @@ public static class PortalSetup
             app.Lifetime.ApplicationStarted.Register(() =>
             {
                 var urls = string.Join(", ", app.Urls);
-                var lines = DemoData.Users.Select(u => $"  {Roles.Describe(u.Role),-22} {u.Email}");
+                var lines = DemoData.Users.Select(u => $"  {Roles.Describe(u.Role), -22} {u.Email}");
                 app.Logger.LogWarning(
                     "Agency is running at {Urls}. Sign in at /Account/Login with one of the demo users (password {Password}):{NewLine}{Users}",
-                    urls, DemoData.Password, Environment.NewLine, string.Join(Environment.NewLine, lines));
+                    urls,
+                    DemoData.Password,
+                    Environment.NewLine,
+                    string.Join(Environment.NewLine, lines)
+                );
             });
         }
     }

@@ -43,7 +43,10 @@ public sealed class ApiAccessTests(AppServer app)
         await page.ReloadAsync();
         await Pages.WaitForCircuitAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "CRM sync" })).ToContainTextAsync("just now");
-        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "CRM sync" }).GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await page.GetByRole(AriaRole.Row)
+            .Filter(new() { HasText = "CRM sync" })
+            .GetByRole(AriaRole.Button, new() { Name = "Revoke" })
+            .ClickAsync();
         await Assertions.Expect(page.GetByText("stops working at once")).ToBeVisibleAsync();
         await Pages.ScreenshotAsync(page, "api-access-revoke");
         await page.GetByRole(AriaRole.Button, new() { Name = "Revoke key" }).ClickAsync();

@@ -41,22 +41,35 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         Directory.CreateDirectory(Screenshots);
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("AGENCY_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
-            Headless = true,
-            ChromiumSandbox = false,
-            Args =
-            [
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-            ],
-        });
+        Browser = await _playwright.Chromium.LaunchAsync(
+            new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = Environment.GetEnvironmentVariable("AGENCY_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+                Headless = true,
+                ChromiumSandbox = false,
+                Args =
+                [
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+                ],
+            }
+        );
     }
 
     public async Task<IPage> NewPageAsync()
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var context = await Browser.NewContextAsync(
+            new BrowserNewContextOptions
+            {
+                BaseURL = BaseUrl,
+                ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+            }
+        );
         // The test projects run side by side on two cores (the optimiser tests use both): allow for it.
         context.SetDefaultTimeout(40_000);
         Assertions.SetDefaultExpectTimeout(15_000);
@@ -65,17 +78,25 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
 
     async ValueTask IAsyncDisposable.DisposeAsync()
     {
-        if (Browser is not null) await Browser.CloseAsync();
+        if (Browser is not null)
+            await Browser.CloseAsync();
         _playwright?.Dispose();
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { _dir.Delete(recursive: true); } catch (IOException) { /* temp folder */ }
+        try
+        {
+            _dir.Delete(recursive: true);
+        }
+        catch (IOException)
+        { /* temp folder */
+        }
     }
 
     private static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Agency.sln"))) dir = dir.Parent;
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Agency.sln")))
+            dir = dir.Parent;
         return dir?.FullName ?? Path.GetTempPath();
     }
 }
@@ -103,26 +124,38 @@ internal sealed class FileLog : ILoggerProvider
 
     private void Write(string line)
     {
-        lock (_writer) _writer.WriteLine(line);
+        lock (_writer)
+            _writer.WriteLine(line);
     }
 
     private sealed class Logger(FileLog log, string category) : ILogger
     {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel level) => level >= LogLevel.Warning || (level >= LogLevel.Information && category == "Microsoft.EntityFrameworkCore.Database.Command");
+        public bool IsEnabled(LogLevel level) =>
+            level >= LogLevel.Warning || (level >= LogLevel.Information && category == "Microsoft.EntityFrameworkCore.Database.Command");
 
         public void Log<TState>(LogLevel level, EventId id, TState state, Exception? error, Func<TState, Exception?, string> format)
         {
-            if (!IsEnabled(level)) return;
+            if (!IsEnabled(level))
+                return;
             var text = format(state, error);
-            if (level < LogLevel.Warning && !SlowCommand(text)) return;
+            if (level < LogLevel.Warning && !SlowCommand(text))
+                return;
             log.Write($"{DateTime.UtcNow:HH:mm:ss.fff} {level} {category}: {text}{(error is null ? "" : " " + error)}");
         }
 
         // "Executed DbCommand (1,234ms)": only commands of a second or more.
         private static bool SlowCommand(string text) =>
-            text.StartsWith("Executed DbCommand (", StringComparison.Ordinal) && text.IndexOf("ms)", StringComparison.Ordinal) is var end and > 20
-            && int.TryParse(text[20..end], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture, out var ms) && ms >= 1000;
+            text.StartsWith("Executed DbCommand (", StringComparison.Ordinal)
+            && text.IndexOf("ms)", StringComparison.Ordinal) is var end and > 20
+            && int.TryParse(
+                text[20..end],
+                System.Globalization.NumberStyles.AllowThousands,
+                System.Globalization.CultureInfo.InvariantCulture,
+                out var ms
+            )
+            && ms >= 1000;
     }
 }

@@ -19,7 +19,13 @@ public sealed class OperationsTests(AppServer app)
         Assert.StartsWith("text/plain; version=0.0.4", metrics.Headers["content-type"]);
         var text = await metrics.TextAsync();
         Assert.Contains("# TYPE agency_outbox_replies gauge", text);
-        Assert.Matches(new System.Text.RegularExpressions.Regex("^agency_inbox_deliveries\\{status=\"parked\"\\} \\d+$", System.Text.RegularExpressions.RegexOptions.Multiline), text);
+        Assert.Matches(
+            new System.Text.RegularExpressions.Regex(
+                "^agency_inbox_deliveries\\{status=\"parked\"\\} \\d+$",
+                System.Text.RegularExpressions.RegexOptions.Multiline
+            ),
+            text
+        );
         await page.Context.CloseAsync();
     }
 }

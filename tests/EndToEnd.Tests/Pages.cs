@@ -15,12 +15,20 @@ public static class Pages
         // Signed in once the browser leaves the sign-in page (the landing page's first bytes; its figures may still be coming).
         try
         {
-            await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+            await page.WaitForURLAsync(
+                url => !url.Contains("/Account/Login", StringComparison.Ordinal),
+                new() { WaitUntil = WaitUntilState.Commit }
+            );
         }
         catch (TimeoutException e)
         {
-            var shown = await page.Locator(".validation-message, .text-danger, .alert, .mud-alert").Filter(new() { Visible = true }).AllInnerTextsAsync();
-            throw new TimeoutException($"{email} was not signed in: still at {page.Url}; the page shows: {(shown.Count == 0 ? "no message" : string.Join(" | ", shown.Select(t => t.Trim())))}", e);
+            var shown = await page.Locator(".validation-message, .text-danger, .alert, .mud-alert")
+                .Filter(new() { Visible = true })
+                .AllInnerTextsAsync();
+            throw new TimeoutException(
+                $"{email} was not signed in: still at {page.Url}; the page shows: {(shown.Count == 0 ? "no message" : string.Join(" | ", shown.Select(t => t.Trim())))}",
+                e
+            );
         }
         await WaitForCircuitAsync(page);
     }
@@ -67,9 +75,15 @@ public static class Pages
         }
         catch (TimeoutException e)
         {
-            var shown = await page.Locator(".mud-input-error .mud-input-helper-text, .mud-alert, .mud-snackbar, #components-reconnect-modal, #blazor-error-ui")
-                .Filter(new() { Visible = true }).AllInnerTextsAsync();
-            throw new TimeoutException($"Still at {page.Url} instead of {url}; the page shows: {(shown.Count == 0 ? "no message" : string.Join(" | ", shown.Select(t => t.Trim())))}", e);
+            var shown = await page.Locator(
+                    ".mud-input-error .mud-input-helper-text, .mud-alert, .mud-snackbar, #components-reconnect-modal, #blazor-error-ui"
+                )
+                .Filter(new() { Visible = true })
+                .AllInnerTextsAsync();
+            throw new TimeoutException(
+                $"Still at {page.Url} instead of {url}; the page shows: {(shown.Count == 0 ? "no message" : string.Join(" | ", shown.Select(t => t.Trim())))}",
+                e
+            );
         }
     }
 

@@ -19,7 +19,9 @@ public sealed class PlanningTests(AppServer app)
         await Assertions.Expect(x.GetByLabel("Staffing summary")).ToContainTextAsync("carrying unanswered work into later intervals"); // within the hour: the backlog model
         await Assertions.Expect(x.GetByLabel("Forecast chart").Locator("svg")).ToBeVisibleAsync();
         // The forecast's band is drawn, and the chart says in words what it shows.
-        await Assertions.Expect(x.Locator("path.forecast-band")).ToHaveAttributeAsync("d", new System.Text.RegularExpressions.Regex("^M.+Z$"));
+        await Assertions
+            .Expect(x.Locator("path.forecast-band"))
+            .ToHaveAttributeAsync("d", new System.Text.RegularExpressions.Regex("^M.+Z$"));
         await Assertions.Expect(x.GetByLabel("Forecast summary")).ToContainTextAsync("posts expected");
         await Assertions.Expect(x.GetByLabel("Forecast summary")).ToContainTextAsync("Last week the model forecast");
         await Assertions.Expect(x.Locator("path.forecast-backtest")).ToHaveAttributeAsync("data-backtest-hours", "168");

@@ -39,7 +39,9 @@ public sealed class ReportTests(AppServer app)
         // The PDF of the period.
         await Pages.GoAsync(page, "/b/delta/dashboard");
         await Assertions.Expect(received).Not.ToHaveTextAsync("0");
-        var direct = await page.APIRequest.GetAsync(await page.GetByLabel("Download PDF report").GetAttributeAsync("href") ?? "missing-href");
+        var direct = await page.APIRequest.GetAsync(
+            await page.GetByLabel("Download PDF report").GetAttributeAsync("href") ?? "missing-href"
+        );
         Assert.True(direct.Ok, $"{direct.Status}: {await direct.TextAsync()}");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByLabel("Download PDF report").ClickAsync());
         var path = await download.PathAsync();
@@ -75,11 +77,15 @@ public sealed class ReportTests(AppServer app)
         {
             var sum = 0;
             foreach (var cell in await totals.AllAsync())
-                sum += int.Parse((await cell.GetAttributeAsync("data-total-met"))!) + int.Parse((await cell.GetAttributeAsync("data-total-missed"))!);
+                sum +=
+                    int.Parse((await cell.GetAttributeAsync("data-total-met"))!)
+                    + int.Parse((await cell.GetAttributeAsync("data-total-missed"))!);
             return sum;
         }
         var week = await DecidedAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "90 days" }).Or(page.GetByText("90 days", new() { Exact = true })).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "90 days" })
+            .Or(page.GetByText("90 days", new() { Exact = true }))
+            .First.ClickAsync();
         await Assertions.Expect(page.GetByText("(last 90 days, UTC)")).ToBeVisibleAsync();
         // The demo's real tweets are mostly more than a week old.
         Assert.True(await DecidedAsync() > week, $"90 days decided no more than the week's {week}");

@@ -6,7 +6,12 @@ namespace Agency.EndToEnd.Tests;
 public sealed class RoleNavigationTests(AppServer app)
 {
     [Theory]
-    [InlineData("admin@northbeam.example", "agency-admin", new[] { "Start", "Brands", "Staff", "Teams", "Users & invitations", "Audit log" }, new string[0])]
+    [InlineData(
+        "admin@northbeam.example",
+        "agency-admin",
+        new[] { "Start", "Brands", "Staff", "Teams", "Users & invitations", "Audit log" },
+        new string[0]
+    )]
     [InlineData("lead@northbeam.example", "team-lead", new[] { "Start", "Account & security" }, new[] { "Brands", "Audit log" })]
     [InlineData("agent@northbeam.example", "agent", new[] { "Start", "Account & security" }, new[] { "Staff", "Users & invitations" })]
     [InlineData("scheduler@northbeam.example", "scheduler", new[] { "Start" }, new[] { "Brands", "Audit log" })]
@@ -17,8 +22,10 @@ public sealed class RoleNavigationTests(AppServer app)
         var page = await app.NewPageAsync();
         await Pages.SignInAsync(page, email);
         var links = await Pages.NavigationAsync(page);
-        foreach (var item in sees) Assert.Contains(item, links);
-        foreach (var item in doesNotSee) Assert.DoesNotContain(item, links);
+        foreach (var item in sees)
+            Assert.Contains(item, links);
+        foreach (var item in doesNotSee)
+            Assert.DoesNotContain(item, links);
         await Pages.ScreenshotAsync(page, $"start-{shot}");
         await page.Context.CloseAsync();
     }

@@ -1,10 +1,10 @@
+using System.Text.RegularExpressions;
 using Agency.Domain.Rostering;
-using Agency.Infrastructure.Tenancy;
 using Agency.Infrastructure.Persistence;
 using Agency.Infrastructure.Rostering;
+using Agency.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Agency.EndToEnd.Tests;
@@ -114,23 +114,37 @@ public sealed class ScheduleTests(AppServer app)
         // When the run ends the page opens its draft: coverage per brand, against the published shifts.
         var draft = scheduler.Locator("[data-draft-covered]");
         await Assertions.Expect(draft).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        var covered = double.Parse((await draft.GetAttributeAsync("data-draft-covered"))!, System.Globalization.CultureInfo.InvariantCulture);
-        var published = double.Parse((await scheduler.Locator("[data-published-covered]").GetAttributeAsync("data-published-covered"))!, System.Globalization.CultureInfo.InvariantCulture);
+        var covered = double.Parse(
+            (await draft.GetAttributeAsync("data-draft-covered"))!,
+            System.Globalization.CultureInfo.InvariantCulture
+        );
+        var published = double.Parse(
+            (await scheduler.Locator("[data-published-covered]").GetAttributeAsync("data-published-covered"))!,
+            System.Globalization.CultureInfo.InvariantCulture
+        );
         Assert.True(covered > published, $"draft covers {covered}, published {published}");
         // The demo's history is on X alone, so each brand is one line (a brand with need on channels some of its people do not work
         // is covered per channel: RosterSuite and DemandSeriesTests).
         await Assertions.Expect(scheduler.GetByLabel("Coverage of Apple Support", new() { Exact = true })).ToBeVisibleAsync();
         // What the draft's people would achieve on the week's forecast posts, by simulation.
-        await Assertions.Expect(scheduler.GetByLabel("Simulated service of Apple Support", new() { Exact = true })).ToContainTextAsync("Simulated on X / Twitter:");
-        await Assertions.Expect(scheduler.GetByLabel("Simulated service of Apple Support", new() { Exact = true }).Locator("[data-service-level]")).ToHaveCountAsync(1);
+        await Assertions
+            .Expect(scheduler.GetByLabel("Simulated service of Apple Support", new() { Exact = true }))
+            .ToContainTextAsync("Simulated on X / Twitter:");
+        await Assertions
+            .Expect(scheduler.GetByLabel("Simulated service of Apple Support", new() { Exact = true }).Locator("[data-service-level]"))
+            .ToHaveCountAsync(1);
         // Amazon Help has posts forecast this week: the strip under its days shows where the simulated service stands.
-        await Assertions.Expect(scheduler.GetByLabel("Coverage of Amazon Help", new() { Exact = true }).Locator("rect[class^='service-']")).Not.ToHaveCountAsync(0);
+        await Assertions
+            .Expect(scheduler.GetByLabel("Coverage of Amazon Help", new() { Exact = true }).Locator("rect[class^='service-']"))
+            .Not.ToHaveCountAsync(0);
         await Assertions.Expect(scheduler.GetByLabel("How the search went")).ToContainTextAsync("hours short of the best roster found");
         await Pages.ScreenshotAsync(scheduler, "roster-draft");
 
         await scheduler.GetByRole(AriaRole.Button, new() { Name = "Publish roster" }).ClickAsync();
         await Assertions.Expect(scheduler.GetByText("Roster published")).ToBeVisibleAsync();
-        await Assertions.Expect(scheduler.GetByLabel("Roster", new() { Exact = true }).Locator(".mud-chip")).ToContainTextAsync("published");
+        await Assertions
+            .Expect(scheduler.GetByLabel("Roster", new() { Exact = true }).Locator(".mud-chip"))
+            .ToContainTextAsync("published");
         await scheduler.Context.CloseAsync();
 
         await agent.ReloadAsync();
@@ -147,7 +161,8 @@ public sealed class ScheduleTests(AppServer app)
         // Another agency's roster holds every turn of the server.
         var turns = app.Services.GetRequiredService<RosterTurns>();
         var held = new List<IDisposable>();
-        while (turns.TryTake() is { } turn) held.Add(turn);
+        while (turns.TryTake() is { } turn)
+            held.Add(turn);
         try
         {
             var scheduler = await app.NewPageAsync();
@@ -177,7 +192,8 @@ public sealed class ScheduleTests(AppServer app)
         }
         finally
         {
-            foreach (var turn in held) turn.Dispose();
+            foreach (var turn in held)
+                turn.Dispose();
         }
     }
 
@@ -187,13 +203,32 @@ public sealed class ScheduleTests(AppServer app)
         // Server "node-b", sharing the database, is building Northbeam's roster and stored its progress with its last heartbeat.
         var setup = app.Services.GetRequiredService<DatabaseSetup>();
         Guid agencyId;
-        await using (var db = setup.Create(TenantScope.None)) agencyId = (await db.Agencies.SingleAsync(a => a.Slug == "northbeam")).Id;
+        await using (var db = setup.Create(TenantScope.None))
+            agencyId = (await db.Agencies.SingleAsync(a => a.Slug == "northbeam")).Id;
         var northbeam = TenantScope.ForAgency(agencyId, TenantSource.System);
         var monday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7 - ((int)DateTime.UtcNow.DayOfWeek + 6) % 7);
-        var run = new RosterRun { FirstDay = monday, Weeks = 2, TimeLimitSeconds = 120, CreatedAt = DateTime.UtcNow, CreatedBy = "Sam Scheduler", Node = "node-b",
-            HeartbeatAt = DateTime.UtcNow, Step = "Improving", ElapsedSeconds = 48, Trace = "0.8:1460 3:1210 9:1100 20:1010 48:964", Solutions = 5,
-            UnderCoverageIntervals = 964, LowerBoundIntervals = 900, DemandIntervals = 5200 };
-        await using (var db = setup.Create(northbeam)) { db.RosterRuns.Add(run); await db.SaveChangesAsync(); }
+        var run = new RosterRun
+        {
+            FirstDay = monday,
+            Weeks = 2,
+            TimeLimitSeconds = 120,
+            CreatedAt = DateTime.UtcNow,
+            CreatedBy = "Sam Scheduler",
+            Node = "node-b",
+            HeartbeatAt = DateTime.UtcNow,
+            Step = "Improving",
+            ElapsedSeconds = 48,
+            Trace = "0.8:1460 3:1210 9:1100 20:1010 48:964",
+            Solutions = 5,
+            UnderCoverageIntervals = 964,
+            LowerBoundIntervals = 900,
+            DemandIntervals = 5200,
+        };
+        await using (var db = setup.Create(northbeam))
+        {
+            db.RosterRuns.Add(run);
+            await db.SaveChangesAsync();
+        }
         try
         {
             var scheduler = await app.NewPageAsync();
@@ -218,8 +253,13 @@ public sealed class ScheduleTests(AppServer app)
 
             // Server "node-b" saves its best roster at its next heartbeat: the page opens the run.
             await using (var db = setup.Create(northbeam))
-                await db.RosterRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RosterRunStatus.Stopped)
-                    .SetProperty(r => r.Message, "Stopped by Sam Scheduler; this is the best roster found by then.").SetProperty(r => r.FinishedAt, DateTime.UtcNow));
+                await db
+                    .RosterRuns.Where(r => r.Id == run.Id)
+                    .ExecuteUpdateAsync(u =>
+                        u.SetProperty(r => r.Status, RosterRunStatus.Stopped)
+                            .SetProperty(r => r.Message, "Stopped by Sam Scheduler; this is the best roster found by then.")
+                            .SetProperty(r => r.FinishedAt, DateTime.UtcNow)
+                    );
             var roster = scheduler.GetByLabel("Roster", new() { Exact = true });
             await Assertions.Expect(roster.Locator(".mud-chip")).ToContainTextAsync("stopped", new() { Timeout = 15_000 });
             await Assertions.Expect(roster).ToContainTextAsync("Stopped by");

@@ -16,26 +16,41 @@ public sealed class StreamTests(AppServer app)
         await Pages.SignInAsync(page, "marketing@northbeam.example");
         await Pages.GoAsync(page, "/b/apple/accounts");
         await Pages.ScreenshotAsync(page, "accounts-marketing-owner");
-        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "AppleSupport" }).GetByRole(AriaRole.Link, new() { Name = "Stream" }).ClickAsync();
+        await page.GetByRole(AriaRole.Row)
+            .Filter(new() { HasText = "AppleSupport" })
+            .GetByRole(AriaRole.Link, new() { Name = "Stream" })
+            .ClickAsync();
         await Pages.WaitForUrlAsync(page, "**/stream");
         await Assertions.Expect(page.GetByText("Live", new() { Exact = true })).ToBeVisibleAsync();
         var streamUrl = page.Url;
         var accountId = streamUrl.Split('/')[^2];
 
         // The platform delivers a mention while the page is open; no reload follows.
-        var body = JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            for_user_id = "458015800",
-            tweet_create_events = new[]
+        var body = JsonSerializer.SerializeToUtf8Bytes(
+            new
             {
-                new
+                for_user_id = "458015800",
+                tweet_create_events = new[]
                 {
-                    created_at = DateTime.UtcNow.ToString("ddd MMM dd HH:mm:ss +0000 yyyy", System.Globalization.CultureInfo.InvariantCulture), id_str = "910000000000000001",
-                    text = "@AppleSupport my MacBook won't turn on after the update and nobody in store can help. Unacceptable.",
-                    user = new { id_str = "115712", screen_name = "patmorgan", name = "Pat Morgan", followers_count = 1532 },
+                    new
+                    {
+                        created_at = DateTime.UtcNow.ToString(
+                            "ddd MMM dd HH:mm:ss +0000 yyyy",
+                            System.Globalization.CultureInfo.InvariantCulture
+                        ),
+                        id_str = "910000000000000001",
+                        text = "@AppleSupport my MacBook won't turn on after the update and nobody in store can help. Unacceptable.",
+                        user = new
+                        {
+                            id_str = "115712",
+                            screen_name = "patmorgan",
+                            name = "Pat Morgan",
+                            followers_count = 1532,
+                        },
+                    },
                 },
-            },
-        });
+            }
+        );
         using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -47,7 +62,9 @@ public sealed class StreamTests(AppServer app)
         await Assertions.Expect(post).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Pages.ScreenshotAsync(page, "stream-live");
         // Labelled on arrival by the rules or the model, whichever the brand's measurements trust here.
-        await Assertions.Expect(post.Locator(".intent-chip")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(Complaint|Service question) · (rule|model)$"));
+        await Assertions
+            .Expect(post.Locator(".intent-chip"))
+            .ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(Complaint|Service question) · (rule|model)$"));
         await Assertions.Expect(post.GetByText("Pat Morgan")).ToBeVisibleAsync();
         Assert.Equal(streamUrl, page.Url);
         await Pages.ScreenshotAsync(page, "stream-live");
@@ -98,12 +115,15 @@ public sealed class StreamTests(AppServer app)
     public async Task An_admin_imports_a_file_and_sees_progress_and_a_summary_with_rejected_rows()
     {
         var file = Path.Combine(Path.GetTempPath(), $"import-{Guid.NewGuid():N}.csv");
-        await File.WriteAllTextAsync(file, """
+        await File.WriteAllTextAsync(
+            file,
+            """
             tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id
             990001,555001,True,Wed Nov 01 10:00:00 +0000 2017,"@AmazonHelp my parcel says delivered, but it is not here. Where is it?",990002,
             990002,AmazonHelp,False,Wed Nov 01 10:12:00 +0000 2017,@555001 Sorry about that! Please check with neighbours and DM us the order id.,,990001.0
             990003,555002,True,not a date,@AmazonHelp hello,,
-            """);
+            """
+        );
         var page = await app.NewPageAsync();
         await Pages.SignInAsync(page, "admin@northbeam.example");
         await Pages.GoAsync(page, "/admin/import");

@@ -30,9 +30,22 @@ public sealed class WebhookTests(AppServer app)
                 while (_listener.IsListening)
                 {
                     HttpListenerContext context;
-                    try { context = await _listener.GetContextAsync(); } catch (Exception) { return; }
+                    try
+                    {
+                        context = await _listener.GetContextAsync();
+                    }
+                    catch (Exception)
+                    {
+                        return;
+                    }
                     using var reader = new StreamReader(context.Request.InputStream);
-                    Calls.Enqueue((context.Request.Headers["Agency-Event"] ?? "", context.Request.Headers[WebhookSignature.Header], await reader.ReadToEndAsync()));
+                    Calls.Enqueue(
+                        (
+                            context.Request.Headers["Agency-Event"] ?? "",
+                            context.Request.Headers[WebhookSignature.Header],
+                            await reader.ReadToEndAsync()
+                        )
+                    );
                     context.Response.StatusCode = 204;
                     context.Response.Close();
                 }

@@ -15,18 +15,28 @@ public sealed class WorkspaceTests(AppServer app)
     private async Task MentionAsync(string id, string handle, string name, string text, DateTime at)
     {
         var accountId = await AccountIdAsync();
-        var body = JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            for_user_id = AppleMarketingX,
-            tweet_create_events = new[]
+        var body = JsonSerializer.SerializeToUtf8Bytes(
+            new
             {
-                new
+                for_user_id = AppleMarketingX,
+                tweet_create_events = new[]
                 {
-                    created_at = at.ToString("ddd MMM dd HH:mm:ss +0000 yyyy", System.Globalization.CultureInfo.InvariantCulture), id_str = id, text,
-                    user = new { id_str = id[^6..], screen_name = handle, name, followers_count = 312 },
+                    new
+                    {
+                        created_at = at.ToString("ddd MMM dd HH:mm:ss +0000 yyyy", System.Globalization.CultureInfo.InvariantCulture),
+                        id_str = id,
+                        text,
+                        user = new
+                        {
+                            id_str = id[^6..],
+                            screen_name = handle,
+                            name,
+                            followers_count = 312,
+                        },
+                    },
                 },
-            },
-        });
+            }
+        );
         using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -40,7 +50,10 @@ public sealed class WorkspaceTests(AppServer app)
         var page = await app.NewPageAsync();
         await Pages.SignInAsync(page, "admin@northbeam.example");
         await Pages.GoAsync(page, "/b/apple/accounts");
-        var href = await page.GetByRole(AriaRole.Row).Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("X / Twitter.*@Apple(?!Support)") }).GetByRole(AriaRole.Link, new() { Name = "Stream" }).GetAttributeAsync("href");
+        var href = await page.GetByRole(AriaRole.Row)
+            .Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("X / Twitter.*@Apple(?!Support)") })
+            .GetByRole(AriaRole.Link, new() { Name = "Stream" })
+            .GetAttributeAsync("href");
         await page.Context.CloseAsync();
         return href!.Split('/')[^2];
     }
@@ -58,7 +71,13 @@ public sealed class WorkspaceTests(AppServer app)
         for (var attempt = 0; attempt < 3 && !page.Url.Contains("/conversations/", StringComparison.Ordinal); attempt++)
         {
             await row.First.ClickAsync();
-            try { await page.WaitForURLAsync("**/conversations/**", new() { Timeout = 7_000 }); } catch (TimeoutException) { /* clicked a replaced row: try again */ }
+            try
+            {
+                await page.WaitForURLAsync("**/conversations/**", new() { Timeout = 7_000 });
+            }
+            catch (TimeoutException)
+            { /* clicked a replaced row: try again */
+            }
         }
         await Pages.WaitForUrlAsync(page, "**/conversations/**");
         await Pages.WaitForCircuitAsync(page);
@@ -67,7 +86,13 @@ public sealed class WorkspaceTests(AppServer app)
     [Fact]
     public async Task An_agent_answers_a_forwarded_mention_moves_it_to_private_and_the_marketing_owner_sees_it_answered()
     {
-        await MentionAsync("1930000000000000101", "rivka_m", "Rivka M", "@Apple my iPhone has been stuck on the logo since this morning's update, what do I do?", DateTime.UtcNow.AddMinutes(-3));
+        await MentionAsync(
+            "1930000000000000101",
+            "rivka_m",
+            "Rivka M",
+            "@Apple my iPhone has been stuck on the logo since this morning's update, what do I do?",
+            DateTime.UtcNow.AddMinutes(-3)
+        );
 
         var agent = await app.NewPageAsync();
         await Pages.SignInAsync(agent, "agent@northbeam.example");
@@ -82,7 +107,9 @@ public sealed class WorkspaceTests(AppServer app)
         await Pages.ScreenshotAsync(agent, "workspace-personal-data-warning");
         await agent.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
 
-        await agent.GetByLabel("Your answer").FillAsync("Hi Rivka, sorry about that! Hold the side and volume-down buttons for 10 seconds. Did that help?");
+        await agent
+            .GetByLabel("Your answer")
+            .FillAsync("Hi Rivka, sorry about that! Hold the side and volume-down buttons for 10 seconds. Did that help?");
         await agent.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
         await Assertions.Expect(agent.GetByLabel("Thread").GetByText("Hold the side and volume-down")).ToBeVisibleAsync();
         await Assertions.Expect(agent.GetByLabel("Reply being sent")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
@@ -91,7 +118,9 @@ public sealed class WorkspaceTests(AppServer app)
         await agent.GetByLabel("Private message text").FillAsync("Could you send us the serial number of the phone here, please?");
         await agent.GetByRole(AriaRole.Button, new() { Name = "Move to private and send" }).ClickAsync();
         await Assertions.Expect(agent.GetByLabel("Thread").GetByText("we've sent you a DM")).ToBeVisibleAsync(new() { Timeout = 20_000 });
-        await Assertions.Expect(agent.GetByLabel("Thread").GetByText("serial number of the phone here")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions
+            .Expect(agent.GetByLabel("Thread").GetByText("serial number of the phone here"))
+            .ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(agent.GetByLabel("Thread").GetByText("private").First).ToBeVisibleAsync();
         await Pages.ScreenshotAsync(agent, "workspace-moved-to-private");
         await agent.Context.CloseAsync();
@@ -109,13 +138,21 @@ public sealed class WorkspaceTests(AppServer app)
     public async Task A_lead_sees_a_breach_escalated_by_the_job()
     {
         // Posted two hours ago: the clock starts at the customer's post, so it is overdue on arrival.
-        await MentionAsync("1930000000000000202", "late_larry", "Larry Late", "@Apple my order of AirPods never arrived and support never answered, I want a refund", DateTime.UtcNow.AddHours(-2));
+        await MentionAsync(
+            "1930000000000000202",
+            "late_larry",
+            "Larry Late",
+            "@Apple my order of AirPods never arrived and support never answered, I want a refund",
+            DateTime.UtcNow.AddHours(-2)
+        );
 
         var lead = await app.NewPageAsync();
         await Pages.SignInAsync(lead, "lead@northbeam.example");
         await OpenFromTeamQueueAsync(lead, "late_larry", "All open");
         // The escalation job runs every minute: the breach shows up live, with the priority raised.
-        await Assertions.Expect(lead.GetByLabel("Routing and SLA")).ToContainTextAsync("First response: breach", new() { Timeout = 90_000 });
+        await Assertions
+            .Expect(lead.GetByLabel("Routing and SLA"))
+            .ToContainTextAsync("First response: breach", new() { Timeout = 90_000 });
         await Assertions.Expect(lead.GetByLabel("Priority")).ToContainTextAsync("Urgent");
         await Pages.ScreenshotAsync(lead, "workspace-breach-lead");
 
@@ -153,7 +190,13 @@ public sealed class WorkspaceTests(AppServer app)
     [Fact]
     public async Task Two_people_on_one_conversation_see_each_other_there_and_typing()
     {
-        await MentionAsync("1930000000000000777", "oskar_b", "Oskar B", "@Apple my AirPods keep disconnecting from my Mac, is there a fix?", DateTime.UtcNow.AddMinutes(-2));
+        await MentionAsync(
+            "1930000000000000777",
+            "oskar_b",
+            "Oskar B",
+            "@Apple my AirPods keep disconnecting from my Mac, is there a fix?",
+            DateTime.UtcNow.AddMinutes(-2)
+        );
         var agent = await app.NewPageAsync();
         await Pages.SignInAsync(agent, "agent@northbeam.example");
         await OpenFromTeamQueueAsync(agent, "oskar_b");

@@ -17,7 +17,11 @@ internal static class BenchDatabase
     /// <summary>The database in <paramref name="file"/>, created and migrated when it is not there yet.</summary>
     public static async Task<(DatabaseOptions Options, DatabaseSetup Setup)> OpenAsync(string file)
     {
-        var options = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file};Default Timeout=60" };
+        var options = new DatabaseOptions
+        {
+            Provider = DatabaseProvider.Sqlite,
+            ConnectionString = $"Data Source={file};Default Timeout=60",
+        };
         var setup = DatabaseSetup.Build(options, null);
         await using var ctx = setup.Create(TenantScope.None);
         await ctx.Database.MigrateAsync();

@@ -24,42 +24,101 @@ internal static class DashboardBench
     {
         DirectoryInfo? dir = null;
         DatabaseSetup setup;
-        if (keep is null) (dir, _, setup) = await BenchDatabase.CreateAsync("dashboard");
-        else (_, setup) = await BenchDatabase.OpenAsync(Path.GetFullPath(keep));
+        if (keep is null)
+            (dir, _, setup) = await BenchDatabase.CreateAsync("dashboard");
+        else
+            (_, setup) = await BenchDatabase.OpenAsync(Path.GetFullPath(keep));
         try
         {
             var kept = (await new CrossTenantReader(setup).ActiveBrandsAsync()).FirstOrDefault(b => b.Slug == "bench-brand");
-            if (kept is null) return await SeedAndMeasureAsync(setup, posts);
+            if (kept is null)
+                return await SeedAndMeasureAsync(setup, posts);
             Console.WriteLine($"Reusing the database seeded earlier in {keep}.");
             var scope = TenantScope.ForBrand(kept.AgencyId, kept.BrandId, TenantSource.System);
-            int stored, conversations;
-            await using (var b = setup.Create(scope)) (stored, conversations) = (await b.Posts.CountAsync(), await b.Conversations.CountAsync());
+            int stored,
+                conversations;
+            await using (var b = setup.Create(scope))
+                (stored, conversations) = (await b.Posts.CountAsync(), await b.Conversations.CountAsync());
             return await MeasureAsync(setup, scope, stored, conversations);
         }
         finally
         {
             SqliteConnection.ClearAllPools();
-            try { dir?.Delete(recursive: true); } catch (IOException) { /* temp */ }
+            try
+            {
+                dir?.Delete(recursive: true);
+            }
+            catch (IOException)
+            { /* temp */
+            }
         }
     }
 
     private static async Task<int> SeedAndMeasureAsync(DatabaseSetup setup, int posts)
     {
         var agency = new AgencyAccount { Name = "Bench agency", Slug = "bench" };
-        await using (var g = setup.Create(TenantScope.None)) { g.Agencies.Add(agency); await g.SaveChangesAsync(); }
-        var brand = new Brand { Name = "Bench brand", Slug = "bench-brand", TimeZoneId = "Europe/London", CreatedAt = DateTime.UtcNow.AddYears(-2) };
-        await using (var a = setup.Create(TenantScope.ForAgency(agency.Id, TenantSource.System))) { a.Brands.Add(brand); await a.SaveChangesAsync(); }
+        await using (var g = setup.Create(TenantScope.None))
+        {
+            g.Agencies.Add(agency);
+            await g.SaveChangesAsync();
+        }
+        var brand = new Brand
+        {
+            Name = "Bench brand",
+            Slug = "bench-brand",
+            TimeZoneId = "Europe/London",
+            CreatedAt = DateTime.UtcNow.AddYears(-2),
+        };
+        await using (var a = setup.Create(TenantScope.ForAgency(agency.Id, TenantSource.System)))
+        {
+            a.Brands.Add(brand);
+            await a.SaveChangesAsync();
+        }
         var scope = TenantScope.ForBrand(agency.Id, brand.Id, TenantSource.System);
-        var x = new ChannelAccount { Network = Network.X, Handle = "bench", ExternalAccountId = "1", Department = Department.Service };
-        var fb = new ChannelAccount { Network = Network.Facebook, Handle = "bench", ExternalAccountId = "2", Department = Department.Marketing };
-        var xPolicy = new SlaPolicy { Name = "X within the hour", Network = Network.X, FirstResponseMinutes = 60, NextResponseMinutes = 60, ResolutionMinutes = 24 * 60 };
-        var fbPolicy = new SlaPolicy { Name = "Facebook within 6 hours", Network = Network.Facebook, FirstResponseMinutes = 360, NextResponseMinutes = 360, ResolutionMinutes = 48 * 60 };
-        await using (var b = setup.Create(scope)) { b.ChannelAccounts.AddRange(x, fb); b.SlaPolicies.AddRange(xPolicy, fbPolicy); await b.SaveChangesAsync(); }
+        var x = new ChannelAccount
+        {
+            Network = Network.X,
+            Handle = "bench",
+            ExternalAccountId = "1",
+            Department = Department.Service,
+        };
+        var fb = new ChannelAccount
+        {
+            Network = Network.Facebook,
+            Handle = "bench",
+            ExternalAccountId = "2",
+            Department = Department.Marketing,
+        };
+        var xPolicy = new SlaPolicy
+        {
+            Name = "X within the hour",
+            Network = Network.X,
+            FirstResponseMinutes = 60,
+            NextResponseMinutes = 60,
+            ResolutionMinutes = 24 * 60,
+        };
+        var fbPolicy = new SlaPolicy
+        {
+            Name = "Facebook within 6 hours",
+            Network = Network.Facebook,
+            FirstResponseMinutes = 360,
+            NextResponseMinutes = 360,
+            ResolutionMinutes = 48 * 60,
+        };
+        await using (var b = setup.Create(scope))
+        {
+            b.ChannelAccounts.AddRange(x, fb);
+            b.SlaPolicies.AddRange(xPolicy, fbPolicy);
+            await b.SaveChangesAsync();
+        }
 
         var seed = Stopwatch.StartNew();
         var (conversations, stored) = await SeedAsync(setup, scope, x, fb, xPolicy, fbPolicy, posts);
-        await using (var ctx = setup.Create(TenantScope.None)) await ctx.Database.ExecuteSqlRawAsync("ANALYZE;");
-        Console.WriteLine($"Seeded {stored:N0} posts in {conversations:N0} conversations over 365 days in {seed.Elapsed.TotalSeconds:F0} s.");
+        await using (var ctx = setup.Create(TenantScope.None))
+            await ctx.Database.ExecuteSqlRawAsync("ANALYZE;");
+        Console.WriteLine(
+            $"Seeded {stored:N0} posts in {conversations:N0} conversations over 365 days in {seed.Elapsed.TotalSeconds:F0} s."
+        );
         return await MeasureAsync(setup, scope, stored, conversations);
     }
 
@@ -70,8 +129,11 @@ internal static class DashboardBench
         var build = Stopwatch.StartNew();
         var built = await rollups.RefreshAsync(scope);
         build.Stop();
-        Console.WriteLine($"Rollups brought up to date in {build.Elapsed.TotalSeconds:F1} s: {built.Facts:N0} conversation facts, {built.Days:N0} days of post counts.");
-        await using (var ctx = setup.Create(TenantScope.None)) await ctx.Database.ExecuteSqlRawAsync("ANALYZE;");
+        Console.WriteLine(
+            $"Rollups brought up to date in {build.Elapsed.TotalSeconds:F1} s: {built.Facts:N0} conversation facts, {built.Days:N0} days of post counts."
+        );
+        await using (var ctx = setup.Create(TenantScope.None))
+            await ctx.Database.ExecuteSqlRawAsync("ANALYZE;");
 
         var reports = new BrandReports(setup, rollups, clock);
         var period = ReportPeriod.Last(30, DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
@@ -89,10 +151,16 @@ internal static class DashboardBench
             last = await reports.DashboardAsync(scope, period);
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
-        Console.WriteLine($"30-day dashboard ({last!.Current.Conversations:N0} conversations and {last.Current.Inbound:N0} messages this period, {last.Previous.Conversations:N0} in the period before):");
-        Console.WriteLine($"  p50 {InboxBench.Percentile(times, 50):F1} ms, p95 {InboxBench.Percentile(times, 95):F1} ms over {times.Count} runs (goal p95 < 300 ms)");
+        Console.WriteLine(
+            $"30-day dashboard ({last!.Current.Conversations:N0} conversations and {last.Current.Inbound:N0} messages this period, {last.Previous.Conversations:N0} in the period before):"
+        );
+        Console.WriteLine(
+            $"  p50 {InboxBench.Percentile(times, 50):F1} ms, p95 {InboxBench.Percentile(times, 95):F1} ms over {times.Count} runs (goal p95 < 300 ms)"
+        );
         await PrintPartsAsync(rollups, reports, scope, period);
-        Console.WriteLine($"RESULT dashboard_posts={stored} conversations={conversations} p50_ms={InboxBench.Percentile(times, 50):F1} p95_ms={InboxBench.Percentile(times, 95):F1} rollup_build_s={build.Elapsed.TotalSeconds:F1}");
+        Console.WriteLine(
+            $"RESULT dashboard_posts={stored} conversations={conversations} p50_ms={InboxBench.Percentile(times, 50):F1} p95_ms={InboxBench.Percentile(times, 95):F1} rollup_build_s={build.Elapsed.TotalSeconds:F1}"
+        );
         return 0;
     }
 
@@ -111,21 +179,45 @@ internal static class DashboardBench
             }
             return $"{name} {InboxBench.Percentile(times, 50):F1} ms";
         }
-        Console.WriteLine("  by part, one after another (median of 20): " + string.Join(", ",
-            await Time("rollup refresh", () => rollups.RefreshAsync(scope)),
-            await Time("this period's facts", () => reports.PeriodFactsAsync(scope, period, now)),
-            await Time("the period before", () => reports.PeriodHeadlineAsync(scope, period.Previous, now))));
+        Console.WriteLine(
+            "  by part, one after another (median of 20): "
+                + string.Join(
+                    ", ",
+                    await Time("rollup refresh", () => rollups.RefreshAsync(scope)),
+                    await Time("this period's facts", () => reports.PeriodFactsAsync(scope, period, now)),
+                    await Time("the period before", () => reports.PeriodHeadlineAsync(scope, period.Previous, now))
+                )
+        );
     }
 
-    private static async Task<(int Conversations, int Posts)> SeedAsync(DatabaseSetup setup, TenantScope scope, ChannelAccount x, ChannelAccount fb, SlaPolicy xPolicy, SlaPolicy fbPolicy, int target)
+    private static async Task<(int Conversations, int Posts)> SeedAsync(
+        DatabaseSetup setup,
+        TenantScope scope,
+        ChannelAccount x,
+        ChannelAccount fb,
+        SlaPolicy xPolicy,
+        SlaPolicy fbPolicy,
+        int target
+    )
     {
         var rng = new Random(17);
         var end = DateTime.UtcNow;
         var start = end.AddDays(-365);
         var span = (end - start).TotalSeconds;
         string[] tags = ["refund", "delay", "baggage", "booking", "wifi", "seat", "lounge", "app"];
-        var intents = new[] { Intent.ServiceQuestion, Intent.ServiceQuestion, Intent.Complaint, Intent.Complaint, Intent.Praise, Intent.General, Intent.SalesLead, Intent.Spam };
-        int conversations = 0, posts = 0;
+        var intents = new[]
+        {
+            Intent.ServiceQuestion,
+            Intent.ServiceQuestion,
+            Intent.Complaint,
+            Intent.Complaint,
+            Intent.Praise,
+            Intent.General,
+            Intent.SalesLead,
+            Intent.Spam,
+        };
+        int conversations = 0,
+            posts = 0;
         while (posts < target)
         {
             await using var db = setup.Create(scope);
@@ -138,12 +230,22 @@ internal static class DashboardBench
                 var intent = intents[rng.Next(intents.Length)];
                 var c = new Conversation
                 {
-                    ChannelAccountId = account.Id, Network = account.Network, Department = Department.Service, CustomerExternalId = $"cust{rng.Next(200_000)}",
-                    CustomerHandle = $"@customer{rng.Next(200_000)}", StartedAt = started, LastActivityAt = started, Routed = true, NoAction = intent == Intent.Spam,
-                    SlaPolicyId = onX ? xPolicy.Id : fbPolicy.Id, Forwarded = !onX && rng.NextDouble() < 0.3,
+                    ChannelAccountId = account.Id,
+                    Network = account.Network,
+                    Department = Department.Service,
+                    CustomerExternalId = $"cust{rng.Next(200_000)}",
+                    CustomerHandle = $"@customer{rng.Next(200_000)}",
+                    StartedAt = started,
+                    LastActivityAt = started,
+                    Routed = true,
+                    NoAction = intent == Intent.Spam,
+                    SlaPolicyId = onX ? xPolicy.Id : fbPolicy.Id,
+                    Forwarded = !onX && rng.NextDouble() < 0.3,
                 };
-                if (c.Forwarded) c.ForwardedAt = started.AddMinutes(2);
-                if (rng.NextDouble() < 0.4) c.Tags.Add(tags[rng.Next(tags.Length)]);
+                if (c.Forwarded)
+                    c.ForwardedAt = started.AddMinutes(2);
+                if (rng.NextDouble() < 0.4)
+                    c.Tags.Add(tags[rng.Next(tags.Length)]);
                 var inbound = Post(c, account, $"in{conversations}", Direction.Inbound, started, intent, (Sentiment)(rng.Next(3) - 1));
                 c.Record(inbound);
                 db.Posts.Add(inbound);
@@ -153,18 +255,28 @@ internal static class DashboardBench
                 {
                     var reply = Post(c, account, $"out{conversations}", Direction.Outbound, answer, null, null);
                     reply.IsPrivate = rng.NextDouble() < 0.1;
-                    if (reply.IsPrivate) c.MovedToPrivateAt = answer;
+                    if (reply.IsPrivate)
+                        c.MovedToPrivateAt = answer;
                     c.Record(reply);
                     db.Posts.Add(reply);
                     posts++;
                     if (rng.NextDouble() < 0.5 && posts < target)
                     {
-                        var more = Post(c, account, $"more{conversations}", Direction.Inbound, answer.AddMinutes(rng.Next(1, 120)), intent, Sentiment.Neutral);
+                        var more = Post(
+                            c,
+                            account,
+                            $"more{conversations}",
+                            Direction.Inbound,
+                            answer.AddMinutes(rng.Next(1, 120)),
+                            intent,
+                            Sentiment.Neutral
+                        );
                         c.Record(more);
                         db.Posts.Add(more);
                         posts++;
                     }
-                    if (answer < end.AddDays(-2)) c.Resolve(answer.AddHours(rng.Next(1, 30)));
+                    if (answer < end.AddDays(-2))
+                        c.Resolve(answer.AddHours(rng.Next(1, 30)));
                 }
                 db.Conversations.Add(c);
                 conversations++;
@@ -175,11 +287,27 @@ internal static class DashboardBench
         return (conversations, posts);
     }
 
-    private static Post Post(Conversation c, ChannelAccount account, string id, Direction direction, DateTime at, Intent? intent, Sentiment? sentiment) => new()
-    {
-        ConversationId = c.Id, ChannelAccountId = account.Id, ExternalId = id, Direction = direction, AuthorExternalId = direction == Direction.Inbound ? c.CustomerExternalId : "brand",
-        AuthorHandle = direction == Direction.Inbound ? c.CustomerHandle : account.Handle, Text = direction == Direction.Inbound ? "My flight is delayed, can you help?" : "Sorry to hear that, let us look.",
-        CreatedAt = at, ReceivedAt = at, Intent = intent, Sentiment = sentiment,
-    };
-
+    private static Post Post(
+        Conversation c,
+        ChannelAccount account,
+        string id,
+        Direction direction,
+        DateTime at,
+        Intent? intent,
+        Sentiment? sentiment
+    ) =>
+        new()
+        {
+            ConversationId = c.Id,
+            ChannelAccountId = account.Id,
+            ExternalId = id,
+            Direction = direction,
+            AuthorExternalId = direction == Direction.Inbound ? c.CustomerExternalId : "brand",
+            AuthorHandle = direction == Direction.Inbound ? c.CustomerHandle : account.Handle,
+            Text = direction == Direction.Inbound ? "My flight is delayed, can you help?" : "Sorry to hear that, let us look.",
+            CreatedAt = at,
+            ReceivedAt = at,
+            Intent = intent,
+            Sentiment = sentiment,
+        };
 }

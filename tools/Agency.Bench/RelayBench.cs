@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Agency.Infrastructure.Cluster;
 using Agency.Infrastructure.Intake;
+using Agency.Infrastructure.Notifications;
 using Agency.Infrastructure.Persistence;
 using Agency.Infrastructure.Tenancy;
-using Agency.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -20,7 +20,8 @@ internal static class RelayBench
     {
         DirectoryInfo? dir = null;
         DatabaseSetup setup;
-        if (postgres is null) (dir, _, setup) = await BenchDatabase.CreateAsync("relay");
+        if (postgres is null)
+            (dir, _, setup) = await BenchDatabase.CreateAsync("relay");
         else
         {
             setup = DatabaseSetup.Build(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = postgres }, null);
@@ -30,16 +31,32 @@ internal static class RelayBench
         try
         {
             var (workA, workB) = (new WorkNotifier(), new WorkNotifier());
-            var a = new NodeRelay(setup, workA, new PostNotifier(), new PresenceTracker(TimeProvider.System), TimeProvider.System, NullLogger<NodeRelay>.Instance);
-            var b = new NodeRelay(setup, workB, new PostNotifier(), new PresenceTracker(TimeProvider.System), TimeProvider.System, NullLogger<NodeRelay>.Instance);
+            var a = new NodeRelay(
+                setup,
+                workA,
+                new PostNotifier(),
+                new PresenceTracker(TimeProvider.System),
+                TimeProvider.System,
+                NullLogger<NodeRelay>.Instance
+            );
+            var b = new NodeRelay(
+                setup,
+                workB,
+                new PostNotifier(),
+                new PresenceTracker(TimeProvider.System),
+                TimeProvider.System,
+                NullLogger<NodeRelay>.Instance
+            );
             var sentAt = new ConcurrentDictionary<Guid, long>();
             var latencies = new ConcurrentBag<double>();
             var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             workB.Changed += e =>
             {
                 foreach (var id in e.ConversationIds)
-                    if (sentAt.TryRemove(id, out var t)) latencies.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
-                if (latencies.Count >= count) all.TrySetResult();
+                    if (sentAt.TryRemove(id, out var t))
+                        latencies.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                if (latencies.Count >= count)
+                    all.TrySetResult();
             };
             await a.StartAsync(CancellationToken.None);
             await b.StartAsync(CancellationToken.None);
@@ -55,15 +72,27 @@ internal static class RelayBench
             await a.StopAsync(CancellationToken.None);
             await b.StopAsync(CancellationToken.None);
             var sorted = latencies.Order().ToList();
-            Console.WriteLine($"Relay on {(postgres is null ? "SQLite" : "PostgreSQL")}: {count} updates at {perSecond} a second from one server to the other");
-            Console.WriteLine($"  delivered {sorted.Count}; latency p50 {InboxBench.Percentile(sorted, 50):F0} ms, p95 {InboxBench.Percentile(sorted, 95):F0} ms, max {sorted[^1]:F0} ms");
-            Console.WriteLine($"RESULT relay_updates={sorted.Count} p50_ms={InboxBench.Percentile(sorted, 50):F0} p95_ms={InboxBench.Percentile(sorted, 95):F0} max_ms={sorted[^1]:F0}");
+            Console.WriteLine(
+                $"Relay on {(postgres is null ? "SQLite" : "PostgreSQL")}: {count} updates at {perSecond} a second from one server to the other"
+            );
+            Console.WriteLine(
+                $"  delivered {sorted.Count}; latency p50 {InboxBench.Percentile(sorted, 50):F0} ms, p95 {InboxBench.Percentile(sorted, 95):F0} ms, max {sorted[^1]:F0} ms"
+            );
+            Console.WriteLine(
+                $"RESULT relay_updates={sorted.Count} p50_ms={InboxBench.Percentile(sorted, 50):F0} p95_ms={InboxBench.Percentile(sorted, 95):F0} max_ms={sorted[^1]:F0}"
+            );
             return 0;
         }
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { dir?.Delete(recursive: true); } catch (IOException) { /* temp */ }
+            try
+            {
+                dir?.Delete(recursive: true);
+            }
+            catch (IOException)
+            { /* temp */
+            }
         }
     }
 }

@@ -13,17 +13,29 @@ public class AuditEntry : IAgencyOwned, IAppendOnly
     public AuditAction Action { get; set; }
     public required string EntityType { get; set; }
     public required string EntityId { get; set; }
+
     /// <summary>JSON object of the changed properties' old values (null for a creation).</summary>
     public string? Before { get; set; }
+
     /// <summary>JSON object of the changed properties' new values (null for a deletion).</summary>
     public string? After { get; set; }
 }
 
 public enum AuditAction
 {
-    Created = 1, Updated = 2, Deleted = 3,
+    Created = 1,
+    Updated = 2,
+    Deleted = 3,
+
     // What people and jobs do to conversations.
-    Assigned = 4, Forwarded = 5, Replied = 6, StatusChanged = 7, Escalated = 8, SentBack = 9, NoteAdded = 10,
+    Assigned = 4,
+    Forwarded = 5,
+    Replied = 6,
+    StatusChanged = 7,
+    Escalated = 8,
+    SentBack = 9,
+    NoteAdded = 10,
+
     // Schedules.
     Published = 11,
 }

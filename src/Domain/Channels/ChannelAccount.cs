@@ -7,6 +7,7 @@ public enum Department
 {
     /// <summary>Marketing or PR: campaigns and brand voice; not staffed for service.</summary>
     Marketing = 1,
+
     /// <summary>Customer service: the agency answers here.</summary>
     Service = 2,
 }
@@ -18,8 +19,10 @@ public class ChannelAccount : IBrandOwned, IAudited
     public Guid AgencyId { get; set; }
     public Guid BrandId { get; set; }
     public Network Network { get; set; }
+
     /// <summary>The public handle or page name, without '@'.</summary>
     public required string Handle { get; set; }
+
     /// <summary>The platform's id of the account (page id, Instagram account id, X user id).</summary>
     public required string ExternalAccountId { get; set; }
     public Department Department { get; set; }
@@ -28,8 +31,10 @@ public class ChannelAccount : IBrandOwned, IAudited
     // Secrets are stored encrypted (Data Protection); these hold the protected form only.
     /// <summary>Meta app secret or X consumer secret: signs deliveries and the CRC.</summary>
     public string? AppSecretProtected { get; set; }
+
     /// <summary>The token Meta echoes in the subscription handshake.</summary>
     public string? VerifyTokenProtected { get; set; }
+
     /// <summary>Page / user access token for replies.</summary>
     public string? AccessTokenProtected { get; set; }
 

@@ -13,14 +13,15 @@ public enum Network
 
 public static class Networks
 {
-    public static string Describe(Network network) => network switch
-    {
-        Network.X => "X / Twitter",
-        Network.Facebook => "Facebook",
-        Network.Instagram => "Instagram",
-        Network.LinkedIn => "LinkedIn",
-        Network.YouTube => "YouTube",
-        Network.Reviews => "Reviews",
-        _ => throw new ArgumentOutOfRangeException(nameof(network), network, "Unknown network."),
-    };
+    public static string Describe(Network network) =>
+        network switch
+        {
+            Network.X => "X / Twitter",
+            Network.Facebook => "Facebook",
+            Network.Instagram => "Instagram",
+            Network.LinkedIn => "LinkedIn",
+            Network.YouTube => "YouTube",
+            Network.Reviews => "Reviews",
+            _ => throw new ArgumentOutOfRangeException(nameof(network), network, "Unknown network."),
+        };
 }

@@ -12,8 +12,10 @@ public class BrandIntentModel : IBrandOwned
     public DateTime TrainedAt { get; set; }
     public int TrainingExamples { get; set; }
     public int Corrections { get; set; }
+
     /// <summary>Share of the held-out labelled set this model gets right.</summary>
     public double ModelAccuracy { get; set; }
+
     /// <summary>The same measure for the transparent rules, for comparison.</summary>
     public double RuleAccuracy { get; set; }
     public int HeldOutExamples { get; set; }

@@ -10,12 +10,27 @@ public enum Intent
     Spam = 6,
 }
 
-public enum Sentiment { Negative = -1, Neutral = 0, Positive = 1 }
+public enum Sentiment
+{
+    Negative = -1,
+    Neutral = 0,
+    Positive = 1,
+}
 
-public enum Urgency { Low = 1, Normal = 2, High = 3 }
+public enum Urgency
+{
+    Low = 1,
+    Normal = 2,
+    High = 3,
+}
 
 /// <summary>Where a label came from; shown next to it so people can judge it.</summary>
-public enum LabelSource { Rule = 1, Model = 2, Person = 3 }
+public enum LabelSource
+{
+    Rule = 1,
+    Model = 2,
+    Person = 3,
+}
 
 [Flags]
 public enum PersonalData
@@ -30,16 +45,17 @@ public enum PersonalData
 
 public static class IntentNames
 {
-    public static string Describe(Intent intent) => intent switch
-    {
-        Intent.ServiceQuestion => "Service question",
-        Intent.Complaint => "Complaint",
-        Intent.Praise => "Praise",
-        Intent.SalesLead => "Sales lead",
-        Intent.General => "General",
-        Intent.Spam => "Spam",
-        _ => throw new ArgumentOutOfRangeException(nameof(intent), intent, "Unknown intent."),
-    };
+    public static string Describe(Intent intent) =>
+        intent switch
+        {
+            Intent.ServiceQuestion => "Service question",
+            Intent.Complaint => "Complaint",
+            Intent.Praise => "Praise",
+            Intent.SalesLead => "Sales lead",
+            Intent.General => "General",
+            Intent.Spam => "Spam",
+            _ => throw new ArgumentOutOfRangeException(nameof(intent), intent, "Unknown intent."),
+        };
 
     /// <summary>Intents that need an answer from service staff.</summary>
     public static bool NeedsService(Intent intent) => intent is Intent.ServiceQuestion or Intent.Complaint;
@@ -47,7 +63,13 @@ public static class IntentNames
 
 /// <summary>Every label of one inbound item, each with its source and confidence (0..1).</summary>
 public sealed record ItemLabels(
-    Intent Intent, LabelSource IntentSource, double IntentConfidence,
-    Sentiment Sentiment, double SentimentScore,
-    Urgency Urgency, string Language, PersonalData PersonalData,
-    string? MatchedRule);
+    Intent Intent,
+    LabelSource IntentSource,
+    double IntentConfidence,
+    Sentiment Sentiment,
+    double SentimentScore,
+    Urgency Urgency,
+    string Language,
+    PersonalData PersonalData,
+    string? MatchedRule
+);

@@ -23,14 +23,19 @@ public static partial class PersonalDataDetector
     private static partial Regex IbanPattern();
 
     // International (+44 20 7946 0958) or national (020 7946 0958, (415) 555-0132) numbers with 9-13 digits.
-    [GeneratedRegex(@"(?<![\w@])(?:\+\d{1,3}[ \-.]?)?(?:\(\d{2,4}\)[ \-.]?)?\d{2,4}(?:[ \-.]?\d{2,4}){2,3}(?![\w@])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"(?<![\w@])(?:\+\d{1,3}[ \-.]?)?(?:\(\d{2,4}\)[ \-.]?)?\d{2,4}(?:[ \-.]?\d{2,4}){2,3}(?![\w@])",
+        RegexOptions.CultureInvariant
+    )]
     private static partial Regex PhonePattern();
 
     public static PersonalData Detect(string text, IReadOnlyList<BrandPattern>? brandPatterns = null)
     {
         var found = PersonalData.None;
-        if (string.IsNullOrEmpty(text)) return found;
-        if (EmailPattern().IsMatch(text)) found |= PersonalData.Email;
+        if (string.IsNullOrEmpty(text))
+            return found;
+        if (EmailPattern().IsMatch(text))
+            found |= PersonalData.Email;
 
         var cardSpans = new List<(int Start, int End)>();
         foreach (Match m in CardPattern().Matches(text))
@@ -42,13 +47,16 @@ public static partial class PersonalDataDetector
             }
         }
         foreach (Match m in IbanPattern().Matches(text.ToUpperInvariant()))
-            if (IsValidIban(m.Value)) found |= PersonalData.Iban;
+            if (IsValidIban(m.Value))
+                found |= PersonalData.Iban;
 
         foreach (Match m in PhonePattern().Matches(text))
         {
             var digits = Digits(m.Value);
-            if (digits.Length is < 9 or > 13) continue;
-            if (cardSpans.Any(c => m.Index >= c.Start && m.Index < c.End)) continue;
+            if (digits.Length is < 9 or > 13)
+                continue;
+            if (cardSpans.Any(c => m.Index >= c.Start && m.Index < c.End))
+                continue;
             found |= PersonalData.Phone;
         }
 
@@ -61,13 +69,15 @@ public static partial class PersonalDataDetector
 
     public static bool PassesLuhn(string digits)
     {
-        if (digits.Length is < 13 or > 19) return false;
+        if (digits.Length is < 13 or > 19)
+            return false;
         var sum = 0;
         var doubleIt = false;
         for (var i = digits.Length - 1; i >= 0; i--)
         {
             var d = digits[i] - '0';
-            if (doubleIt && (d *= 2) > 9) d -= 9;
+            if (doubleIt && (d *= 2) > 9)
+                d -= 9;
             sum += d;
             doubleIt = !doubleIt;
         }
@@ -77,9 +87,14 @@ public static partial class PersonalDataDetector
     public static bool IsValidIban(string value)
     {
         var iban = value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        if (iban.Length is < 15 or > 34) return false;
+        if (iban.Length is < 15 or > 34)
+            return false;
         var rearranged = iban[4..] + iban[..4];
-        var numeric = string.Concat(rearranged.Select(c => char.IsLetter(c) ? (c - 'A' + 10).ToString(System.Globalization.CultureInfo.InvariantCulture) : c.ToString()));
+        var numeric = string.Concat(
+            rearranged.Select(c =>
+                char.IsLetter(c) ? (c - 'A' + 10).ToString(System.Globalization.CultureInfo.InvariantCulture) : c.ToString()
+            )
+        );
         return BigInteger.Parse(numeric, System.Globalization.CultureInfo.InvariantCulture) % 97 == 1;
     }
 

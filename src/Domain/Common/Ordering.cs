@@ -8,9 +8,11 @@ public static class Ordering
     {
         var i = ordered.FindIndex(x => id(x) == target);
         var j = up ? i - 1 : i + 1;
-        if (i < 0 || j < 0 || j >= ordered.Count) return false;
+        if (i < 0 || j < 0 || j >= ordered.Count)
+            return false;
         (ordered[i], ordered[j]) = (ordered[j], ordered[i]);
-        for (var k = 0; k < ordered.Count; k++) setOrder(ordered[k], k + 1);
+        for (var k = 0; k < ordered.Count; k++)
+            setOrder(ordered[k], k + 1);
         return true;
     }
 }

@@ -18,8 +18,13 @@ public static partial class Slug
         var sb = new StringBuilder();
         foreach (var ch in name.Normalize(NormalizationForm.FormD).ToLowerInvariant())
         {
-            if (ch is >= 'a' and <= 'z' or >= '0' and <= '9') sb.Append(ch);
-            else if (char.IsWhiteSpace(ch) || ch is '-' or '_' or '.' or '&') { if (sb.Length > 0 && sb[^1] != '-') sb.Append('-'); }
+            if (ch is >= 'a' and <= 'z' or >= '0' and <= '9')
+                sb.Append(ch);
+            else if (char.IsWhiteSpace(ch) || ch is '-' or '_' or '.' or '&')
+            {
+                if (sb.Length > 0 && sb[^1] != '-')
+                    sb.Append('-');
+            }
         }
         var s = sb.ToString().Trim('-');
         return s.Length > MaxLength ? s[..MaxLength].Trim('-') : s;

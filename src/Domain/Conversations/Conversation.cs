@@ -7,10 +7,19 @@ using Agency.Domain.Sla;
 namespace Agency.Domain.Conversations;
 
 /// <summary>Open: the brand owes an answer or a resolution. Waiting: the brand asked the customer something (resolution clock paused).</summary>
-public enum ConversationStatus { Open = 1, Resolved = 2, WaitingOnCustomer = 3 }
+public enum ConversationStatus
+{
+    Open = 1,
+    Resolved = 2,
+    WaitingOnCustomer = 3,
+}
 
 /// <summary>Whether inboxes list the conversation (stored as a number so that indexes can seek on it).</summary>
-public enum QueueState { Out = 0, In = 1 }
+public enum QueueState
+{
+    Out = 0,
+    In = 1,
+}
 
 /// <summary>
 /// Everything one customer said to the brand on one account, and the brand's answers, until it is
@@ -29,6 +38,7 @@ public class Conversation : IBrandOwned
     public string? CustomerHandle { get; set; }
     public string? CustomerName { get; set; }
     public ConversationStatus Status { get; set; } = ConversationStatus.Open;
+
     /// <summary>The customer's first post: SLA clocks start here, not at routing or forwarding.</summary>
     public DateTime StartedAt { get; set; }
     public DateTime LastActivityAt { get; set; }
@@ -52,8 +62,10 @@ public class Conversation : IBrandOwned
     public DateTime? AssignedAt { get; set; }
     public Priority Priority { get; set; } = Priority.Normal;
     public List<string> Tags { get; set; } = [];
+
     /// <summary>The routing rules that decided, for the explanation shown to people.</summary>
     public string? RoutedBy { get; set; }
+
     /// <summary>Spam or nothing to answer: in no queue, no SLA clock.</summary>
     public bool NoAction { get; set; }
 
@@ -66,6 +78,7 @@ public class Conversation : IBrandOwned
 
     // SLA: the policy that applies, each target's due time, and the earliest of them for sorting.
     public Guid? SlaPolicyId { get; set; }
+
     /// <summary>The customer's oldest message that has no answer yet (starts the next-response clock).</summary>
     public DateTime? AwaitingReplySince { get; set; }
     public DateTime? WaitingSince { get; set; }
@@ -77,6 +90,7 @@ public class Conversation : IBrandOwned
 
     /// <summary>Active and in a service queue: what inboxes list. Kept with the due times.</summary>
     public QueueState Queue { get; set; }
+
     /// <summary><see cref="DueAt"/>, or the far future when nothing is due, so the inbox sorts by one indexed column.</summary>
     public DateTime DueSort { get; set; } = NothingDue;
 
@@ -95,7 +109,8 @@ public class Conversation : IBrandOwned
         if (post.Direction == Direction.Inbound)
         {
             InboundCount++;
-            if (InboundCount == 1 || post.CreatedAt < StartedAt) StartedAt = post.CreatedAt;
+            if (InboundCount == 1 || post.CreatedAt < StartedAt)
+                StartedAt = post.CreatedAt;
             if (InboundCount == 1 || Intent is null)
             {
                 Intent = post.Intent;
@@ -103,7 +118,8 @@ public class Conversation : IBrandOwned
                 Language = post.Language;
             }
             PersonalData |= post.PersonalData;
-            if (FirstResponseAt is not null && (AwaitingReplySince is null || post.CreatedAt < AwaitingReplySince)) AwaitingReplySince = post.CreatedAt;
+            if (FirstResponseAt is not null && (AwaitingReplySince is null || post.CreatedAt < AwaitingReplySince))
+                AwaitingReplySince = post.CreatedAt;
             if (Status == ConversationStatus.Resolved)
             {
                 Status = ConversationStatus.Open;
@@ -117,21 +133,25 @@ public class Conversation : IBrandOwned
         else if (!post.IsAutomatic)
         {
             OutboundCount++;
-            if (post.CreatedAt >= StartedAt && (FirstResponseAt is null || post.CreatedAt < FirstResponseAt)) FirstResponseAt = post.CreatedAt;
+            if (post.CreatedAt >= StartedAt && (FirstResponseAt is null || post.CreatedAt < FirstResponseAt))
+                FirstResponseAt = post.CreatedAt;
             AwaitingReplySince = null;
         }
         else
         {
             OutboundCount++;
         }
-        if (post.IsPrivate) HasPrivateMessages = true;
-        if (post.CreatedAt > LastActivityAt) LastActivityAt = post.CreatedAt;
+        if (post.IsPrivate)
+            HasPrivateMessages = true;
+        if (post.CreatedAt > LastActivityAt)
+            LastActivityAt = post.CreatedAt;
     }
 
     /// <summary>The brand waits on the customer: the resolution clock stands still until they write again.</summary>
     public void WaitOnCustomer(DateTime now)
     {
-        if (Status != ConversationStatus.Open) throw new DomainException("Only an open conversation can wait on the customer.");
+        if (Status != ConversationStatus.Open)
+            throw new DomainException("Only an open conversation can wait on the customer.");
         Status = ConversationStatus.WaitingOnCustomer;
         WaitingSince = now;
         Pauses.Add(new Pause(now, null));
@@ -139,15 +159,18 @@ public class Conversation : IBrandOwned
 
     public void Resolve(DateTime now)
     {
-        if (Status == ConversationStatus.Resolved) throw new DomainException("The conversation is already resolved.");
-        if (Status == ConversationStatus.WaitingOnCustomer) EndWaiting(now);
+        if (Status == ConversationStatus.Resolved)
+            throw new DomainException("The conversation is already resolved.");
+        if (Status == ConversationStatus.WaitingOnCustomer)
+            EndWaiting(now);
         Status = ConversationStatus.Resolved;
         ResolvedAt = now;
     }
 
     public void Reopen()
     {
-        if (Status != ConversationStatus.Resolved) throw new DomainException("Only a resolved conversation can be reopened.");
+        if (Status != ConversationStatus.Resolved)
+            throw new DomainException("Only a resolved conversation can be reopened.");
         Status = ConversationStatus.Open;
         ResolvedAt = null;
     }
@@ -157,6 +180,7 @@ public class Conversation : IBrandOwned
         Status = ConversationStatus.Open;
         WaitingSince = null;
         for (var i = 0; i < Pauses.Count; i++)
-            if (Pauses[i].EndUtc is null) Pauses[i] = Pauses[i] with { EndUtc = at < Pauses[i].StartUtc ? Pauses[i].StartUtc : at };
+            if (Pauses[i].EndUtc is null)
+                Pauses[i] = Pauses[i] with { EndUtc = at < Pauses[i].StartUtc ? Pauses[i].StartUtc : at };
     }
 }

@@ -33,6 +33,7 @@ public class Notification : IAgencyOwned
     public string? Link { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? ReadAt { get; set; }
+
     /// <summary>Makes a repeated notification (a job run twice) a no-op.</summary>
     public required string Key { get; set; }
 }

@@ -4,7 +4,11 @@ using Agency.Domain.Intake;
 
 namespace Agency.Domain.Conversations;
 
-public enum Direction { Inbound = 1, Outbound = 2 }
+public enum Direction
+{
+    Inbound = 1,
+    Outbound = 2,
+}
 
 /// <summary>One stored post, comment, mention or message; stored once per platform id and account.</summary>
 public class Post : IBrandOwned
@@ -18,6 +22,7 @@ public class Post : IBrandOwned
     public PostKind Kind { get; set; }
     public Direction Direction { get; set; }
     public bool IsPrivate { get; set; }
+
     /// <summary>Sent by a routing rule (an automatic acknowledgement): it does not count as the brand's response.</summary>
     public bool IsAutomatic { get; set; }
     public required string AuthorExternalId { get; set; }
@@ -26,8 +31,10 @@ public class Post : IBrandOwned
     public int? AuthorFollowers { get; set; }
     public required string Text { get; set; }
     public string? InReplyToExternalId { get; set; }
+
     /// <summary>When the platform says it was written (UTC).</summary>
     public DateTime CreatedAt { get; set; }
+
     /// <summary>When Agency received it (UTC).</summary>
     public DateTime ReceivedAt { get; set; }
 

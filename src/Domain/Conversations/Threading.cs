@@ -4,7 +4,9 @@ namespace Agency.Domain.Conversations;
 public abstract record ThreadingDecision
 {
     public sealed record Join(Guid ConversationId, bool Reopen) : ThreadingDecision;
+
     public sealed record Start : ThreadingDecision;
+
     /// <summary>The brand's own broadcast (no customer involved): stored outside any conversation.</summary>
     public sealed record None : ThreadingDecision;
 }
@@ -22,16 +24,21 @@ public static class Threading
     public static readonly TimeSpan DefaultQuietPeriod = TimeSpan.FromHours(24);
 
     public static ThreadingDecision Decide(
-        DateTime itemTime, bool hasCustomer, ConversationState? parentConversation, ConversationState? latestWithCustomer, TimeSpan quietPeriod)
+        DateTime itemTime,
+        bool hasCustomer,
+        ConversationState? parentConversation,
+        ConversationState? latestWithCustomer,
+        TimeSpan quietPeriod
+    )
     {
         var candidate = parentConversation ?? latestWithCustomer;
-        if (candidate is null) return hasCustomer ? new ThreadingDecision.Start() : new ThreadingDecision.None();
-        if (candidate.Status == ConversationStatus.Open) return new ThreadingDecision.Join(candidate.Id, Reopen: false);
+        if (candidate is null)
+            return hasCustomer ? new ThreadingDecision.Start() : new ThreadingDecision.None();
+        if (candidate.Status == ConversationStatus.Open)
+            return new ThreadingDecision.Join(candidate.Id, Reopen: false);
 
         // A reply in the chain of a resolved conversation, or a return within the quiet period, reopens it.
         var resolvedAt = candidate.ResolvedAt ?? candidate.LastActivityAt;
-        return itemTime - resolvedAt < quietPeriod
-            ? new ThreadingDecision.Join(candidate.Id, Reopen: true)
-            : new ThreadingDecision.Start();
+        return itemTime - resolvedAt < quietPeriod ? new ThreadingDecision.Join(candidate.Id, Reopen: true) : new ThreadingDecision.Start();
     }
 }

@@ -13,16 +13,21 @@ public static class EventEffects
 {
     public static double? Observed(IReadOnlyList<double> history, int from, int to, int perWeek)
     {
-        double during = 0, before = 0;
+        double during = 0,
+            before = 0;
         var weeks = 0;
         for (var back = 1; back <= 2; back++)
         {
-            if (from - back * perWeek < 0) break;
+            if (from - back * perWeek < 0)
+                break;
             weeks++;
-            for (var t = from; t < Math.Min(to, history.Count); t++) before += history[t - back * perWeek];
+            for (var t = from; t < Math.Min(to, history.Count); t++)
+                before += history[t - back * perWeek];
         }
-        for (var t = from; t < Math.Min(to, history.Count); t++) during += history[t];
-        if (weeks == 0 || before <= 0) return null;
+        for (var t = from; t < Math.Min(to, history.Count); t++)
+            during += history[t];
+        if (weeks == 0 || before <= 0)
+            return null;
         return Math.Clamp(during / (before / weeks), 0.1, 20);
     }
 
@@ -34,7 +39,8 @@ public static class EventEffects
     {
         var factor = Enumerable.Repeat(1.0, f.Point.Length).ToArray();
         foreach (var e in events)
-            for (var t = Math.Max(e.FromIndex, offset); t < Math.Min(e.ToIndex, offset + factor.Length); t++) factor[t - offset] *= e.Multiplier;
+            for (var t = Math.Max(e.FromIndex, offset); t < Math.Min(e.ToIndex, offset + factor.Length); t++)
+                factor[t - offset] *= e.Multiplier;
         double[] Scale(double[] v) => v.Select((x, i) => x * factor[i]).ToArray();
         return f with { Point = Scale(f.Point), Lower = Scale(f.Lower), Upper = Scale(f.Upper) };
     }
@@ -43,14 +49,17 @@ public static class EventEffects
     {
         var list = events.ToList();
         var past = list.Where(e => e.ToIndex <= history.Count && e.FromIndex >= 0)
-            .Select(e => (e, Observed(history, e.FromIndex, e.ToIndex, perWeek))).Where(x => x.Item2 is not null).ToList();
+            .Select(e => (e, Observed(history, e.FromIndex, e.ToIndex, perWeek)))
+            .Where(x => x.Item2 is not null)
+            .ToList();
         var byKind = past.GroupBy(x => x.e.Kind).ToDictionary(g => g.Key, g => g.Average(x => x.Item2!.Value));
         var known = new List<KnownEvent>();
         foreach (var e in list)
         {
             var observed = past.FirstOrDefault(x => x.e == e).Item2;
             var multiplier = observed ?? e.Expected ?? byKind.GetValueOrDefault(e.Kind, 1.0);
-            if (Math.Abs(multiplier - 1) > 1e-9) known.Add(new KnownEvent(e.Name, e.FromIndex, e.ToIndex, multiplier));
+            if (Math.Abs(multiplier - 1) > 1e-9)
+                known.Add(new KnownEvent(e.Name, e.FromIndex, e.ToIndex, multiplier));
         }
         return known;
     }

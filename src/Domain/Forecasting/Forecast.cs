@@ -20,8 +20,11 @@ public sealed record Accuracy(double Wape, double Bias)
 {
     public static Accuracy Of(IReadOnlyList<double> actual, IReadOnlyList<double> forecast)
     {
-        if (actual.Count != forecast.Count) throw new ArgumentException("Actual and forecast differ in length.");
-        double abs = 0, err = 0, total = 0;
+        if (actual.Count != forecast.Count)
+            throw new ArgumentException("Actual and forecast differ in length.");
+        double abs = 0,
+            err = 0,
+            total = 0;
         for (var i = 0; i < actual.Count; i++)
         {
             abs += Math.Abs(actual[i] - forecast[i]);
@@ -35,6 +38,7 @@ public sealed record Accuracy(double Wape, double Bias)
 public interface IForecaster
 {
     string Name { get; }
+
     /// <summary>The fewest history intervals the model needs.</summary>
     int MinimumHistory(Seasonality s);
     Forecast Fit(IReadOnlyList<double> history, int horizon, Seasonality s);

@@ -16,7 +16,12 @@ public sealed record BacktestResult(string Model, Accuracy Accuracy, int Origins
 /// </summary>
 public static class ModelSelection
 {
-    public static (IForecaster Chosen, IReadOnlyList<BacktestResult> Results) Choose(IReadOnlyList<double> history, Seasonality s, IReadOnlyList<IForecaster> models, int origins = 3)
+    public static (IForecaster Chosen, IReadOnlyList<BacktestResult> Results) Choose(
+        IReadOnlyList<double> history,
+        Seasonality s,
+        IReadOnlyList<IForecaster> models,
+        int origins = 3
+    )
     {
         var scored = new List<(IForecaster Model, BacktestResult Score)>();
         foreach (var model in models)
@@ -28,17 +33,21 @@ public static class ModelSelection
             for (var k = origins; k >= 1; k--)
             {
                 var origin = history.Count - k * s.PerWeek;
-                if (origin < model.MinimumHistory(s)) continue;
+                if (origin < model.MinimumHistory(s))
+                    continue;
                 var forecast = model.Fit(history.Take(origin).ToList(), s.PerWeek, s);
                 actual.AddRange(history.Skip(origin).Take(s.PerWeek));
                 var week = forecast.Point.Take(Math.Min(s.PerWeek, history.Count - origin)).ToArray();
                 predicted.AddRange(week);
-                if (k == 1) lastWeek = week;
+                if (k == 1)
+                    lastWeek = week;
                 used++;
             }
-            if (used > 0) scored.Add((model, new BacktestResult(model.Name, Accuracy.Of(actual, predicted), used) { LastWeek = lastWeek }));
+            if (used > 0)
+                scored.Add((model, new BacktestResult(model.Name, Accuracy.Of(actual, predicted), used) { LastWeek = lastWeek }));
         }
-        if (scored.Count == 0) return (models[0], []);
+        if (scored.Count == 0)
+            return (models[0], []);
         var best = scored.Select((x, i) => (x, i)).OrderBy(x => Math.Round(x.x.Score.Accuracy.Wape, 4)).ThenBy(x => x.i).First().x;
         return (best.Model, scored.Select(x => x.Score).ToList());
     }

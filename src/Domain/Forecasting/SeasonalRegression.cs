@@ -13,21 +13,29 @@ public sealed class SeasonalRegression(IReadOnlyList<KnownEvent>? events = null)
     public Forecast Fit(IReadOnlyList<double> history, int horizon, Seasonality s)
     {
         var n = history.Count;
-        if (n < s.PerWeek) throw new ArgumentException("The regression needs at least one week of history.");
+        if (n < s.PerWeek)
+            throw new ArgumentException("The regression needs at least one week of history.");
         var factors = Factors(n + horizon);
         // Undo known events in the history, so they do not distort the normal pattern.
         var y = history.Select((v, t) => factors[t] > 0 ? v / factors[t] : v).ToArray();
 
         // Alternate two least-squares steps: slope on the de-seasonalised series, weekly effects on the detrended one.
         var effect = new double[s.PerWeek];
-        double intercept = 0, slope = 0;
+        double intercept = 0,
+            slope = 0;
         for (var iteration = 0; iteration < 5; iteration++)
         {
-            double sx = 0, sy = 0, sxx = 0, sxy = 0;
+            double sx = 0,
+                sy = 0,
+                sxx = 0,
+                sxy = 0;
             for (var t = 0; t < n; t++)
             {
                 var v = y[t] - effect[t % s.PerWeek];
-                sx += t; sy += v; sxx += (double)t * t; sxy += t * v;
+                sx += t;
+                sy += v;
+                sxx += (double)t * t;
+                sxy += t * v;
             }
             slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
             intercept = (sy - slope * sx) / n;
@@ -38,11 +46,13 @@ public sealed class SeasonalRegression(IReadOnlyList<KnownEvent>? events = null)
                 sums[t % s.PerWeek] += y[t] - intercept - slope * t;
                 counts[t % s.PerWeek]++;
             }
-            for (var k = 0; k < s.PerWeek; k++) effect[k] = counts[k] == 0 ? 0 : sums[k] / counts[k];
+            for (var k = 0; k < s.PerWeek; k++)
+                effect[k] = counts[k] == 0 ? 0 : sums[k] / counts[k];
         }
 
         double sq = 0;
-        for (var t = 0; t < n; t++) sq += Math.Pow(history[t] - (intercept + slope * t + effect[t % s.PerWeek]) * factors[t], 2);
+        for (var t = 0; t < n; t++)
+            sq += Math.Pow(history[t] - (intercept + slope * t + effect[t % s.PerWeek]) * factors[t], 2);
         var point = new double[horizon];
         for (var h = 0; h < horizon; h++)
         {

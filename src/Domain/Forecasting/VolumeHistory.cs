@@ -16,7 +16,8 @@ public static class VolumeHistory
         {
             var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
             var day = DateOnly.FromDateTime(local).DayNumber - firstLocalDay.DayNumber;
-            if (day < 0 || day >= days) continue;
+            if (day < 0 || day >= days)
+                continue;
             var slot = (int)(local.TimeOfDay.Ticks / interval.Ticks);
             counts[day * s.PerDay + slot]++;
         }
@@ -28,7 +29,8 @@ public static class VolumeHistory
     {
         var s = Seasonality.ForInterval(interval);
         var local = firstLocalDay.AddDays(index / s.PerDay).ToDateTime(TimeOnly.MinValue) + interval * (index % s.PerDay);
-        while (zone.IsInvalidTime(local)) local = local.AddMinutes(1);
+        while (zone.IsInvalidTime(local))
+            local = local.AddMinutes(1);
         return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
     }
 }

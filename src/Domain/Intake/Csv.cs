@@ -27,12 +27,18 @@ public static class Csv
             {
                 if (ch == '"')
                 {
-                    if (reader.Peek() == '"') { reader.Read(); field.Append('"'); }
-                    else inQuotes = false;
+                    if (reader.Peek() == '"')
+                    {
+                        reader.Read();
+                        field.Append('"');
+                    }
+                    else
+                        inQuotes = false;
                 }
                 else
                 {
-                    if (ch == '\n') line++;
+                    if (ch == '\n')
+                        line++;
                     field.Append(ch);
                 }
                 continue;

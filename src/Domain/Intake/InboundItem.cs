@@ -26,10 +26,13 @@ public sealed record InboundItem
     public string? AuthorName { get; init; }
     public required string Text { get; init; }
     public required DateTime CreatedAt { get; init; }
+
     /// <summary>The platform id of the item this one answers (tweet, comment, post).</summary>
     public string? InReplyToExternalId { get; init; }
+
     /// <summary>For direct messages: the other party's platform id.</summary>
     public string? RecipientExternalId { get; init; }
+
     /// <summary>Written by the brand's own account (a reply or an echo of a sent message).</summary>
     public bool FromAccount { get; init; }
     public int? AuthorFollowers { get; init; }

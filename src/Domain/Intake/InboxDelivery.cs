@@ -3,9 +3,19 @@ using Agency.Domain.Common;
 
 namespace Agency.Domain.Intake;
 
-public enum DeliverySource { MetaWebhook = 1, XWebhook = 2, Import = 3 }
+public enum DeliverySource
+{
+    MetaWebhook = 1,
+    XWebhook = 2,
+    Import = 3,
+}
 
-public enum DeliveryStatus { Pending = 1, Processed = 2, Parked = 3 }
+public enum DeliveryStatus
+{
+    Pending = 1,
+    Processed = 2,
+    Parked = 3,
+}
 
 /// <summary>
 /// A platform delivery exactly as it arrived. It is committed before the platform gets its 200, and
@@ -21,6 +31,7 @@ public class InboxDelivery : IBrandOwned
     public Guid ChannelAccountId { get; set; }
     public DeliverySource Source { get; set; }
     public required string Body { get; set; }
+
     /// <summary>SHA-256 of the body: the same delivery sent twice is stored once.</summary>
     public required string BodyHash { get; set; }
     public DateTime ReceivedAt { get; set; }
@@ -31,6 +42,7 @@ public class InboxDelivery : IBrandOwned
     public int StoredItems { get; set; }
     public int DuplicateItems { get; set; }
     public int IgnoredItems { get; set; }
+
     /// <summary>Which server's inbox worker is processing it, and until when: servers sharing the database never process one
     /// delivery at once (one whose server stopped is free again once this passes).</summary>
     public Guid? ClaimToken { get; set; }
@@ -43,12 +55,14 @@ public class InboxDelivery : IBrandOwned
     {
         Attempts++;
         LastError = error.Length > 2000 ? error[..2000] : error;
-        if (permanent || Attempts >= MaxAttempts) Status = DeliveryStatus.Parked;
+        if (permanent || Attempts >= MaxAttempts)
+            Status = DeliveryStatus.Parked;
     }
 
     public void Retry()
     {
-        if (Status != DeliveryStatus.Parked) throw new DomainException("Only parked deliveries can be retried.");
+        if (Status != DeliveryStatus.Parked)
+            throw new DomainException("Only parked deliveries can be retried.");
         Status = DeliveryStatus.Pending;
         Attempts = 0;
         (ClaimToken, ClaimedUntil) = (null, null); // any server takes it at once

@@ -16,7 +16,8 @@ internal static class JsonPayload
         {
             throw new PayloadException($"The body is not valid JSON: {ex.Message}");
         }
-        if (doc.RootElement.ValueKind == JsonValueKind.Object) return doc;
+        if (doc.RootElement.ValueKind == JsonValueKind.Object)
+            return doc;
         doc.Dispose();
         throw new PayloadException("The body is not a JSON object.");
     }

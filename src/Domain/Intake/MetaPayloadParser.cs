@@ -16,7 +16,8 @@ public static class MetaPayloadParser
         using var doc = JsonPayload.OpenObject(body);
         var root = doc.RootElement;
         var kind = Str(root, "object") ?? throw new PayloadException("The delivery has no 'object'.");
-        if (kind is not ("page" or "instagram")) throw new PayloadException($"Object type '{kind}' is not a Page or Instagram delivery.");
+        if (kind is not ("page" or "instagram"))
+            throw new PayloadException($"Object type '{kind}' is not a Page or Instagram delivery.");
         if (!root.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array)
             throw new PayloadException("The delivery has no 'entry' array.");
 
@@ -41,7 +42,14 @@ public static class MetaPayloadParser
         return new ParsedDelivery(items, ignored);
     }
 
-    private static void ParseChange(string kind, JsonElement change, string accountId, DateTime entryTime, List<InboundItem> items, List<string> ignored)
+    private static void ParseChange(
+        string kind,
+        JsonElement change,
+        string accountId,
+        DateTime entryTime,
+        List<InboundItem> items,
+        List<string> ignored
+    )
     {
         var field = Str(change, "field");
         if (!change.TryGetProperty("value", out var v) || v.ValueKind != JsonValueKind.Object)
@@ -61,17 +69,19 @@ public static class MetaPayloadParser
                 var from = v.TryGetProperty("from", out var f) ? f : default;
                 var authorId = from.ValueKind == JsonValueKind.Object ? Str(from, "id") : null;
                 var media = v.TryGetProperty("media", out var md) && md.ValueKind == JsonValueKind.Object ? Str(md, "id") : null;
-                items.Add(new InboundItem
-                {
-                    ExternalId = id,
-                    Kind = PostKind.Comment,
-                    AuthorExternalId = authorId ?? throw new PayloadException($"Instagram comment {id} has no author."),
-                    AuthorHandle = from.ValueKind == JsonValueKind.Object ? Str(from, "username") : null,
-                    Text = Str(v, "text") ?? "",
-                    CreatedAt = entryTime,
-                    InReplyToExternalId = Str(v, "parent_id") ?? media,
-                    FromAccount = authorId == accountId,
-                });
+                items.Add(
+                    new InboundItem
+                    {
+                        ExternalId = id,
+                        Kind = PostKind.Comment,
+                        AuthorExternalId = authorId ?? throw new PayloadException($"Instagram comment {id} has no author."),
+                        AuthorHandle = from.ValueKind == JsonValueKind.Object ? Str(from, "username") : null,
+                        Text = Str(v, "text") ?? "",
+                        CreatedAt = entryTime,
+                        InReplyToExternalId = Str(v, "parent_id") ?? media,
+                        FromAccount = authorId == accountId,
+                    }
+                );
                 break;
             }
             case ("instagram", "mentions"):
@@ -79,15 +89,17 @@ public static class MetaPayloadParser
                 // The mention webhook carries only ids; the caption or comment text is read later with the Graph API.
                 var commentId = Str(v, "comment_id");
                 var mediaId = Str(v, "media_id") ?? throw new PayloadException("An Instagram mention has no 'media_id'.");
-                items.Add(new InboundItem
-                {
-                    ExternalId = commentId ?? mediaId,
-                    Kind = PostKind.Mention,
-                    AuthorExternalId = "instagram:unknown",
-                    Text = "",
-                    CreatedAt = entryTime,
-                    InReplyToExternalId = commentId is null ? null : mediaId,
-                });
+                items.Add(
+                    new InboundItem
+                    {
+                        ExternalId = commentId ?? mediaId,
+                        Kind = PostKind.Mention,
+                        AuthorExternalId = "instagram:unknown",
+                        Text = "",
+                        CreatedAt = entryTime,
+                        InReplyToExternalId = commentId is null ? null : mediaId,
+                    }
+                );
                 break;
             }
             default:
@@ -116,32 +128,36 @@ public static class MetaPayloadParser
                 var id = Str(v, "comment_id") ?? throw new PayloadException("A feed comment has no 'comment_id'.");
                 var postId = Str(v, "post_id");
                 var parentId = Str(v, "parent_id");
-                items.Add(new InboundItem
-                {
-                    ExternalId = id,
-                    Kind = parentId is not null && parentId != postId ? PostKind.Reply : PostKind.Comment,
-                    AuthorExternalId = authorId ?? throw new PayloadException($"Feed comment {id} has no author."),
-                    AuthorName = authorName,
-                    Text = Str(v, "message") ?? "",
-                    CreatedAt = created,
-                    InReplyToExternalId = parentId ?? postId,
-                    FromAccount = authorId == accountId,
-                });
+                items.Add(
+                    new InboundItem
+                    {
+                        ExternalId = id,
+                        Kind = parentId is not null && parentId != postId ? PostKind.Reply : PostKind.Comment,
+                        AuthorExternalId = authorId ?? throw new PayloadException($"Feed comment {id} has no author."),
+                        AuthorName = authorName,
+                        Text = Str(v, "message") ?? "",
+                        CreatedAt = created,
+                        InReplyToExternalId = parentId ?? postId,
+                        FromAccount = authorId == accountId,
+                    }
+                );
                 break;
             }
             case "post" or "status" or "photo" or "video" or "share":
             {
                 var id = Str(v, "post_id") ?? throw new PayloadException($"A feed {item} has no 'post_id'.");
-                items.Add(new InboundItem
-                {
-                    ExternalId = id,
-                    Kind = PostKind.Post,
-                    AuthorExternalId = authorId ?? throw new PayloadException($"Feed post {id} has no author."),
-                    AuthorName = authorName,
-                    Text = Str(v, "message") ?? "",
-                    CreatedAt = created,
-                    FromAccount = authorId == accountId,
-                });
+                items.Add(
+                    new InboundItem
+                    {
+                        ExternalId = id,
+                        Kind = PostKind.Post,
+                        AuthorExternalId = authorId ?? throw new PayloadException($"Feed post {id} has no author."),
+                        AuthorName = authorName,
+                        Text = Str(v, "message") ?? "",
+                        CreatedAt = created,
+                        FromAccount = authorId == accountId,
+                    }
+                );
                 break;
             }
             default:
@@ -164,17 +180,20 @@ public static class MetaPayloadParser
         var fromAccount = echo || sender == accountId;
         var ms = m.TryGetProperty("timestamp", out var ts) && ts.TryGetInt64(out var t) ? t : 0;
         var text = Str(message, "text") ?? (message.TryGetProperty("attachments", out _) ? "(attachment)" : "");
-        items.Add(new InboundItem
-        {
-            ExternalId = mid,
-            Kind = PostKind.DirectMessage,
-            AuthorExternalId = sender ?? throw new PayloadException($"Message {mid} has no sender."),
-            Text = text,
-            CreatedAt = DateTime.UnixEpoch.AddMilliseconds(ms),
-            RecipientExternalId = recipient,
-            InReplyToExternalId = message.TryGetProperty("reply_to", out var rt) && rt.ValueKind == JsonValueKind.Object ? Str(rt, "mid") : null,
-            FromAccount = fromAccount,
-        });
+        items.Add(
+            new InboundItem
+            {
+                ExternalId = mid,
+                Kind = PostKind.DirectMessage,
+                AuthorExternalId = sender ?? throw new PayloadException($"Message {mid} has no sender."),
+                Text = text,
+                CreatedAt = DateTime.UnixEpoch.AddMilliseconds(ms),
+                RecipientExternalId = recipient,
+                InReplyToExternalId =
+                    message.TryGetProperty("reply_to", out var rt) && rt.ValueKind == JsonValueKind.Object ? Str(rt, "mid") : null,
+                FromAccount = fromAccount,
+            }
+        );
     }
 
     internal static string? Str(JsonElement e, string name) =>
@@ -190,10 +209,14 @@ public static class MetaPayloadParser
     // Meta writes created_time as Unix seconds (sometimes as an ISO string on older objects).
     private static DateTime? Time(JsonElement e, string name)
     {
-        if (!e.TryGetProperty(name, out var p)) return null;
+        if (!e.TryGetProperty(name, out var p))
+            return null;
         if (p.ValueKind == JsonValueKind.Number && p.TryGetInt64(out var seconds))
             return seconds > 100_000_000_000 ? DateTime.UnixEpoch.AddMilliseconds(seconds) : DateTime.UnixEpoch.AddSeconds(seconds);
-        if (p.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(p.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var dto))
+        if (
+            p.ValueKind == JsonValueKind.String
+            && DateTimeOffset.TryParse(p.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var dto)
+        )
             return dto.UtcDateTime;
         return null;
     }

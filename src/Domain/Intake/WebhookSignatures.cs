@@ -21,19 +21,24 @@ public static class WebhookSignatures
 
     public static bool VerifyMeta(string appSecret, ReadOnlySpan<byte> body, string? header)
     {
-        if (header is null || !header.StartsWith(Prefix, StringComparison.Ordinal)) return false;
+        if (header is null || !header.StartsWith(Prefix, StringComparison.Ordinal))
+            return false;
         var hex = header.AsSpan(Prefix.Length);
-        if (hex.Length != 64) return false;
+        if (hex.Length != 64)
+            return false;
         Span<byte> given = stackalloc byte[32];
-        if (Convert.FromHexString(hex, given, out _, out var written) != System.Buffers.OperationStatus.Done || written != 32) return false;
+        if (Convert.FromHexString(hex, given, out _, out var written) != System.Buffers.OperationStatus.Done || written != 32)
+            return false;
         return CryptographicOperations.FixedTimeEquals(given, Hmac(appSecret, body));
     }
 
     public static bool VerifyX(string consumerSecret, ReadOnlySpan<byte> body, string? header)
     {
-        if (header is null || !header.StartsWith(Prefix, StringComparison.Ordinal)) return false;
+        if (header is null || !header.StartsWith(Prefix, StringComparison.Ordinal))
+            return false;
         Span<byte> given = stackalloc byte[64];
-        if (!Convert.TryFromBase64String(header[Prefix.Length..], given, out var written) || written != 32) return false;
+        if (!Convert.TryFromBase64String(header[Prefix.Length..], given, out var written) || written != 32)
+            return false;
         return CryptographicOperations.FixedTimeEquals(given[..written], Hmac(consumerSecret, body));
     }
 

@@ -11,19 +11,21 @@ public static class WebhookEvents
     public const string ConversationChanged = "conversation.changed";
     public const string SlaWarning = "sla.warning";
     public const string SlaBreached = "sla.breached";
+
     /// <summary>Sent when someone asks for a test from the page; every endpoint gets it whatever it subscribed to.</summary>
     public const string Ping = "ping";
 
     public static readonly IReadOnlyList<string> Subscribable = [ConversationChanged, SlaWarning, SlaBreached];
 
-    public static string Describe(string name) => name switch
-    {
-        ConversationChanged => "A conversation changed (new message, reply, assignment, resolve…)",
-        SlaWarning => "A service-level target is about to be missed",
-        SlaBreached => "A service-level target was missed",
-        Ping => "Test",
-        _ => name,
-    };
+    public static string Describe(string name) =>
+        name switch
+        {
+            ConversationChanged => "A conversation changed (new message, reply, assignment, resolve…)",
+            SlaWarning => "A service-level target is about to be missed",
+            SlaBreached => "A service-level target was missed",
+            Ping => "Test",
+            _ => name,
+        };
 }
 
 /// <summary>
@@ -41,6 +43,7 @@ public class WebhookEndpoint : IBrandOwned, IAudited
     public required string Name { get; set; }
     public required string Url { get; set; }
     public List<string> Events { get; set; } = [];
+
     /// <summary>The signing secret, encrypted at rest; shown once when made or rotated.</summary>
     public required string SecretProtected { get; set; }
     public bool IsActive { get; set; } = true;
@@ -72,21 +75,32 @@ public class WebhookEndpoint : IBrandOwned, IAudited
     }
 
     /// <summary>A new signing secret, to be shown once.</summary>
-    public static string NewSecret() => "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+    public static string NewSecret() =>
+        "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
 
     /// <summary>Why an address cannot be used, or null: absolute, HTTPS (plain HTTP only where allowed, for local testing), no credentials in it.</summary>
     public static string? CheckUrl(string? url, bool allowHttp)
     {
-        if (string.IsNullOrWhiteSpace(url)) return "Enter the address to call.";
-        if (url.Length > UrlMaxLength) return $"Keep the address to {UrlMaxLength} characters.";
-        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Host.Length == 0) return "Enter a whole address, e.g. https://crm.example.com/hooks/agency.";
-        if (uri.Scheme != Uri.UriSchemeHttps && !(allowHttp && uri.Scheme == Uri.UriSchemeHttp)) return "The address must start with https://.";
-        if (uri.UserInfo.Length > 0) return "Leave user names and passwords out of the address; every call is signed instead.";
+        if (string.IsNullOrWhiteSpace(url))
+            return "Enter the address to call.";
+        if (url.Length > UrlMaxLength)
+            return $"Keep the address to {UrlMaxLength} characters.";
+        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Host.Length == 0)
+            return "Enter a whole address, e.g. https://crm.example.com/hooks/agency.";
+        if (uri.Scheme != Uri.UriSchemeHttps && !(allowHttp && uri.Scheme == Uri.UriSchemeHttp))
+            return "The address must start with https://.";
+        if (uri.UserInfo.Length > 0)
+            return "Leave user names and passwords out of the address; every call is signed instead.";
         return null;
     }
 }
 
-public enum WebhookDeliveryStatus { Pending = 1, Delivered = 2, Failed = 3 }
+public enum WebhookDeliveryStatus
+{
+    Pending = 1,
+    Delivered = 2,
+    Failed = 3,
+}
 
 /// <summary>One call to an endpoint: the event, its body as sent, and how the attempts went. Retried with growing waits until it is taken.</summary>
 public class WebhookDelivery : IBrandOwned
@@ -94,8 +108,14 @@ public class WebhookDelivery : IBrandOwned
     /// <summary>The wait after each failed attempt; after the last the delivery has failed (about a day in all).</summary>
     public static readonly IReadOnlyList<TimeSpan> Backoff =
     [
-        TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30),
-        TimeSpan.FromHours(1), TimeSpan.FromHours(3), TimeSpan.FromHours(6), TimeSpan.FromHours(12),
+        TimeSpan.FromSeconds(30),
+        TimeSpan.FromMinutes(2),
+        TimeSpan.FromMinutes(10),
+        TimeSpan.FromMinutes(30),
+        TimeSpan.FromHours(1),
+        TimeSpan.FromHours(3),
+        TimeSpan.FromHours(6),
+        TimeSpan.FromHours(12),
     ];
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -103,6 +123,7 @@ public class WebhookDelivery : IBrandOwned
     public Guid BrandId { get; set; }
     public Guid EndpointId { get; set; }
     public required string Event { get; set; }
+
     /// <summary>What the change concerns (a conversation), for people looking for a call.</summary>
     public Guid? SubjectId { get; set; }
     public required string Payload { get; set; }
@@ -127,8 +148,10 @@ public class WebhookDelivery : IBrandOwned
     {
         Attempts++;
         (LastAttemptAt, LastStatusCode, LastError) = (utcNow, statusCode, error.Length > 500 ? error[..500] : error);
-        if (Attempts > Backoff.Count) Status = WebhookDeliveryStatus.Failed;
-        else NextAttemptAt = utcNow + Backoff[Attempts - 1];
+        if (Attempts > Backoff.Count)
+            Status = WebhookDeliveryStatus.Failed;
+        else
+            NextAttemptAt = utcNow + Backoff[Attempts - 1];
     }
 
     /// <summary>Sent again from the start, at once (someone fixed their endpoint).</summary>
@@ -155,10 +178,21 @@ public static class WebhookSignature
     /// <summary>Whether <paramref name="header"/> signs <paramref name="body"/> with <paramref name="secret"/> within <paramref name="tolerance"/> of <paramref name="now"/>.</summary>
     public static bool Verify(string? header, string secret, string body, DateTimeOffset now, TimeSpan tolerance)
     {
-        if (string.IsNullOrEmpty(header)) return false;
-        var parts = header.Split(',').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0].Trim(), p => p[1].Trim());
-        if (!parts.TryGetValue("t", out var t) || !parts.TryGetValue("v1", out var v1) || !long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)) return false;
-        if (Math.Abs((now - DateTimeOffset.FromUnixTimeSeconds(seconds)).TotalSeconds) > tolerance.TotalSeconds) return false;
+        if (string.IsNullOrEmpty(header))
+            return false;
+        var parts = header
+            .Split(',')
+            .Select(p => p.Split('=', 2))
+            .Where(p => p.Length == 2)
+            .ToDictionary(p => p[0].Trim(), p => p[1].Trim());
+        if (
+            !parts.TryGetValue("t", out var t)
+            || !parts.TryGetValue("v1", out var v1)
+            || !long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+        )
+            return false;
+        if (Math.Abs((now - DateTimeOffset.FromUnixTimeSeconds(seconds)).TotalSeconds) > tolerance.TotalSeconds)
+            return false;
         return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Mac(secret, t, body)), Encoding.ASCII.GetBytes(v1));
     }
 

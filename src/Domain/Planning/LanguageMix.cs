@@ -12,8 +12,12 @@ public static class LanguageMix
 
     /// <summary>Posts per language, most first (ties by code); a post with no language counts as undetermined.</summary>
     public static IReadOnlyList<(string Language, int Posts)> Count(IEnumerable<string?> languages) =>
-        languages.GroupBy(l => string.IsNullOrWhiteSpace(l) ? Undetermined : l.Trim().ToLowerInvariant())
-            .Select(g => (g.Key, g.Count())).OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal).ToList();
+        languages
+            .GroupBy(l => string.IsNullOrWhiteSpace(l) ? Undetermined : l.Trim().ToLowerInvariant())
+            .Select(g => (g.Key, g.Count()))
+            .OrderByDescending(x => x.Item2)
+            .ThenBy(x => x.Key, StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>A language's name for people ("undetermined" for posts too short to tell).</summary>
     public static string Describe(string language) => language == Undetermined ? "undetermined" : Languages.Describe(language);

@@ -19,14 +19,22 @@ public readonly record struct ApiCursor(DateTime ChangedAt, Guid Id)
     /// <summary>The cursor a client sent back, or null when it is not one this API gave out.</summary>
     public static ApiCursor? Decode(string? text)
     {
-        if (string.IsNullOrEmpty(text) || text.Length > 100) return null;
+        if (string.IsNullOrEmpty(text) || text.Length > 100)
+            return null;
         var padded = text.Replace('-', '+').Replace('_', '/');
         padded += new string('=', (4 - padded.Length % 4) % 4);
         var bytes = new byte[padded.Length];
-        if (!Convert.TryFromBase64String(padded, bytes, out var written)) return null;
+        if (!Convert.TryFromBase64String(padded, bytes, out var written))
+            return null;
         var parts = Encoding.ASCII.GetString(bytes, 0, written).Split('.');
-        if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            || ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks || !Guid.TryParseExact(parts[1], "N", out var id)) return null;
+        if (
+            parts.Length != 2
+            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            || ticks < DateTime.MinValue.Ticks
+            || ticks > DateTime.MaxValue.Ticks
+            || !Guid.TryParseExact(parts[1], "N", out var id)
+        )
+            return null;
         return new ApiCursor(new DateTime(ticks, DateTimeKind.Utc), id);
     }
 }

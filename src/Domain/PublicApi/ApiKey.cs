@@ -19,10 +19,13 @@ public class ApiKey : IBrandOwned, IAudited
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid AgencyId { get; set; }
     public Guid BrandId { get; set; }
+
     /// <summary>What the key is for, e.g. "CRM sync": so that people know what breaks when they revoke it.</summary>
     public required string Name { get; set; }
+
     /// <summary>The public part of the key, shown in lists and logs (<c>agk_{Prefix}_…</c>).</summary>
     public required string Prefix { get; set; }
+
     /// <summary>SHA-256 of the whole key, in hex; the key itself is never stored.</summary>
     public required string SecretHash { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -39,15 +42,27 @@ public class ApiKey : IBrandOwned, IAudited
         var prefix = RandomNumberGenerator.GetString(PrefixAlphabet, PrefixLength);
         var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
         var whole = $"{Scheme}_{prefix}_{secret}";
-        return (new ApiKey { Name = name.Trim(), Prefix = prefix, SecretHash = Hash(whole), CreatedAt = utcNow, CreatedBy = createdBy }, whole);
+        return (
+            new ApiKey
+            {
+                Name = name.Trim(),
+                Prefix = prefix,
+                SecretHash = Hash(whole),
+                CreatedAt = utcNow,
+                CreatedBy = createdBy,
+            },
+            whole
+        );
     }
 
     /// <summary>The prefix of a presented key, when it has the key's shape (<c>agk_</c>, prefix, <c>_</c>, secret); null otherwise.</summary>
     public static string? PrefixOf(string? presented)
     {
-        if (presented is null || presented.Length > 200) return null;
+        if (presented is null || presented.Length > 200)
+            return null;
         var parts = presented.Split('_', 3);
-        if (parts.Length != 3 || parts[0] != Scheme || parts[1].Length != PrefixLength || parts[2].Length < 16) return null;
+        if (parts.Length != 3 || parts[0] != Scheme || parts[1].Length != PrefixLength || parts[2].Length < 16)
+            return null;
         return parts[1].All(PrefixAlphabet.Contains) ? parts[1] : null;
     }
 
@@ -60,7 +75,8 @@ public class ApiKey : IBrandOwned, IAudited
 
     public void Revoke(DateTime utcNow, string? by)
     {
-        if (RevokedAt is not null) return;
+        if (RevokedAt is not null)
+            return;
         RevokedAt = utcNow;
         RevokedBy = by;
     }

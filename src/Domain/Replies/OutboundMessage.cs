@@ -2,7 +2,12 @@ using Agency.Domain.Common;
 
 namespace Agency.Domain.Replies;
 
-public enum OutboundStatus { Queued = 1, Sent = 2, Failed = 3 }
+public enum OutboundStatus
+{
+    Queued = 1,
+    Sent = 2,
+    Failed = 3,
+}
 
 /// <summary>
 /// A reply on its way to a network: stored first, then sent by the outbox with retries, so a reply is
@@ -18,8 +23,10 @@ public class OutboundMessage : IBrandOwned
     public Guid ConversationId { get; set; }
     public Guid ChannelAccountId { get; set; }
     public bool IsPrivate { get; set; }
+
     /// <summary>The platform id of the post or comment answered (public replies).</summary>
     public string? InReplyToExternalId { get; set; }
+
     /// <summary>The customer's platform id (private messages).</summary>
     public string? RecipientExternalId { get; set; }
     public required string Text { get; set; }
@@ -30,10 +37,12 @@ public class OutboundMessage : IBrandOwned
     public string? ExternalId { get; set; }
     public string? SentByUserId { get; set; }
     public string? SentByName { get; set; }
+
     /// <summary>Sent by a routing rule rather than a person.</summary>
     public bool IsAutomatic { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? SentAt { get; set; }
+
     /// <summary>While a server sends it: no other server sharing the database sends it until then (one whose server stopped is
     /// sent again once this passes).</summary>
     public DateTime? ClaimedUntil { get; set; }
@@ -62,7 +71,8 @@ public class OutboundMessage : IBrandOwned
     /// <summary>A person retries a failed send.</summary>
     public void Retry(DateTime at)
     {
-        if (Status != OutboundStatus.Failed) throw new DomainException("Only a failed reply can be retried.");
+        if (Status != OutboundStatus.Failed)
+            throw new DomainException("Only a failed reply can be retried.");
         Status = OutboundStatus.Queued;
         Attempts = 0;
         NextAttemptAt = at;

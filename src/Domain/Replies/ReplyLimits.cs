@@ -7,16 +7,17 @@ namespace Agency.Domain.Replies;
 /// <summary>How long a reply may be on each network, counted the way the network counts.</summary>
 public static partial class ReplyLimits
 {
-    public static int MaxLength(Network network, bool isPrivate) => (network, isPrivate) switch
-    {
-        (Network.X, false) => 280,
-        (Network.X, true) => 10_000,
-        (Network.Facebook, false) => 8_000,
-        (Network.Facebook, true) => 2_000,
-        (Network.Instagram, false) => 2_200,
-        (Network.Instagram, true) => 1_000,
-        _ => 2_000,
-    };
+    public static int MaxLength(Network network, bool isPrivate) =>
+        (network, isPrivate) switch
+        {
+            (Network.X, false) => 280,
+            (Network.X, true) => 10_000,
+            (Network.Facebook, false) => 8_000,
+            (Network.Facebook, true) => 2_000,
+            (Network.Instagram, false) => 2_200,
+            (Network.Instagram, true) => 1_000,
+            _ => 2_000,
+        };
 
     [GeneratedRegex(@"https?://\S+", RegexOptions.IgnoreCase)]
     private static partial Regex Url();
@@ -27,9 +28,15 @@ public static partial class ReplyLimits
     /// </summary>
     public static int Length(Network network, bool isPrivate, string text)
     {
-        if (network != Network.X || isPrivate) return new StringInfo(text).LengthInTextElements;
+        if (network != Network.X || isPrivate)
+            return new StringInfo(text).LengthInTextElements;
         var weight = 0;
-        var rest = Url().Replace(text, m => { weight += 23; return ""; });
+        var rest = Url()
+            .Replace(text, m =>
+            {
+                weight += 23;
+                return "";
+            });
         var e = StringInfo.GetTextElementEnumerator(rest);
         while (e.MoveNext())
         {
@@ -42,7 +49,8 @@ public static partial class ReplyLimits
     /// <summary>Null when the text can be sent; otherwise the reason, with the limit.</summary>
     public static string? Check(Network network, bool isPrivate, string text)
     {
-        if (string.IsNullOrWhiteSpace(text)) return "Write a reply first.";
+        if (string.IsNullOrWhiteSpace(text))
+            return "Write a reply first.";
         var length = Length(network, isPrivate, text);
         var max = MaxLength(network, isPrivate);
         return length > max

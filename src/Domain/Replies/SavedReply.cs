@@ -8,8 +8,10 @@ public enum SavedReplyPurpose
 {
     /// <summary>Offered in the composer.</summary>
     Reply = 1,
+
     /// <summary>The public answer when a case moves to a private channel (one per network).</summary>
     MoveToPrivate = 2,
+
     /// <summary>Sent automatically by a routing rule.</summary>
     Acknowledgement = 3,
 }
@@ -23,6 +25,7 @@ public partial class SavedReply : IBrandOwned, IAudited
     public required string Title { get; set; }
     public required string Text { get; set; }
     public SavedReplyPurpose Purpose { get; set; } = SavedReplyPurpose.Reply;
+
     /// <summary>Only for this network (null = any).</summary>
     public Network? Network { get; set; }
 
@@ -48,8 +51,10 @@ public partial class SavedReply : IBrandOwned, IAudited
 
     public static string? Validate(string title, string text)
     {
-        if (string.IsNullOrWhiteSpace(title) || title.Length > 120) return "Give the reply a title (at most 120 characters).";
-        if (string.IsNullOrWhiteSpace(text) || text.Length > 2000) return "Write the reply (at most 2,000 characters).";
+        if (string.IsNullOrWhiteSpace(title) || title.Length > 120)
+            return "Give the reply a title (at most 120 characters).";
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 2000)
+            return "Write the reply (at most 2,000 characters).";
         var unknown = PlaceholderPattern().Matches(text).Select(m => m.Value).Where(p => !Placeholders.Contains(p)).Distinct().ToList();
         return unknown.Count > 0 ? $"Unknown placeholder {string.Join(", ", unknown)}; use {string.Join(", ", Placeholders)}." : null;
     }

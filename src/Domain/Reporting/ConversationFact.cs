@@ -6,10 +6,23 @@ using Agency.Domain.Conversations;
 namespace Agency.Domain.Reporting;
 
 /// <summary>How one SLA target of one conversation stands: not owed, still running, met or missed.</summary>
-public enum SlaResult { None = 0, Running = 1, Met = 2, Missed = 3 }
+public enum SlaResult
+{
+    None = 0,
+    Running = 1,
+    Met = 2,
+    Missed = 3,
+}
 
 /// <summary>What became of a service question forwarded from a marketing-owned account.</summary>
-public enum ForwardOutcome { None = 0, Waiting = 1, Answered = 2, Resolved = 3, SentBack = 4 }
+public enum ForwardOutcome
+{
+    None = 0,
+    Waiting = 1,
+    Answered = 2,
+    Resolved = 3,
+    SentBack = 4,
+}
 
 /// <summary>
 /// The reporting row of one conversation (same id): its clocks worked out once, when it changes, so
@@ -23,22 +36,27 @@ public class ConversationFact : IBrandOwned
     public Guid BrandId { get; set; }
     public Network Network { get; set; }
     public Department Department { get; set; }
+
     /// <summary>The customer's first post: every clock starts here.</summary>
     public DateTime StartedAt { get; set; }
     public Intent? Intent { get; set; }
     public Sentiment? Sentiment { get; set; }
     public ConversationStatus Status { get; set; }
     public bool NoAction { get; set; }
+
     /// <summary>A service question or complaint that needs an answer: what the response rate counts.</summary>
     public bool NeedsResponse { get; set; }
     public DateTime? FirstResponseAt { get; set; }
+
     /// <summary>Calendar seconds from the customer's first post to the brand's first reply (public or private).</summary>
     public int? FirstResponseSeconds { get; set; }
+
     /// <summary>The same span counted only in the brand's service hours.</summary>
     public int? FirstResponseBusinessSeconds { get; set; }
     public DateTime? ResolvedAt { get; set; }
     public Guid? SlaPolicyId { get; set; }
     public SlaResult FirstResponseSla { get; set; }
+
     /// <summary>When a still-running first-response target falls due (it counts as missed from then on).</summary>
     public DateTime? FirstResponseDueAt { get; set; }
     public SlaResult ResolutionSla { get; set; }
@@ -47,6 +65,7 @@ public class ConversationFact : IBrandOwned
     public bool Forwarded { get; set; }
     public DateTime? ForwardedAt { get; set; }
     public ForwardOutcome ForwardOutcome { get; set; }
+
     /// <summary>The conversation's tags, '|'-separated with a leading and trailing '|', so one tag can be matched with LIKE.</summary>
     public string Tags { get; set; } = "";
     public DateTime ComputedAt { get; set; }
@@ -71,11 +90,15 @@ public class ConversationFact : IBrandOwned
 
     public static string JoinTags(IEnumerable<string> tags)
     {
-        var list = tags.Select(t => t.Trim().Replace("|", "", StringComparison.Ordinal)).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var list = tags.Select(t => t.Trim().Replace("|", "", StringComparison.Ordinal))
+            .Where(t => t.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
         var joined = "|";
         foreach (var tag in list)
         {
-            if (joined.Length + tag.Length + 1 > MaxTagsLength) break;
+            if (joined.Length + tag.Length + 1 > MaxTagsLength)
+                break;
             joined += tag + "|";
         }
         return joined.Length == 1 ? "" : joined;
@@ -98,9 +121,11 @@ public class DayStat : IBrandOwned, IDayRow
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid AgencyId { get; set; }
     public Guid BrandId { get; set; }
+
     /// <summary>The local date of the posts' creation time.</summary>
     public DateOnly Day { get; set; }
     public Network Network { get; set; }
+
     /// <summary>Null for posts without labels (the brand's own posts).</summary>
     public Intent? Intent { get; set; }
     public Sentiment? Sentiment { get; set; }
@@ -137,17 +162,54 @@ public class DayTally : IBrandOwned, IDayRow
 
     /// <summary>The tallies of the settled facts among <paramref name="facts"/>, per local day in <paramref name="zone"/>.</summary>
     public static List<DayTally> Tally(IEnumerable<ConversationFact> facts, TimeZoneInfo zone) =>
-        facts.Where(Settles)
-            .GroupBy(f => (Day: DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(f.StartedAt, zone)), f.Network, f.SlaPolicyId, f.NoAction, f.NeedsResponse,
-                Responded: f.FirstResponseSeconds is not null, f.FirstResponseSla, f.ResolutionSla, f.MovedToPrivate, f.Forwarded, f.ForwardOutcome))
+        facts
+            .Where(Settles)
+            .GroupBy(f =>
+                (
+                    Day: DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(f.StartedAt, zone)),
+                    f.Network,
+                    f.SlaPolicyId,
+                    f.NoAction,
+                    f.NeedsResponse,
+                    Responded: f.FirstResponseSeconds is not null,
+                    f.FirstResponseSla,
+                    f.ResolutionSla,
+                    f.MovedToPrivate,
+                    f.Forwarded,
+                    f.ForwardOutcome
+                )
+            )
             .Select(g => new DayTally
             {
-                Day = g.Key.Day, Network = g.Key.Network, SlaPolicyId = g.Key.SlaPolicyId, NoAction = g.Key.NoAction,
-                NeedsResponse = g.Key.NeedsResponse, Responded = g.Key.Responded, FirstResponseSla = g.Key.FirstResponseSla, ResolutionSla = g.Key.ResolutionSla,
-                MovedToPrivate = g.Key.MovedToPrivate, Forwarded = g.Key.Forwarded, ForwardOutcome = g.Key.ForwardOutcome, Count = g.Count(),
-            }).ToList();
+                Day = g.Key.Day,
+                Network = g.Key.Network,
+                SlaPolicyId = g.Key.SlaPolicyId,
+                NoAction = g.Key.NoAction,
+                NeedsResponse = g.Key.NeedsResponse,
+                Responded = g.Key.Responded,
+                FirstResponseSla = g.Key.FirstResponseSla,
+                ResolutionSla = g.Key.ResolutionSla,
+                MovedToPrivate = g.Key.MovedToPrivate,
+                Forwarded = g.Key.Forwarded,
+                ForwardOutcome = g.Key.ForwardOutcome,
+                Count = g.Count(),
+            })
+            .ToList();
 
-    public FactTally ToTally() => new(Network, SlaPolicyId, NoAction, NeedsResponse, Responded, FirstResponseSla, ResolutionSla, MovedToPrivate, Forwarded, ForwardOutcome, Count);
+    public FactTally ToTally() =>
+        new(
+            Network,
+            SlaPolicyId,
+            NoAction,
+            NeedsResponse,
+            Responded,
+            FirstResponseSla,
+            ResolutionSla,
+            MovedToPrivate,
+            Forwarded,
+            ForwardOutcome,
+            Count
+        );
 }
 
 /// <summary>How far the rollups of one brand have been brought up to date.</summary>
@@ -156,15 +218,19 @@ public class RollupState : IBrandOwned
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid AgencyId { get; set; }
     public Guid BrandId { get; set; }
+
     /// <summary>Posts changed up to here are in <see cref="DayStat"/>.</summary>
     public DateTime PostsThrough { get; set; }
+
     /// <summary>Conversations changed up to here have current facts (and their days current <see cref="DayTally"/> rows).</summary>
     public DateTime ConversationsThrough { get; set; }
     public DateTime UpdatedAt { get; set; }
+
     /// <summary>Which refresh holds the brand's rollups, and until when: servers sharing the database refresh a brand one at a time.
     /// A lease not renewed by then is free again (its server stopped).</summary>
     public string? LeaseHolder { get; set; }
     public DateTime? LeaseUntil { get; set; }
+
     /// <summary>Counts the rebuilds asked for: a refresh that began before one does not move the watermarks on.</summary>
     public int Rebuilds { get; set; }
 }

@@ -25,7 +25,14 @@ public static class FactBuilder
 
     /// <param name="policyCalendar">The calendar the policy counts in (service hours or round the clock).</param>
     /// <param name="serviceCalendar">The brand's service hours, for first response in business time.</param>
-    public static ConversationFact Build(Conversation c, Department department, SlaPolicy? policy, BusinessCalendar policyCalendar, BusinessCalendar serviceCalendar, DateTime nowUtc)
+    public static ConversationFact Build(
+        Conversation c,
+        Department department,
+        SlaPolicy? policy,
+        BusinessCalendar policyCalendar,
+        BusinessCalendar serviceCalendar,
+        DateTime nowUtc
+    )
     {
         var fact = new ConversationFact
         {
@@ -55,7 +62,8 @@ public static class FactBuilder
             fact.FirstResponseSeconds = Seconds(first - c.StartedAt);
             fact.FirstResponseBusinessSeconds = Seconds(serviceCalendar.BusinessTimeBetween(c.StartedAt, first));
         }
-        if (policy is null || c.NoAction) return fact;
+        if (policy is null || c.NoAction)
+            return fact;
 
         var targets = policy.ToTargets();
         (fact.FirstResponseSla, fact.FirstResponseDueAt) = FirstResponse(c, targets.FirstResponse, policyCalendar, nowUtc);
@@ -80,7 +88,10 @@ public static class FactBuilder
     private static (SlaResult, DateTime?) Resolution(Conversation c, TimeSpan target, BusinessCalendar calendar, DateTime nowUtc)
     {
         if (c.Status == ConversationStatus.Resolved)
-            return (SlaClock.Elapsed(calendar, c.StartedAt, c.ResolvedAt ?? nowUtc, c.Pauses) <= target ? SlaResult.Met : SlaResult.Missed, null);
+            return (
+                SlaClock.Elapsed(calendar, c.StartedAt, c.ResolvedAt ?? nowUtc, c.Pauses) <= target ? SlaResult.Met : SlaResult.Missed,
+                null
+            );
         if (c.Status == ConversationStatus.WaitingOnCustomer)
             // The clock stands still: missed only if it had run out before the wait began.
             return (SlaClock.Elapsed(calendar, c.StartedAt, nowUtc, c.Pauses) > target ? SlaResult.Missed : SlaResult.Running, null);
@@ -88,7 +99,8 @@ public static class FactBuilder
         return (nowUtc >= due ? SlaResult.Missed : SlaResult.Running, due);
     }
 
-    private static ForwardOutcome Outcome(Conversation c) => !c.Forwarded ? ForwardOutcome.None
+    private static ForwardOutcome Outcome(Conversation c) =>
+        !c.Forwarded ? ForwardOutcome.None
         : c.SentBackAt is not null ? ForwardOutcome.SentBack
         : c.Status == ConversationStatus.Resolved ? ForwardOutcome.Resolved
         : c.FirstResponseAt is not null ? ForwardOutcome.Answered

@@ -11,10 +11,14 @@ public static class ReportFormat
 
     public static string Duration(int? seconds)
     {
-        if (seconds is not { } s) return "–";
-        if (s < 60) return $"{s} s";
-        if (s < 3600) return $"{s / 60} min {s % 60:00} s";
-        if (s < 86_400) return $"{s / 3600} h {s % 3600 / 60:00} min";
+        if (seconds is not { } s)
+            return "–";
+        if (s < 60)
+            return $"{s} s";
+        if (s < 3600)
+            return $"{s / 60} min {s % 60:00} s";
+        if (s < 86_400)
+            return $"{s / 3600} h {s % 3600 / 60:00} min";
         return $"{s / 86_400} d {s % 86_400 / 3600} h";
     }
 
@@ -25,44 +29,50 @@ public static class ReportFormat
     /// <summary>The change from the previous period, e.g. "+12.5 %" or "−3.0 pts" for shares.</summary>
     public static string Change(double? now, double? before, bool isShare)
     {
-        if (now is null || before is null) return "";
-        if (isShare) return Signed((now.Value - before.Value) * 100) + " pts";
-        if (before.Value == 0) return now.Value == 0 ? "±0 %" : "new";
+        if (now is null || before is null)
+            return "";
+        if (isShare)
+            return Signed((now.Value - before.Value) * 100) + " pts";
+        if (before.Value == 0)
+            return now.Value == 0 ? "±0 %" : "new";
         return Signed((now.Value - before.Value) / before.Value * 100) + " %";
     }
 
-    private static string Signed(double v) => Math.Round(v, 1) switch
-    {
-        0 => "±0.0",
-        > 0 => "+" + v.ToString("0.0", En),
-        _ => "−" + (-v).ToString("0.0", En),
-    };
+    private static string Signed(double v) =>
+        Math.Round(v, 1) switch
+        {
+            0 => "±0.0",
+            > 0 => "+" + v.ToString("0.0", En),
+            _ => "−" + (-v).ToString("0.0", En),
+        };
 
     public static string Day(DateOnly d) => d.ToString("d MMM yyyy", En);
 
     public static string Month(int year, int month) => new DateOnly(year, month, 1).ToString("MMMM yyyy", En);
 
-    public static string Intent(Intent? intent) => intent switch
-    {
-        Classification.Intent.ServiceQuestion => "Service question",
-        Classification.Intent.Complaint => "Complaint",
-        Classification.Intent.Praise => "Praise",
-        Classification.Intent.SalesLead => "Sales lead",
-        Classification.Intent.General => "General",
-        Classification.Intent.Spam => "Spam",
-        _ => "Unlabelled",
-    };
+    public static string Intent(Intent? intent) =>
+        intent switch
+        {
+            Classification.Intent.ServiceQuestion => "Service question",
+            Classification.Intent.Complaint => "Complaint",
+            Classification.Intent.Praise => "Praise",
+            Classification.Intent.SalesLead => "Sales lead",
+            Classification.Intent.General => "General",
+            Classification.Intent.Spam => "Spam",
+            _ => "Unlabelled",
+        };
 
     public static string Network(Network n) => Networks.Describe(n);
 
-    public static string Outcome(ForwardOutcome o) => o switch
-    {
-        ForwardOutcome.Waiting => "Waiting for an answer",
-        ForwardOutcome.Answered => "Answered",
-        ForwardOutcome.Resolved => "Resolved",
-        ForwardOutcome.SentBack => "Sent back to marketing",
-        _ => "Not forwarded",
-    };
+    public static string Outcome(ForwardOutcome o) =>
+        o switch
+        {
+            ForwardOutcome.Waiting => "Waiting for an answer",
+            ForwardOutcome.Answered => "Answered",
+            ForwardOutcome.Resolved => "Resolved",
+            ForwardOutcome.SentBack => "Sent back to marketing",
+            _ => "Not forwarded",
+        };
 
     /// <summary>The headline figures, in the order the dashboard, the metrics CSV and the PDF show them.</summary>
     public static IReadOnlyList<(string Metric, string Now, string Before, string Change)> Headlines(BrandDashboard d)
@@ -73,8 +83,18 @@ public static class ReportFormat
             ("Messages received", Count(c.Inbound), Count(p.Inbound), Change(c.Inbound, p.Inbound, false)),
             ("Conversations", Count(c.Conversations), Count(p.Conversations), Change(c.Conversations, p.Conversations, false)),
             ("Response rate", Share(c.ResponseRate), Share(p.ResponseRate), Change(c.ResponseRate, p.ResponseRate, true)),
-            ("First response, median", Duration(c.FirstResponseMedianSeconds), Duration(p.FirstResponseMedianSeconds), Change(c.FirstResponseMedianSeconds, p.FirstResponseMedianSeconds, false)),
-            ("First response, 90th percentile", Duration(c.FirstResponseP90Seconds), Duration(p.FirstResponseP90Seconds), Change(c.FirstResponseP90Seconds, p.FirstResponseP90Seconds, false)),
+            (
+                "First response, median",
+                Duration(c.FirstResponseMedianSeconds),
+                Duration(p.FirstResponseMedianSeconds),
+                Change(c.FirstResponseMedianSeconds, p.FirstResponseMedianSeconds, false)
+            ),
+            (
+                "First response, 90th percentile",
+                Duration(c.FirstResponseP90Seconds),
+                Duration(p.FirstResponseP90Seconds),
+                Change(c.FirstResponseP90Seconds, p.FirstResponseP90Seconds, false)
+            ),
             ("First-response SLA met", Share(c.SlaAttainment), Share(p.SlaAttainment), Change(c.SlaAttainment, p.SlaAttainment, true)),
             ("Negative messages", Share(c.NegativeShare), Share(p.NegativeShare), Change(c.NegativeShare, p.NegativeShare, true)),
             ("Moved to private", Count(c.MovedToPrivate), Count(p.MovedToPrivate), Change(c.MovedToPrivate, p.MovedToPrivate, false)),

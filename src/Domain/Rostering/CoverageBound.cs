@@ -19,12 +19,14 @@ public static class CoverageBound
         var masks = p.Staff.Select(m => m.Brands.Aggregate(0L, (a, b) => a | (1L << b))).ToArray();
         var free = masks.Distinct().ToDictionary(k => k, _ => new int[p.Intervals]);
         for (var i = 0; i < p.Staff.Count; i++)
-            for (var t = 0; t < p.Intervals; t++)
-                if (p.Staff[i].IsFree(t, t + 1)) free[masks[i]][t]++;
+        for (var t = 0; t < p.Intervals; t++)
+            if (p.Staff[i].IsFree(t, t + 1))
+                free[masks[i]][t]++;
         var total = 0;
         for (var w = 0; w < p.Weeks; w++)
         {
-            int from = 7 * w * p.PerDay, to = Math.Min(p.Days, 7 * w + 7) * p.PerDay;
+            int from = 7 * w * p.PerDay,
+                to = Math.Min(p.Days, 7 * w + 7) * p.PerDay;
             var best = 0;
             foreach (var set in subsets)
             {
@@ -32,15 +34,19 @@ public static class CoverageBound
                 var people = p.Staff.Where((_, i) => (masks[i] & setMask) != 0).ToList();
                 var serving = free.Where(kv => (kv.Key & setMask) != 0).Select(kv => kv.Value).ToArray();
                 long hours = people.Sum(m => WeekHours(p, m, w));
-                if (w > 0) hours += people.Sum(m => (long)Math.Max(0, m.MaxShiftIntervals - 1));
-                long demand = 0, reachable = 0;
+                if (w > 0)
+                    hours += people.Sum(m => (long)Math.Max(0, m.MaxShiftIntervals - 1));
+                long demand = 0,
+                    reachable = 0;
                 for (var t = from; t < to; t++)
                 {
                     var d = set.Sum(b => p.Demand[b][t]);
-                    if (d == 0) continue;
+                    if (d == 0)
+                        continue;
                     demand += d;
                     var available = 0;
-                    foreach (var counts in serving) available += counts[t];
+                    foreach (var counts in serving)
+                        available += counts[t];
                     reachable += Math.Min(d, available);
                 }
                 best = Math.Max(best, (int)(demand - Math.Min(hours, reachable)));
@@ -61,17 +67,25 @@ public static class CoverageBound
             var serving = free.Where(kv => (kv.Key & setMask) != 0).Select(kv => kv.Value).ToArray();
             // Every roster interval belongs to a shift that started in the horizon and counts in the week it started.
             long hours = Enumerable.Range(0, p.Weeks).Sum(w => people.Sum(m => WeekHours(p, m, w)));
-            long weekendCap = people.Sum(m => (long)windows * m.MaxWeekendsPer4Weeks * 2 * m.MaxShiftIntervals + p.Weeks * (long)Math.Max(0, m.MaxShiftIntervals - 1));
-            long demand = 0, weekday = 0, weekend = 0;
+            long weekendCap = people.Sum(m =>
+                (long)windows * m.MaxWeekendsPer4Weeks * 2 * m.MaxShiftIntervals + p.Weeks * (long)Math.Max(0, m.MaxShiftIntervals - 1)
+            );
+            long demand = 0,
+                weekday = 0,
+                weekend = 0;
             for (var t = 0; t < p.Intervals; t++)
             {
                 var d = set.Sum(b => p.Demand[b][t]);
-                if (d == 0) continue;
+                if (d == 0)
+                    continue;
                 demand += d;
                 var available = 0;
-                foreach (var counts in serving) available += counts[t];
-                if (CoverageProblem.IsWeekendDay(t / p.PerDay)) weekend += Math.Min(d, available);
-                else weekday += Math.Min(d, available);
+                foreach (var counts in serving)
+                    available += counts[t];
+                if (CoverageProblem.IsWeekendDay(t / p.PerDay))
+                    weekend += Math.Min(d, available);
+                else
+                    weekday += Math.Min(d, available);
             }
             best = Math.Max(best, (int)(demand - Math.Min(hours, weekday + Math.Min(weekendCap, weekend))));
         }
@@ -87,7 +101,8 @@ public static class CoverageBound
     public static long WeekHours(CoverageProblem p, PoolMember m, int w)
     {
         var first = 7 * w;
-        var free = Enumerable.Range(first, Math.Min(7, p.Days - first))
+        var free = Enumerable
+            .Range(first, Math.Min(7, p.Days - first))
             .Count(d => !m.BusyDays.Contains(d) && Enumerable.Range(d * p.PerDay, p.PerDay).Any(t => m.IsFree(t, t + 1)));
         var days = Math.Min(free, 7 - 7 / (m.MaxConsecutiveDays + 1));
         return Math.Max(0, Math.Min(m.MaxWeekIntervals - m.WeekIntervalsTaken.ElementAtOrDefault(w), (long)m.MaxShiftIntervals * days));
@@ -102,7 +117,8 @@ public static class CoverageBound
                 yield return Enumerable.Range(0, brands).Where(b => (mask & (1 << b)) != 0).ToArray();
             yield break;
         }
-        for (var b = 0; b < brands; b++) yield return [b];
+        for (var b = 0; b < brands; b++)
+            yield return [b];
         yield return Enumerable.Range(0, brands).ToArray();
     }
 }

@@ -16,7 +16,8 @@ public readonly record struct DayLimits(bool Open, int Need, int Room, int Earli
     /// <summary>Whether a shift of <paramref name="length"/> starting at <paramref name="start"/> of <paramref name="day"/> keeps every limit.</summary>
     public bool Allows(CoverageProblem p, PoolMember m, int day, int start, int length)
     {
-        if (!Open || length > Room || length < Need) return false;
+        if (!Open || length > Room || length < Need)
+            return false;
         var from = day * p.PerDay + start;
         return from >= EarliestFrom && from + length <= LatestTo && (m.Blocked.Count == 0 || m.IsFree(from, from + length));
     }
@@ -33,13 +34,16 @@ public static class DayOptions
     public static DayChoice For(CoverageProblem p, PoolMember m, IReadOnlyList<PlannedShift> otherDays, int day, bool weekComplete = true)
     {
         var byDay = new PlannedShift?[p.Days];
-        foreach (var s in otherDays) if (s.Day != day && s.Day >= 0 && s.Day < p.Days) byDay[s.Day] = s;
+        foreach (var s in otherDays)
+            if (s.Day != day && s.Day >= 0 && s.Day < p.Days)
+                byDay[s.Day] = s;
         var limits = Limits(p, m, byDay, day, weekComplete);
         var shapes = new List<(int, int)>();
         if (limits.Open)
             foreach (var length in p.Lengths(m))
                 for (var start = 0; start < p.PerDay; start++)
-                    if (limits.Allows(p, m, day, start, length)) shapes.Add((start, length));
+                    if (limits.Allows(p, m, day, start, length))
+                        shapes.Add((start, length));
         return new DayChoice(shapes, limits.Need);
     }
 
@@ -49,21 +53,36 @@ public static class DayOptions
         var week = day / 7;
         var workedWeek = 0;
         for (var d = 7 * week; d < Math.Min(p.Days, 7 * week + 7); d++)
-            if (d != day && byDay[d] is { } s) workedWeek += s.Length;
+            if (d != day && byDay[d] is { } s)
+                workedWeek += s.Length;
         var need = weekComplete ? Math.Max(0, p.MinWeek(m, week) - workedWeek) : 0;
-        if (m.BusyDays.Contains(day)) return new DayLimits(false, 0, 0, 0, 0);
-        int left = 0, right = 0;
-        for (var k = day - 1; Worked(k); k--) left++;
-        for (var k = day + 1; Worked(k); k++) right++;
-        if (left + 1 + right > m.MaxConsecutiveDays) return new DayLimits(false, need, 0, 0, 0);
+        if (m.BusyDays.Contains(day))
+            return new DayLimits(false, 0, 0, 0, 0);
+        int left = 0,
+            right = 0;
+        for (var k = day - 1; Worked(k); k--)
+            left++;
+        for (var k = day + 1; Worked(k); k++)
+            right++;
+        if (left + 1 + right > m.MaxConsecutiveDays)
+            return new DayLimits(false, need, 0, 0, 0);
         if (CoverageProblem.IsWeekendDay(day) && !Worked(7 * week + 5) && !Worked(7 * week + 6) && !WeekendFits(p, m, byDay, week))
             return new DayLimits(false, need, 0, 0, 0);
         var room = m.MaxWeekIntervals - m.WeekIntervalsTaken.ElementAtOrDefault(week) - workedWeek;
-        int before = int.MinValue / 2, after = int.MaxValue / 2;
+        int before = int.MinValue / 2,
+            after = int.MaxValue / 2;
         for (var d = day - 1; d >= 0; d--)
-            if (byDay[d] is { } s) { before = s.To(p.PerDay); break; }
+            if (byDay[d] is { } s)
+            {
+                before = s.To(p.PerDay);
+                break;
+            }
         for (var d = day + 1; d < p.Days; d++)
-            if (byDay[d] is { } s) { after = s.From(p.PerDay); break; }
+            if (byDay[d] is { } s)
+            {
+                after = s.From(p.PerDay);
+                break;
+            }
         return new DayLimits(true, need, room, before + m.MinRestIntervals, after - m.MinRestIntervals);
 
         bool Worked(int d) => d >= 0 && d < p.Days && d != day && (byDay[d] is not null || m.BusyDays.Contains(d));
@@ -75,12 +94,16 @@ public static class DayOptions
         var weekends = new bool[p.Weeks];
         weekends[week] = true;
         for (var d = 0; d < p.Days; d++)
-            if (d / 7 != week && CoverageProblem.IsWeekendDay(d) && (byDay[d] is not null || m.BusyDays.Contains(d))) weekends[d / 7] = true;
+            if (d / 7 != week && CoverageProblem.IsWeekendDay(d) && (byDay[d] is not null || m.BusyDays.Contains(d)))
+                weekends[d / 7] = true;
         foreach (var window in CoverageRules.WeekendWindows(p))
         {
             var n = 0;
-            foreach (var w in window) if (weekends[w]) n++;
-            if (n > m.MaxWeekendsPer4Weeks) return false;
+            foreach (var w in window)
+                if (weekends[w])
+                    n++;
+            if (n > m.MaxWeekendsPer4Weeks)
+                return false;
         }
         return true;
     }

@@ -4,7 +4,11 @@ using Agency.Domain.Planning;
 namespace Agency.Domain.Rostering;
 
 /// <summary>What a person may answer: their brands, channels (none: every channel) and languages (none: any language).</summary>
-public sealed record PersonSkills(IReadOnlyCollection<Guid> Brands, IReadOnlyCollection<Network> Channels, IReadOnlyCollection<string>? Languages = null);
+public sealed record PersonSkills(
+    IReadOnlyCollection<Guid> Brands,
+    IReadOnlyCollection<Network> Channels,
+    IReadOnlyCollection<string>? Languages = null
+);
 
 /// <summary>The languages of one channel of a brand: inbound posts of the forecast's history per language (<see cref="LanguageMix"/>).</summary>
 public sealed record ChannelLanguages(Guid BrandId, Network Network, IReadOnlyList<(string Language, int Posts)> Posts);
@@ -48,38 +52,68 @@ public sealed record DemandSeries(Guid BrandId, string Name, Network? Network, s
     /// The most lines the search tells apart (it marks them in masks of up to 128 bits): when splitting by language would give
     /// more, no line is split by language; when splitting by channel would too, every brand stays one line.
     /// </param>
-    public static IReadOnlyList<DemandSeries> For(IReadOnlyList<(Guid Id, string Name)> brands, IReadOnlyDictionary<Guid, IReadOnlyList<Network>> channels,
-        IReadOnlyList<PersonSkills> staff, IReadOnlyList<ChannelLanguages>? languages = null, int maxLines = 128)
+    public static IReadOnlyList<DemandSeries> For(
+        IReadOnlyList<(Guid Id, string Name)> brands,
+        IReadOnlyDictionary<Guid, IReadOnlyList<Network>> channels,
+        IReadOnlyList<PersonSkills> staff,
+        IReadOnlyList<ChannelLanguages>? languages = null,
+        int maxLines = 128
+    )
     {
         var byLanguage = Lines(brands, channels, staff, languages ?? []);
-        if (byLanguage.Count <= maxLines) return byLanguage;
+        if (byLanguage.Count <= maxLines)
+            return byLanguage;
         var byChannel = Lines(brands, channels, staff, []);
         return byChannel.Count <= maxLines ? byChannel : brands.Select(b => new DemandSeries(b.Id, b.Name, null)).ToList();
     }
 
-    private static List<DemandSeries> Lines(IReadOnlyList<(Guid Id, string Name)> brands, IReadOnlyDictionary<Guid, IReadOnlyList<Network>> channels,
-        IReadOnlyList<PersonSkills> staff, IReadOnlyList<ChannelLanguages> languages)
+    private static List<DemandSeries> Lines(
+        IReadOnlyList<(Guid Id, string Name)> brands,
+        IReadOnlyDictionary<Guid, IReadOnlyList<Network>> channels,
+        IReadOnlyList<PersonSkills> staff,
+        IReadOnlyList<ChannelLanguages> languages
+    )
     {
         var lines = new List<DemandSeries>();
         foreach (var (id, name) in brands)
         {
             var networks = channels.GetValueOrDefault(id)?.Distinct().Order().ToList() ?? [];
             var split = staff.Any(s => s.Brands.Contains(id) && s.Channels.Count > 0 && networks.Any(n => !s.Channels.Contains(n)));
-            var groups = split ? networks.Select(n => ((Network?)n, $"{name} · {Networks.Describe(n)}")).ToList() : [((Network?)null, name)];
+            var groups = split
+                ? networks.Select(n => ((Network?)n, $"{name} · {Networks.Describe(n)}")).ToList()
+                : [((Network?)null, name)];
             foreach (var (network, groupName) in groups)
             {
                 var line = new DemandSeries(id, groupName, network);
                 var servers = staff.Where(line.ServedBy).ToList();
-                var posts = languages.Where(c => c.BrandId == id && (network is null ? networks.Contains(c.Network) : c.Network == network)).SelectMany(c => c.Posts)
-                    .GroupBy(x => x.Language, StringComparer.OrdinalIgnoreCase).Select(g => (Language: g.Key.ToLowerInvariant(), Posts: g.Sum(x => x.Posts))).ToList();
+                var posts = languages
+                    .Where(c => c.BrandId == id && (network is null ? networks.Contains(c.Network) : c.Network == network))
+                    .SelectMany(c => c.Posts)
+                    .GroupBy(x => x.Language, StringComparer.OrdinalIgnoreCase)
+                    .Select(g => (Language: g.Key.ToLowerInvariant(), Posts: g.Sum(x => x.Posts)))
+                    .ToList();
                 var total = posts.Sum(x => x.Posts);
                 // Languages with enough of the posts that someone serving this line does not speak.
-                var apart = posts.Where(x => x.Language != LanguageMix.Undetermined && x.Posts >= LanguageLineShare * total && total > 0)
-                    .Where(x => servers.Any(s => s.Languages is { Count: > 0 } spoken && !spoken.Contains(x.Language, StringComparer.OrdinalIgnoreCase)))
-                    .OrderByDescending(x => x.Posts).ThenBy(x => x.Language, StringComparer.Ordinal).ToList();
-                if (apart.Count == 0) { lines.Add(line); continue; }
-                lines.AddRange(apart.Select(x => line with { Name = $"{groupName} · {LanguageMix.Describe(x.Language)}", Language = x.Language }));
-                if (apart.Sum(x => x.Posts) < total) lines.Add(line with { Name = $"{groupName} · other languages", OtherLanguages = true });
+                var apart = posts
+                    .Where(x => x.Language != LanguageMix.Undetermined && x.Posts >= LanguageLineShare * total && total > 0)
+                    .Where(x =>
+                        servers.Any(s =>
+                            s.Languages is { Count: > 0 } spoken && !spoken.Contains(x.Language, StringComparer.OrdinalIgnoreCase)
+                        )
+                    )
+                    .OrderByDescending(x => x.Posts)
+                    .ThenBy(x => x.Language, StringComparer.Ordinal)
+                    .ToList();
+                if (apart.Count == 0)
+                {
+                    lines.Add(line);
+                    continue;
+                }
+                lines.AddRange(
+                    apart.Select(x => line with { Name = $"{groupName} · {LanguageMix.Describe(x.Language)}", Language = x.Language })
+                );
+                if (apart.Sum(x => x.Posts) < total)
+                    lines.Add(line with { Name = $"{groupName} · other languages", OtherLanguages = true });
             }
         }
         return lines;
@@ -92,10 +126,14 @@ public sealed record DemandSeries(Guid BrandId, string Name, Network? Network, s
     /// its first line when there is none).
     /// </summary>
     /// <returns>Per line holding the forecast: the staff it needs per interval of the forecast, and the share of the forecast's volume it answers.</returns>
-    public static IEnumerable<(int Line, IReadOnlyList<int> Required, double Share)> Need(IReadOnlyList<DemandSeries> lines, ForecastRun run)
+    public static IEnumerable<(int Line, IReadOnlyList<int> Required, double Share)> Need(
+        IReadOnlyList<DemandSeries> lines,
+        ForecastRun run
+    )
     {
         var holding = Enumerable.Range(0, lines.Count).Where(i => lines[i].Holds(run.BrandId, run.Network)).ToList();
-        if (holding.Count == 0) yield break;
+        if (holding.Count == 0)
+            yield break;
         var byLanguage = holding.Where(i => lines[i].Language is not null).ToList();
         var rest = holding.Where(i => lines[i].OtherLanguages).Cast<int?>().FirstOrDefault();
         if (byLanguage.Count == 0 || !run.KnowsLanguages)
@@ -105,8 +143,10 @@ public sealed record DemandSeries(Guid BrandId, string Name, Network? Network, s
         }
         var shares = byLanguage.ToDictionary(i => i, i => run.ShareOf(lines[i].Language!));
         var minimumOn = rest ?? shares.MaxBy(s => s.Value).Key;
-        foreach (var i in byLanguage) yield return (i, run.RequiredFor(shares[i], withMinimum: i == minimumOn), shares[i]);
+        foreach (var i in byLanguage)
+            yield return (i, run.RequiredFor(shares[i], withMinimum: i == minimumOn), shares[i]);
         var others = 1 - shares.Values.Sum();
-        if (rest is { } r) yield return (r, run.RequiredFor(others, withMinimum: true), others);
+        if (rest is { } r)
+            yield return (r, run.RequiredFor(others, withMinimum: true), others);
     }
 }

@@ -17,7 +17,8 @@ public static partial class LocalSearch
             var starts = new List<(int Person, int Day)>();
             foreach (var person in people)
                 for (var day = firstDay; day <= lastDay; day++)
-                    if (current[person][day] is not null) starts.Add((person, day));
+                    if (current[person][day] is not null)
+                        starts.Add((person, day));
             return TryAll(starts.ToArray(), start => TryChain(start.Person, start.Day));
         }
 
@@ -28,26 +29,33 @@ public static partial class LocalSearch
         private bool TryChain(int person, int day)
         {
             var m = p.Staff[person];
-            if (m.Brands.Count == 0 || current[person][day] is not { } old) return false;
+            if (m.Brands.Count == 0 || current[person][day] is not { } old)
+                return false;
             Remove(old);
             var before = Value(old);
             var options = DayOptions.Limits(p, m, current[person], day);
             var shapes = new List<PlannedShift>();
             foreach (var length in p.Lengths(m))
                 for (var start = Math.Max(0, old.Start - ChainReach); start <= Math.Min(P - 1, old.Start + ChainReach); start++)
-                    if (Math.Abs(start + length - old.Start - old.Length) <= ChainReach && (start, length) != (old.Start, old.Length) && options.Allows(p, m, day, start, length))
+                    if (
+                        Math.Abs(start + length - old.Start - old.Length) <= ChainReach
+                        && (start, length) != (old.Start, old.Length)
+                        && options.Allows(p, m, day, start, length)
+                    )
                         shapes.Add(new PlannedShift(person, day, start, length));
             rng.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(shapes));
             var log = new List<(PlannedShift Old, PlannedShift? New)>();
             foreach (var shape in shapes)
             {
-                if (watch.Elapsed >= limit) break;
+                if (watch.Elapsed >= limit)
+                    break;
                 var total = Value(shape) - before;
                 Place(shape);
                 log.Clear();
                 foreach (var (other, otherDay) in Colleagues(person, old, shape))
                 {
-                    if (current[other][otherDay] is not { } had) continue;
+                    if (current[other][otherDay] is not { } had)
+                        continue;
                     Remove(had);
                     var keep = Value(had);
                     var otherOptions = DayOptions.Limits(p, p.Staff[other], current[other], otherDay);
@@ -62,12 +70,15 @@ public static partial class LocalSearch
                         total -= keep;
                         log.Add((had, null));
                     }
-                    else Place(had);
+                    else
+                        Place(had);
                 }
-                if (total > 0) return true;
+                if (total > 0)
+                    return true;
                 for (var k = log.Count - 1; k >= 0; k--)
                 {
-                    if (log[k].New is { } n) Remove(n);
+                    if (log[k].New is { } n)
+                        Remove(n);
                     Place(log[k].Old);
                 }
                 Remove(shape);
@@ -85,18 +96,25 @@ public static partial class LocalSearch
             for (var t = shape.From(P); t < Math.Min(shape.To(P), T); t++)
             {
                 var b = served[t - shape.From(P)];
-                if (b < 0 || scheduled[b][t] <= p.Demand[b][t]) continue;
-                foreach (var q in holders[t * B + b] ?? []) if (q != person) Add(q, t);
+                if (b < 0 || scheduled[b][t] <= p.Demand[b][t])
+                    continue;
+                foreach (var q in holders[t * B + b] ?? [])
+                    if (q != person)
+                        Add(q, t);
             }
             for (var t = old.From(P); t < Math.Min(old.To(P), T); t++)
             {
-                if (t >= shape.From(P) && t < shape.To(P)) continue;
+                if (t >= shape.From(P) && t < shape.To(P))
+                    continue;
                 foreach (var b in p.Staff[person].Brands)
                 {
-                    if (scheduled[b][t] >= p.Demand[b][t]) continue;
+                    if (scheduled[b][t] >= p.Demand[b][t])
+                        continue;
                     foreach (var offset in Next)
                         if (t + offset is var t2 && t2 >= 0 && t2 < T)
-                            foreach (var q in holders[t2 * B + b] ?? []) if (q != person) Add(q, t2);
+                            foreach (var q in holders[t2 * B + b] ?? [])
+                                if (q != person)
+                                    Add(q, t2);
                 }
             }
             return found;
@@ -104,7 +122,8 @@ public static partial class LocalSearch
             void Add(int q, int t)
             {
                 var d = ShiftDayAt(q, t);
-                if (d >= 0 && !found.Contains((q, d))) found.Add((q, d));
+                if (d >= 0 && !found.Contains((q, d)))
+                    found.Add((q, d));
             }
         }
     }

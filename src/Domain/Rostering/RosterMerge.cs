@@ -12,19 +12,33 @@ public sealed record MergedChange(IReadOnlyList<PlannedShift> Shifts, int From, 
 /// </summary>
 public static class RosterMerge
 {
-    public static MergedChange? Apply(IReadOnlyList<PlannedShift> best, IReadOnlySet<PlannedShift> bestSet, IReadOnlySet<PlannedShift> started, IReadOnlyList<PlannedShift> changed, int perDay)
+    public static MergedChange? Apply(
+        IReadOnlyList<PlannedShift> best,
+        IReadOnlySet<PlannedShift> bestSet,
+        IReadOnlySet<PlannedShift> started,
+        IReadOnlyList<PlannedShift> changed,
+        int perDay
+    )
     {
         var changedSet = changed.ToHashSet();
         var added = changed.Where(s => !started.Contains(s)).ToList();
         var dropped = started.Where(s => !changedSet.Contains(s)).ToHashSet();
-        if (added.Count == 0 && dropped.Count == 0) return null;
-        if (!dropped.All(bestSet.Contains) || added.Any(bestSet.Contains)) return null;
-        int from = int.MaxValue, to = int.MinValue;
+        if (added.Count == 0 && dropped.Count == 0)
+            return null;
+        if (!dropped.All(bestSet.Contains) || added.Any(bestSet.Contains))
+            return null;
+        int from = int.MaxValue,
+            to = int.MinValue;
         foreach (var s in added.Concat(dropped))
         {
             from = Math.Min(from, s.From(perDay));
             to = Math.Max(to, s.To(perDay));
         }
-        return new MergedChange(best.Where(s => !dropped.Contains(s)).Concat(added).ToList(), from, to, added.Concat(dropped).Select(s => s.Person).ToHashSet());
+        return new MergedChange(
+            best.Where(s => !dropped.Contains(s)).Concat(added).ToList(),
+            from,
+            to,
+            added.Concat(dropped).Select(s => s.Person).ToHashSet()
+        );
     }
 }

@@ -8,8 +8,15 @@ public sealed record ShiftType(string Id, int Minutes, IReadOnlySet<string> Cann
 /// range, runs of working days and of days off within limits, and at most so many weekends worked.
 /// </summary>
 public sealed record StaffContract(
-    string Id, IReadOnlyDictionary<string, int> MaxShifts, int MaxTotalMinutes, int MinTotalMinutes,
-    int MaxConsecutiveShifts, int MinConsecutiveShifts, int MinConsecutiveDaysOff, int MaxWeekends);
+    string Id,
+    IReadOnlyDictionary<string, int> MaxShifts,
+    int MaxTotalMinutes,
+    int MinTotalMinutes,
+    int MaxConsecutiveShifts,
+    int MinConsecutiveShifts,
+    int MinConsecutiveDaysOff,
+    int MaxWeekends
+);
 
 /// <summary>A wish to work (on) or not to work (off) a shift on a day; breaking it costs its weight.</summary>
 public sealed record ShiftRequest(string StaffId, int Day, string ShiftId, int Weight);
@@ -42,18 +49,32 @@ public sealed class RosterProblem
         var problems = new List<string>();
         var shifts = Shifts.Select(s => s.Id).ToHashSet();
         var staff = Staff.Select(s => s.Id).ToHashSet();
-        if (Horizon is < 1 or > 366) problems.Add("The horizon must be 1 to 366 days.");
-        if (shifts.Count != Shifts.Count) problems.Add("Shift ids must be unique.");
-        if (staff.Count != Staff.Count) problems.Add("Staff ids must be unique.");
-        foreach (var s in Shifts.Where(s => s.Minutes <= 0)) problems.Add($"Shift {s.Id} has no length.");
-        foreach (var s in Shifts) foreach (var f in s.CannotBeFollowedBy.Where(f => !shifts.Contains(f))) problems.Add($"Shift {s.Id} names an unknown shift {f}.");
-        foreach (var c in Staff) foreach (var t in c.MaxShifts.Keys.Where(t => !shifts.Contains(t))) problems.Add($"{c.Id} has a limit for an unknown shift {t}.");
+        if (Horizon is < 1 or > 366)
+            problems.Add("The horizon must be 1 to 366 days.");
+        if (shifts.Count != Shifts.Count)
+            problems.Add("Shift ids must be unique.");
+        if (staff.Count != Staff.Count)
+            problems.Add("Staff ids must be unique.");
+        foreach (var s in Shifts.Where(s => s.Minutes <= 0))
+            problems.Add($"Shift {s.Id} has no length.");
+        foreach (var s in Shifts)
+        foreach (var f in s.CannotBeFollowedBy.Where(f => !shifts.Contains(f)))
+            problems.Add($"Shift {s.Id} names an unknown shift {f}.");
+        foreach (var c in Staff)
+        foreach (var t in c.MaxShifts.Keys.Where(t => !shifts.Contains(t)))
+            problems.Add($"{c.Id} has a limit for an unknown shift {t}.");
         foreach (var (who, days) in DaysOff)
         {
-            if (!staff.Contains(who)) problems.Add($"Days off for unknown staff {who}.");
-            if (days.Any(d => d < 0 || d >= Horizon)) problems.Add($"A day off of {who} is outside the horizon.");
+            if (!staff.Contains(who))
+                problems.Add($"Days off for unknown staff {who}.");
+            if (days.Any(d => d < 0 || d >= Horizon))
+                problems.Add($"A day off of {who} is outside the horizon.");
         }
-        foreach (var r in OnRequests.Concat(OffRequests).Where(r => !staff.Contains(r.StaffId) || !shifts.Contains(r.ShiftId) || r.Day < 0 || r.Day >= Horizon))
+        foreach (
+            var r in OnRequests
+                .Concat(OffRequests)
+                .Where(r => !staff.Contains(r.StaffId) || !shifts.Contains(r.ShiftId) || r.Day < 0 || r.Day >= Horizon)
+        )
             problems.Add($"Request {r.StaffId},{r.Day},{r.ShiftId} names an unknown person, shift or day.");
         foreach (var c in Cover.Where(c => !shifts.Contains(c.ShiftId) || c.Day < 0 || c.Day >= Horizon))
             problems.Add($"Cover {c.Day},{c.ShiftId} names an unknown shift or day.");

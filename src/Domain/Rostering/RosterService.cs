@@ -12,7 +12,15 @@ public sealed record DemandStream(int Line, Network Network, AsyncWork Work, dou
 /// <summary>What a roster's people would achieve on one stream: the simulated share answered within the target, and the answer time 90 % get.</summary>
 /// <param name="P90Answer"><see cref="TimeSpan.MaxValue"/> when more than a tenth is still unanswered at the end.</param>
 /// <param name="Goal">The share the plan aims to answer within <paramref name="Target"/>.</param>
-public sealed record SimulatedService(int Line, Network Network, int Conversations, double ServiceLevel, TimeSpan P90Answer, TimeSpan Target, double Goal)
+public sealed record SimulatedService(
+    int Line,
+    Network Network,
+    int Conversations,
+    double ServiceLevel,
+    TimeSpan P90Answer,
+    TimeSpan Target,
+    double Goal
+)
 {
     public bool MeetsGoal => ServiceLevel + 1e-9 >= Goal;
 
@@ -31,7 +39,9 @@ public sealed record SimulatedService(int Line, Network Network, int Conversatio
         var result = new (double, double)?[count];
         for (var t = 0; t < count; t++)
         {
-            double arrivals = 0, met = 0, aim = 0;
+            double arrivals = 0,
+                met = 0,
+                aim = 0;
             foreach (var s in streams)
             {
                 var a = t < s.Arrivals.Count ? s.Arrivals[t] : 0;
@@ -39,18 +49,24 @@ public sealed record SimulatedService(int Line, Network Network, int Conversatio
                 met += a * (t < s.Levels.Count ? s.Levels[t] : 1);
                 aim += a * s.Goal;
             }
-            if (arrivals >= least) result[t] = (met / arrivals, aim / arrivals);
+            if (arrivals >= least)
+                result[t] = (met / arrivals, aim / arrivals);
         }
         return result;
     }
 
     /// <summary>"87 % answered within 60 min (aim 80 %); 90 % within 42 min", as a scheduler reads it.</summary>
-    public string Describe() => Conversations == 0 ? "no posts expected"
-        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ServiceLevel:P0} answered within {Span(Target)} (aim {Goal:P0}); ")
-          + (P90Answer == TimeSpan.MaxValue ? "more than a tenth still unanswered at the end" : $"90 % within {Span(P90Answer)}");
+    public string Describe() =>
+        Conversations == 0
+            ? "no posts expected"
+            : string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"{ServiceLevel:P0} answered within {Span(Target)} (aim {Goal:P0}); "
+            ) + (P90Answer == TimeSpan.MaxValue ? "more than a tenth still unanswered at the end" : $"90 % within {Span(P90Answer)}");
 
-    private static string Span(TimeSpan t) => t.TotalMinutes < 1 ? "a minute" : t.TotalMinutes < 120
-        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Math.Ceiling(t.TotalMinutes):0} min")
+    private static string Span(TimeSpan t) =>
+        t.TotalMinutes < 1 ? "a minute"
+        : t.TotalMinutes < 120 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Math.Ceiling(t.TotalMinutes):0} min")
         : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{t.TotalHours:0.#} h");
 }
 
@@ -65,7 +81,13 @@ public static class RosterService
 
     /// <param name="scheduled">People counted per line and interval of the grid.</param>
     /// <param name="from">The first interval simulated; work starts with nothing waiting there.</param>
-    public static IReadOnlyList<SimulatedService> Simulate(IReadOnlyList<DemandStream> streams, IReadOnlyList<int[]> scheduled, int from, int count, int seed = 17)
+    public static IReadOnlyList<SimulatedService> Simulate(
+        IReadOnlyList<DemandStream> streams,
+        IReadOnlyList<int[]> scheduled,
+        int from,
+        int count,
+        int seed = 17
+    )
     {
         var results = new List<SimulatedService>();
         foreach (var line in streams.GroupBy(s => s.Line))
@@ -76,24 +98,41 @@ public static class RosterService
             {
                 var t = from + k;
                 var people = t < scheduled[line.Key].Length ? scheduled[line.Key][t] : 0;
-                var shares = Apportion(people, mine.Select(s => (double)At(s.Required, t)).ToArray(), mine.Select(s => At(s.Arrivals, t)).ToArray());
-                for (var i = 0; i < mine.Count; i++) staff[i][k] = shares[i];
+                var shares = Apportion(
+                    people,
+                    mine.Select(s => (double)At(s.Required, t)).ToArray(),
+                    mine.Select(s => At(s.Arrivals, t)).ToArray()
+                );
+                for (var i = 0; i < mine.Count; i++)
+                    staff[i][k] = shares[i];
             }
             for (var i = 0; i < mine.Count; i++)
             {
                 var s = mine[i];
                 var arrivals = Enumerable.Range(from, count).Select(t => At(s.Arrivals, t)).ToArray();
                 var r = AsyncSimulation.Run(arrivals, staff[i], s.Work, Runs, seed);
-                results.Add(new SimulatedService(s.Line, s.Network, r.Conversations, r.ServiceLevel, r.P90Answer, s.Work.Target, s.Work.ServiceLevel)
-                {
-                    Levels = r.ServiceLevelPerInterval, Arrivals = arrivals,
-                });
+                results.Add(
+                    new SimulatedService(
+                        s.Line,
+                        s.Network,
+                        r.Conversations,
+                        r.ServiceLevel,
+                        r.P90Answer,
+                        s.Work.Target,
+                        s.Work.ServiceLevel
+                    )
+                    {
+                        Levels = r.ServiceLevelPerInterval,
+                        Arrivals = arrivals,
+                    }
+                );
             }
         }
         return results;
     }
 
-    private static T At<T>(T[] series, int t) where T : struct => t >= 0 && t < series.Length ? series[t] : default;
+    private static T At<T>(T[] series, int t)
+        where T : struct => t >= 0 && t < series.Length ? series[t] : default;
 
     /// <summary>
     /// Whole people split in proportion to the weights by largest remainder (ties to the first); by the fallback weights when every
@@ -102,12 +141,17 @@ public static class RosterService
     public static int[] Apportion(int people, double[] weights, double[]? fallback = null)
     {
         var n = weights.Length;
-        if (n == 0) return [];
-        var w = weights.Sum() > 0 ? weights : fallback is { } f && f.Sum() > 0 ? f : Enumerable.Repeat(1.0, n).ToArray();
+        if (n == 0)
+            return [];
+        var w =
+            weights.Sum() > 0 ? weights
+            : fallback is { } f && f.Sum() > 0 ? f
+            : Enumerable.Repeat(1.0, n).ToArray();
         var total = w.Sum();
         var exact = w.Select(x => people * x / total).ToArray();
         var parts = exact.Select(x => (int)Math.Floor(x)).ToArray();
-        foreach (var i in Enumerable.Range(0, n).OrderByDescending(i => exact[i] - parts[i]).ThenBy(i => i).Take(people - parts.Sum())) parts[i]++;
+        foreach (var i in Enumerable.Range(0, n).OrderByDescending(i => exact[i] - parts[i]).ThenBy(i => i).Take(people - parts.Sum()))
+            parts[i]++;
         return parts;
     }
 }

@@ -17,8 +17,11 @@ public static class RosterTrace
         var text = new StringBuilder();
         foreach (var (seconds, under) in Thin(points))
         {
-            if (text.Length > 0) text.Append(' ');
-            text.Append(seconds.ToString("0.#", CultureInfo.InvariantCulture)).Append(':').Append(under.ToString(CultureInfo.InvariantCulture));
+            if (text.Length > 0)
+                text.Append(' ');
+            text.Append(seconds.ToString("0.#", CultureInfo.InvariantCulture))
+                .Append(':')
+                .Append(under.ToString(CultureInfo.InvariantCulture));
         }
         return text.ToString();
     }
@@ -30,8 +33,11 @@ public static class RosterTrace
         foreach (var pair in (text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var colon = pair.IndexOf(':');
-            if (colon > 0 && double.TryParse(pair.AsSpan(0, colon), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
-                && int.TryParse(pair.AsSpan(colon + 1), NumberStyles.Integer, CultureInfo.InvariantCulture, out var under))
+            if (
+                colon > 0
+                && double.TryParse(pair.AsSpan(0, colon), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+                && int.TryParse(pair.AsSpan(colon + 1), NumberStyles.Integer, CultureInfo.InvariantCulture, out var under)
+            )
                 points.Add((seconds, under));
         }
         return points;
@@ -43,10 +49,12 @@ public static class RosterTrace
     /// </summary>
     public static bool StillImproving(IReadOnlyList<(double Seconds, int Under)> points, double seconds)
     {
-        if (points.Count < 2 || seconds <= 0) return false;
+        if (points.Count < 2 || seconds <= 0)
+            return false;
         var lateFrom = 0.8 * seconds;
         var last = points[^1];
-        if (last.Seconds < lateFrom) return false;
+        if (last.Seconds < lateFrom)
+            return false;
         var before = points.LastOrDefault(p => p.Seconds < lateFrom, points[0]);
         return last.Under < before.Under;
     }
@@ -54,9 +62,11 @@ public static class RosterTrace
     /// <summary>At most <see cref="MaxPoints"/> of the points: all when they fit, else the first, the last and evenly spaced ones between.</summary>
     public static IReadOnlyList<(double Seconds, int Under)> Thin(IReadOnlyList<(double Seconds, int Under)> points)
     {
-        if (points.Count <= MaxPoints) return points;
+        if (points.Count <= MaxPoints)
+            return points;
         var kept = new List<(double, int)>(MaxPoints);
-        for (var k = 0; k < MaxPoints; k++) kept.Add(points[(int)Math.Round(k * (points.Count - 1) / (double)(MaxPoints - 1))]);
+        for (var k = 0; k < MaxPoints; k++)
+            kept.Add(points[(int)Math.Round(k * (points.Count - 1) / (double)(MaxPoints - 1))]);
         return kept;
     }
 }

@@ -23,12 +23,25 @@ public static class WeekPlan
     /// <param name="now">The week's shifts as they are (by day of the week), offered on their days whatever their worth.</param>
     /// <param name="startsPerLength">How many of the best starts each day offers per length.</param>
     /// <returns>The best plan, or null when no plan keeps every rule.</returns>
-    public static PlannedWeek? Best(CoverageProblem p, PoolMember m, int person, IReadOnlyList<PlannedShift?> byDay, int week, IReadOnlyList<long> gain,
-        IReadOnlyList<PlannedShift?> now, int startsPerLength = 2)
+    public static PlannedWeek? Best(
+        CoverageProblem p,
+        PoolMember m,
+        int person,
+        IReadOnlyList<PlannedShift?> byDay,
+        int week,
+        IReadOnlyList<long> gain,
+        IReadOnlyList<PlannedShift?> now,
+        int startsPerLength = 2
+    )
     {
-        int P = p.PerDay, d0 = 7 * week, d1 = Math.Min(p.Days, d0 + 7), n = d1 - d0, step = p.LengthStep;
+        int P = p.PerDay,
+            d0 = 7 * week,
+            d1 = Math.Min(p.Days, d0 + 7),
+            n = d1 - d0,
+            step = p.LengthStep;
         var prefix = new long[gain.Count + 1];
-        for (var k = 0; k < gain.Count; k++) prefix[k + 1] = prefix[k] + gain[k];
+        for (var k = 0; k < gain.Count; k++)
+            prefix[k + 1] = prefix[k] + gain[k];
         var lengths = p.Lengths(m).ToArray();
 
         // The shapes each day offers: the best starts per length that are free, and the shift it has now.
@@ -38,7 +51,8 @@ public static class WeekPlan
         {
             var day = d0 + j;
             offers[j] = [];
-            if (m.BusyDays.Contains(day)) continue;
+            if (m.BusyDays.Contains(day))
+                continue;
             foreach (var length in lengths)
             {
                 ranked.Clear();
@@ -46,7 +60,8 @@ public static class WeekPlan
                     if (m.Blocked.Count == 0 || m.IsFree(day * P + s, day * P + s + length))
                         ranked.Add((prefix[j * P + s + length] - prefix[j * P + s], s));
                 ranked.Sort((a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : a.Start.CompareTo(b.Start));
-                foreach (var (worth, start) in ranked.Take(startsPerLength)) offers[j].Add((start, length, worth));
+                foreach (var (worth, start) in ranked.Take(startsPerLength))
+                    offers[j].Add((start, length, worth));
             }
             if (j < now.Count && now[j] is { } kept && !offers[j].Any(o => o.Start == kept.Start && o.Length == kept.Length))
                 offers[j].Add((kept.Start, kept.Length, prefix[j * P + kept.Start + kept.Length] - prefix[j * P + kept.Start]));
@@ -54,22 +69,38 @@ public static class WeekPlan
 
         // The rest of the roster around the week (intervals from the week's first).
         bool Worked(int d) => d >= 0 && d < p.Days && (d < d0 || d >= d1) && (byDay[d] is not null || m.BusyDays.Contains(d));
-        int before = int.MinValue / 2, after = int.MaxValue / 2;
+        int before = int.MinValue / 2,
+            after = int.MaxValue / 2;
         for (var d = d0 - 1; d >= 0; d--)
-            if (byDay[d] is { } s) { before = s.To(P) - d0 * P; break; }
+            if (byDay[d] is { } s)
+            {
+                before = s.To(P) - d0 * P;
+                break;
+            }
         for (var d = d1; d < p.Days; d++)
-            if (byDay[d] is { } s) { after = s.From(P) - d0 * P; break; }
-        int runIn = 0, runOut = 0;
-        for (var d = d0 - 1; Worked(d); d--) runIn++;
-        for (var d = d1; Worked(d); d++) runOut++;
+            if (byDay[d] is { } s)
+            {
+                after = s.From(P) - d0 * P;
+                break;
+            }
+        int runIn = 0,
+            runOut = 0;
+        for (var d = d0 - 1; Worked(d); d--)
+            runIn++;
+        for (var d = d1; Worked(d); d++)
+            runOut++;
         var runs = m.MaxConsecutiveDays;
-        if (runIn > runs) return null;
+        if (runIn > runs)
+            return null;
         var weekendAllowed = WeekendAllowed(p, m, byDay, week, d0, d1);
         var cap = Math.Max(0, m.MaxWeekIntervals - m.WeekIntervalsTaken.ElementAtOrDefault(week)) / step;
         var need = (p.MinWeek(m, week) + step - 1) / step;
 
         // States: steps of hours used, days in a row, yesterday's shape (0 for none, else its offer + 1).
-        int H = cap + 1, R = runs + 1, C = offers.Select(o => o.Count).DefaultIfEmpty(0).Max() + 1, S = H * R * C;
+        int H = cap + 1,
+            R = runs + 1,
+            C = offers.Select(o => o.Count).DefaultIfEmpty(0).Max() + 1,
+            S = H * R * C;
         int Index(int h, int r, int c) => (h * R + r) * C + c;
         // The programme's tables are kept per thread and reused: the search plans thousands of weeks a minute.
         var buffers = scratch ??= new Scratch();
@@ -85,34 +116,43 @@ public static class WeekPlan
             var busy = m.BusyDays.Contains(d0 + j);
             var weekendDay = CoverageProblem.IsWeekendDay(d0 + j);
             for (var h = 0; h < H; h++)
-                for (var r = 0; r < R; r++)
-                    for (var c = 0; c < C; c++)
-                    {
-                        var i = Index(h, r, c);
-                        var here = value[i];
-                        if (here == long.MinValue) continue;
-                        if (busy)
-                        {
-                            if (r + 1 < R) Relax(Index(h, r + 1, 0), here, i, -1);
-                            continue;
-                        }
-                        Relax(Index(h, 0, 0), here, i, -1);
-                        if (r + 1 >= R || (weekendDay && !weekendAllowed)) continue;
-                        var lastEnd = c > 0 ? (j - 1) * P + offers[j - 1][c - 1].Start + offers[j - 1][c - 1].Length : j == 0 ? before : int.MinValue / 2;
-                        for (var k = 0; k < offers[j].Count; k++)
-                        {
-                            var (start, length, worth) = offers[j][k];
-                            var h2 = h + length / step;
-                            int first = j * P + start, end = first + length;
-                            if (h2 >= H || first - lastEnd < m.MinRestIntervals || after - end < m.MinRestIntervals) continue;
-                            Relax(Index(h2, r + 1, k + 1), here + worth, i, k);
-                        }
-                    }
+            for (var r = 0; r < R; r++)
+            for (var c = 0; c < C; c++)
+            {
+                var i = Index(h, r, c);
+                var here = value[i];
+                if (here == long.MinValue)
+                    continue;
+                if (busy)
+                {
+                    if (r + 1 < R)
+                        Relax(Index(h, r + 1, 0), here, i, -1);
+                    continue;
+                }
+                Relax(Index(h, 0, 0), here, i, -1);
+                if (r + 1 >= R || (weekendDay && !weekendAllowed))
+                    continue;
+                var lastEnd =
+                    c > 0 ? (j - 1) * P + offers[j - 1][c - 1].Start + offers[j - 1][c - 1].Length
+                    : j == 0 ? before
+                    : int.MinValue / 2;
+                for (var k = 0; k < offers[j].Count; k++)
+                {
+                    var (start, length, worth) = offers[j][k];
+                    var h2 = h + length / step;
+                    int first = j * P + start,
+                        end = first + length;
+                    if (h2 >= H || first - lastEnd < m.MinRestIntervals || after - end < m.MinRestIntervals)
+                        continue;
+                    Relax(Index(h2, r + 1, k + 1), here + worth, i, k);
+                }
+            }
             (value, next) = (next, value);
 
             void Relax(int to, long v, int i, int k)
             {
-                if (v <= next[to]) return;
+                if (v <= next[to])
+                    return;
                 next[to] = v;
                 from[to] = i;
                 pick[to] = k;
@@ -121,30 +161,37 @@ public static class WeekPlan
 
         var best = -1;
         for (var h = need; h < H; h++)
-            for (var r = 0; r < R; r++)
-                for (var c = 0; c < C; c++)
-                {
-                    var i = Index(h, r, c);
-                    if (value[i] == long.MinValue || (r > 0 && runOut > 0 && r + runOut > runs)) continue;
-                    if (best < 0 || value[i] > value[best]) best = i;
-                }
-        if (best < 0) return null;
+        for (var r = 0; r < R; r++)
+        for (var c = 0; c < C; c++)
+        {
+            var i = Index(h, r, c);
+            if (value[i] == long.MinValue || (r > 0 && runOut > 0 && r + runOut > runs))
+                continue;
+            if (best < 0 || value[i] > value[best])
+                best = i;
+        }
+        if (best < 0)
+            return null;
         var shifts = new List<PlannedShift>();
         for (int j = n - 1, i = best; j >= 0; j--)
         {
-            if (chose[j][i] is var k and >= 0) shifts.Add(new PlannedShift(person, d0 + j, offers[j][k].Start, offers[j][k].Length));
+            if (chose[j][i] is var k and >= 0)
+                shifts.Add(new PlannedShift(person, d0 + j, offers[j][k].Start, offers[j][k].Length));
             i = back[j][i];
         }
         shifts.Reverse();
         return new PlannedWeek(shifts, value[best]);
     }
 
-    [ThreadStatic] private static Scratch? scratch;
+    [ThreadStatic]
+    private static Scratch? scratch;
 
     private sealed class Scratch
     {
-        public long[] Value = [], Next = [];
-        public int[][] Back = [], Chose = [];
+        public long[] Value = [],
+            Next = [];
+        public int[][] Back = [],
+            Chose = [];
 
         public void Fit(int states, int days)
         {
@@ -164,7 +211,8 @@ public static class WeekPlan
     /// <summary>Whether the person may work this week's weekend: already counted (a day already worked), or one more weekend fits every four-week window.</summary>
     private static bool WeekendAllowed(CoverageProblem p, PoolMember m, IReadOnlyList<PlannedShift?> byDay, int week, int d0, int d1)
     {
-        if (Enumerable.Range(d0, d1 - d0).Any(d => CoverageProblem.IsWeekendDay(d) && m.BusyDays.Contains(d))) return true;
+        if (Enumerable.Range(d0, d1 - d0).Any(d => CoverageProblem.IsWeekendDay(d) && m.BusyDays.Contains(d)))
+            return true;
         return DayOptions.WeekendFits(p, m, byDay, week);
     }
 }

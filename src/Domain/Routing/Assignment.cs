@@ -4,8 +4,16 @@ namespace Agency.Domain.Routing;
 
 /// <summary>One member of staff as assignment sees them at this moment.</summary>
 public sealed record AssignmentCandidate(
-    Guid StaffId, string Name, bool OnShift, bool ServesBrand, IReadOnlyCollection<Network> Channels, IReadOnlyCollection<string> Languages,
-    int OpenConversations, int Capacity, DateTime? LastAssignedAt);
+    Guid StaffId,
+    string Name,
+    bool OnShift,
+    bool ServesBrand,
+    IReadOnlyCollection<Network> Channels,
+    IReadOnlyCollection<string> Languages,
+    int OpenConversations,
+    int Capacity,
+    DateTime? LastAssignedAt
+);
 
 /// <summary>
 /// Picks who gets a conversation: only people on shift now, skilled for the brand, the channel and
@@ -15,14 +23,17 @@ public sealed record AssignmentCandidate(
 public static class Assignment
 {
     public static AssignmentCandidate? Pick(IEnumerable<AssignmentCandidate> candidates, Network network, string? language) =>
-        candidates.Where(c => IsEligible(c, network, language))
+        candidates
+            .Where(c => IsEligible(c, network, language))
             .OrderBy(c => c.OpenConversations)
             .ThenBy(c => c.LastAssignedAt ?? DateTime.MinValue)
             .ThenBy(c => c.StaffId)
             .FirstOrDefault();
 
     public static bool IsEligible(AssignmentCandidate c, Network network, string? language) =>
-        c.OnShift && c.ServesBrand && c.OpenConversations < c.Capacity
+        c.OnShift
+        && c.ServesBrand
+        && c.OpenConversations < c.Capacity
         && (c.Channels.Count == 0 || c.Channels.Contains(network))
         && (language is null || c.Languages.Count == 0 || c.Languages.Contains(language, StringComparer.OrdinalIgnoreCase));
 
@@ -31,7 +42,8 @@ public static class Assignment
         !c.OnShift ? "not on shift"
         : !c.ServesBrand ? "does not serve this brand"
         : c.Channels.Count > 0 && !c.Channels.Contains(network) ? $"does not work {Networks.Describe(network)}"
-        : language is not null && c.Languages.Count > 0 && !c.Languages.Contains(language, StringComparer.OrdinalIgnoreCase) ? $"does not speak '{language}'"
+        : language is not null && c.Languages.Count > 0 && !c.Languages.Contains(language, StringComparer.OrdinalIgnoreCase)
+            ? $"does not speak '{language}'"
         : c.OpenConversations >= c.Capacity ? $"at capacity ({c.OpenConversations}/{c.Capacity})"
         : null;
 }

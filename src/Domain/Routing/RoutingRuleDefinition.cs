@@ -36,31 +36,37 @@ public class RoutingRuleDefinition : IBrandOwned, IAudited
     public bool NotifyOwner { get; set; }
     public bool NoAction { get; set; }
 
-    public RoutingCondition ToCondition() => new()
-    {
-        Networks = Networks.Count == 0 ? null : Networks.ToHashSet(),
-        Departments = Departments.Count == 0 ? null : Departments.ToHashSet(),
-        Intents = Intents.Count == 0 ? null : Intents.ToHashSet(),
-        Sentiments = Sentiments.Count == 0 ? null : Sentiments.ToHashSet(),
-        KeywordsAny = Keywords.Count == 0 ? null : Keywords,
-        Regex = string.IsNullOrWhiteSpace(Regex) ? null : Regex,
-        Languages = Languages.Count == 0 ? null : Languages.ToHashSet(StringComparer.OrdinalIgnoreCase),
-        HasPersonalData = HasPersonalData,
-        MinFollowers = MinFollowers,
-        FromLocal = FromLocal,
-        ToLocal = ToLocal,
-    };
+    public RoutingCondition ToCondition() =>
+        new()
+        {
+            Networks = Networks.Count == 0 ? null : Networks.ToHashSet(),
+            Departments = Departments.Count == 0 ? null : Departments.ToHashSet(),
+            Intents = Intents.Count == 0 ? null : Intents.ToHashSet(),
+            Sentiments = Sentiments.Count == 0 ? null : Sentiments.ToHashSet(),
+            KeywordsAny = Keywords.Count == 0 ? null : Keywords,
+            Regex = string.IsNullOrWhiteSpace(Regex) ? null : Regex,
+            Languages = Languages.Count == 0 ? null : Languages.ToHashSet(StringComparer.OrdinalIgnoreCase),
+            HasPersonalData = HasPersonalData,
+            MinFollowers = MinFollowers,
+            FromLocal = FromLocal,
+            ToLocal = ToLocal,
+        };
 
     public IReadOnlyList<RoutingAction> ToActions()
     {
         {
             var actions = new List<RoutingAction>();
-            if (TeamId is { } team) actions.Add(new RoutingAction.RouteToTeam(team));
-            if (SetPriority is { } p) actions.Add(new RoutingAction.SetPriority(p));
+            if (TeamId is { } team)
+                actions.Add(new RoutingAction.RouteToTeam(team));
+            if (SetPriority is { } p)
+                actions.Add(new RoutingAction.SetPriority(p));
             actions.AddRange(AddTags.Select(t => new RoutingAction.AddTag(t)));
-            if (AutoReplyId is { } reply) actions.Add(new RoutingAction.AutoAcknowledge(reply));
-            if (NotifyOwner) actions.Add(new RoutingAction.NotifyAccountOwner());
-            if (NoAction) actions.Add(new RoutingAction.NoAction());
+            if (AutoReplyId is { } reply)
+                actions.Add(new RoutingAction.AutoAcknowledge(reply));
+            if (NotifyOwner)
+                actions.Add(new RoutingAction.NotifyAccountOwner());
+            if (NoAction)
+                actions.Add(new RoutingAction.NoAction());
             return actions;
         }
     }
@@ -71,12 +77,20 @@ public class RoutingRuleDefinition : IBrandOwned, IAudited
     public Dictionary<string, string> Validate()
     {
         var problems = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 120) problems[nameof(Name)] = "Name the rule (at most 120 characters).";
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 120)
+            problems[nameof(Name)] = "Name the rule (at most 120 characters).";
         if (ToCondition().Validate() is { } c)
-            problems[c.Contains("regular expression", StringComparison.Ordinal) ? nameof(Regex) : c.Contains("window", StringComparison.Ordinal) ? nameof(FromLocal) : nameof(MinFollowers)] = c;
-        if (ToActions().Count == 0) problems[nameof(TeamId)] = "Choose at least one action.";
-        if (NoAction && (TeamId is not null || AutoReplyId is not null)) problems[nameof(NoAction)] = "'No action' cannot also route to a team or acknowledge.";
-        if (AddTags.Any(t => t.Length > 40)) problems[nameof(AddTags)] = "Tags are at most 40 characters.";
+            problems[
+                c.Contains("regular expression", StringComparison.Ordinal) ? nameof(Regex)
+                : c.Contains("window", StringComparison.Ordinal) ? nameof(FromLocal)
+                : nameof(MinFollowers)
+            ] = c;
+        if (ToActions().Count == 0)
+            problems[nameof(TeamId)] = "Choose at least one action.";
+        if (NoAction && (TeamId is not null || AutoReplyId is not null))
+            problems[nameof(NoAction)] = "'No action' cannot also route to a team or acknowledge.";
+        if (AddTags.Any(t => t.Length > 40))
+            problems[nameof(AddTags)] = "Tags are at most 40 characters.";
         return problems;
     }
 }

@@ -16,7 +16,14 @@ public class ServiceHours : IBrandOwned
     public static BusinessCalendar CalendarOf(TimeZoneInfo zone, IReadOnlyCollection<ServiceHours> hours, IEnumerable<DateOnly> holidays) =>
         hours.Count == 0
             ? BusinessCalendar.AlwaysOpen(zone)
-            : BusinessCalendar.Create(zone,
-                hours.GroupBy(h => h.Day).ToDictionary(g => g.Key, g => (IReadOnlyList<OpeningInterval>)g.Select(h => new OpeningInterval(h.Start, h.End)).ToList()),
-                holidays);
+            : BusinessCalendar.Create(
+                zone,
+                hours
+                    .GroupBy(h => h.Day)
+                    .ToDictionary(
+                        g => g.Key,
+                        g => (IReadOnlyList<OpeningInterval>)g.Select(h => new OpeningInterval(h.Start, h.End)).ToList()
+                    ),
+                holidays
+            );
 }

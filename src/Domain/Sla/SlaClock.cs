@@ -22,12 +22,18 @@ public static class SlaClock
     }
 
     /// <summary>When the target is reached, given the pauses known so far (an open pause is taken as lasting until <paramref name="nowUtc"/>).</summary>
-    public static DateTime DueAt(BusinessCalendar calendar, DateTime startUtc, TimeSpan target, DateTime nowUtc, IReadOnlyList<Pause>? pauses = null)
+    public static DateTime DueAt(
+        BusinessCalendar calendar,
+        DateTime startUtc,
+        TimeSpan target,
+        DateTime nowUtc,
+        IReadOnlyList<Pause>? pauses = null
+    )
     {
         var merged = Merge(pauses, nowUtc).Where(p => p.End > startUtc).ToList();
         var due = calendar.AddBusinessTime(startUtc, target);
         // Each pause that begins before the due time pushes it out by the open time it covers.
-        for (var changed = true; changed;)
+        for (var changed = true; changed; )
         {
             changed = false;
             var paused = TimeSpan.Zero;
@@ -44,17 +50,28 @@ public static class SlaClock
     }
 
     /// <summary>Share of the target used (1 = due now); escalation warns at a configured share.</summary>
-    public static double ShareUsed(BusinessCalendar calendar, DateTime startUtc, TimeSpan target, DateTime nowUtc, IReadOnlyList<Pause>? pauses = null) =>
-        target <= TimeSpan.Zero ? 1 : Elapsed(calendar, startUtc, nowUtc, pauses) / target;
+    public static double ShareUsed(
+        BusinessCalendar calendar,
+        DateTime startUtc,
+        TimeSpan target,
+        DateTime nowUtc,
+        IReadOnlyList<Pause>? pauses = null
+    ) => target <= TimeSpan.Zero ? 1 : Elapsed(calendar, startUtc, nowUtc, pauses) / target;
 
     private static List<(DateTime Start, DateTime End)> Merge(IReadOnlyList<Pause>? pauses, DateTime nowUtc)
     {
-        var list = (pauses ?? []).Select(p => (Start: p.StartUtc, End: p.EndUtc ?? nowUtc)).Where(p => p.End > p.Start).OrderBy(p => p.Start).ToList();
+        var list = (pauses ?? [])
+            .Select(p => (Start: p.StartUtc, End: p.EndUtc ?? nowUtc))
+            .Where(p => p.End > p.Start)
+            .OrderBy(p => p.Start)
+            .ToList();
         var merged = new List<(DateTime Start, DateTime End)>();
         foreach (var p in list)
         {
-            if (merged.Count > 0 && p.Start <= merged[^1].End) merged[^1] = (merged[^1].Start, p.End > merged[^1].End ? p.End : merged[^1].End);
-            else merged.Add(p);
+            if (merged.Count > 0 && p.Start <= merged[^1].End)
+                merged[^1] = (merged[^1].Start, p.End > merged[^1].End ? p.End : merged[^1].End);
+            else
+                merged.Add(p);
         }
         return merged;
     }

@@ -22,8 +22,10 @@ public class SlaPolicy : IBrandOwned, IAudited
     public int FirstResponseMinutes { get; set; }
     public int NextResponseMinutes { get; set; }
     public int ResolutionMinutes { get; set; }
+
     /// <summary>Count only the brand's service hours (otherwise round the clock).</summary>
     public bool BusinessHoursOnly { get; set; }
+
     /// <summary>Share of a target at which the team is warned (0.75 = at three quarters).</summary>
     public double WarnAtShare { get; set; } = 0.75;
 
@@ -32,26 +34,44 @@ public class SlaPolicy : IBrandOwned, IAudited
     public bool Matches(Network network, Intent? intent, Priority priority) =>
         (Network is null || Network == network) && (Intent is null || Intent == intent) && (Priority is null || Priority == priority);
 
-    public SlaTargets ToTargets() => new(TimeSpan.FromMinutes(FirstResponseMinutes), TimeSpan.FromMinutes(NextResponseMinutes), TimeSpan.FromMinutes(ResolutionMinutes), WarnAtShare);
+    public SlaTargets ToTargets() =>
+        new(
+            TimeSpan.FromMinutes(FirstResponseMinutes),
+            TimeSpan.FromMinutes(NextResponseMinutes),
+            TimeSpan.FromMinutes(ResolutionMinutes),
+            WarnAtShare
+        );
 
     public string? Validate()
     {
-        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 120) return "Name the policy (at most 120 characters).";
-        if (FirstResponseMinutes <= 0 || NextResponseMinutes <= 0 || ResolutionMinutes <= 0) return "Every target must be at least one minute.";
-        if (ResolutionMinutes < FirstResponseMinutes) return "The resolution target cannot be shorter than the first response target.";
-        if (WarnAtShare is <= 0 or >= 1) return "Warn at a share between 1 % and 99 % of the target.";
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 120)
+            return "Name the policy (at most 120 characters).";
+        if (FirstResponseMinutes <= 0 || NextResponseMinutes <= 0 || ResolutionMinutes <= 0)
+            return "Every target must be at least one minute.";
+        if (ResolutionMinutes < FirstResponseMinutes)
+            return "The resolution target cannot be shorter than the first response target.";
+        if (WarnAtShare is <= 0 or >= 1)
+            return "Warn at a share between 1 % and 99 % of the target.";
         return null;
     }
 
     /// <summary>The most specific policy that matches; ties go to the earliest named.</summary>
     public static SlaPolicy? Choose(IEnumerable<SlaPolicy> policies, Network network, Intent? intent, Priority priority) =>
-        policies.Where(p => p.Matches(network, intent, priority))
-            .OrderByDescending(p => p.Specificity).ThenBy(p => p.Name, StringComparer.Ordinal).FirstOrDefault();
+        policies
+            .Where(p => p.Matches(network, intent, priority))
+            .OrderByDescending(p => p.Specificity)
+            .ThenBy(p => p.Name, StringComparer.Ordinal)
+            .FirstOrDefault();
 }
 
 public sealed record SlaTargets(TimeSpan FirstResponse, TimeSpan NextResponse, TimeSpan Resolution, double WarnAtShare);
 
-public enum SlaTarget { FirstResponse = 1, NextResponse = 2, Resolution = 3 }
+public enum SlaTarget
+{
+    FirstResponse = 1,
+    NextResponse = 2,
+    Resolution = 3,
+}
 
 /// <summary>The due time of each target that is still running.</summary>
 public sealed record SlaDue(DateTime? FirstResponse, DateTime? NextResponse, DateTime? Resolution)
@@ -62,9 +82,12 @@ public sealed record SlaDue(DateTime? FirstResponse, DateTime? NextResponse, Dat
 
     public IEnumerable<(SlaTarget Target, DateTime Due)> Running()
     {
-        if (FirstResponse is { } f) yield return (SlaTarget.FirstResponse, f);
-        if (NextResponse is { } n) yield return (SlaTarget.NextResponse, n);
-        if (Resolution is { } r) yield return (SlaTarget.Resolution, r);
+        if (FirstResponse is { } f)
+            yield return (SlaTarget.FirstResponse, f);
+        if (NextResponse is { } n)
+            yield return (SlaTarget.NextResponse, n);
+        if (Resolution is { } r)
+            yield return (SlaTarget.Resolution, r);
     }
 }
 
@@ -77,13 +100,18 @@ public static class SlaPlanner
 {
     public static SlaDue Plan(Conversation c, SlaTargets? targets, BusinessCalendar calendar, DateTime nowUtc)
     {
-        if (targets is null || !c.IsActive) return SlaDue.None;
+        if (targets is null || !c.IsActive)
+            return SlaDue.None;
         var pauses = c.Pauses;
         DateTime? first = c.FirstResponseAt is null ? SlaClock.DueAt(calendar, c.StartedAt, targets.FirstResponse, nowUtc) : null;
-        DateTime? next = c.FirstResponseAt is not null && c.AwaitingReplySince is { } since ? SlaClock.DueAt(calendar, since, targets.NextResponse, nowUtc) : null;
-        DateTime? resolution = c.Status == ConversationStatus.WaitingOnCustomer
-            ? null // paused: no due time while it stands still
-            : SlaClock.DueAt(calendar, c.StartedAt, targets.Resolution, nowUtc, pauses);
+        DateTime? next =
+            c.FirstResponseAt is not null && c.AwaitingReplySince is { } since
+                ? SlaClock.DueAt(calendar, since, targets.NextResponse, nowUtc)
+                : null;
+        DateTime? resolution =
+            c.Status == ConversationStatus.WaitingOnCustomer
+                ? null // paused: no due time while it stands still
+                : SlaClock.DueAt(calendar, c.StartedAt, targets.Resolution, nowUtc, pauses);
         return new SlaDue(first, next, resolution);
     }
 
@@ -114,7 +142,13 @@ public class SlaEvent : IBrandOwned
     public Guid? AssignedStaffId { get; set; }
 }
 
-public enum SlaEventKind { Warning = 1, Breach = 2, Met = 3, Missed = 4 }
+public enum SlaEventKind
+{
+    Warning = 1,
+    Breach = 2,
+    Met = 3,
+    Missed = 4,
+}
 
 /// <summary>What the escalation job must do for one conversation now.</summary>
 public static class Escalation
@@ -128,7 +162,8 @@ public static class Escalation
     public static IReadOnlyList<Step> Evaluate(Conversation c, SlaTargets targets, BusinessCalendar calendar, DateTime nowUtc)
     {
         var steps = new List<Step>();
-        if (!c.IsActive) return steps;
+        if (!c.IsActive)
+            return steps;
         foreach (var (target, due) in new SlaDue(c.FirstResponseDueAt, c.NextResponseDueAt, c.ResolutionDueAt).Running())
         {
             if (nowUtc >= due)
@@ -142,7 +177,8 @@ public static class Escalation
                 SlaTarget.NextResponse => (c.AwaitingReplySince ?? c.StartedAt, targets.NextResponse, null),
                 _ => (c.StartedAt, targets.Resolution, c.Pauses),
             };
-            if (SlaClock.ShareUsed(calendar, start, length, nowUtc, pauses) >= targets.WarnAtShare) steps.Add(new Step(target, SlaEventKind.Warning, due));
+            if (SlaClock.ShareUsed(calendar, start, length, nowUtc, pauses) >= targets.WarnAtShare)
+                steps.Add(new Step(target, SlaEventKind.Warning, due));
         }
         return steps;
     }

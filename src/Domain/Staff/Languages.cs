@@ -1,4 +1,3 @@
-
 namespace Agency.Domain.Staff;
 
 public static class Languages
@@ -6,9 +5,21 @@ public static class Languages
     /// <summary>Languages offered in pickers; codes are ISO 639-1.</summary>
     public static readonly IReadOnlyDictionary<string, string> Common = new Dictionary<string, string>
     {
-        ["en"] = "English", ["es"] = "Spanish", ["fr"] = "French", ["de"] = "German", ["nl"] = "Dutch",
-        ["it"] = "Italian", ["pt"] = "Portuguese", ["pl"] = "Polish", ["sv"] = "Swedish", ["tr"] = "Turkish",
-        ["ar"] = "Arabic", ["hi"] = "Hindi", ["ja"] = "Japanese", ["zh"] = "Chinese", ["ms"] = "Malay",
+        ["en"] = "English",
+        ["es"] = "Spanish",
+        ["fr"] = "French",
+        ["de"] = "German",
+        ["nl"] = "Dutch",
+        ["it"] = "Italian",
+        ["pt"] = "Portuguese",
+        ["pl"] = "Polish",
+        ["sv"] = "Swedish",
+        ["tr"] = "Turkish",
+        ["ar"] = "Arabic",
+        ["hi"] = "Hindi",
+        ["ja"] = "Japanese",
+        ["zh"] = "Chinese",
+        ["ms"] = "Malay",
     };
 
     public static string Describe(string code) => Common.TryGetValue(code, out var name) ? name : code;

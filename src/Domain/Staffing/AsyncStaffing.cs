@@ -1,14 +1,35 @@
 namespace Agency.Domain.Staffing;
 
 /// <summary>How an asynchronous channel is worked: handling time, conversations at once, the target and shrinkage.</summary>
-public sealed record AsyncWork(TimeSpan Interval, TimeSpan AverageHandlingTime, int Concurrency, double ServiceLevel, TimeSpan Target, double Shrinkage)
+public sealed record AsyncWork(
+    TimeSpan Interval,
+    TimeSpan AverageHandlingTime,
+    int Concurrency,
+    double ServiceLevel,
+    TimeSpan Target,
+    double Shrinkage
+)
 {
     /// <summary>Conversations one agent finishes in one interval when fully busy.</summary>
     public double CapacityPerAgent => Interval / AverageHandlingTime * Concurrency;
 
     /// <summary>A plan as stored, in minutes: the channel's plan and a forecast that kept the plan it was staffed by.</summary>
-    public static AsyncWork FromMinutes(double intervalMinutes, double handlingMinutes, int concurrency, double serviceLevel, double targetMinutes, double shrinkage) =>
-        new(TimeSpan.FromMinutes(intervalMinutes), TimeSpan.FromMinutes(handlingMinutes), concurrency, serviceLevel, TimeSpan.FromMinutes(targetMinutes), shrinkage);
+    public static AsyncWork FromMinutes(
+        double intervalMinutes,
+        double handlingMinutes,
+        int concurrency,
+        double serviceLevel,
+        double targetMinutes,
+        double shrinkage
+    ) =>
+        new(
+            TimeSpan.FromMinutes(intervalMinutes),
+            TimeSpan.FromMinutes(handlingMinutes),
+            concurrency,
+            serviceLevel,
+            TimeSpan.FromMinutes(targetMinutes),
+            shrinkage
+        );
 
     /// <summary>How many intervals an arrival may wait and still be answered in time.</summary>
     public int TargetIntervals => Math.Max(1, (int)Math.Ceiling(Target / Interval));
@@ -67,7 +88,13 @@ public static class AsyncStaffing
 }
 
 /// <summary>What the simulation of an asynchronous channel against a staffing plan predicts.</summary>
-public sealed record AsyncSimulationResult(int Conversations, double ServiceLevel, TimeSpan P50Answer, TimeSpan P90Answer, double[] ServiceLevelPerInterval);
+public sealed record AsyncSimulationResult(
+    int Conversations,
+    double ServiceLevel,
+    TimeSpan P50Answer,
+    TimeSpan P90Answer,
+    double[] ServiceLevelPerInterval
+);
 
 /// <summary>
 /// Discrete-event simulation of an asynchronous channel: Poisson arrivals per interval at the
@@ -96,54 +123,80 @@ public static class AsyncSimulation
                 // with 30 % shrinkage and 3 at once still answers in 2 slots, where rounding whole agents down would answer nothing.
                 var available = (int)Math.Floor(staffOnDuty[i] * (1 - w.Shrinkage) * w.Concurrency + 1e-9);
                 // People coming on add free slots; people going off take the slots that would free up last.
-                while (slots.Count < available) slots.Add(start);
+                while (slots.Count < available)
+                    slots.Add(start);
                 if (slots.Count > available)
                 {
                     slots.Sort();
                     slots.RemoveRange(available, slots.Count - available);
                 }
-                foreach (var t in Enumerable.Range(0, Poisson(random, arrivals[i])).Select(_ => start + random.NextDouble() * intervalSeconds).OrderBy(t => t))
+                foreach (
+                    var t in Enumerable
+                        .Range(0, Poisson(random, arrivals[i]))
+                        .Select(_ => start + random.NextDouble() * intervalSeconds)
+                        .OrderBy(t => t)
+                )
                     waiting.Enqueue((t, i));
                 while (waiting.Count > 0 && slots.Count > 0)
                 {
                     var slot = 0;
-                    for (var k = 1; k < slots.Count; k++) if (slots[k] < slots[slot]) slot = k;
+                    for (var k = 1; k < slots.Count; k++)
+                        if (slots[k] < slots[slot])
+                            slot = k;
                     var (arrival, interval) = waiting.Peek();
                     var begin = Math.Max(slots[slot], arrival);
-                    if (begin >= end) break;
+                    if (begin >= end)
+                        break;
                     waiting.Dequeue();
                     var answer = begin - arrival;
                     answers.Add(answer);
                     counts[interval]++;
-                    if (answer <= w.Target.TotalSeconds) met[interval]++;
+                    if (answer <= w.Target.TotalSeconds)
+                        met[interval]++;
                     slots[slot] = begin + Exponential(random, w.AverageHandlingTime.TotalSeconds);
                 }
             }
             // Work still waiting at the end of the plan is late.
-            foreach (var (_, interval) in waiting) { counts[interval]++; answers.Add(double.PositiveInfinity); }
+            foreach (var (_, interval) in waiting)
+            {
+                counts[interval]++;
+                answers.Add(double.PositiveInfinity);
+            }
         }
         var total = counts.Sum();
         answers.Sort();
-        TimeSpan At(double q) => answers.Count == 0 ? TimeSpan.Zero : answers[(int)(q * (answers.Count - 1))] is var v && double.IsPositiveInfinity(v) ? TimeSpan.MaxValue : TimeSpan.FromSeconds(v);
+        TimeSpan At(double q) =>
+            answers.Count == 0 ? TimeSpan.Zero
+            : answers[(int)(q * (answers.Count - 1))] is var v && double.IsPositiveInfinity(v) ? TimeSpan.MaxValue
+            : TimeSpan.FromSeconds(v);
         return new AsyncSimulationResult(
             total / Math.Max(1, runs),
             total == 0 ? 1 : met.Sum() / total,
-            At(0.5), At(0.9),
-            met.Select((m, i) => counts[i] == 0 ? 1 : m / counts[i]).ToArray());
+            At(0.5),
+            At(0.9),
+            met.Select((m, i) => counts[i] == 0 ? 1 : m / counts[i]).ToArray()
+        );
     }
 
     private static int Poisson(Random random, double mean)
     {
-        if (mean <= 0) return 0;
-        if (mean > 50) return Math.Max(0, (int)Math.Round(mean + Math.Sqrt(mean) * Normal(random)));
+        if (mean <= 0)
+            return 0;
+        if (mean > 50)
+            return Math.Max(0, (int)Math.Round(mean + Math.Sqrt(mean) * Normal(random)));
         var l = Math.Exp(-mean);
         var k = 0;
         var p = 1.0;
-        do { k++; p *= random.NextDouble(); } while (p > l);
+        do
+        {
+            k++;
+            p *= random.NextDouble();
+        } while (p > l);
         return k - 1;
     }
 
-    private static double Normal(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+    private static double Normal(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
     private static double Exponential(Random random, double mean) => -mean * Math.Log(1 - random.NextDouble());
 }

@@ -10,8 +10,10 @@ public partial class Brand : IAgencyOwned, IAudited
     public Guid AgencyId { get; set; }
     public required string Name { get; set; }
     public required string Slug { get; set; }
+
     /// <summary>IANA time zone id; days and hours of week are computed in it.</summary>
     public required string TimeZoneId { get; set; }
+
     /// <summary>Brand colour as #RRGGBB, used in the portal and reports.</summary>
     public string Color { get; set; } = "#1E88E5";
     public byte[]? Logo { get; set; }
@@ -26,7 +28,8 @@ public partial class Brand : IAgencyOwned, IAudited
 
     public static bool IsKnownTimeZone(string? id)
     {
-        if (string.IsNullOrWhiteSpace(id)) return false;
+        if (string.IsNullOrWhiteSpace(id))
+            return false;
         return TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
     }
 

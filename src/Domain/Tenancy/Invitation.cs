@@ -15,6 +15,7 @@ public class Invitation : IAgencyOwned, IAudited
     public required string DisplayName { get; set; }
     public UserRole Role { get; set; }
     public List<Guid> BrandIds { get; set; } = [];
+
     /// <summary>SHA-256 of the secret token in the link; the token itself is never stored.</summary>
     public required string TokenHash { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -29,10 +30,16 @@ public class Invitation : IAgencyOwned, IAudited
         : utcNow >= ExpiresAt ? InvitationState.Expired
         : InvitationState.Pending;
 
-    public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
-        .Replace('+', '-').Replace('/', '_').TrimEnd('=');
+    public static string NewToken() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
 
     public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
 
-public enum InvitationState { Pending, Accepted, Expired, Revoked }
+public enum InvitationState
+{
+    Pending,
+    Accepted,
+    Expired,
+    Revoked,
+}

@@ -16,8 +16,10 @@ public enum BrandRole
 {
     /// <summary>Answers or leads service work for the brand (agents, team leads).</summary>
     Service = 1,
+
     /// <summary>Owns some of the brand's social accounts in marketing or PR.</summary>
     MarketingOwner = 2,
+
     /// <summary>The agency's client: reviews this brand only.</summary>
     BrandManager = 3,
 }
@@ -39,23 +41,25 @@ public static class Roles
     public static bool IsBrandScoped(UserRole role) => role is UserRole.MarketingOwner or UserRole.BrandManager;
 
     /// <summary>The brand role that a user of this role holds for the brands they are given.</summary>
-    public static BrandRole BrandRoleFor(UserRole role) => role switch
-    {
-        UserRole.MarketingOwner => BrandRole.MarketingOwner,
-        UserRole.BrandManager => BrandRole.BrandManager,
-        _ => BrandRole.Service,
-    };
+    public static BrandRole BrandRoleFor(UserRole role) =>
+        role switch
+        {
+            UserRole.MarketingOwner => BrandRole.MarketingOwner,
+            UserRole.BrandManager => BrandRole.BrandManager,
+            _ => BrandRole.Service,
+        };
 
-    public static string Describe(UserRole role) => role switch
-    {
-        UserRole.AgencyAdmin => "Agency admin",
-        UserRole.TeamLead => "Team lead",
-        UserRole.Agent => "Agent",
-        UserRole.Scheduler => "Staff scheduler",
-        UserRole.MarketingOwner => "Marketing / PR owner",
-        UserRole.BrandManager => "Brand manager",
-        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown role."),
-    };
+    public static string Describe(UserRole role) =>
+        role switch
+        {
+            UserRole.AgencyAdmin => "Agency admin",
+            UserRole.TeamLead => "Team lead",
+            UserRole.Agent => "Agent",
+            UserRole.Scheduler => "Staff scheduler",
+            UserRole.MarketingOwner => "Marketing / PR owner",
+            UserRole.BrandManager => "Brand manager",
+            _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown role."),
+        };
 
     public static UserRole Parse(string value) =>
         Enum.TryParse<UserRole>(value, ignoreCase: false, out var role) && Enum.IsDefined(role)

@@ -15,7 +15,10 @@ public static class ClassificationServices
     public static void AddClassificationJobs(this IQuartzBuilder q)
     {
         q.AddJob(typeof(RetrainIntentModelsJob), j => j.WithIdentity(RetrainIntentModelsJob.Key).StoreDurably());
-        q.AddTrigger(t => t.ForJob(RetrainIntentModelsJob.Key).WithIdentity("retrain-intent-models-nightly", "classification")
-            .WithCronSchedule("0 30 2 * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
+        q.AddTrigger(t =>
+            t.ForJob(RetrainIntentModelsJob.Key)
+                .WithIdentity("retrain-intent-models-nightly", "classification")
+                .WithCronSchedule("0 30 2 * * ?", c => c.InTimeZone(TimeZoneInfo.Utc))
+        );
     }
 }

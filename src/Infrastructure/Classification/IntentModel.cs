@@ -26,8 +26,11 @@ public static class LabelledSet
         using var stream = typeof(LabelledSet).Assembly.GetManifestResourceStream("Agency.Classification.labelled-intents.csv")
             ?? throw new InvalidOperationException("The labelled intent set is missing from the assembly.");
         using var reader = new StreamReader(stream);
-        return Csv.Read(reader).Skip(1).Where(r => r.Fields.Count == 2)
-            .Select(r => new LabelledText(r.Fields[0], Enum.Parse<Intent>(r.Fields[1]))).ToList();
+        return Csv.Read(reader)
+            .Skip(1)
+            .Where(r => r.Fields.Count == 2)
+            .Select(r => new LabelledText(r.Fields[0], Enum.Parse<Intent>(r.Fields[1])))
+            .ToList();
     }
 }
 
@@ -65,7 +68,8 @@ public sealed class IntentModel
     public static IntentModel Train(IEnumerable<LabelledText> examples)
     {
         var data = Ml.Data.LoadFromEnumerable(examples.Select(e => new Row { Text = Clean(e.Text), Label = e.Intent.ToString() }).ToList());
-        var pipeline = Ml.Transforms.Conversion.MapValueToKey("Label")
+        var pipeline = Ml
+            .Transforms.Conversion.MapValueToKey("Label")
             .Append(Ml.Transforms.Text.FeaturizeText("Features", nameof(Row.Text)))
             .Append(Ml.MulticlassClassification.Trainers.SdcaMaximumEntropy())
             .Append(Ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
@@ -89,7 +93,8 @@ public sealed class IntentModel
     public (Intent Intent, double Confidence) Predict(string text)
     {
         Prediction p;
-        lock (_gate) p = _engine.Predict(new Row { Text = Clean(text) });
+        lock (_gate)
+            p = _engine.Predict(new Row { Text = Clean(text) });
         return (Enum.Parse<Intent>(p.PredictedLabel), p.Score.Length == 0 ? 0 : p.Score.Max());
     }
 
@@ -106,8 +111,13 @@ public sealed class IntentModel
     }
 
     // The model reads what people wrote, as the rules do: no @handles, no links.
-    private static string Clean(string text) => string.Join(' ', text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-        .Where(w => w[0] != '@' && !w.StartsWith("http", StringComparison.Ordinal)));
+    private static string Clean(string text) =>
+        string.Join(
+            ' ',
+            text.ToLowerInvariant()
+                .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+                .Where(w => w[0] != '@' && !w.StartsWith("http", StringComparison.Ordinal))
+        );
 }
 
 /// <summary>Loaded intent models: the shipped baseline, and each brand's latest (cached until it is retrained).</summary>
@@ -118,7 +128,8 @@ public sealed class IntentModels
 
     private readonly Lazy<(double Model, double Rules)> _baselineAccuracy;
 
-    public IntentModels() => _baselineAccuracy = new(() => (Baseline.Accuracy(LabelledSet.HeldOut), IntentModel.RuleAccuracy(LabelledSet.HeldOut)));
+    public IntentModels() =>
+        _baselineAccuracy = new(() => (Baseline.Accuracy(LabelledSet.HeldOut), IntentModel.RuleAccuracy(LabelledSet.HeldOut)));
 
     public IntentModel Baseline => _baseline.Value;
 
@@ -132,12 +143,25 @@ public sealed class IntentModels
     public async Task<IntentModel?> ForBrandAsync(Persistence.AgencyDbContext db, CancellationToken ct)
     {
         var latest = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
-            db.BrandIntentModels.Select(m => new { m.BrandId, m.TrainedAt, m.ModelAccuracy, m.RuleAccuracy }), ct);
-        if (latest is null) return BaselineAccuracy.Model > BaselineAccuracy.Rules ? Baseline : null;
-        if (latest.ModelAccuracy <= latest.RuleAccuracy) return null;
-        if (_brands.TryGetValue(latest.BrandId, out var cached) && cached.TrainedAt == latest.TrainedAt) return cached.Model;
+            db.BrandIntentModels.Select(m => new
+            {
+                m.BrandId,
+                m.TrainedAt,
+                m.ModelAccuracy,
+                m.RuleAccuracy,
+            }),
+            ct
+        );
+        if (latest is null)
+            return BaselineAccuracy.Model > BaselineAccuracy.Rules ? Baseline : null;
+        if (latest.ModelAccuracy <= latest.RuleAccuracy)
+            return null;
+        if (_brands.TryGetValue(latest.BrandId, out var cached) && cached.TrainedAt == latest.TrainedAt)
+            return cached.Model;
         var bytes = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
-            db.BrandIntentModels.Where(m => m.BrandId == latest.BrandId).Select(m => m.Model), ct);
+            db.BrandIntentModels.Where(m => m.BrandId == latest.BrandId).Select(m => m.Model),
+            ct
+        );
         var model = IntentModel.Load(bytes);
         _brands[latest.BrandId] = (latest.TrainedAt, model);
         return model;

@@ -20,8 +20,11 @@ public sealed class RetrainIntentModel(DatabaseSetup database, IntentModels mode
     public async Task<BrandIntentModel> HandleAsync(TenantScope brand, CancellationToken ct = default)
     {
         await using var db = database.Create(brand);
-        var corrections = await db.LabelCorrections.AsNoTracking().OrderBy(c => c.CorrectedAt)
-            .Select(c => new LabelledText(c.Text, c.ToIntent)).ToListAsync(ct);
+        var corrections = await db
+            .LabelCorrections.AsNoTracking()
+            .OrderBy(c => c.CorrectedAt)
+            .Select(c => new LabelledText(c.Text, c.ToIntent))
+            .ToListAsync(ct);
         var rules = await db.ClassificationRules.AsNoTracking().OrderBy(r => r.Order).Select(r => r.ToRule()).ToListAsync(ct);
         // Held-out texts are never trained on, even when an agent corrected the same text.
         var brandExamples = corrections.Where(c => !LabelledSet.IsHeldOut(c.Text)).ToList();
@@ -56,6 +59,10 @@ public sealed class RetrainIntentModelsJob(BrandFanOut fanOut) : IJob
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct = default)
     {
-        await fanOut.RunForJobAsync("Retraining the intent model", (sp, tenant, token) => sp.GetRequiredService<RetrainIntentModel>().HandleAsync(tenant, token), ct);
+        await fanOut.RunForJobAsync(
+            "Retraining the intent model",
+            (sp, tenant, token) => sp.GetRequiredService<RetrainIntentModel>().HandleAsync(tenant, token),
+            ct
+        );
     }
 }

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using Agency.Infrastructure.Intake;
+using Agency.Infrastructure.Notifications;
 using Agency.Infrastructure.Persistence;
 using Agency.Infrastructure.Tenancy;
-using Agency.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -27,7 +27,10 @@ public sealed class NodeRelay : BackgroundService
     /// <summary>How often this server says again which of its pages have which conversation open.</summary>
     public static readonly TimeSpan PresenceKeepAlive = TimeSpan.FromSeconds(30);
 
-    private const string Work = "work", Notifications = "notifications", Posts = "posts", Presences = "presence";
+    private const string Work = "work",
+        Notifications = "notifications",
+        Posts = "posts",
+        Presences = "presence";
     private readonly DatabaseSetup _database;
     private readonly WorkNotifier _work;
     private readonly PostNotifier _posts;
@@ -36,12 +39,22 @@ public sealed class NodeRelay : BackgroundService
     private readonly ILogger<NodeRelay> _log;
     private readonly Channel<(string Kind, string Payload)> _outgoing = Channel.CreateUnbounded<(string, string)>();
     private readonly Dictionary<long, DateTime> _delivered = [];
+
     // Taken from the queue and not yet stored (the database was unreachable): sent first next time, the oldest dropped beyond MaxPending.
     private readonly List<(string Kind, string Payload)> _pending = [];
     private const int MaxPending = 10_000;
-    private DateTime _readFrom, _lastCleanup, _lastKeepAlive;
+    private DateTime _readFrom,
+        _lastCleanup,
+        _lastKeepAlive;
 
-    public NodeRelay(DatabaseSetup database, WorkNotifier work, PostNotifier posts, PresenceTracker presence, TimeProvider clock, ILogger<NodeRelay> log)
+    public NodeRelay(
+        DatabaseSetup database,
+        WorkNotifier work,
+        PostNotifier posts,
+        PresenceTracker presence,
+        TimeProvider clock,
+        ILogger<NodeRelay> log
+    )
     {
         (_database, _work, _posts, _presence, _clock, _log) = (database, work, posts, presence, clock, log);
         _readFrom = _lastCleanup = _lastKeepAlive = clock.GetUtcNow().UtcDateTime; // signals sent before this server started are not replayed
@@ -84,10 +97,12 @@ public sealed class NodeRelay : BackgroundService
                     // The database was unreachable for a moment: what waits to be sent is kept for the next turn, and the next read looks back.
                     _log.LogWarning(e, "Signals between servers not relayed this time");
                 }
-                var published = _pending.Count > 0 ? Task.Delay(Poll, stoppingToken) : _outgoing.Reader.WaitToReadAsync(stoppingToken).AsTask();
+                var published =
+                    _pending.Count > 0 ? Task.Delay(Poll, stoppingToken) : _outgoing.Reader.WaitToReadAsync(stoppingToken).AsTask();
                 if (await Task.WhenAny(tick, published) == tick)
                 {
-                    if (!await tick) break;
+                    if (!await tick)
+                        break;
                     tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
                 }
                 else
@@ -112,15 +127,27 @@ public sealed class NodeRelay : BackgroundService
             _lastKeepAlive = now;
         }
         await using var db = _database.Create(TenantScope.None);
-        while (_outgoing.Reader.TryRead(out var next)) _pending.Add(next);
+        while (_outgoing.Reader.TryRead(out var next))
+            _pending.Add(next);
         if (_pending.Count > MaxPending)
         {
-            _log.LogWarning("{Count} signals for the other servers could not be stored in time; the oldest are dropped", _pending.Count - MaxPending);
+            _log.LogWarning(
+                "{Count} signals for the other servers could not be stored in time; the oldest are dropped",
+                _pending.Count - MaxPending
+            );
             _pending.RemoveRange(0, _pending.Count - MaxPending);
         }
         if (_pending.Count > 0)
         {
-            db.NodeSignals.AddRange(_pending.Select(x => new NodeSignal { Node = Node, Kind = x.Kind, Payload = x.Payload, At = now }));
+            db.NodeSignals.AddRange(
+                _pending.Select(x => new NodeSignal
+                {
+                    Node = Node,
+                    Kind = x.Kind,
+                    Payload = x.Payload,
+                    At = now,
+                })
+            );
             await db.SaveChangesAsync(ct);
             _pending.Clear();
             db.ChangeTracker.Clear();
@@ -130,11 +157,13 @@ public sealed class NodeRelay : BackgroundService
         var signals = await db.NodeSignals.AsNoTracking().Where(s => s.At >= from && s.Node != Node).OrderBy(s => s.Id).ToListAsync(ct);
         foreach (var signal in signals)
         {
-            if (!_delivered.TryAdd(signal.Id, signal.At)) continue;
+            if (!_delivered.TryAdd(signal.Id, signal.At))
+                continue;
             Deliver(signal);
         }
         _readFrom = now;
-        foreach (var (id, at) in _delivered.Where(d => d.Value < from).ToList()) _delivered.Remove(id);
+        foreach (var (id, at) in _delivered.Where(d => d.Value < from).ToList())
+            _delivered.Remove(id);
 
         if (now - _lastCleanup >= TimeSpan.FromMinutes(1))
         {
@@ -159,7 +188,8 @@ public sealed class NodeRelay : BackgroundService
                 case Posts when JsonSerializer.Deserialize<PostsArrived>(signal.Payload) is { } p:
                     _posts.Deliver(p);
                     break;
-                case Presences when JsonSerializer.Deserialize<PresenceSignal>(signal.Payload) is { CircuitId: not null, UserName: not null } presence:
+                case Presences
+                    when JsonSerializer.Deserialize<PresenceSignal>(signal.Payload) is { CircuitId: not null, UserName: not null } presence:
                     _presence.Deliver(presence);
                     break;
                 default:

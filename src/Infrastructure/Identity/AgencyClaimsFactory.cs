@@ -6,8 +6,10 @@ namespace Agency.Infrastructure.Identity;
 
 /// <summary>Adds the user's agency and display name to the sign-in cookie's claims.</summary>
 public sealed class AgencyClaimsFactory(
-    UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
-    : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(users, roles, options)
+    UserManager<ApplicationUser> users,
+    RoleManager<IdentityRole> roles,
+    IOptions<IdentityOptions> options
+) : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
     {

@@ -11,6 +11,7 @@ namespace Agency.Infrastructure.Identity;
 public class ApplicationUser : IdentityUser
 {
     public Guid AgencyId { get; set; }
+
     [PersonalData]
     public string DisplayName { get; set; } = "";
     public DateTime CreatedAt { get; set; }

@@ -9,7 +9,8 @@ public static class IdentityServices
     /// <summary>ASP.NET Core Identity on the agency's database, its password and lockout rules, and invitation mail.</summary>
     public static IServiceCollection AddAgencyIdentity(this IServiceCollection services, IConfiguration config)
     {
-        services.AddIdentityCore<ApplicationUser>(o =>
+        services
+            .AddIdentityCore<ApplicationUser>(o =>
             {
                 o.Password.RequiredLength = 10;
                 o.Password.RequireDigit = true;

@@ -13,7 +13,8 @@ public sealed class ChannelSecrets(IDataProtectionProvider provider)
     /// <summary>The plain secret, or null when none is set or it can no longer be read (rotated-away key).</summary>
     public string? Unprotect(string? protectedSecret)
     {
-        if (string.IsNullOrEmpty(protectedSecret)) return null;
+        if (string.IsNullOrEmpty(protectedSecret))
+            return null;
         try
         {
             return _protector.Unprotect(protectedSecret);

@@ -7,12 +7,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Agency.Infrastructure.Intake;
 
-public enum ImportFormat { Twcs, JsonLines }
+public enum ImportFormat
+{
+    Twcs,
+    JsonLines,
+}
 
 public sealed class ImportOptions
 {
     /// <summary>Null: as fast as possible. Otherwise replay at the original pace times this factor (60 = an hour a minute).</summary>
     public double? ReplaySpeed { get; init; }
+
     /// <summary>Move all times so that the newest item is now (demo data that looks current).</summary>
     public bool ShiftToNow { get; init; }
     public int BatchSize { get; init; } = 1000;
@@ -20,20 +25,40 @@ public sealed class ImportOptions
 
 public sealed record ImportProgress(int Done, int Total);
 
-public sealed record ImportSummary(int Rows, int Imported, int Duplicates, IReadOnlyList<RejectedRow> Rejected, IReadOnlyDictionary<string, int> ByAccount, TimeSpan Elapsed);
+public sealed record ImportSummary(
+    int Rows,
+    int Imported,
+    int Duplicates,
+    IReadOnlyList<RejectedRow> Rejected,
+    IReadOnlyDictionary<string, int> ByAccount,
+    TimeSpan Elapsed
+);
 
 /// <summary>
 /// Imports or replays files of posts into an agency's brands through the same writer as webhooks:
 /// each item is matched to a connected account by handle, stored once, classified and threaded.
 /// Brand replies in the file become the brand's outbound posts, so response times are real.
 /// </summary>
-public sealed class Importer(DatabaseSetup database, CrossTenantReader crossTenant, PostWriter writer, PostNotifier notifier,
-    Routing.ConversationWork work, Notifications.WorkNotifier workNotifier, TimeProvider clock)
+public sealed class Importer(
+    DatabaseSetup database,
+    CrossTenantReader crossTenant,
+    PostWriter writer,
+    PostNotifier notifier,
+    Routing.ConversationWork work,
+    Notifications.WorkNotifier workNotifier,
+    TimeProvider clock
+)
 {
     private sealed record Routed(CrossTenantReader.AccountRef Account, InboundItem Item);
 
-    public async Task<ImportSummary> ImportAsync(Guid agencyId, TextReader reader, ImportFormat format, ImportOptions options,
-        IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    public async Task<ImportSummary> ImportAsync(
+        Guid agencyId,
+        TextReader reader,
+        ImportFormat format,
+        ImportOptions options,
+        IProgress<ImportProgress>? progress = null,
+        CancellationToken ct = default
+    )
     {
         var watch = Stopwatch.StartNew();
         var accounts = await crossTenant.AgencyChannelAccountsAsync(agencyId, ct);
@@ -46,15 +71,22 @@ public sealed class Importer(DatabaseSetup database, CrossTenantReader crossTena
             var (parsed, bad) = TwcsImport.Read(reader);
             rejected.AddRange(bad);
             rows = parsed.Count + bad.Count;
-            var xAccounts = accounts.Where(a => a.Network == Network.X).GroupBy(a => a.Handle, StringComparer.OrdinalIgnoreCase)
+            var xAccounts = accounts
+                .Where(a => a.Network == Network.X)
+                .GroupBy(a => a.Handle, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
             var handles = new HashSet<string>(xAccounts.Keys, StringComparer.OrdinalIgnoreCase);
             var byId = new Dictionary<string, TwcsRow>();
-            foreach (var r in parsed) byId.TryAdd(r.TweetId, r);
+            foreach (var r in parsed)
+                byId.TryAdd(r.TweetId, r);
             foreach (var r in parsed)
             {
-                if (TwcsImport.HandleOf(r, byId, handles) is { } handle) routed.Add(new Routed(xAccounts[handle], TwcsImport.ToItem(r, xAccounts[handle].Handle, TimeSpan.Zero)));
-                else rejected.Add(new RejectedRow(r.Line, $"no connected X account of this agency matches this tweet (author {r.AuthorId})"));
+                if (TwcsImport.HandleOf(r, byId, handles) is { } handle)
+                    routed.Add(new Routed(xAccounts[handle], TwcsImport.ToItem(r, xAccounts[handle].Handle, TimeSpan.Zero)));
+                else
+                    rejected.Add(
+                        new RejectedRow(r.Line, $"no connected X account of this agency matches this tweet (author {r.AuthorId})")
+                    );
             }
         }
         else
@@ -62,11 +94,15 @@ public sealed class Importer(DatabaseSetup database, CrossTenantReader crossTena
             var (parsed, bad) = JsonLinesImport.Read(reader);
             rejected.AddRange(bad);
             rows = parsed.Count + bad.Count;
-            var byHandle = accounts.GroupBy(a => a.Handle, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+            var byHandle = accounts
+                .GroupBy(a => a.Handle, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
             foreach (var l in parsed)
             {
-                if (byHandle.TryGetValue(l.Account, out var account)) routed.Add(new Routed(account, l.Item));
-                else rejected.Add(new RejectedRow(l.Line, $"no connected account with handle '{l.Account}'"));
+                if (byHandle.TryGetValue(l.Account, out var account))
+                    routed.Add(new Routed(account, l.Item));
+                else
+                    rejected.Add(new RejectedRow(l.Line, $"no connected account with handle '{l.Account}'"));
             }
         }
 
@@ -78,18 +114,22 @@ public sealed class Importer(DatabaseSetup database, CrossTenantReader crossTena
         routed = routed.OrderBy(r => r.Item.CreatedAt).ToList();
 
         var byAccount = new Dictionary<string, int>();
-        int imported = 0, duplicates = 0, done = 0;
+        int imported = 0,
+            duplicates = 0,
+            done = 0;
         progress?.Report(new ImportProgress(0, routed.Count));
         foreach (var chunk in Chunks(routed, options))
         {
-            if (options.ReplaySpeed is { } speed) await WaitForPaceAsync(routed[0].Item.CreatedAt, chunk[0].Item.CreatedAt, speed, watch, ct);
+            if (options.ReplaySpeed is { } speed)
+                await WaitForPaceAsync(routed[0].Item.CreatedAt, chunk[0].Item.CreatedAt, speed, watch, ct);
             foreach (var group in chunk.GroupBy(r => r.Account))
             {
                 var account = group.Key;
                 await using var db = database.Create(TenantScope.ForBrand(agencyId, account.BrandId, TenantSource.System));
                 var entity = await db.ChannelAccounts.SingleAsync(a => a.Id == account.AccountId, ct);
                 var result = await writer.AddAsync(db, entity, group.Select(r => r.Item).ToList(), ct);
-                if (result.Stored > 0) entity.LastEventAt = clock.GetUtcNow().UtcDateTime;
+                if (result.Stored > 0)
+                    entity.LastEventAt = clock.GetUtcNow().UtcDateTime;
                 await work.AfterPostsAsync(db, result.Touched, result.FirstInbound, ct);
                 await db.SaveChangesAsync(ct);
                 workNotifier.Publish(new Notifications.WorkChanged(agencyId, account.BrandId, result.Touched.Select(c => c.Id).ToList()));
@@ -97,7 +137,8 @@ public sealed class Importer(DatabaseSetup database, CrossTenantReader crossTena
                 duplicates += result.Duplicates;
                 var key = $"{Networks.Describe(account.Network)} @{account.Handle}";
                 byAccount[key] = byAccount.GetValueOrDefault(key) + result.Stored;
-                if (result.Stored > 0) notifier.Publish(new PostsArrived(account.BrandId, account.AccountId, result.Stored));
+                if (result.Stored > 0)
+                    notifier.Publish(new PostsArrived(account.BrandId, account.AccountId, result.Stored));
             }
             done += chunk.Count;
             progress?.Report(new ImportProgress(done, routed.Count));
@@ -112,15 +153,18 @@ public sealed class Importer(DatabaseSetup database, CrossTenantReader crossTena
         if (options.ReplaySpeed is null)
         {
             foreach (var account in routed.GroupBy(r => r.Account.AccountId))
-                foreach (var chunk in account.Chunk(Math.Max(1, options.BatchSize))) yield return chunk.ToList();
+            foreach (var chunk in account.Chunk(Math.Max(1, options.BatchSize)))
+                yield return chunk.ToList();
             yield break;
         }
-        foreach (var sameTime in routed.GroupBy(r => r.Item.CreatedAt)) yield return sameTime.ToList();
+        foreach (var sameTime in routed.GroupBy(r => r.Item.CreatedAt))
+            yield return sameTime.ToList();
     }
 
     private async Task WaitForPaceAsync(DateTime first, DateTime due, double speed, Stopwatch watch, CancellationToken ct)
     {
         var wait = TimeSpan.FromTicks((long)((due - first).Ticks / speed)) - watch.Elapsed;
-        if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, ct);
+        if (wait > TimeSpan.Zero)
+            await Task.Delay(wait, clock, ct);
     }
 }

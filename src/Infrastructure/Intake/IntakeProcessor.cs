@@ -8,8 +8,15 @@ using Microsoft.Extensions.Logging;
 namespace Agency.Infrastructure.Intake;
 
 /// <summary>Turns one stored delivery into posts, inside the delivery's brand.</summary>
-public sealed class IntakeProcessor(DatabaseSetup database, PostWriter writer, PostNotifier notifier, Routing.ConversationWork work, Notifications.WorkNotifier workNotifier,
-    TimeProvider clock, ILogger<IntakeProcessor> logger)
+public sealed class IntakeProcessor(
+    DatabaseSetup database,
+    PostWriter writer,
+    PostNotifier notifier,
+    Routing.ConversationWork work,
+    Notifications.WorkNotifier workNotifier,
+    TimeProvider clock,
+    ILogger<IntakeProcessor> logger
+)
 {
     public Task ProcessAsync(TenantScope brand, Guid deliveryId, CancellationToken ct = default) =>
         ProcessTogetherAsync(brand, [deliveryId], ct);
@@ -50,8 +57,10 @@ public sealed class IntakeProcessor(DatabaseSetup database, PostWriter writer, P
     private async Task ProcessTogetherAsync(TenantScope brand, IReadOnlyList<Guid> deliveryIds, CancellationToken ct)
     {
         await using var db = database.Create(brand);
-        var deliveries = await db.InboxDeliveries.Where(d => deliveryIds.Contains(d.Id) && d.Status == DeliveryStatus.Pending)
-            .OrderBy(d => d.ReceivedAt).ToListAsync(ct);
+        var deliveries = await db
+            .InboxDeliveries.Where(d => deliveryIds.Contains(d.Id) && d.Status == DeliveryStatus.Pending)
+            .OrderBy(d => d.ReceivedAt)
+            .ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var arrived = new List<PostsArrived>();
         var touched = new Dictionary<Guid, Domain.Conversations.Conversation>();
@@ -77,8 +86,10 @@ public sealed class IntakeProcessor(DatabaseSetup database, PostWriter writer, P
                 }
             }
             var result = await writer.AddAsync(db, account, parsedByDelivery.SelectMany(p => p.Parsed.Items).ToList(), ct);
-            foreach (var c in result.Touched) touched[c.Id] = c;
-            foreach (var (id, post) in result.FirstInbound) firstInbound.TryAdd(id, post);
+            foreach (var c in result.Touched)
+                touched[c.Id] = c;
+            foreach (var (id, post) in result.FirstInbound)
+                firstInbound.TryAdd(id, post);
             var credited = new HashSet<string>();
             foreach (var (delivery, parsed) in parsedByDelivery)
             {
@@ -90,15 +101,19 @@ public sealed class IntakeProcessor(DatabaseSetup database, PostWriter writer, P
                 delivery.IgnoredItems = parsed.Ignored.Count;
                 items = (items.Stored + stored, items.Duplicate + delivery.DuplicateItems, items.Ignored + delivery.IgnoredItems);
             }
-            if (parsedByDelivery.Count > 0) account.LastEventAt = now;
-            if (result.Stored > 0) arrived.Add(new PostsArrived(account.BrandId, account.Id, result.Stored));
+            if (parsedByDelivery.Count > 0)
+                account.LastEventAt = now;
+            if (result.Stored > 0)
+                arrived.Add(new PostsArrived(account.BrandId, account.Id, result.Stored));
         }
         await work.AfterPostsAsync(db, touched.Values, firstInbound, ct);
         var notified = db.ChangeTracker.Entries<Domain.Conversations.Notification>().Select(e => e.Entity.UserId).ToList();
         await db.SaveChangesAsync(ct);
         Count(items);
-        foreach (var e in arrived) notifier.Publish(e);
-        if (brand.AgencyId is { } agencyId && brand.BrandId is { } brandId) workNotifier.Publish(new Notifications.WorkChanged(agencyId, brandId, touched.Keys));
+        foreach (var e in arrived)
+            notifier.Publish(e);
+        if (brand.AgencyId is { } agencyId && brand.BrandId is { } brandId)
+            workNotifier.Publish(new Notifications.WorkChanged(agencyId, brandId, touched.Keys));
         workNotifier.PublishNotifications(notified);
     }
 
@@ -118,7 +133,8 @@ public sealed class IntakeProcessor(DatabaseSetup database, PostWriter writer, P
     {
         await using var db = database.Create(brand);
         var delivery = await db.InboxDeliveries.SingleOrDefaultAsync(d => d.Id == deliveryId, ct);
-        if (delivery is null || delivery.Status != DeliveryStatus.Pending) return; // processed meanwhile (by another server): nothing failed
+        if (delivery is null || delivery.Status != DeliveryStatus.Pending)
+            return; // processed meanwhile (by another server): nothing failed
         delivery.Fail($"{error.GetType().Name}: {error.Message}", permanent: false);
         // Retried at the next turn, by any server.
         (delivery.ClaimToken, delivery.ClaimedUntil) = (null, null);

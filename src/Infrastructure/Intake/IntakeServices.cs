@@ -14,7 +14,10 @@ public static class IntakeServices
         services.AddSingleton<ChannelSecrets>();
         services.AddSingleton<PostNotifier>();
         services.AddSingleton<IntakeSignal>();
-        services.AddSingleton(sp => new PostWriter(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Classification.IntentModels>())
+        services.AddSingleton(sp => new PostWriter(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Classification.IntentModels>()
+        )
         {
             QuietPeriod = intake.QuietPeriod,
         });
@@ -22,7 +25,8 @@ public static class IntakeServices
         services.AddSingleton<IntakeReceiver>();
         services.AddSingleton<InboxWorker>();
         services.AddSingleton<Importer>();
-        if (intake.WorkerEnabled) services.AddHostedService(sp => sp.GetRequiredService<InboxWorker>());
+        if (intake.WorkerEnabled)
+            services.AddHostedService(sp => sp.GetRequiredService<InboxWorker>());
         return services;
     }
 }

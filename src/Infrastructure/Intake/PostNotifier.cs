@@ -33,7 +33,13 @@ public sealed class IntakeSignal
     {
         if (_signal.CurrentCount == 0)
         {
-            try { _signal.Release(); } catch (SemaphoreFullException) { /* already signalled */ }
+            try
+            {
+                _signal.Release();
+            }
+            catch (SemaphoreFullException)
+            { /* already signalled */
+            }
         }
     }
 

@@ -18,6 +18,7 @@ public sealed class PostWriter(TimeProvider clock, Classification.IntentModels? 
     {
         /// <summary>Conversations that got posts in this batch.</summary>
         public IReadOnlyCollection<Conversation> Touched { get; init; } = [];
+
         /// <summary>The first customer post of this batch in each touched conversation (what routing reads).</summary>
         public IReadOnlyDictionary<Guid, Post> FirstInbound { get; init; } = new Dictionary<Guid, Post>();
     }
@@ -29,36 +30,57 @@ public sealed class PostWriter(TimeProvider clock, Classification.IntentModels? 
     /// <summary>Adds the items' posts and conversation changes to <paramref name="db"/>; the caller saves.</summary>
     public async Task<Result> AddAsync(AgencyDbContext db, ChannelAccount account, IReadOnlyList<InboundItem> items, CancellationToken ct)
     {
-        if (items.Count == 0) return new Result(0, 0, new HashSet<string>());
+        if (items.Count == 0)
+            return new Result(0, 0, new HashSet<string>());
         var now = clock.GetUtcNow().UtcDateTime;
         var accountId = account.Id;
 
         var ids = items.Select(i => i.ExternalId).Distinct().ToList();
-        var seen = (await db.Posts.Where(p => p.ChannelAccountId == accountId && ids.Contains(p.ExternalId))
-            .Select(p => p.ExternalId).ToListAsync(ct)).ToHashSet();
+        var seen = (
+            await db
+                .Posts.Where(p => p.ChannelAccountId == accountId && ids.Contains(p.ExternalId))
+                .Select(p => p.ExternalId)
+                .ToListAsync(ct)
+        ).ToHashSet();
 
         var parentIds = items.Select(i => i.InReplyToExternalId).OfType<string>().Distinct().ToList();
-        var parents = parentIds.Count == 0
-            ? []
-            : await db.Posts.Where(p => p.ChannelAccountId == accountId && parentIds.Contains(p.ExternalId))
-                .Select(p => new { p.ExternalId, p.ConversationId, p.AuthorExternalId, p.Direction })
-                .ToDictionaryAsync(p => p.ExternalId, p => new ParentRef(p.ConversationId, p.AuthorExternalId, p.Direction), ct);
+        var parents =
+            parentIds.Count == 0
+                ? []
+                : await db
+                    .Posts.Where(p => p.ChannelAccountId == accountId && parentIds.Contains(p.ExternalId))
+                    .Select(p => new
+                    {
+                        p.ExternalId,
+                        p.ConversationId,
+                        p.AuthorExternalId,
+                        p.Direction,
+                    })
+                    .ToDictionaryAsync(p => p.ExternalId, p => new ParentRef(p.ConversationId, p.AuthorExternalId, p.Direction), ct);
 
         var parentConversationIds = parents.Values.Select(p => p.ConversationId).OfType<Guid>().Distinct().ToList();
-        var customers = items.SelectMany(i => new[] { i.AuthorExternalId, i.RecipientExternalId }).OfType<string>()
-            .Concat(parents.Values.Select(p => p.AuthorExternalId)).Distinct().ToList();
-        var known = await db.Conversations
-            .Where(c => c.ChannelAccountId == accountId && (customers.Contains(c.CustomerExternalId) || parentConversationIds.Contains(c.Id)))
+        var customers = items
+            .SelectMany(i => new[] { i.AuthorExternalId, i.RecipientExternalId })
+            .OfType<string>()
+            .Concat(parents.Values.Select(p => p.AuthorExternalId))
+            .Distinct()
+            .ToList();
+        var known = await db
+            .Conversations.Where(c =>
+                c.ChannelAccountId == accountId && (customers.Contains(c.CustomerExternalId) || parentConversationIds.Contains(c.Id))
+            )
             .ToListAsync(ct);
         var byId = known.ToDictionary(c => c.Id);
-        var latestByCustomer = known.GroupBy(c => c.CustomerExternalId)
+        var latestByCustomer = known
+            .GroupBy(c => c.CustomerExternalId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.LastActivityAt).First());
 
         var rules = await db.ClassificationRules.AsNoTracking().OrderBy(r => r.Order).Select(r => r.ToRule()).ToListAsync(ct);
         var patterns = await db.SensitivePatterns.AsNoTracking().Select(p => p.ToPattern()).ToListAsync(ct);
         var model = models is null ? null : await models.ForBrandAsync(db, ct);
 
-        int stored = 0, duplicates = 0;
+        int stored = 0,
+            duplicates = 0;
         var storedIds = new HashSet<string>();
         var touched = new Dictionary<Guid, Conversation>();
         var firstInbound = new Dictionary<Guid, Post>();
@@ -89,7 +111,8 @@ public sealed class PostWriter(TimeProvider clock, Classification.IntentModels? 
                 CreatedAt = item.CreatedAt,
                 ReceivedAt = now,
             };
-            if (post.Direction == Direction.Inbound) post.Apply(Label(item.Text, rules, patterns, model));
+            if (post.Direction == Direction.Inbound)
+                post.Apply(Label(item.Text, rules, patterns, model));
 
             var latest = customer is not null && latestByCustomer.TryGetValue(customer, out var l) ? l : null;
             var decision = Threading.Decide(item.CreatedAt, customer is not null, State(parentConversation), State(latest), QuietPeriod);
@@ -104,7 +127,8 @@ public sealed class PostWriter(TimeProvider clock, Classification.IntentModels? 
                 post.ConversationId = target.Id;
                 target.Record(post);
                 touched[target.Id] = target;
-                if (post.Direction == Direction.Inbound) firstInbound.TryAdd(target.Id, post);
+                if (post.Direction == Direction.Inbound)
+                    firstInbound.TryAdd(target.Id, post);
                 if (post.Direction == Direction.Inbound)
                 {
                     target.CustomerHandle ??= item.AuthorHandle;
@@ -123,20 +147,35 @@ public sealed class PostWriter(TimeProvider clock, Classification.IntentModels? 
     private static ItemLabels Label(string text, List<BrandRule> rules, List<BrandPattern> patterns, Classification.IntentModel? model)
     {
         var labels = RuleClassifier.Classify(text, rules, patterns);
-        if (model is null || labels.IntentConfidence >= 0.99) return labels;
+        if (model is null || labels.IntentConfidence >= 0.99)
+            return labels;
         var (intent, confidence) = model.Predict(text);
         return confidence > labels.IntentConfidence
-            ? labels with { Intent = intent, IntentSource = LabelSource.Model, IntentConfidence = Math.Round(confidence, 3), MatchedRule = null }
+            ? labels with
+            {
+                Intent = intent,
+                IntentSource = LabelSource.Model,
+                IntentConfidence = Math.Round(confidence, 3),
+                MatchedRule = null,
+            }
             : labels;
     }
 
     // The customer is the author of an inbound item; for the brand's own reply, whom it answers.
     private static string? CustomerOf(InboundItem item, ParentRef? parent, Conversation? parentConversation) =>
-        !item.FromAccount ? item.AuthorExternalId
-        : parentConversation?.CustomerExternalId ?? (parent is { Direction: Direction.Inbound } ? parent.AuthorExternalId : item.RecipientExternalId);
+        !item.FromAccount
+            ? item.AuthorExternalId
+            : parentConversation?.CustomerExternalId
+                ?? (parent is { Direction: Direction.Inbound } ? parent.AuthorExternalId : item.RecipientExternalId);
 
-    private static Conversation StartConversation(AgencyDbContext db, ChannelAccount account, InboundItem item, string customer,
-        Dictionary<Guid, Conversation> byId, Dictionary<string, Conversation> latestByCustomer)
+    private static Conversation StartConversation(
+        AgencyDbContext db,
+        ChannelAccount account,
+        InboundItem item,
+        string customer,
+        Dictionary<Guid, Conversation> byId,
+        Dictionary<string, Conversation> latestByCustomer
+    )
     {
         var c = new Conversation
         {
@@ -153,5 +192,6 @@ public sealed class PostWriter(TimeProvider clock, Classification.IntentModels? 
         return c;
     }
 
-    private static ConversationState? State(Conversation? c) => c is null ? null : new ConversationState(c.Id, c.Status, c.ResolvedAt, c.LastActivityAt);
+    private static ConversationState? State(Conversation? c) =>
+        c is null ? null : new ConversationState(c.Id, c.Status, c.ResolvedAt, c.LastActivityAt);
 }

@@ -12,8 +12,7 @@ public sealed class BrandFanOut(IServiceScopeFactory scopes, CrossTenantReader c
 {
     public sealed record Result(int Succeeded, IReadOnlyList<(CrossTenantReader.BrandRef Brand, Exception Error)> Failed);
 
-    public async Task<Result> RunAsync(
-        Func<IServiceProvider, TenantScope, CancellationToken, Task> work, CancellationToken ct = default)
+    public async Task<Result> RunAsync(Func<IServiceProvider, TenantScope, CancellationToken, Task> work, CancellationToken ct = default)
     {
         var failed = new List<(CrossTenantReader.BrandRef, Exception)>();
         var ok = 0;
@@ -38,10 +37,16 @@ public sealed class BrandFanOut(IServiceScopeFactory scopes, CrossTenantReader c
     }
 
     /// <summary>For Quartz jobs: runs the work per brand and fails the run (with each brand's error) if any brand failed.</summary>
-    public async Task RunForJobAsync(string what, Func<IServiceProvider, TenantScope, CancellationToken, Task> work, CancellationToken ct = default)
+    public async Task RunForJobAsync(
+        string what,
+        Func<IServiceProvider, TenantScope, CancellationToken, Task> work,
+        CancellationToken ct = default
+    )
     {
         var result = await RunAsync(work, ct);
         if (result.Failed.Count > 0)
-            throw new Quartz.JobExecutionException($"{what} failed for {result.Failed.Count} brand(s): {string.Join("; ", result.Failed.Select(f => $"{f.Brand.Slug}: {f.Error.Message}"))}");
+            throw new Quartz.JobExecutionException(
+                $"{what} failed for {result.Failed.Count} brand(s): {string.Join("; ", result.Failed.Select(f => $"{f.Brand.Slug}: {f.Error.Message}"))}"
+            );
     }
 }

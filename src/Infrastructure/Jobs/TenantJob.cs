@@ -17,7 +17,8 @@ public abstract class TenantJob(IServiceScopeFactory scopes) : IJob
     public static JobDataMap DataFor(Guid agencyId, Guid? brandId = null)
     {
         var map = new JobDataMap { [AgencyKey] = agencyId.ToString() };
-        if (brandId is { } b) map[BrandKey] = b.ToString();
+        if (brandId is { } b)
+            map[BrandKey] = b.ToString();
         return map;
     }
 

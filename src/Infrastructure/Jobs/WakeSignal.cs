@@ -11,7 +11,13 @@ public class WakeSignal
     {
         if (_signal.CurrentCount == 0)
         {
-            try { _signal.Release(); } catch (SemaphoreFullException) { /* already signalled */ }
+            try
+            {
+                _signal.Release();
+            }
+            catch (SemaphoreFullException)
+            { /* already signalled */
+            }
         }
     }
 

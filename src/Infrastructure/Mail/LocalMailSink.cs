@@ -14,8 +14,11 @@ public sealed record SunkMail(string From, IReadOnlyList<string> To, string Raw,
 {
     public string Subject => Header("Subject") ?? "";
 
-    public string? Header(string name) => Raw.Split("\r\n").TakeWhile(l => l.Length > 0)
-        .FirstOrDefault(l => l.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))?[(name.Length + 1)..].Trim();
+    public string? Header(string name) =>
+        Raw.Split("\r\n")
+            .TakeWhile(l => l.Length > 0)
+            .FirstOrDefault(l => l.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))
+            ?[(name.Length + 1)..].Trim();
 }
 
 /// <summary>
@@ -23,13 +26,15 @@ public sealed record SunkMail(string From, IReadOnlyList<string> To, string Raw,
 /// (in memory and as an .eml file) and delivers nothing. It speaks the part of SMTP that mail
 /// clients need (HELO/EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT).
 /// </summary>
-public sealed class LocalMailSink(IOptions<SmtpOptions> options, ILogger<LocalMailSink> logger, IHostEnvironment? host = null) : BackgroundService
+public sealed class LocalMailSink(IOptions<SmtpOptions> options, ILogger<LocalMailSink> logger, IHostEnvironment? host = null)
+    : BackgroundService
 {
     private readonly ConcurrentQueue<SunkMail> _messages = new();
     private TcpListener? _listener;
 
     public IReadOnlyList<SunkMail> Messages => _messages.ToArray();
     public event Action<SunkMail>? Received;
+
     /// <summary>The port it listens on (the configured one, or the one the system chose for port 0).</summary>
     public int Port { get; private set; }
 
@@ -43,19 +48,27 @@ public sealed class LocalMailSink(IOptions<SmtpOptions> options, ILogger<LocalMa
         catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
         {
             // Another sink (a second instance on this machine) already listens: mail goes to it; this process runs on.
-            logger.LogWarning("Local mail sink not started: 127.0.0.1:{Port} is taken; mail goes to whatever listens there", options.Value.Port);
+            logger.LogWarning(
+                "Local mail sink not started: 127.0.0.1:{Port} is taken; mail goes to whatever listens there",
+                options.Value.Port
+            );
             listener.Dispose();
             return Task.CompletedTask;
         }
         _listener = listener;
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        logger.LogInformation("Local mail sink listening on 127.0.0.1:{Port}; messages go to {Directory}", Port, options.Value.SinkDirectory);
+        logger.LogInformation(
+            "Local mail sink listening on 127.0.0.1:{Port}; messages go to {Directory}",
+            Port,
+            options.Value.SinkDirectory
+        );
         return base.StartAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (_listener is null) return;
+        if (_listener is null)
+            return;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -81,7 +94,11 @@ public sealed class LocalMailSink(IOptions<SmtpOptions> options, ILogger<LocalMa
         {
             var stream = client.GetStream();
             using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
-            await using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\r\n", AutoFlush = true };
+            await using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true)
+            {
+                NewLine = "\r\n",
+                AutoFlush = true,
+            };
             await writer.WriteLineAsync("220 agency-sink ESMTP ready");
             string? from = null;
             var to = new List<string>();
@@ -144,7 +161,8 @@ public sealed class LocalMailSink(IOptions<SmtpOptions> options, ILogger<LocalMa
         if (!string.IsNullOrWhiteSpace(dir))
         {
             // Relative to the content root, like the SQLite file.
-            if (!Path.IsPathRooted(dir) && host is not null) dir = Path.Combine(host.ContentRootPath, dir);
+            if (!Path.IsPathRooted(dir) && host is not null)
+                dir = Path.Combine(host.ContentRootPath, dir);
             Directory.CreateDirectory(dir);
             file = Path.Combine(dir, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
             File.WriteAllText(file, raw);

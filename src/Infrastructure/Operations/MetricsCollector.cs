@@ -9,7 +9,14 @@ namespace Agency.Infrastructure.Operations;
 /// One figure for <c>/metrics</c>: a counter's total for one set of tags, a gauge read at the scrape, or one series of a histogram
 /// (<paramref name="Family"/> is then the histogram's name, and <paramref name="Name"/> ends in _bucket, _sum or _count).
 /// </summary>
-public sealed record MetricSample(string Name, string Kind, string Help, IReadOnlyList<KeyValuePair<string, string>> Tags, double Value, string? Family = null)
+public sealed record MetricSample(
+    string Name,
+    string Kind,
+    string Help,
+    IReadOnlyList<KeyValuePair<string, string>> Tags,
+    double Value,
+    string? Family = null
+)
 {
     public string FamilyName => Family ?? Name;
 }
@@ -21,7 +28,8 @@ public sealed record MetricSample(string Name, string Kind, string Help, IReadOn
 public sealed class MetricsCollector : IDisposable
 {
     /// <summary>ASP.NET Core's own meter and its request duration histogram (seconds), tagged by method, route and status.</summary>
-    public const string HostingMeter = "Microsoft.AspNetCore.Hosting", RequestDuration = "http.server.request.duration";
+    public const string HostingMeter = "Microsoft.AspNetCore.Hosting",
+        RequestDuration = "http.server.request.duration";
 
     /// <summary>Upper bounds of the request duration buckets, in seconds (Prometheus's defaults).</summary>
     public static readonly double[] Buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -29,7 +37,11 @@ public sealed class MetricsCollector : IDisposable
     private const string DurationName = "agency_http_request_duration_seconds";
     private const string DurationHelp = "Time to answer an HTTP request, by method, route template and status code.";
     private static readonly (string From, string To)[] DurationTags =
-        [("http.request.method", "method"), ("http.route", "route"), ("http.response.status_code", "status")];
+    [
+        ("http.request.method", "method"),
+        ("http.route", "route"),
+        ("http.response.status_code", "status"),
+    ];
 
     private readonly MeterListener listener = new();
     private readonly ConcurrentDictionary<(string Name, string Help, string Tags), long> totals = new();
@@ -42,26 +54,35 @@ public sealed class MetricsCollector : IDisposable
             if (instrument.Meter.Name == AgencyMeter.Name || (instrument.Meter.Name == HostingMeter && instrument.Name == RequestDuration))
                 l.EnableMeasurementEvents(instrument);
         };
-        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-        {
-            var key = Key(tags.ToArray().Select(t => KeyValuePair.Create(t.Key, t.Value?.ToString() ?? "")));
-            totals.AddOrUpdate((instrument.Name, instrument.Description ?? "", key), value, (_, sum) => sum + value);
-        });
-        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
-        {
-            if (instrument.Name != RequestDuration) return;
-            var all = tags.ToArray();
-            var kept = DurationTags.Select(d => KeyValuePair.Create(d.To, all.FirstOrDefault(t => t.Key == d.From).Value?.ToString() ?? ""));
-            durations.GetOrAdd(Key(kept), _ => new Histogram()).Record(value);
-        });
+        listener.SetMeasurementEventCallback<long>(
+            (instrument, value, tags, _) =>
+            {
+                var key = Key(tags.ToArray().Select(t => KeyValuePair.Create(t.Key, t.Value?.ToString() ?? "")));
+                totals.AddOrUpdate((instrument.Name, instrument.Description ?? "", key), value, (_, sum) => sum + value);
+            }
+        );
+        listener.SetMeasurementEventCallback<double>(
+            (instrument, value, tags, _) =>
+            {
+                if (instrument.Name != RequestDuration)
+                    return;
+                var all = tags.ToArray();
+                var kept = DurationTags.Select(d =>
+                    KeyValuePair.Create(d.To, all.FirstOrDefault(t => t.Key == d.From).Value?.ToString() ?? "")
+                );
+                durations.GetOrAdd(Key(kept), _ => new Histogram()).Record(value);
+            }
+        );
         listener.Start();
     }
 
     /// <summary>Every counter's totals so far (Prometheus counters, <c>_total</c>), then the request duration histograms.</summary>
     public IReadOnlyList<MetricSample> Snapshot()
     {
-        var counters = totals.Select(kv => new MetricSample(kv.Key.Name + "_total", "counter", kv.Key.Help, Parse(kv.Key.Tags), kv.Value))
-            .OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => string.Join(Separator, s.Tags), StringComparer.Ordinal);
+        var counters = totals
+            .Select(kv => new MetricSample(kv.Key.Name + "_total", "counter", kv.Key.Help, Parse(kv.Key.Tags), kv.Value))
+            .OrderBy(s => s.Name, StringComparer.Ordinal)
+            .ThenBy(s => string.Join(Separator, s.Tags), StringComparer.Ordinal);
         var histograms = durations.OrderBy(kv => kv.Key, StringComparer.Ordinal).SelectMany(kv => kv.Value.Samples(Parse(kv.Key)));
         return [.. counters, .. histograms];
     }
@@ -80,7 +101,9 @@ public sealed class MetricsCollector : IDisposable
         {
             lock (counts)
             {
-                for (var i = 0; i < Buckets.Length; i++) if (seconds <= Buckets[i]) counts[i]++;
+                for (var i = 0; i < Buckets.Length; i++)
+                    if (seconds <= Buckets[i])
+                        counts[i]++;
                 count++;
                 sum += seconds;
             }
@@ -91,11 +114,25 @@ public sealed class MetricsCollector : IDisposable
             long[] buckets;
             long n;
             double total;
-            lock (counts) (buckets, n, total) = ((long[])counts.Clone(), count, sum);
+            lock (counts)
+                (buckets, n, total) = ((long[])counts.Clone(), count, sum);
             for (var i = 0; i < Buckets.Length; i++)
-                yield return new MetricSample(DurationName + "_bucket", "histogram", DurationHelp,
-                    [.. tags, KeyValuePair.Create("le", Buckets[i].ToString("R", CultureInfo.InvariantCulture))], buckets[i], DurationName);
-            yield return new MetricSample(DurationName + "_bucket", "histogram", DurationHelp, [.. tags, KeyValuePair.Create("le", "+Inf")], n, DurationName);
+                yield return new MetricSample(
+                    DurationName + "_bucket",
+                    "histogram",
+                    DurationHelp,
+                    [.. tags, KeyValuePair.Create("le", Buckets[i].ToString("R", CultureInfo.InvariantCulture))],
+                    buckets[i],
+                    DurationName
+                );
+            yield return new MetricSample(
+                DurationName + "_bucket",
+                "histogram",
+                DurationHelp,
+                [.. tags, KeyValuePair.Create("le", "+Inf")],
+                n,
+                DurationName
+            );
             yield return new MetricSample(DurationName + "_sum", "histogram", DurationHelp, tags, total, DurationName);
             yield return new MetricSample(DurationName + "_count", "histogram", DurationHelp, tags, n, DurationName);
         }
@@ -106,7 +143,8 @@ public sealed class MetricsCollector : IDisposable
 
     private static List<KeyValuePair<string, string>> Parse(string tags)
     {
-        if (tags.Length == 0) return [];
+        if (tags.Length == 0)
+            return [];
         var parts = tags.Split(Separator);
         return Enumerable.Range(0, parts.Length / 2).Select(i => KeyValuePair.Create(parts[2 * i], parts[2 * i + 1])).ToList();
     }
@@ -125,12 +163,17 @@ public static class PrometheusText
         foreach (var metric in samples.GroupBy(s => s.FamilyName))
         {
             var first = metric.First();
-            text.Append("# HELP ").Append(metric.Key).Append(' ').Append(first.Help.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)).Append('\n');
+            text.Append("# HELP ")
+                .Append(metric.Key)
+                .Append(' ')
+                .Append(first.Help.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal))
+                .Append('\n');
             text.Append("# TYPE ").Append(metric.Key).Append(' ').Append(first.Kind).Append('\n');
             foreach (var s in metric)
             {
                 text.Append(s.Name);
-                if (s.Tags.Count > 0) text.Append('{').Append(string.Join(',', s.Tags.Select(t => $"{t.Key}=\"{Escape(t.Value)}\""))).Append('}');
+                if (s.Tags.Count > 0)
+                    text.Append('{').Append(string.Join(',', s.Tags.Select(t => $"{t.Key}=\"{Escape(t.Value)}\""))).Append('}');
                 text.Append(' ').Append(s.Value.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
             }
         }
@@ -138,5 +181,8 @@ public static class PrometheusText
     }
 
     private static string Escape(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+        value
+            .Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("\"", "\\\"", StringComparison.Ordinal)
+            .Replace("\n", "\\n", StringComparison.Ordinal);
 }

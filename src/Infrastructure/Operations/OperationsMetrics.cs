@@ -10,11 +10,26 @@ public sealed class OperationsMetrics(MetricsCollector collector, CrossTenantRea
         var q = await crossTenant.QueueDepthsAsync(ct);
         IReadOnlyList<MetricSample> gauges =
         [
-            Gauge("agency_inbox_deliveries", "Webhook and import deliveries in the inbox, by status (pending: waiting to be processed; parked: failed, shown on the brand's Intake page).", ("status", "pending"), q.DeliveriesPending),
+            Gauge(
+                "agency_inbox_deliveries",
+                "Webhook and import deliveries in the inbox, by status (pending: waiting to be processed; parked: failed, shown on the brand's Intake page).",
+                ("status", "pending"),
+                q.DeliveriesPending
+            ),
             Gauge("agency_inbox_deliveries", "", ("status", "parked"), q.DeliveriesParked),
-            Gauge("agency_outbox_replies", "Replies in the outbox, by status (queued: waiting to be sent or retried; failed: shown to agents for a retry).", ("status", "queued"), q.RepliesQueued),
+            Gauge(
+                "agency_outbox_replies",
+                "Replies in the outbox, by status (queued: waiting to be sent or retried; failed: shown to agents for a retry).",
+                ("status", "queued"),
+                q.RepliesQueued
+            ),
             Gauge("agency_outbox_replies", "", ("status", "failed"), q.RepliesFailed),
-            Gauge("agency_outgoing_webhook_calls_waiting", "Calls to brands' webhook endpoints not yet taken, by status (pending: to be sent or retried; failed: given up, shown on the brand's Webhooks page).", ("status", "pending"), q.WebhookCallsPending),
+            Gauge(
+                "agency_outgoing_webhook_calls_waiting",
+                "Calls to brands' webhook endpoints not yet taken, by status (pending: to be sent or retried; failed: given up, shown on the brand's Webhooks page).",
+                ("status", "pending"),
+                q.WebhookCallsPending
+            ),
             Gauge("agency_outgoing_webhook_calls_waiting", "", ("status", "failed"), q.WebhookCallsFailed),
             Gauge("agency_roster_runs_running", "Roster runs being built on any server.", null, q.RosterRunsRunning),
         ];

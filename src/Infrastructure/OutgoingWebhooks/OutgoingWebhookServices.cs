@@ -10,13 +10,15 @@ public static class OutgoingWebhookServices
     {
         var webhooks = config.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
         services.AddSingleton(Options.Create(webhooks));
-        services.AddHttpClient(WebhookHttp.ClientName, c => c.Timeout = webhooks.Timeout)
+        services
+            .AddHttpClient(WebhookHttp.ClientName, c => c.Timeout = webhooks.Timeout)
             .ConfigurePrimaryHttpMessageHandler(() => WebhookHttp.Handler(webhooks.AllowInsecure));
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddSingleton<WebhookSignal>();
         services.AddSingleton<WebhookWorker>();
-        if (webhooks.WorkerEnabled) services.AddHostedService(sp => sp.GetRequiredService<WebhookWorker>());
+        if (webhooks.WorkerEnabled)
+            services.AddHostedService(sp => sp.GetRequiredService<WebhookWorker>());
         return services;
     }
 }

@@ -6,12 +6,12 @@ using Agency.Domain.OutgoingWebhooks;
 using Agency.Domain.Sla;
 using Agency.Infrastructure.Jobs;
 using Agency.Infrastructure.Persistence;
+using Agency.Infrastructure.PublicApi;
 using Agency.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Agency.Infrastructure.PublicApi;
 
 namespace Agency.Infrastructure.OutgoingWebhooks;
 
@@ -30,13 +30,21 @@ public sealed record WebhookSlaData(SlaTarget Target, DateTime DueAt, DateTime A
 /// signed, oldest first, and retried with growing waits until the endpoint takes it. An endpoint is served by one server at a
 /// time (a lease), so calls keep their order and none goes twice.
 /// </summary>
-public sealed class WebhookDispatcher(DatabaseSetup database, WebhookSecrets secrets, IHttpClientFactory http, IOptions<WebhookOptions> options,
-    IOptions<ApiOptions> api, TimeProvider clock, ILogger<WebhookDispatcher> log)
+public sealed class WebhookDispatcher(
+    DatabaseSetup database,
+    WebhookSecrets secrets,
+    IHttpClientFactory http,
+    IOptions<WebhookOptions> options,
+    IOptions<ApiOptions> api,
+    TimeProvider clock,
+    ILogger<WebhookDispatcher> log
+)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan SweepEvery = TimeSpan.FromHours(1);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, DateTime> swept = new();
+
     // Who holds a lease, as people reading the table would want to know it: the server, the process, and this dispatcher.
     private readonly string holder = Last100($"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}");
 
@@ -51,7 +59,8 @@ public sealed class WebhookDispatcher(DatabaseSetup database, WebhookSecrets sec
         var calls = 0;
         foreach (var id in endpoints)
         {
-            if (!await TryLeaseAsync(brand, id)) continue;
+            if (!await TryLeaseAsync(brand, id))
+                continue;
             try
             {
                 await CollectAsync(brand, id, ct);
@@ -71,15 +80,23 @@ public sealed class WebhookDispatcher(DatabaseSetup database, WebhookSecrets sec
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = database.Create(brand);
-        return await db.WebhookEndpoints.Where(e => e.Id == id && (e.LeaseUntil == null || e.LeaseUntil < now || e.LeaseHolder == holder))
-            .ExecuteUpdateAsync(u => u.SetProperty(e => e.LeaseHolder, holder).SetProperty(e => e.LeaseUntil, now + Lease), CancellationToken.None) == 1;
+        return await db
+                .WebhookEndpoints.Where(e => e.Id == id && (e.LeaseUntil == null || e.LeaseUntil < now || e.LeaseHolder == holder))
+                .ExecuteUpdateAsync(
+                    u => u.SetProperty(e => e.LeaseHolder, holder).SetProperty(e => e.LeaseUntil, now + Lease),
+                    CancellationToken.None
+                ) == 1;
     }
 
     private async Task ReleaseAsync(TenantScope brand, Guid id)
     {
         await using var db = database.Create(brand);
-        await db.WebhookEndpoints.Where(e => e.Id == id && e.LeaseHolder == holder)
-            .ExecuteUpdateAsync(u => u.SetProperty(e => e.LeaseHolder, (string?)null).SetProperty(e => e.LeaseUntil, (DateTime?)null), CancellationToken.None);
+        await db
+            .WebhookEndpoints.Where(e => e.Id == id && e.LeaseHolder == holder)
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(e => e.LeaseHolder, (string?)null).SetProperty(e => e.LeaseUntil, (DateTime?)null),
+                CancellationToken.None
+            );
     }
 
     /// <summary>The endpoint's new changes become deliveries, and its cursors move past them, in one transaction.</summary>
@@ -93,55 +110,91 @@ public sealed class WebhookDispatcher(DatabaseSetup database, WebhookSecrets sec
         var added = 0;
 
         var (at, after) = (endpoint.ConversationsThrough, endpoint.ConversationsThroughId);
-        var changed = await db.Conversations.AsNoTracking().Where(c => c.ChangedAt <= settled && c.ChangedAt >= at)
+        var changed = await db
+            .Conversations.AsNoTracking()
+            .Where(c => c.ChangedAt <= settled && c.ChangedAt >= at)
             .Where(c => c.ChangedAt > at || c.Id.CompareTo(after) > 0)
-            .OrderBy(c => c.ChangedAt).ThenBy(c => c.Id).Take(batch).ToListAsync(ct);
+            .OrderBy(c => c.ChangedAt)
+            .ThenBy(c => c.Id)
+            .Take(batch)
+            .ToListAsync(ct);
         // The brand as the calls name it, read only in rounds that have something to send (most rounds have nothing).
         WebhookBrand? about = null;
-        async Task<WebhookBrand> AboutAsync() => about ??= await db.Brands.AsNoTracking().Where(b => b.Id == brand.BrandId)
-            .Select(b => new WebhookBrand(b.Id, b.Slug, b.Name)).SingleAsync(ct);
+        async Task<WebhookBrand> AboutAsync() =>
+            about ??= await db
+                .Brands.AsNoTracking()
+                .Where(b => b.Id == brand.BrandId)
+                .Select(b => new WebhookBrand(b.Id, b.Slug, b.Name))
+                .SingleAsync(ct);
         foreach (var c in changed.Where(_ => endpoint.Wants(WebhookEvents.ConversationChanged)))
         {
             Add(db, endpoint, await AboutAsync(), WebhookEvents.ConversationChanged, c.Id, BrandApi.Map(c), now);
             added++;
         }
-        if (changed.Count > 0) (endpoint.ConversationsThrough, endpoint.ConversationsThroughId) = (changed[^1].ChangedAt, changed[^1].Id);
+        if (changed.Count > 0)
+            (endpoint.ConversationsThrough, endpoint.ConversationsThroughId) = (changed[^1].ChangedAt, changed[^1].Id);
 
         var (slaAt, slaAfter) = (endpoint.SlaEventsThrough, endpoint.SlaEventsThroughId);
-        var risks = await db.SlaEvents.AsNoTracking().Where(e => e.At <= settled && e.At >= slaAt)
+        var risks = await db
+            .SlaEvents.AsNoTracking()
+            .Where(e => e.At <= settled && e.At >= slaAt)
             .Where(e => e.At > slaAt || e.Id.CompareTo(slaAfter) > 0)
-            .OrderBy(e => e.At).ThenBy(e => e.Id).Take(batch).ToListAsync(ct);
+            .OrderBy(e => e.At)
+            .ThenBy(e => e.Id)
+            .Take(batch)
+            .ToListAsync(ct);
         var wanted = risks.Where(e => Name(e.Kind) is { } name && endpoint.Wants(name)).ToList();
         var ids = wanted.Select(e => e.ConversationId).Distinct().ToList();
-        var conversations = ids.Count == 0 ? [] : await db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var conversations =
+            ids.Count == 0 ? [] : await db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         foreach (var e in wanted)
         {
-            if (!conversations.TryGetValue(e.ConversationId, out var c)) continue;
+            if (!conversations.TryGetValue(e.ConversationId, out var c))
+                continue;
             Add(db, endpoint, await AboutAsync(), Name(e.Kind)!, c.Id, new WebhookSlaData(e.Target, e.DueAt, e.At, BrandApi.Map(c)), now);
             added++;
         }
-        if (risks.Count > 0) (endpoint.SlaEventsThrough, endpoint.SlaEventsThroughId) = (risks[^1].At, risks[^1].Id);
+        if (risks.Count > 0)
+            (endpoint.SlaEventsThrough, endpoint.SlaEventsThroughId) = (risks[^1].At, risks[^1].Id);
 
         await db.SaveChangesAsync(ct);
         return added;
 
-        static string? Name(SlaEventKind kind) => kind switch
-        {
-            SlaEventKind.Warning => WebhookEvents.SlaWarning,
-            SlaEventKind.Breach => WebhookEvents.SlaBreached,
-            _ => null,
-        };
+        static string? Name(SlaEventKind kind) =>
+            kind switch
+            {
+                SlaEventKind.Warning => WebhookEvents.SlaWarning,
+                SlaEventKind.Breach => WebhookEvents.SlaBreached,
+                _ => null,
+            };
     }
 
     /// <summary>A test call to the endpoint, sent with the next round.</summary>
     public static WebhookDelivery Ping(AgencyDbContext db, WebhookEndpoint endpoint, WebhookBrand brand, DateTime now, string? by) =>
         Add(db, endpoint, brand, WebhookEvents.Ping, null, new { message = "A test call from Agency.", by }, now);
 
-    private static WebhookDelivery Add(AgencyDbContext db, WebhookEndpoint endpoint, WebhookBrand brand, string type, Guid? subject, object data, DateTime now)
+    private static WebhookDelivery Add(
+        AgencyDbContext db,
+        WebhookEndpoint endpoint,
+        WebhookBrand brand,
+        string type,
+        Guid? subject,
+        object data,
+        DateTime now
+    )
     {
         var id = Guid.CreateVersion7();
         var body = JsonSerializer.Serialize(new WebhookMessage(id, type, now, brand, data), Json);
-        var delivery = new WebhookDelivery { Id = id, EndpointId = endpoint.Id, Event = type, SubjectId = subject, Payload = body, CreatedAt = now, NextAttemptAt = now };
+        var delivery = new WebhookDelivery
+        {
+            Id = id,
+            EndpointId = endpoint.Id,
+            Event = type,
+            SubjectId = subject,
+            Payload = body,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
         db.WebhookDeliveries.Add(delivery);
         return delivery;
     }
@@ -155,16 +208,24 @@ public sealed class WebhookDispatcher(DatabaseSetup database, WebhookSecrets sec
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = database.Create(brand);
         var endpoint = await db.WebhookEndpoints.SingleAsync(e => e.Id == endpointId, ct);
-        var due = await db.WebhookDeliveries.Where(d => d.EndpointId == endpointId && d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now)
-            .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).Take(Math.Max(1, options.Value.BatchSize)).ToListAsync(ct);
-        if (due.Count == 0) return 0;
+        var due = await db
+            .WebhookDeliveries.Where(d => d.EndpointId == endpointId && d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now)
+            .OrderBy(d => d.CreatedAt)
+            .ThenBy(d => d.Id)
+            .Take(Math.Max(1, options.Value.BatchSize))
+            .ToListAsync(ct);
+        if (due.Count == 0)
+            return 0;
         var secret = secrets.Unprotect(endpoint.SecretProtected);
         var client = http.CreateClient(WebhookHttp.ClientName);
         var calls = 0;
         foreach (var delivery in due)
         {
-            if (ct.IsCancellationRequested) break;
-            var (code, error) = secret is null ? (null, "The signing secret can no longer be read; rotate it on the Webhooks page.") : await CallAsync(client, endpoint.Url, secret, delivery, ct);
+            if (ct.IsCancellationRequested)
+                break;
+            var (code, error) = secret is null
+                ? (null, "The signing secret can no longer be read; rotate it on the Webhooks page.")
+                : await CallAsync(client, endpoint.Url, secret, delivery, ct);
             var at = clock.GetUtcNow().UtcDateTime;
             calls++;
             if (error is null)
@@ -178,18 +239,38 @@ public sealed class WebhookDispatcher(DatabaseSetup database, WebhookSecrets sec
                 (endpoint.LastFailureAt, endpoint.LastError) = (at, delivery.LastError);
                 endpoint.ConsecutiveFailures++;
             }
-            Operations.AgencyMeter.OutgoingWebhookCalls.Add(1, new KeyValuePair<string, object?>("outcome",
-                delivery.Status switch { WebhookDeliveryStatus.Delivered => "delivered", WebhookDeliveryStatus.Failed => "failed", _ => "retry" }));
+            Operations.AgencyMeter.OutgoingWebhookCalls.Add(
+                1,
+                new KeyValuePair<string, object?>(
+                    "outcome",
+                    delivery.Status switch
+                    {
+                        WebhookDeliveryStatus.Delivered => "delivered",
+                        WebhookDeliveryStatus.Failed => "failed",
+                        _ => "retry",
+                    }
+                )
+            );
             // Stored at once and even while the server stops: a call the endpoint took but that is not recorded would be made again.
             await db.SaveChangesAsync(CancellationToken.None);
-            if (error is not null) break;
+            if (error is not null)
+                break;
         }
         return calls;
     }
 
-    private async Task<(int? Code, string? Error)> CallAsync(HttpClient client, string url, string secret, WebhookDelivery delivery, CancellationToken ct)
+    private async Task<(int? Code, string? Error)> CallAsync(
+        HttpClient client,
+        string url,
+        string secret,
+        WebhookDelivery delivery,
+        CancellationToken ct
+    )
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),
+        };
         request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(secret, clock.GetUtcNow(), delivery.Payload));
         request.Headers.Add("Agency-Event", delivery.Event);
         request.Headers.Add("Agency-Delivery", delivery.Id.ToString());
@@ -220,7 +301,8 @@ public sealed class WebhookDispatcher(DatabaseSetup database, WebhookSecrets sec
     private async Task ForgetOldAsync(TenantScope brand, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (swept.TryGetValue(brand.BrandId!.Value, out var last) && now - last < SweepEvery) return;
+        if (swept.TryGetValue(brand.BrandId!.Value, out var last) && now - last < SweepEvery)
+            return;
         swept[brand.BrandId.Value] = now;
         var before = now - options.Value.KeepDelivered;
         await using var db = database.Create(brand);
@@ -232,12 +314,19 @@ public sealed class WebhookDispatcher(DatabaseSetup database, WebhookSecrets sec
 public sealed class WebhookSignal : WakeSignal;
 
 /// <summary>Serves every brand's endpoints in the background, each brand in its own scope.</summary>
-public sealed class WebhookWorker(CrossTenantReader crossTenant, WebhookDispatcher dispatcher, WebhookSignal signal, IOptions<WebhookOptions> options,
-    IHostApplicationLifetime lifetime, ILogger<WebhookWorker> logger) : BackgroundService
+public sealed class WebhookWorker(
+    CrossTenantReader crossTenant,
+    WebhookDispatcher dispatcher,
+    WebhookSignal signal,
+    IOptions<WebhookOptions> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<WebhookWorker> logger
+) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!await WakeSignal.StartedAsync(lifetime, stoppingToken)) return;
+        if (!await WakeSignal.StartedAsync(lifetime, stoppingToken))
+            return;
         while (!stoppingToken.IsCancellationRequested)
         {
             try

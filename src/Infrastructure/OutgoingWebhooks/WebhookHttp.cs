@@ -12,13 +12,16 @@ public sealed class WebhookOptions
     public bool WorkerEnabled { get; set; } = true;
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Calls per endpoint and round; the rest wait for the next round.</summary>
     public int BatchSize { get; set; } = 100;
+
     /// <summary>
     /// Whether endpoints may use plain HTTP and addresses on this machine or a private network. Off in production: an address
     /// typed by a tenant must not reach the servers' own network. On for local testing and the demo.
     /// </summary>
     public bool AllowInsecure { get; set; }
+
     /// <summary>How long delivered calls are kept for people to look at.</summary>
     public TimeSpan KeepDelivered { get; set; } = TimeSpan.FromDays(14);
 }
@@ -33,8 +36,14 @@ public sealed class WebhookSecrets(IDataProtectionProvider provider)
     /// <summary>The plain secret, or null when it can no longer be read (its key was rotated away): the endpoint needs a new one.</summary>
     public string? Unprotect(string protectedSecret)
     {
-        try { return _protector.Unprotect(protectedSecret); }
-        catch (System.Security.Cryptography.CryptographicException) { return null; }
+        try
+        {
+            return _protector.Unprotect(protectedSecret);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
     }
 }
 
@@ -50,43 +59,56 @@ public static class WebhookHttp
 {
     public const string ClientName = "webhooks";
 
-    public static SocketsHttpHandler Handler(bool allowInsecure) => new()
-    {
-        AllowAutoRedirect = false,
-        UseCookies = false,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-        ConnectCallback = async (context, ct) =>
+    public static SocketsHttpHandler Handler(bool allowInsecure) =>
+        new()
         {
-            var host = context.DnsEndPoint.Host;
-            var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
-            var allowed = addresses.Where(a => allowInsecure || IsPublic(a)).ToArray();
-            if (allowed.Length == 0) throw new WebhookAddressException($"{host} is a local or private address, which webhooks may not call.");
-            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            ConnectCallback = async (context, ct) =>
             {
-                await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, ct);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
-    };
+                var host = context.DnsEndPoint.Host;
+                var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
+                var allowed = addresses.Where(a => allowInsecure || IsPublic(a)).ToArray();
+                if (allowed.Length == 0)
+                    throw new WebhookAddressException($"{host} is a local or private address, which webhooks may not call.");
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, ct);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
 
     /// <summary>Whether an address is on the public internet: not this machine, a private or shared network, link-local or multicast.</summary>
     public static bool IsPublic(IPAddress address)
     {
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)) return false;
+        if (address.IsIPv4MappedToIPv6)
+            address = address.MapToIPv4();
+        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
+            return false;
         if (address.AddressFamily == AddressFamily.InterNetwork)
         {
             var b = address.GetAddressBytes();
-            return !(b[0] == 0 || b[0] == 10 || b[0] == 127 || (b[0] == 100 && b[1] >= 64 && b[1] < 128) || (b[0] == 169 && b[1] == 254)
-                     || (b[0] == 172 && b[1] >= 16 && b[1] < 32) || (b[0] == 192 && b[1] == 168) || b[0] >= 224);
+            return !(
+                b[0] == 0
+                || b[0] == 10
+                || b[0] == 127
+                || (b[0] == 100 && b[1] >= 64 && b[1] < 128)
+                || (b[0] == 169 && b[1] == 254)
+                || (b[0] == 172 && b[1] >= 16 && b[1] < 32)
+                || (b[0] == 192 && b[1] == 168)
+                || b[0] >= 224
+            );
         }
-        if (address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || address.IsIPv6UniqueLocal) return false;
+        if (address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || address.IsIPv6UniqueLocal)
+            return false;
         return true;
     }
 }

@@ -6,8 +6,8 @@ using Agency.Domain.Conversations;
 using Agency.Domain.Intake;
 using Agency.Domain.Replies;
 using Agency.Domain.Routing;
-using Agency.Domain.Sla;
 using Agency.Domain.Shifts;
+using Agency.Domain.Sla;
 using Agency.Domain.Staff;
 using Agency.Domain.Tenancy;
 using Agency.Infrastructure.Identity;
@@ -24,7 +24,8 @@ namespace Agency.Infrastructure.Persistence;
 /// </summary>
 public abstract class AgencyDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
 {
-    protected AgencyDbContext(DbContextOptions options, TenantScope tenant) : base(options)
+    protected AgencyDbContext(DbContextOptions options, TenantScope tenant)
+        : base(options)
     {
         Tenant = tenant;
     }
@@ -78,6 +79,7 @@ public abstract class AgencyDbContext : IdentityDbContext<ApplicationUser>, IDat
     public DbSet<Domain.OutgoingWebhooks.WebhookEndpoint> WebhookEndpoints => Set<Domain.OutgoingWebhooks.WebhookEndpoint>();
     public DbSet<Domain.OutgoingWebhooks.WebhookDelivery> WebhookDeliveries => Set<Domain.OutgoingWebhooks.WebhookDelivery>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>Signals between servers sharing the database (not tenant data: ids of what changed).</summary>
     public DbSet<Cluster.NodeSignal> NodeSignals => Set<Cluster.NodeSignal>();
 

@@ -24,9 +24,11 @@ public sealed class AuditInterceptor(TimeProvider clock) : SavingInterceptor
 
     protected override void BeforeSave(DbContext? context)
     {
-        if (context is not AgencyDbContext db) return;
+        if (context is not AgencyDbContext db)
+            return;
         var now = clock.GetUtcNow().UtcDateTime;
-        var entries = db.ChangeTracker.Entries<IAudited>()
+        var entries = db
+            .ChangeTracker.Entries<IAudited>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => Describe(e, db.Tenant, now))
             .Where(e => e is not null)
@@ -37,11 +39,18 @@ public sealed class AuditInterceptor(TimeProvider clock) : SavingInterceptor
     private static AuditEntry? Describe(EntityEntry<IAudited> entry, TenantScope tenant, DateTime now)
     {
         var agencyId = entry.Entity is IAgencyOwned owned && owned.AgencyId != Guid.Empty ? owned.AgencyId : tenant.AgencyId;
-        if (agencyId is null) return null; // the tenant guard refuses this save anyway
+        if (agencyId is null)
+            return null; // the tenant guard refuses this save anyway
 
-        var properties = entry.Properties.Where(p => !p.Metadata.IsPrimaryKey() && p.Metadata.Name != nameof(IAgencyOwned.AgencyId)
-            && p.Metadata.FindAnnotation(NotAudited) is null).ToList();
-        Dictionary<string, object?>? before = null, after = null;
+        var properties = entry
+            .Properties.Where(p =>
+                !p.Metadata.IsPrimaryKey()
+                && p.Metadata.Name != nameof(IAgencyOwned.AgencyId)
+                && p.Metadata.FindAnnotation(NotAudited) is null
+            )
+            .ToList();
+        Dictionary<string, object?>? before = null,
+            after = null;
         switch (entry.State)
         {
             case EntityState.Added:
@@ -52,7 +61,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SavingInterceptor
                 break;
             default:
                 var changed = properties.Where(p => p.IsModified && !Equals(Show(p.OriginalValue), Show(p.CurrentValue))).ToList();
-                if (changed.Count == 0) return null;
+                if (changed.Count == 0)
+                    return null;
                 before = changed.ToDictionary(p => p.Metadata.Name, p => Show(p.OriginalValue));
                 after = changed.ToDictionary(p => p.Metadata.Name, p => Show(p.CurrentValue));
                 break;
@@ -78,14 +88,15 @@ public sealed class AuditInterceptor(TimeProvider clock) : SavingInterceptor
     }
 
     // Values are shown as people read them; binary content is summarised, collections joined.
-    private static object? Show(object? value) => value switch
-    {
-        null => null,
-        byte[] bytes => $"({bytes.Length:N0} bytes)",
-        string s => s,
-        System.Collections.IEnumerable list => string.Join(", ", list.Cast<object?>().Select(x => x?.ToString())),
-        DateTime dt => dt.ToString("O"),
-        Enum en => en.ToString(),
-        _ => value.ToString(),
-    };
+    private static object? Show(object? value) =>
+        value switch
+        {
+            null => null,
+            byte[] bytes => $"({bytes.Length:N0} bytes)",
+            string s => s,
+            System.Collections.IEnumerable list => string.Join(", ", list.Cast<object?>().Select(x => x?.ToString())),
+            DateTime dt => dt.ToString("O"),
+            Enum en => en.ToString(),
+            _ => value.ToString(),
+        };
 }

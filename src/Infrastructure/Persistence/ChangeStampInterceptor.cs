@@ -8,9 +8,11 @@ public sealed class ChangeStampInterceptor(TimeProvider clock) : SavingIntercept
 {
     protected override void BeforeSave(DbContext? context)
     {
-        if (context is null) return;
+        if (context is null)
+            return;
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var e in context.ChangeTracker.Entries<Conversation>())
-            if (e.State is EntityState.Added or EntityState.Modified) e.Entity.ChangedAt = now;
+            if (e.State is EntityState.Added or EntityState.Modified)
+                e.Entity.ChangedAt = now;
     }
 }

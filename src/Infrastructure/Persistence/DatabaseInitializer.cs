@@ -25,7 +25,8 @@ public static class DatabaseInitializer
         if (options.MigrateOnStartup)
         {
             await using var db = setup.Create(TenantScope.None);
-            if (setup.Provider == DatabaseProvider.Sqlite) EnsureSqliteFolder(options.ConnectionString);
+            if (setup.Provider == DatabaseProvider.Sqlite)
+                EnsureSqliteFolder(options.ConnectionString);
             await db.Database.MigrateAsync(ct);
             if (setup.Provider == DatabaseProvider.Sqlite)
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct); // readers do not block the writer
@@ -46,8 +47,10 @@ public static class DatabaseInitializer
     public static void EnsureSqliteFolder(string connectionString)
     {
         var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (string.IsNullOrEmpty(path) || path == ":memory:") return;
+        if (string.IsNullOrEmpty(path) || path == ":memory:")
+            return;
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        if (!string.IsNullOrEmpty(dir))
+            Directory.CreateDirectory(dir);
     }
 }

@@ -4,7 +4,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Agency.Infrastructure.Persistence;
 
-public enum DatabaseProvider { Sqlite, Postgres, SqlServer }
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+    SqlServer,
+}
 
 /// <summary>The <c>Database</c> configuration section.</summary>
 public sealed class DatabaseOptions
@@ -12,6 +17,7 @@ public sealed class DatabaseOptions
     public const string Section = "Database";
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
     public string ConnectionString { get; set; } = "Data Source=data/agency.db";
+
     /// <summary>Apply pending migrations at start-up (on for the embedded mode).</summary>
     public bool MigrateOnStartup { get; set; } = true;
 }
@@ -47,10 +53,12 @@ public sealed class DatabaseSetup
             new ChangeStampInterceptor(clock ?? TimeProvider.System),
         };
 
-        DbContextOptions<T> Finish<T>(DbContextOptionsBuilder<T> b) where T : DbContext
+        DbContextOptions<T> Finish<T>(DbContextOptionsBuilder<T> b)
+            where T : DbContext
         {
             b.AddInterceptors(interceptors);
-            if (loggerFactory is not null) b.UseLoggerFactory(loggerFactory);
+            if (loggerFactory is not null)
+                b.UseLoggerFactory(loggerFactory);
             return b.Options;
         }
 
@@ -59,17 +67,25 @@ public sealed class DatabaseSetup
         {
             case DatabaseProvider.Sqlite:
             {
-                var o = Finish(new DbContextOptionsBuilder<SqliteAgencyDbContext>().UseSqlite(cs, s => s.MigrationsAssembly(MigrationsAssembly)));
+                var o = Finish(
+                    new DbContextOptionsBuilder<SqliteAgencyDbContext>().UseSqlite(cs, s => s.MigrationsAssembly(MigrationsAssembly))
+                );
                 return new DatabaseSetup(options.Provider, t => new SqliteAgencyDbContext(o, t));
             }
             case DatabaseProvider.Postgres:
             {
-                var o = Finish(new DbContextOptionsBuilder<PostgresAgencyDbContext>().UseNpgsql(cs, s => s.MigrationsAssembly(MigrationsAssembly)));
+                var o = Finish(
+                    new DbContextOptionsBuilder<PostgresAgencyDbContext>().UseNpgsql(cs, s => s.MigrationsAssembly(MigrationsAssembly))
+                );
                 return new DatabaseSetup(options.Provider, t => new PostgresAgencyDbContext(o, t));
             }
             case DatabaseProvider.SqlServer:
             {
-                var o = Finish(new DbContextOptionsBuilder<SqlServerAgencyDbContext>().UseSqlServer(cs, s => s.EnableRetryOnFailure().MigrationsAssembly(MigrationsAssembly)));
+                var o = Finish(
+                    new DbContextOptionsBuilder<SqlServerAgencyDbContext>().UseSqlServer(cs, s =>
+                        s.EnableRetryOnFailure().MigrationsAssembly(MigrationsAssembly)
+                    )
+                );
                 return new DatabaseSetup(options.Provider, t => new SqlServerAgencyDbContext(o, t));
             }
             default:

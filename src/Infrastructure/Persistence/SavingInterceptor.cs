@@ -15,7 +15,10 @@ public abstract class SavingInterceptor : SaveChangesInterceptor
     }
 
     public sealed override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        DbContextEventData eventData,
+        InterceptionResult<int> result,
+        CancellationToken cancellationToken = default
+    )
     {
         BeforeSave(eventData.Context);
         return ValueTask.FromResult(result);

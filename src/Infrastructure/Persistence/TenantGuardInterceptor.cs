@@ -19,11 +19,13 @@ public sealed class TenantGuardInterceptor : SavingInterceptor
 
     internal static void Guard(DbContext? context)
     {
-        if (context is not AgencyDbContext db) return;
+        if (context is not AgencyDbContext db)
+            return;
         var tenant = db.Tenant;
         foreach (var entry in db.ChangeTracker.Entries<IAgencyOwned>())
         {
-            if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+                continue;
             var name = entry.Metadata.ClrType.Name;
 
             var agency = tenant.AgencyId ?? throw new TenantException($"Cannot save {name}: no agency is set for this operation.");
@@ -45,8 +47,10 @@ public sealed class TenantGuardInterceptor : SavingInterceptor
         if (entry.State == EntityState.Added)
         {
             var value = (Guid)property.CurrentValue!;
-            if (value == Guid.Empty) property.CurrentValue = current;
-            else if (value != current) throw new TenantException($"Cannot add {name} for another tenant ({column}).");
+            if (value == Guid.Empty)
+                property.CurrentValue = current;
+            else if (value != current)
+                throw new TenantException($"Cannot add {name} for another tenant ({column}).");
             return;
         }
 

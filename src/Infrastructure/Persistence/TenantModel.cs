@@ -16,11 +16,7 @@ public static class TenantModel
     public const string BrandFilter = "Brand";
 
     /// <summary>Framework tables (Identity, Data Protection keys) hold no tenant data by design.</summary>
-    private static readonly string[] FrameworkNamespaces =
-    [
-        "Microsoft.AspNetCore.Identity",
-        "Microsoft.AspNetCore.DataProtection",
-    ];
+    private static readonly string[] FrameworkNamespaces = ["Microsoft.AspNetCore.Identity", "Microsoft.AspNetCore.DataProtection"];
 
     public static bool IsGlobal(Type clrType) =>
         clrType.GetCustomAttribute<GlobalEntityAttribute>() is not null
@@ -37,14 +33,16 @@ public static class TenantModel
             {
                 if (IsGlobal(clr))
                     throw new InvalidOperationException($"{clr.Name} is tenant-owned and marked global; choose one.");
-                if (entityType.BaseType is not null) continue; // filters go on the root of a hierarchy
+                if (entityType.BaseType is not null)
+                    continue; // filters go on the root of a hierarchy
                 ApplyFilters(builder, entityType, context);
             }
             else if (!IsGlobal(clr))
             {
                 throw new InvalidOperationException(
-                    $"{clr.Name} is neither tenant-owned (IAgencyOwned/IBrandOwned) nor marked [GlobalEntity]. " +
-                    "Every entity must say which, so that no table is left without a tenant filter.");
+                    $"{clr.Name} is neither tenant-owned (IAgencyOwned/IBrandOwned) nor marked [GlobalEntity]. "
+                        + "Every entity must say which, so that no table is left without a tenant filter."
+                );
             }
         }
     }
@@ -55,21 +53,27 @@ public static class TenantModel
         var ctx = Expression.Constant(context);
         var e = Expression.Parameter(clr, "e");
 
-        builder.Entity(clr).HasQueryFilter(AgencyFilter, Expression.Lambda(
-            EqualsCurrent(e, nameof(IAgencyOwned.AgencyId), ctx, nameof(AgencyDbContext.CurrentAgencyId)), e));
+        builder
+            .Entity(clr)
+            .HasQueryFilter(
+                AgencyFilter,
+                Expression.Lambda(EqualsCurrent(e, nameof(IAgencyOwned.AgencyId), ctx, nameof(AgencyDbContext.CurrentAgencyId)), e)
+            );
         builder.Entity(clr).HasIndex(nameof(IAgencyOwned.AgencyId));
 
         if (typeof(IBrandOwned).IsAssignableFrom(clr))
         {
-            builder.Entity(clr).HasQueryFilter(BrandFilter, Expression.Lambda(
-                EqualsCurrent(e, nameof(IBrandOwned.BrandId), ctx, nameof(AgencyDbContext.CurrentBrandId)), e));
+            builder
+                .Entity(clr)
+                .HasQueryFilter(
+                    BrandFilter,
+                    Expression.Lambda(EqualsCurrent(e, nameof(IBrandOwned.BrandId), ctx, nameof(AgencyDbContext.CurrentBrandId)), e)
+                );
             builder.Entity(clr).HasIndex(nameof(IAgencyOwned.AgencyId), nameof(IBrandOwned.BrandId));
         }
     }
 
     // e.Column == context.Current (Guid? comparison: a context without a tenant matches no row).
     private static BinaryExpression EqualsCurrent(ParameterExpression e, string column, Expression ctx, string current) =>
-        Expression.Equal(
-            Expression.Convert(Expression.Property(e, column), typeof(Guid?)),
-            Expression.Property(ctx, current));
+        Expression.Equal(Expression.Convert(Expression.Property(e, column), typeof(Guid?)), Expression.Property(ctx, current));
 }

@@ -10,7 +10,10 @@ public static class PlanningServices
     public static void AddPlanningJobs(this IQuartzBuilder q)
     {
         q.AddJob(typeof(ForecastJob), j => j.WithIdentity(ForecastJob.Key).StoreDurably());
-        q.AddTrigger(t => t.ForJob(ForecastJob.Key).WithIdentity("forecast-nightly", "planning")
-            .WithCronSchedule("0 15 3 * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
+        q.AddTrigger(t =>
+            t.ForJob(ForecastJob.Key)
+                .WithIdentity("forecast-nightly", "planning")
+                .WithCronSchedule("0 15 3 * * ?", c => c.InTimeZone(TimeZoneInfo.Utc))
+        );
     }
 }

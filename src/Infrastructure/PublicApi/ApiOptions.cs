@@ -1,4 +1,3 @@
-
 namespace Agency.Infrastructure.PublicApi;
 
 /// <summary>Settings of the brand REST API.</summary>

@@ -39,22 +39,46 @@ public sealed class PlatformStandIn
         var graph = app.MapGroup($"{prefix}/graph/{{version}}").AllowAnonymous();
         graph.MapPost("/{id}/comments", (HttpRequest r, string id) => Graph(r, "id", j => j?["message"] is not null));
         graph.MapPost("/{id}/replies", (HttpRequest r, string id) => Graph(r, "id", j => j?["message"] is not null));
-        graph.MapPost("/{id}/messages", (HttpRequest r, string id) => Graph(r, "message_id", j => j?["recipient"]?["id"] is not null && j?["message"]?["text"] is not null));
+        graph.MapPost("/{id}/messages", (HttpRequest r, string id) =>
+            Graph(r, "message_id", j => j?["recipient"]?["id"] is not null && j?["message"]?["text"] is not null)
+        );
         var x = app.MapGroup($"{prefix}/x/2").AllowAnonymous();
         x.MapPost("/tweets", async (HttpRequest r) =>
         {
             var (body, error) = await ReadAsync(r, "x");
-            if (error is not null) return error;
+            if (error is not null)
+                return error;
             var text = body?["text"]?.GetValue<string>();
-            if (string.IsNullOrEmpty(text)) return Results.Json(new { title = "Invalid Request", detail = "One or more parameters to your request was invalid.", type = "https://api.twitter.com/2/problems/invalid-request" }, statusCode: 400);
-            if (ReplyLimits.Length(Network.X, false, text) > 280) return Results.Json(new { title = "Forbidden", detail = "Your Tweet text is too long.", type = "about:blank", status = 403 }, statusCode: 403);
+            if (string.IsNullOrEmpty(text))
+                return Results.Json(
+                    new
+                    {
+                        title = "Invalid Request",
+                        detail = "One or more parameters to your request was invalid.",
+                        type = "https://api.twitter.com/2/problems/invalid-request",
+                    },
+                    statusCode: 400
+                );
+            if (ReplyLimits.Length(Network.X, false, text) > 280)
+                return Results.Json(
+                    new
+                    {
+                        title = "Forbidden",
+                        detail = "Your Tweet text is too long.",
+                        type = "about:blank",
+                        status = 403,
+                    },
+                    statusCode: 403
+                );
             return Results.Json(new { data = new { id = NextId(), text } }, statusCode: 201);
         });
         x.MapPost("/dm_conversations/with/{participant}/messages", async (HttpRequest r, string participant) =>
         {
             var (body, error) = await ReadAsync(r, "x");
-            if (error is not null) return error;
-            if (body?["text"] is null) return Results.Json(new { title = "Invalid Request", detail = "text is required." }, statusCode: 400);
+            if (error is not null)
+                return error;
+            if (body?["text"] is null)
+                return Results.Json(new { title = "Invalid Request", detail = "text is required." }, statusCode: 400);
             return Results.Json(new { data = new { dm_conversation_id = $"{participant}-1", dm_event_id = NextId() } }, statusCode: 201);
         });
     }
@@ -62,8 +86,21 @@ public sealed class PlatformStandIn
     private async Task<IResult> Graph(HttpRequest r, string idField, Func<JsonNode?, bool> valid)
     {
         var (body, error) = await ReadAsync(r, "meta");
-        if (error is not null) return error;
-        if (!valid(body)) return Results.Json(new { error = new { message = "(#100) The parameter message is required", type = "OAuthException", code = 100 } }, statusCode: 400);
+        if (error is not null)
+            return error;
+        if (!valid(body))
+            return Results.Json(
+                new
+                {
+                    error = new
+                    {
+                        message = "(#100) The parameter message is required",
+                        type = "OAuthException",
+                        code = 100,
+                    },
+                },
+                statusCode: 400
+            );
         return idField == "id"
             ? Results.Json(new { id = $"{NextId()}_{NextId()}" })
             : Results.Json(new { recipient_id = body?["recipient"]?["id"]?.GetValue<string>(), message_id = $"m_{NextId()}" });
@@ -74,14 +111,45 @@ public sealed class PlatformStandIn
         var auth = r.Headers.Authorization.ToString();
         var token = auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth[7..] : null;
         JsonNode? body;
-        try { body = await JsonNode.ParseAsync(r.Body); } catch (System.Text.Json.JsonException) { body = null; }
+        try
+        {
+            body = await JsonNode.ParseAsync(r.Body);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            body = null;
+        }
         _requests.Enqueue(new StandInRequest(network, r.Path, token, body, DateTime.UtcNow));
-        if (Interlocked.Decrement(ref _failures) >= 0) return (body, Results.Json(new { error = new { message = "Service temporarily unavailable" } }, statusCode: _failureStatus));
+        if (Interlocked.Decrement(ref _failures) >= 0)
+            return (body, Results.Json(new { error = new { message = "Service temporarily unavailable" } }, statusCode: _failureStatus));
         Interlocked.Exchange(ref _failures, 0);
         if (string.IsNullOrEmpty(token))
-            return (body, network == "meta"
-                ? Results.Json(new { error = new { message = "An active access token must be used to query information about the current user.", type = "OAuthException", code = 2500 } }, statusCode: 400)
-                : Results.Json(new { title = "Unauthorized", type = "about:blank", status = 401, detail = "Unauthorized" }, statusCode: 401));
+            return (
+                body,
+                network == "meta"
+                    ? Results.Json(
+                        new
+                        {
+                            error = new
+                            {
+                                message = "An active access token must be used to query information about the current user.",
+                                type = "OAuthException",
+                                code = 2500,
+                            },
+                        },
+                        statusCode: 400
+                    )
+                    : Results.Json(
+                        new
+                        {
+                            title = "Unauthorized",
+                            type = "about:blank",
+                            status = 401,
+                            detail = "Unauthorized",
+                        },
+                        statusCode: 401
+                    )
+            );
         return (body, null);
     }
 

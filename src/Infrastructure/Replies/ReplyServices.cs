@@ -18,7 +18,8 @@ public static class ReplyServices
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxWorker>();
-        if (outbound.WorkerEnabled) services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
+        if (outbound.WorkerEnabled)
+            services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
         return services;
     }
 }

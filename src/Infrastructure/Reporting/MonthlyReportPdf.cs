@@ -16,7 +16,8 @@ internal sealed class EmbeddedFonts : IFontResolver
     {
         lock (Gate)
         {
-            if (GlobalFontSettings.FontResolver is not EmbeddedFonts) GlobalFontSettings.FontResolver = new EmbeddedFonts();
+            if (GlobalFontSettings.FontResolver is not EmbeddedFonts)
+                GlobalFontSettings.FontResolver = new EmbeddedFonts();
         }
     }
 
@@ -40,7 +41,11 @@ internal sealed class EmbeddedFonts : IFontResolver
 /// </summary>
 public static class MonthlyReportPdf
 {
-    private static readonly XFont Title, HeadingFont, Body, Bold, Small;
+    private static readonly XFont Title,
+        HeadingFont,
+        Body,
+        Bold,
+        Small;
     private const double Margin = 40;
 
     static MonthlyReportPdf()
@@ -84,45 +89,90 @@ public static class MonthlyReportPdf
         page.Row(("Figure", Bold, 0), ("This period", Bold, 230), ("Period before", Bold, 330), ("Change", Bold, 430));
         foreach (var (metric, now, before, change) in ReportFormat.Headlines(d))
             page.Row((metric, Body, 0), (now, Bold, 230), (before, Body, 330), (change, Body, 430));
-        page.Row(($"Backlog now: {ReportFormat.Count(d.Backlog.Waiting)} waiting" + (d.Backlog.OldestWaitingSince is { } o ? $", the oldest since {Local(o, d)}" : ""), Body, 0));
+        page.Row(
+            (
+                $"Backlog now: {ReportFormat.Count(d.Backlog.Waiting)} waiting"
+                    + (d.Backlog.OldestWaitingSince is { } o ? $", the oldest since {Local(o, d)}" : ""),
+                Body,
+                0
+            )
+        );
 
         page.Heading("Messages received per day", colour);
         page.Bars(d.Days.Select(x => (x.Day.Day.ToString(CultureInfo.InvariantCulture), x.Total)).ToList(), colour);
 
         page.Heading("First response by channel", colour);
-        page.Row(("Channel", Bold, 0), ("Conversations", Bold, 150), ("Answered", Bold, 230), ("Median", Bold, 300), ("90th pct", Bold, 370), ("Median in service hours", Bold, 440));
+        page.Row(
+            ("Channel", Bold, 0),
+            ("Conversations", Bold, 150),
+            ("Answered", Bold, 230),
+            ("Median", Bold, 300),
+            ("90th pct", Bold, 370),
+            ("Median in service hours", Bold, 440)
+        );
         foreach (var t in d.ResponseTimes)
-            page.Row((ReportFormat.Network(t.Network), Body, 0), (ReportFormat.Count(t.Conversations), Body, 150), (ReportFormat.Count(t.Responded), Body, 230),
-                (ReportFormat.Duration(t.MedianSeconds), Body, 300), (ReportFormat.Duration(t.P90Seconds), Body, 370), (ReportFormat.Duration(t.BusinessMedianSeconds), Body, 440));
-        if (d.ResponseTimes.Count == 0) page.Row(("No conversations in this period.", Body, 0));
+            page.Row(
+                (ReportFormat.Network(t.Network), Body, 0),
+                (ReportFormat.Count(t.Conversations), Body, 150),
+                (ReportFormat.Count(t.Responded), Body, 230),
+                (ReportFormat.Duration(t.MedianSeconds), Body, 300),
+                (ReportFormat.Duration(t.P90Seconds), Body, 370),
+                (ReportFormat.Duration(t.BusinessMedianSeconds), Body, 440)
+            );
+        if (d.ResponseTimes.Count == 0)
+            page.Row(("No conversations in this period.", Body, 0));
 
         page.Heading("Service levels by policy", colour);
-        page.Row(("Policy", Bold, 0), ("First response met", Bold, 200), ("Met / missed", Bold, 300), ("Resolution met", Bold, 380), ("Met / missed", Bold, 460));
+        page.Row(
+            ("Policy", Bold, 0),
+            ("First response met", Bold, 200),
+            ("Met / missed", Bold, 300),
+            ("Resolution met", Bold, 380),
+            ("Met / missed", Bold, 460)
+        );
         foreach (var s in d.Sla)
-            page.Row((s.Policy, Body, 0), (ReportFormat.Share(s.FirstResponse), Bold, 200), ($"{s.FirstMet} / {s.FirstMissed}", Body, 300),
-                (ReportFormat.Share(s.Resolution), Bold, 380), ($"{s.ResolutionMet} / {s.ResolutionMissed}", Body, 460));
-        if (d.Sla.Count == 0) page.Row(("No conversation had a service-level policy.", Body, 0));
+            page.Row(
+                (s.Policy, Body, 0),
+                (ReportFormat.Share(s.FirstResponse), Bold, 200),
+                ($"{s.FirstMet} / {s.FirstMissed}", Body, 300),
+                (ReportFormat.Share(s.Resolution), Bold, 380),
+                ($"{s.ResolutionMet} / {s.ResolutionMissed}", Body, 460)
+            );
+        if (d.Sla.Count == 0)
+            page.Row(("No conversation had a service-level policy.", Body, 0));
 
         page.Heading("Forwarded from marketing to service", colour);
-        page.Row(($"{ReportFormat.Count(d.Forwards.Count)} forwarded; first response median {ReportFormat.Duration(d.Forwards.FirstResponseMedianSeconds)} from the customer's post", Body, 0));
+        page.Row(
+            (
+                $"{ReportFormat.Count(d.Forwards.Count)} forwarded; first response median {ReportFormat.Duration(d.Forwards.FirstResponseMedianSeconds)} from the customer's post",
+                Body,
+                0
+            )
+        );
         foreach (var (outcome, n) in d.Forwards.Outcomes.OrderBy(o => o.Key))
             page.Row((ReportFormat.Outcome(outcome), Body, 10), (ReportFormat.Count(n), Body, 230));
 
         page.Heading("Top tags", colour);
-        if (d.TopTags.Count == 0) page.Row(("No tags in this period.", Body, 0));
-        foreach (var (tag, n) in d.TopTags) page.Row((tag, Body, 0), (ReportFormat.Count(n), Body, 230));
+        if (d.TopTags.Count == 0)
+            page.Row(("No tags in this period.", Body, 0));
+        foreach (var (tag, n) in d.TopTags)
+            page.Row((tag, Body, 0), (ReportFormat.Count(n), Body, 230));
 
-        page.Footer($"Generated {generatedUtc:yyyy-MM-dd HH:mm} UTC by Agency. Clocks start at the customer's first post; the definitions of every figure are in the portal's help and in docs/metrics.md.");
+        page.Footer(
+            $"Generated {generatedUtc:yyyy-MM-dd HH:mm} UTC by Agency. Clocks start at the customer's first post; the definitions of every figure are in the portal's help and in docs/metrics.md."
+        );
         using var output = new MemoryStream();
         doc.Save(output, closeStream: false);
         return output.ToArray();
     }
 
-    private static string Local(DateTime utc, BrandDashboard d) => TimeZoneInfo.ConvertTimeFromUtc(utc, d.Period.Zone).ToString("d MMM HH:mm", CultureInfo.GetCultureInfo("en-GB"));
+    private static string Local(DateTime utc, BrandDashboard d) =>
+        TimeZoneInfo.ConvertTimeFromUtc(utc, d.Period.Zone).ToString("d MMM HH:mm", CultureInfo.GetCultureInfo("en-GB"));
 
     private static XImage? Logo(BrandHeader brand)
     {
-        if (brand.Logo is not { Length: > 0 } bytes || brand.LogoContentType is not ("image/png" or "image/jpeg")) return null;
+        if (brand.Logo is not { Length: > 0 } bytes || brand.LogoContentType is not ("image/png" or "image/jpeg"))
+            return null;
         try
         {
             return XImage.FromStream(new MemoryStream(bytes));
@@ -135,7 +185,11 @@ public static class MonthlyReportPdf
 
     internal static XColor Colour(string hex)
     {
-        if (hex.Length == 7 && hex[0] == '#' && int.TryParse(hex.AsSpan(1), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var rgb))
+        if (
+            hex.Length == 7
+            && hex[0] == '#'
+            && int.TryParse(hex.AsSpan(1), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var rgb)
+        )
             return XColor.FromArgb((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF);
         return XColor.FromArgb(0x1E, 0x88, 0xE5);
     }
@@ -169,7 +223,8 @@ public static class MonthlyReportPdf
 
         public void Ensure(double height)
         {
-            if (Y + height > Bottom) NewPage();
+            if (Y + height > Bottom)
+                NewPage();
         }
 
         public void Heading(string text, XColor colour)
@@ -184,7 +239,8 @@ public static class MonthlyReportPdf
         public void Row(params (string Text, XFont Font, double X)[] cells)
         {
             Ensure(14);
-            foreach (var (text, font, x) in cells) Graphics.DrawString(text, font, XBrushes.Black, Margin + x, Y);
+            foreach (var (text, font, x) in cells)
+                Graphics.DrawString(text, font, XBrushes.Black, Margin + x, Y);
             Y += 13;
         }
 
@@ -201,7 +257,8 @@ public static class MonthlyReportPdf
             {
                 var h = height * bars[i].Value / max;
                 Graphics.DrawRectangle(brush, Margin + i * width + 1, top + height - h, Math.Max(1, width - 2), h);
-                if (bars.Count <= 31) Graphics.DrawString(bars[i].Label, Small, XBrushes.Gray, Margin + i * width + 1, top + height + 9);
+                if (bars.Count <= 31)
+                    Graphics.DrawString(bars[i].Label, Small, XBrushes.Gray, Margin + i * width + 1, top + height + 9);
             }
             Y = top + height + 22;
         }

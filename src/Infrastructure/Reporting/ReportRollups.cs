@@ -1,12 +1,12 @@
-using System.Data.Common;
 using System.Collections.Concurrent;
+using System.Data.Common;
 using Agency.Domain.Channels;
 using Agency.Domain.Conversations;
 using Agency.Domain.Reporting;
 using Agency.Infrastructure.Jobs;
 using Agency.Infrastructure.Persistence;
-using Agency.Infrastructure.Tenancy;
 using Agency.Infrastructure.Routing;
+using Agency.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -39,6 +39,7 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
     /// </summary>
     public static readonly TimeSpan Overlap = TimeSpan.FromMinutes(2);
     private const int Batch = 2_000;
+
     /// <summary>Days recomputed with one read of posts.</summary>
     private const int ChunkDays = 7;
 
@@ -74,7 +75,8 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
         var waitUntil = DateTime.UtcNow + LeaseWait;
         while (true)
         {
-            if (await UpToDateAsync(brand, ct)) return Nothing;
+            if (await UpToDateAsync(brand, ct))
+                return Nothing;
             var holder = await TakeLeaseAsync(brand, ct);
             if (holder is not null)
             {
@@ -92,7 +94,8 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
                 }
             }
             // Another server refreshes the brand: the job leaves it to that server; a dashboard waits, then refreshes what is still new.
-            if (!wait || DateTime.UtcNow >= waitUntil) return Nothing;
+            if (!wait || DateTime.UtcNow >= waitUntil)
+                return Nothing;
             await Task.Delay(LeasePoll, ct);
         }
     }
@@ -103,12 +106,16 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
     private async Task<bool> UpToDateAsync(TenantScope brand, CancellationToken ct)
     {
         await using var db = database.Create(brand);
-        if (await db.RollupStates.AsNoTracking().SingleOrDefaultAsync(ct) is not { } state
-            || state.ConversationsThrough == DateTime.MinValue || state.PostsThrough == DateTime.MinValue) return false;
+        if (
+            await db.RollupStates.AsNoTracking().SingleOrDefaultAsync(ct) is not { } state
+            || state.ConversationsThrough == DateTime.MinValue
+            || state.PostsThrough == DateTime.MinValue
+        )
+            return false;
         var (conversations, posts) = (state.ConversationsThrough, state.PostsThrough);
         return !await db.Conversations.AnyAsync(c => c.ChangedAt > conversations, ct)
-               && !await db.Posts.AnyAsync(p => p.ReceivedAt > posts, ct)
-               && !await db.LabelCorrections.AnyAsync(c => c.CorrectedAt > posts, ct);
+            && !await db.Posts.AnyAsync(p => p.ReceivedAt > posts, ct)
+            && !await db.LabelCorrections.AnyAsync(c => c.CorrectedAt > posts, ct);
     }
 
     /// <summary>The brand's lease for this refresh (its holder's name), or null while another refresh holds it. The brand's state row is
@@ -120,7 +127,14 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
         await using var db = database.Create(brand);
         if (!await db.RollupStates.AnyAsync(ct))
         {
-            db.RollupStates.Add(new RollupState { BrandId = brand.BrandId!.Value, PostsThrough = DateTime.MinValue, ConversationsThrough = DateTime.MinValue });
+            db.RollupStates.Add(
+                new RollupState
+                {
+                    BrandId = brand.BrandId!.Value,
+                    PostsThrough = DateTime.MinValue,
+                    ConversationsThrough = DateTime.MinValue,
+                }
+            );
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -135,8 +149,12 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
         var until = now + LeaseTime;
         // Not cancelled half-way: a page closed while the lease was being taken could leave it held by nobody for LeaseTime, and every
         // dashboard of the brand would wait LeaseWait for it. Once taken, a cancelled refresh gives it back at once.
-        var taken = await db.RollupStates.Where(x => x.LeaseUntil == null || x.LeaseUntil < now)
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.LeaseHolder, holder).SetProperty(x => x.LeaseUntil, until), CancellationToken.None);
+        var taken = await db
+            .RollupStates.Where(x => x.LeaseUntil == null || x.LeaseUntil < now)
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(x => x.LeaseHolder, holder).SetProperty(x => x.LeaseUntil, until),
+                CancellationToken.None
+            );
         if (taken == 1 && ct.IsCancellationRequested)
         {
             await ReleaseLeaseAsync(brand, holder);
@@ -155,7 +173,9 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
                 await Task.Delay(LeaseTime / 4, ct);
                 await using var db = database.Create(brand);
                 var until = clock.GetUtcNow().UtcDateTime + LeaseTime;
-                await db.RollupStates.Where(x => x.LeaseHolder == holder).ExecuteUpdateAsync(u => u.SetProperty(x => x.LeaseUntil, until), ct);
+                await db
+                    .RollupStates.Where(x => x.LeaseHolder == holder)
+                    .ExecuteUpdateAsync(u => u.SetProperty(x => x.LeaseUntil, until), ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -171,8 +191,12 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
     private async Task ReleaseLeaseAsync(TenantScope brand, string holder)
     {
         await using var db = database.Create(brand);
-        await db.RollupStates.Where(x => x.LeaseHolder == holder)
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.LeaseHolder, (string?)null).SetProperty(x => x.LeaseUntil, (DateTime?)null), CancellationToken.None);
+        await db
+            .RollupStates.Where(x => x.LeaseHolder == holder)
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(x => x.LeaseHolder, (string?)null).SetProperty(x => x.LeaseUntil, (DateTime?)null),
+                CancellationToken.None
+            );
     }
 
     private async Task<RollupSummary> RefreshOnceAsync(TenantScope brand, CancellationToken ct)
@@ -184,7 +208,13 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
         {
             known = await db.RollupStates.AsNoTracking().SingleOrDefaultAsync(ct);
         }
-        var state = known ?? new RollupState { BrandId = brandId, PostsThrough = DateTime.MinValue, ConversationsThrough = DateTime.MinValue };
+        var state = known
+            ?? new RollupState
+            {
+                BrandId = brandId,
+                PostsThrough = DateTime.MinValue,
+                ConversationsThrough = DateTime.MinValue,
+            };
         // A watermark at its start (a new brand, or a rebuild) counts everything afresh.
         static DateTime? Since(DateTime? watermark) => watermark == DateTime.MinValue ? null : watermark;
         var (facts, conversationsThrough) = await RefreshFactsAsync(brand, Since(known?.ConversationsThrough), now, ct);
@@ -193,15 +223,23 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
         conversationsThrough = conversationsThrough > settled ? Max(settled, state.ConversationsThrough) : conversationsThrough;
         postsThrough = postsThrough > settled ? Max(settled, state.PostsThrough) : postsThrough;
 
-        if (known is not null && facts == 0 && days == 0 && conversationsThrough <= state.ConversationsThrough && postsThrough <= state.PostsThrough)
+        if (
+            known is not null
+            && facts == 0
+            && days == 0
+            && conversationsThrough <= state.ConversationsThrough
+            && postsThrough <= state.PostsThrough
+        )
             return Nothing; // nothing new: no write for a dashboard view
 
         await using (var db = database.Create(brand))
         {
             var stored = await db.RollupStates.SingleOrDefaultAsync(ct);
             // A rebuild asked for while this refresh ran (watermarks sent back to their start) stays asked for: the next refresh does it.
-            if (known is not null && (stored is null || stored.Rebuilds != known.Rebuilds)) return new RollupSummary(facts, days);
-            if (stored is null) db.RollupStates.Add(stored = new RollupState { BrandId = brandId });
+            if (known is not null && (stored is null || stored.Rebuilds != known.Rebuilds))
+                return new RollupSummary(facts, days);
+            if (stored is null)
+                db.RollupStates.Add(stored = new RollupState { BrandId = brandId });
             stored.ConversationsThrough = Max(stored.ConversationsThrough, conversationsThrough);
             stored.PostsThrough = Max(stored.PostsThrough, postsThrough);
             stored.UpdatedAt = now;
@@ -233,15 +271,25 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
     public static async Task RequestRebuildAsync(DatabaseSetup database, TenantScope brand, CancellationToken ct = default)
     {
         await using var db = database.Create(brand);
-        await db.RollupStates.ExecuteUpdateAsync(u => u.SetProperty(x => x.PostsThrough, DateTime.MinValue).SetProperty(x => x.ConversationsThrough, DateTime.MinValue)
-            .SetProperty(x => x.Rebuilds, x => x.Rebuilds + 1), ct);
+        await db.RollupStates.ExecuteUpdateAsync(
+            u =>
+                u.SetProperty(x => x.PostsThrough, DateTime.MinValue)
+                    .SetProperty(x => x.ConversationsThrough, DateTime.MinValue)
+                    .SetProperty(x => x.Rebuilds, x => x.Rebuilds + 1),
+            ct
+        );
     }
 
     /// <summary>
     /// Facts of conversations changed after <paramref name="since"/> (every conversation when null). A
     /// watermark is only ever a time up to which every change was read, so reading resumes strictly after it.
     /// </summary>
-    private async Task<(int Count, DateTime Through)> RefreshFactsAsync(TenantScope brand, DateTime? since, DateTime now, CancellationToken ct)
+    private async Task<(int Count, DateTime Through)> RefreshFactsAsync(
+        TenantScope brand,
+        DateTime? since,
+        DateTime now,
+        CancellationToken ct
+    )
     {
         var through = since ?? DateTime.MinValue;
         var count = 0;
@@ -266,7 +314,8 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
             else if (since is { } w)
                 changed = changed.Where(c => c.ChangedAt > w);
             var batch = await changed.OrderBy(c => c.ChangedAt).ThenBy(c => c.Id).Take(Batch).ToListAsync(ct);
-            if (batch.Count == 0) break;
+            if (batch.Count == 0)
+                break;
             work ??= await BrandWork.LoadAsync(db, ct);
             departments ??= await db.ChannelAccounts.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Department, ct);
             zone ??= await ZoneAsync(db, brand, ct);
@@ -275,20 +324,31 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
             foreach (var c in batch)
             {
                 days.Add(LocalDay(c.StartedAt, zone));
-                if (existing.GetValueOrDefault(c.Id) is { } before) days.Add(LocalDay(before.StartedAt, zone));
+                if (existing.GetValueOrDefault(c.Id) is { } before)
+                    days.Add(LocalDay(before.StartedAt, zone));
                 var policy = work.PolicyById(c.SlaPolicyId);
-                var fact = FactBuilder.Build(c, departments.GetValueOrDefault(c.ChannelAccountId, Department.Service), policy,
-                    policy is null ? work.AllHours : work.CalendarFor(policy), work.ServiceCalendar, now);
-                if (existing.TryGetValue(c.Id, out var old)) db.Entry(old).CurrentValues.SetValues(fact);
-                else db.ConversationFacts.Add(fact);
+                var fact = FactBuilder.Build(
+                    c,
+                    departments.GetValueOrDefault(c.ChannelAccountId, Department.Service),
+                    policy,
+                    policy is null ? work.AllHours : work.CalendarFor(policy),
+                    work.ServiceCalendar,
+                    now
+                );
+                if (existing.TryGetValue(c.Id, out var old))
+                    db.Entry(old).CurrentValues.SetValues(fact);
+                else
+                    db.ConversationFacts.Add(fact);
             }
             await db.SaveChangesAsync(ct);
             count += batch.Count;
             after = (batch[^1].ChangedAt, batch[^1].Id);
             through = Max(through, batch[^1].ChangedAt);
-            if (batch.Count < Batch) break;
+            if (batch.Count < Batch)
+                break;
         }
-        if (zone is not null) await CountDaysAgainAsync(brand, days.ToList(), zone, ct);
+        if (zone is not null)
+            await CountDaysAgainAsync(brand, days.ToList(), zone, ct);
         return (count, through);
     }
 
@@ -300,8 +360,15 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
             var stretch = new ReportPeriod(first, last, zone);
             var (start, end) = (stretch.FromUtc, stretch.ToUtc);
             await using var db = database.Create(brand);
-            var facts = await db.ConversationFacts.AsNoTracking()
-                .Where(f => f.StartedAt >= start && f.StartedAt < end && f.FirstResponseSla != SlaResult.Running && f.ResolutionSla != SlaResult.Running).ToListAsync(ct);
+            var facts = await db
+                .ConversationFacts.AsNoTracking()
+                .Where(f =>
+                    f.StartedAt >= start
+                    && f.StartedAt < end
+                    && f.FirstResponseSla != SlaResult.Running
+                    && f.ResolutionSla != SlaResult.Running
+                )
+                .ToListAsync(ct);
             var tallies = DayTally.Tally(facts, zone).Where(t => days.Contains(t.Day)).ToList();
             await ReplaceDaysAsync(db, db.DayTallies, first, last, days, tallies, ct);
         }
@@ -310,17 +377,26 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
     /// <summary>Sorted days in stretches of at most <see cref="ChunkDays"/>, each read with one query.</summary>
     private static IEnumerable<(DateOnly First, DateOnly Last, HashSet<DateOnly> Days)> Stretches(List<DateOnly> sorted)
     {
-        for (var i = 0; i < sorted.Count;)
+        for (var i = 0; i < sorted.Count; )
         {
             var j = i;
-            while (j + 1 < sorted.Count && sorted[j + 1].DayNumber - sorted[i].DayNumber < ChunkDays) j++;
+            while (j + 1 < sorted.Count && sorted[j + 1].DayNumber - sorted[i].DayNumber < ChunkDays)
+                j++;
             yield return (sorted[i], sorted[j], sorted.Skip(i).Take(j - i + 1).ToHashSet());
             i = j + 1;
         }
     }
 
     /// <summary>The rows of <paramref name="days"/> replaced by <paramref name="rows"/> in one transaction.</summary>
-    private static async Task ReplaceDaysAsync<T>(AgencyDbContext db, DbSet<T> set, DateOnly first, DateOnly last, HashSet<DateOnly> days, List<T> rows, CancellationToken ct)
+    private static async Task ReplaceDaysAsync<T>(
+        AgencyDbContext db,
+        DbSet<T> set,
+        DateOnly first,
+        DateOnly last,
+        HashSet<DateOnly> days,
+        List<T> rows,
+        CancellationToken ct
+    )
         where T : class, IDayRow
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -349,11 +425,22 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
         await using (var db = database.Create(brand))
         {
             // When (the customer's post time) the posts stored or relabelled after the watermark were written, and how far that reaches.
-            var changed = await db.Posts.AsNoTracking().Where(p => p.ReceivedAt > from).Select(p => new { At = p.ReceivedAt, p.CreatedAt }).ToListAsync(ct);
-            changed.AddRange(await db.LabelCorrections.AsNoTracking().Where(c => c.CorrectedAt > from)
-                .Join(db.Posts, c => c.PostId, p => p.Id, (c, p) => new { At = c.CorrectedAt, p.CreatedAt }).ToListAsync(ct));
-            if (since is null) await db.DayStats.ExecuteDeleteAsync(ct);
-            if (changed.Count == 0) return (0, from);
+            var changed = await db
+                .Posts.AsNoTracking()
+                .Where(p => p.ReceivedAt > from)
+                .Select(p => new { At = p.ReceivedAt, p.CreatedAt })
+                .ToListAsync(ct);
+            changed.AddRange(
+                await db
+                    .LabelCorrections.AsNoTracking()
+                    .Where(c => c.CorrectedAt > from)
+                    .Join(db.Posts, c => c.PostId, p => p.Id, (c, p) => new { At = c.CorrectedAt, p.CreatedAt })
+                    .ToListAsync(ct)
+            );
+            if (since is null)
+                await db.DayStats.ExecuteDeleteAsync(ct);
+            if (changed.Count == 0)
+                return (0, from);
             networks = await db.ChannelAccounts.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Network, ct);
             zone = await ZoneAsync(db, brand, ct);
             through = Max(from, changed.Max(c => c.At));
@@ -367,10 +454,23 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
             var stretch = new ReportPeriod(first, last, zone);
             var (start, end) = (stretch.FromUtc, stretch.ToUtc);
             await using var db = database.Create(brand);
-            var rows = await db.Posts.AsNoTracking().Where(p => p.CreatedAt >= start && p.CreatedAt < end)
-                .Select(p => new { p.CreatedAt, p.ChannelAccountId, p.Direction, p.Intent, p.Sentiment }).ToListAsync(ct);
-            var stats = rows.Select(r => (Row: r, Day: LocalDay(r.CreatedAt, zone))).Where(r => days.Contains(r.Day))
-                .GroupBy(r => (r.Day, Network: networks.GetValueOrDefault(r.Row.ChannelAccountId, Network.X), r.Row.Intent, r.Row.Sentiment))
+            var rows = await db
+                .Posts.AsNoTracking()
+                .Where(p => p.CreatedAt >= start && p.CreatedAt < end)
+                .Select(p => new
+                {
+                    p.CreatedAt,
+                    p.ChannelAccountId,
+                    p.Direction,
+                    p.Intent,
+                    p.Sentiment,
+                })
+                .ToListAsync(ct);
+            var stats = rows.Select(r => (Row: r, Day: LocalDay(r.CreatedAt, zone)))
+                .Where(r => days.Contains(r.Day))
+                .GroupBy(r =>
+                    (r.Day, Network: networks.GetValueOrDefault(r.Row.ChannelAccountId, Network.X), r.Row.Intent, r.Row.Sentiment)
+                )
                 .Select(g => new DayStat
                 {
                     BrandId = brand.BrandId!.Value,
@@ -380,7 +480,8 @@ public sealed class ReportRollups(DatabaseSetup database, TimeProvider clock)
                     Sentiment = g.Key.Sentiment,
                     Inbound = g.Count(r => r.Row.Direction == Direction.Inbound),
                     Outbound = g.Count(r => r.Row.Direction == Direction.Outbound),
-                }).ToList();
+                })
+                .ToList();
             await ReplaceDaysAsync(db, db.DayStats, first, last, days, stats, ct);
             done += days.Count;
         }
@@ -399,5 +500,9 @@ public sealed class ReportRollupJob(BrandFanOut fanOut) : IJob
     public static readonly JobKey Key = new("report-rollups", "reporting");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct = default) =>
-        await fanOut.RunForJobAsync("Report rollups", (sp, tenant, token) => sp.GetRequiredService<ReportRollups>().RefreshAsync(tenant, token, wait: false), ct);
+        await fanOut.RunForJobAsync(
+            "Report rollups",
+            (sp, tenant, token) => sp.GetRequiredService<ReportRollups>().RefreshAsync(tenant, token, wait: false),
+            ct
+        );
 }

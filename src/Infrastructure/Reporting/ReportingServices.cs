@@ -17,10 +17,16 @@ public static class ReportingServices
     public static void AddReportingJobs(this IQuartzBuilder q)
     {
         q.AddJob(typeof(ReportRollupJob), j => j.WithIdentity(ReportRollupJob.Key).StoreDurably());
-        q.AddTrigger(t => t.ForJob(ReportRollupJob.Key).WithIdentity("report-rollups-every-minute", "reporting")
-            .WithCronSchedule("30 * * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
+        q.AddTrigger(t =>
+            t.ForJob(ReportRollupJob.Key)
+                .WithIdentity("report-rollups-every-minute", "reporting")
+                .WithCronSchedule("30 * * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc))
+        );
         q.AddJob(typeof(MonthlyReportJob), j => j.WithIdentity(MonthlyReportJob.Key).StoreDurably());
-        q.AddTrigger(t => t.ForJob(MonthlyReportJob.Key).WithIdentity("monthly-reports-hourly", "reporting")
-            .WithCronSchedule("0 7 * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
+        q.AddTrigger(t =>
+            t.ForJob(MonthlyReportJob.Key)
+                .WithIdentity("monthly-reports-hourly", "reporting")
+                .WithCronSchedule("0 7 * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc))
+        );
     }
 }

@@ -13,7 +13,16 @@ internal static class CpSatSearch
     /// </summary>
     public static CpSolverStatus Solve(CpSolver solver, CpModel model, CpSolverSolutionCallback callback, CancellationToken ct)
     {
-        using var stopping = new Timer(_ => { if (ct.IsCancellationRequested) solver.StopSearch(); }, null, 0, 100);
+        using var stopping = new Timer(
+            _ =>
+            {
+                if (ct.IsCancellationRequested)
+                    solver.StopSearch();
+            },
+            null,
+            0,
+            100
+        );
         return solver.Solve(model, callback);
     }
 }

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Agency.Domain.Rostering;
+using Agency.Infrastructure.Conversations;
 using Agency.Infrastructure.Persistence;
 using Agency.Infrastructure.Tenancy;
-using Agency.Infrastructure.Conversations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,15 +14,41 @@ namespace Agency.Infrastructure.Rostering;
 /// <paramref name="Server"/> names the server building it when that is another one (its figures are then those of its last
 /// heartbeat); <paramref name="StopRequested"/> once someone asked it to stop.
 /// </summary>
-public sealed record RosterLive(Guid RunId, Guid AgencyId, string Step, TimeSpan Elapsed, TimeSpan Limit, int Solutions, int UnderCoverage, int LowerBound, int Demand,
-    IReadOnlyList<(double Seconds, int Under)> Trace, bool Waiting = false, string? Server = null, bool StopRequested = false)
+public sealed record RosterLive(
+    Guid RunId,
+    Guid AgencyId,
+    string Step,
+    TimeSpan Elapsed,
+    TimeSpan Limit,
+    int Solutions,
+    int UnderCoverage,
+    int LowerBound,
+    int Demand,
+    IReadOnlyList<(double Seconds, int Under)> Trace,
+    bool Waiting = false,
+    string? Server = null,
+    bool StopRequested = false
+)
 {
     public const string WaitingStep = "Waiting for another roster to finish";
 
     /// <summary>What a run's row says of it while another server builds it.</summary>
-    public static RosterLive Of(RosterRun run) => new(run.Id, run.AgencyId, run.Step ?? "Starting", TimeSpan.FromSeconds(run.ElapsedSeconds), TimeSpan.FromSeconds(run.TimeLimitSeconds),
-        run.Solutions, run.UnderCoverageIntervals, run.LowerBoundIntervals, run.DemandIntervals, RosterTrace.Parse(run.Trace), run.Step == WaitingStep, run.Node ?? "another server",
-        run.StopRequestedAt is not null);
+    public static RosterLive Of(RosterRun run) =>
+        new(
+            run.Id,
+            run.AgencyId,
+            run.Step ?? "Starting",
+            TimeSpan.FromSeconds(run.ElapsedSeconds),
+            TimeSpan.FromSeconds(run.TimeLimitSeconds),
+            run.Solutions,
+            run.UnderCoverageIntervals,
+            run.LowerBoundIntervals,
+            run.DemandIntervals,
+            RosterTrace.Parse(run.Trace),
+            run.Step == WaitingStep,
+            run.Node ?? "another server",
+            run.StopRequestedAt is not null
+        );
 }
 
 /// <summary>How many rosters one process builds at once.</summary>
@@ -78,7 +104,8 @@ public sealed class RosterTurns(IOptions<RosterRunnerOptions> options)
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _returned, 1) == 0) free.Release();
+            if (Interlocked.Exchange(ref _returned, 1) == 0)
+                free.Release();
         }
     }
 }
@@ -96,11 +123,20 @@ public sealed class RosterTurns(IOptions<RosterRunnerOptions> options)
 /// <see cref="RosterRunnerOptions.MaxConcurrentRuns"/> rosters at once (across agencies), each on its share of the
 /// cores; the others wait in turn, shown as waiting, and their time limit counts from when they start.
 /// </summary>
-public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, CrossTenantReader tenants, TimeProvider clock, ILogger<RosterRunner> log,
-    RosterTurns turns, IOptions<RosterRunnerOptions> options)
+public sealed class RosterRunner(
+    DatabaseSetup database,
+    RosterPlanner planner,
+    CrossTenantReader tenants,
+    TimeProvider clock,
+    ILogger<RosterRunner> log,
+    RosterTurns turns,
+    IOptions<RosterRunnerOptions> options
+)
 {
     private const string Interrupted = "Interrupted: the server building it stopped; run it again.";
-    private static readonly WorkResult RunningElsewhere = WorkResult.Refused("A roster is already being built for this agency on another server; wait for it.");
+    private static readonly WorkResult RunningElsewhere = WorkResult.Refused(
+        "A roster is already being built for this agency on another server; wait for it."
+    );
 
     private readonly ConcurrentDictionary<Guid, (CancellationTokenSource Stop, RosterLive Live)> _running = new();
 
@@ -115,9 +151,14 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
     /// longer runs.</summary>
     public async Task<RosterLive?> LiveAsync(TenantScope agency, Guid runId, CancellationToken ct = default)
     {
-        if (Live(runId) is { } here && here.AgencyId == agency.AgencyId) return here;
+        if (Live(runId) is { } here && here.AgencyId == agency.AgencyId)
+            return here;
         await using var db = database.Create(agency);
-        return await db.RosterRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId && r.Status == RosterRunStatus.Running, ct) is { } run ? RosterLive.Of(run) : null;
+        return
+            await db.RosterRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId && r.Status == RosterRunStatus.Running, ct)
+                is { } run
+            ? RosterLive.Of(run)
+            : null;
     }
 
     /// <summary>
@@ -128,10 +169,16 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = database.Create(agency);
-        var asked = await db.RosterRuns.Where(r => r.Id == runId && r.Status == RosterRunStatus.Running)
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.StopRequestedAt, r => r.StopRequestedAt ?? now)
-                .SetProperty(r => r.StopRequestedBy, r => r.StopRequestedBy ?? agency.UserName), ct);
-        if (asked == 0) return false;
+        var asked = await db
+            .RosterRuns.Where(r => r.Id == runId && r.Status == RosterRunStatus.Running)
+            .ExecuteUpdateAsync(
+                u =>
+                    u.SetProperty(r => r.StopRequestedAt, r => r.StopRequestedAt ?? now)
+                        .SetProperty(r => r.StopRequestedBy, r => r.StopRequestedBy ?? agency.UserName),
+                ct
+            );
+        if (asked == 0)
+            return false;
         if (Live(runId) is { } here && here.AgencyId == agency.AgencyId)
         {
             Stop(runId);
@@ -142,23 +189,42 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
 
     public async Task<WorkResult> StartAsync(TenantScope agency, DateOnly? firstDay, int weeks, int seconds, CancellationToken ct = default)
     {
-        if (firstDay is not { } first) return WorkResult.Invalid("FirstDay", "Choose the Monday the roster starts.");
+        if (firstDay is not { } first)
+            return WorkResult.Invalid("FirstDay", "Choose the Monday the roster starts.");
         if (RosterRun.Validate(first, weeks, seconds) is { } problem)
-            return WorkResult.Invalid(problem.Contains("Monday") ? "FirstDay" : problem.Contains("weeks") ? "Weeks" : "Seconds", problem);
+            return WorkResult.Invalid(
+                problem.Contains("Monday") ? "FirstDay"
+                    : problem.Contains("weeks") ? "Weeks"
+                    : "Seconds",
+                problem
+            );
         var agencyId = agency.AgencyId!.Value;
-        if (IsRunning(agencyId)) return WorkResult.Refused("A roster is already being built for this agency; stop it or wait for it.");
+        if (IsRunning(agencyId))
+            return WorkResult.Refused("A roster is already being built for this agency; stop it or wait for it.");
         await using (var db = database.Create(agency))
         {
             // Another server's run that still beats holds the agency; one whose server stopped is marked interrupted first.
             await FailInterruptedAsync(db, ct);
-            if (await AnyRunningAsync(db, ct)) return RunningElsewhere;
+            if (await AnyRunningAsync(db, ct))
+                return RunningElsewhere;
         }
         var horizon = await planner.BuildAsync(agency, first, weeks, ct);
-        if (horizon.Problem.Staff.Count == 0) return WorkResult.Refused("There is no active staff to roster.");
-        if (horizon.Problem.Validate() is { Count: > 0 } invalid) return WorkResult.Refused(string.Join(" ", invalid));
+        if (horizon.Problem.Staff.Count == 0)
+            return WorkResult.Refused("There is no active staff to roster.");
+        if (horizon.Problem.Validate() is { Count: > 0 } invalid)
+            return WorkResult.Refused(string.Join(" ", invalid));
         var now = clock.GetUtcNow().UtcDateTime;
-        var run = new RosterRun { FirstDay = first, Weeks = weeks, TimeLimitSeconds = seconds, CreatedAt = now, CreatedBy = agency.UserName,
-            DemandIntervals = horizon.Problem.Demand.Sum(d => d.Sum()), Node = options.Value.NodeName, HeartbeatAt = now };
+        var run = new RosterRun
+        {
+            FirstDay = first,
+            Weeks = weeks,
+            TimeLimitSeconds = seconds,
+            CreatedAt = now,
+            CreatedBy = agency.UserName,
+            DemandIntervals = horizon.Problem.Demand.Sum(d => d.Sum()),
+            Node = options.Value.NodeName,
+            HeartbeatAt = now,
+        };
         await using (var db = database.Create(agency))
         {
             db.RosterRuns.Add(run);
@@ -169,7 +235,8 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
             catch (DbUpdateException e) when (e.IsUniqueViolation())
             {
                 // Another server stored its run between the check above and this one (one running run per agency is a unique index).
-                if (await AnyRunningAsync(db, ct)) return RunningElsewhere;
+                if (await AnyRunningAsync(db, ct))
+                    return RunningElsewhere;
                 throw;
             }
         }
@@ -177,13 +244,21 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
         var limit = TimeSpan.FromSeconds(seconds);
         var live = new RosterLive(run.Id, agencyId, "Starting", TimeSpan.Zero, limit, 0, 0, 0, run.DemandIntervals, []);
         _running[run.Id] = (stop, live);
-        _ = Task.Factory.StartNew(() => RunAsync(agency, run.Id, horizon, limit, stop), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        _ = Task
+            .Factory.StartNew(
+                () => RunAsync(agency, run.Id, horizon, limit, stop),
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default
+            )
+            .Unwrap();
         return new WorkResult(true, Field: run.Id.ToString());
     }
 
     public bool Stop(Guid runId)
     {
-        if (!_running.TryGetValue(runId, out var r)) return false;
+        if (!_running.TryGetValue(runId, out var r))
+            return false;
         r.Stop.Cancel();
         return true;
     }
@@ -204,7 +279,12 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
                 }
                 catch (OperationCanceledException)
                 {
-                    await EndAsync(agency, runId, RosterRunStatus.Cancelled, "Cancelled while waiting for another roster to finish; nothing was built.");
+                    await EndAsync(
+                        agency,
+                        runId,
+                        RosterRunStatus.Cancelled,
+                        "Cancelled while waiting for another roster to finish; nothing was built."
+                    );
                     return;
                 }
                 Update(runId, l => l with { Step = "Starting", Waiting = false });
@@ -212,16 +292,42 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
             var trace = new List<(double, int)>();
             var progress = new Inline(p =>
             {
-                if (p.Solutions > 0) trace.Add((p.Elapsed.TotalSeconds, p.UnderCoverage));
-                Update(runId, l => l with { Step = p.Step, Elapsed = p.Elapsed, Solutions = p.Solutions, UnderCoverage = p.UnderCoverage, LowerBound = (int)p.LowerBound, Trace = trace.ToList() });
+                if (p.Solutions > 0)
+                    trace.Add((p.Elapsed.TotalSeconds, p.UnderCoverage));
+                Update(runId, l =>
+                    l with
+                    {
+                        Step = p.Step,
+                        Elapsed = p.Elapsed,
+                        Solutions = p.Solutions,
+                        UnderCoverage = p.UnderCoverage,
+                        LowerBound = (int)p.LowerBound,
+                        Trace = trace.ToList(),
+                    }
+                );
             });
             var solution = CoverageRosterSolver.Solve(horizon.Problem, limit, progress, stop.Token, workers: turns.WorkersPerRun);
             Update(runId, l => l with { Step = "Saving the roster" });
             // The trace ends at the roster kept (the exact path may keep an earlier roster than CP-SAT's last).
-            if (solution.HasRoster && (trace.Count == 0 || trace[^1].Item2 != solution.UnderCoverage)) trace.Add((solution.Elapsed.TotalSeconds, solution.UnderCoverage));
-            await planner.SaveAsync(agency, runId, horizon, solution, stop.IsCancellationRequested ? RosterRunStatus.Stopped : RosterRunStatus.Completed,
-                trace: RosterTrace.Format(trace));
-            Operations.AgencyMeter.RosterRuns.Add(1, new KeyValuePair<string, object?>("outcome", !solution.HasRoster ? "failed" : stop.IsCancellationRequested ? "stopped" : "completed"));
+            if (solution.HasRoster && (trace.Count == 0 || trace[^1].Item2 != solution.UnderCoverage))
+                trace.Add((solution.Elapsed.TotalSeconds, solution.UnderCoverage));
+            await planner.SaveAsync(
+                agency,
+                runId,
+                horizon,
+                solution,
+                stop.IsCancellationRequested ? RosterRunStatus.Stopped : RosterRunStatus.Completed,
+                trace: RosterTrace.Format(trace)
+            );
+            Operations.AgencyMeter.RosterRuns.Add(
+                1,
+                new KeyValuePair<string, object?>(
+                    "outcome",
+                    !solution.HasRoster ? "failed"
+                        : stop.IsCancellationRequested ? "stopped"
+                        : "completed"
+                )
+            );
         }
         catch (Exception e)
         {
@@ -245,19 +351,26 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
     private async Task EndAsync(TenantScope agency, Guid runId, RosterRunStatus status, string message)
     {
         await using var db = database.Create(agency);
-        await db.RosterRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, status)
-            .SetProperty(r => r.Message, message).SetProperty(r => r.FinishedAt, clock.GetUtcNow().UtcDateTime));
+        await db
+            .RosterRuns.Where(r => r.Id == runId)
+            .ExecuteUpdateAsync(u =>
+                u.SetProperty(r => r.Status, status)
+                    .SetProperty(r => r.Message, message)
+                    .SetProperty(r => r.FinishedAt, clock.GetUtcNow().UtcDateTime)
+            );
     }
 
     private void Update(Guid runId, Func<RosterLive, RosterLive> change)
     {
-        if (!_running.TryGetValue(runId, out var r)) return;
+        if (!_running.TryGetValue(runId, out var r))
+            return;
         var next = change(r.Live);
         _running[runId] = (r.Stop, next);
         Changed?.Invoke(next);
     }
 
-    private static Task<bool> AnyRunningAsync(AgencyDbContext db, CancellationToken ct) => db.RosterRuns.AnyAsync(r => r.Status == RosterRunStatus.Running, ct);
+    private static Task<bool> AnyRunningAsync(AgencyDbContext db, CancellationToken ct) =>
+        db.RosterRuns.AnyAsync(r => r.Status == RosterRunStatus.Running, ct);
 
     /// <summary>
     /// Says the run is still being built, every <see cref="RosterRunnerOptions.Heartbeat"/> until it ends: stores where it stands for
@@ -270,13 +383,23 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
             try
             {
                 await Task.Delay(options.Value.Heartbeat, ct);
-                if (Live(runId) is not { } live) return;
+                if (Live(runId) is not { } live)
+                    return;
                 var (step, elapsed, trace) = (live.Step, (int)live.Elapsed.TotalSeconds, RosterTrace.Format(live.Trace));
                 await using var db = database.Create(agency);
-                await db.RosterRuns.Where(r => r.Id == runId && r.Status == RosterRunStatus.Running)
-                    .ExecuteUpdateAsync(u => u.SetProperty(r => r.HeartbeatAt, clock.GetUtcNow().UtcDateTime).SetProperty(r => r.Step, step)
-                        .SetProperty(r => r.ElapsedSeconds, elapsed).SetProperty(r => r.Trace, trace).SetProperty(r => r.Solutions, live.Solutions)
-                        .SetProperty(r => r.UnderCoverageIntervals, live.UnderCoverage).SetProperty(r => r.LowerBoundIntervals, live.LowerBound), ct);
+                await db
+                    .RosterRuns.Where(r => r.Id == runId && r.Status == RosterRunStatus.Running)
+                    .ExecuteUpdateAsync(
+                        u =>
+                            u.SetProperty(r => r.HeartbeatAt, clock.GetUtcNow().UtcDateTime)
+                                .SetProperty(r => r.Step, step)
+                                .SetProperty(r => r.ElapsedSeconds, elapsed)
+                                .SetProperty(r => r.Trace, trace)
+                                .SetProperty(r => r.Solutions, live.Solutions)
+                                .SetProperty(r => r.UnderCoverageIntervals, live.UnderCoverage)
+                                .SetProperty(r => r.LowerBoundIntervals, live.LowerBound),
+                        ct
+                    );
                 if (!live.StopRequested && await db.RosterRuns.AnyAsync(r => r.Id == runId && r.StopRequestedAt != null, ct))
                 {
                     Stop(runId);
@@ -303,10 +426,19 @@ public sealed class RosterRunner(DatabaseSetup database, RosterPlanner planner, 
         var now = clock.GetUtcNow().UtcDateTime;
         var stale = now - options.Value.StaleAfter;
         var mine = _running.Keys.ToList();
-        await db.RosterRuns.Where(r => r.Status == RosterRunStatus.Running && !mine.Contains(r.Id)
-                                       && (r.Node == null || r.Node == node || r.HeartbeatAt == null || r.HeartbeatAt < stale))
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RosterRunStatus.Failed).SetProperty(r => r.Message, Interrupted)
-                .SetProperty(r => r.FinishedAt, now), ct);
+        await db
+            .RosterRuns.Where(r =>
+                r.Status == RosterRunStatus.Running
+                && !mine.Contains(r.Id)
+                && (r.Node == null || r.Node == node || r.HeartbeatAt == null || r.HeartbeatAt < stale)
+            )
+            .ExecuteUpdateAsync(
+                u =>
+                    u.SetProperty(r => r.Status, RosterRunStatus.Failed)
+                        .SetProperty(r => r.Message, Interrupted)
+                        .SetProperty(r => r.FinishedAt, now),
+                ct
+            );
     }
 
     /// <summary>At start-up: marks as interrupted the runs this server left running, and those of servers that stopped beating.</summary>

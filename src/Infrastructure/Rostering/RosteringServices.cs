@@ -9,7 +9,9 @@ public static class RosteringServices
     public static IServiceCollection AddRostering(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton<RosterPlanner>();
-        services.AddSingleton(Options.Create(config.GetSection(RosterRunnerOptions.Section).Get<RosterRunnerOptions>() ?? new RosterRunnerOptions()));
+        services.AddSingleton(
+            Options.Create(config.GetSection(RosterRunnerOptions.Section).Get<RosterRunnerOptions>() ?? new RosterRunnerOptions())
+        );
         services.AddSingleton<RosterTurns>();
         services.AddSingleton<RosterRunner>();
         return services;

@@ -35,10 +35,18 @@ public static class ShapeBound
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var all = Enumerable.Range(0, p.Brands.Count).ToArray();
         var together = Solve(all);
-        if (p.Brands.Count <= 1) return together;
+        if (p.Brands.Count <= 1)
+            return together;
         var alone = all.Select(b => Solve([b])).ToArray();
         var groups = Teams(p);
-        var added = groups.Sum(g => Math.Max(g.Sum(b => alone[b]), g.Length == 1 ? 0 : g.Length == all.Length ? together : Solve(g)));
+        var added = groups.Sum(g =>
+            Math.Max(
+                g.Sum(b => alone[b]),
+                g.Length == 1 ? 0
+                    : g.Length == all.Length ? together
+                    : Solve(g)
+            )
+        );
         return Math.Max(together, added);
 
         int Solve(int[] set)
@@ -63,89 +71,119 @@ public static class ShapeBound
     public static int? Compute(CoverageProblem p, IReadOnlyCollection<int> set, TimeSpan timeLimit)
     {
         var people = p.Staff.Where(m => m.Brands.Any(set.Contains) && p.Lengths(m).Any()).ToList();
-        int T = p.Intervals, P = p.PerDay;
+        int T = p.Intervals,
+            P = p.PerDay;
         var demand = new int[T];
-        foreach (var b in set) for (var t = 0; t < T; t++) demand[t] += p.Demand[b][t];
-        if (demand.Sum() == 0) return 0;
+        foreach (var b in set)
+            for (var t = 0; t < T; t++)
+                demand[t] += p.Demand[b][t];
+        if (demand.Sum() == 0)
+            return 0;
 
-        using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available in this OR-Tools build.");
+        using var solver = Solver.CreateSolver("GLOP")
+            ?? throw new InvalidOperationException("GLOP is not available in this OR-Tools build.");
         // The solver owns the model; the managed wrappers are let go at the end, so that they do not wait for the finalizer
         // (thousands of them would keep it busy, and a roster search alongside waits for it).
         var wrappers = new List<IDisposable>();
         try
         {
-        solver.SetTimeLimit((long)Math.Max(1, timeLimit.TotalMilliseconds));
-        var inf = double.PositiveInfinity;
-        var onTerms = Enumerable.Range(0, T).Select(_ => new List<(Variable, double)>()).ToArray();
-        var horizon = Keep(solver.MakeConstraint(-inf, Enumerable.Range(0, p.Weeks).Sum(w => people.Sum(m => CoverageBound.WeekHours(p, m, w))), "horizon"));
+            solver.SetTimeLimit((long)Math.Max(1, timeLimit.TotalMilliseconds));
+            var inf = double.PositiveInfinity;
+            var onTerms = Enumerable.Range(0, T).Select(_ => new List<(Variable, double)>()).ToArray();
+            var horizon = Keep(
+                solver.MakeConstraint(
+                    -inf,
+                    Enumerable.Range(0, p.Weeks).Sum(w => people.Sum(m => CoverageBound.WeekHours(p, m, w))),
+                    "horizon"
+                )
+            );
 
-        foreach (var members in people.GroupBy(m => (Shortest: p.Lengths(m).Min(), Longest: m.MaxShiftIntervals)))
-        {
-            var (shortest, longest) = members.Key;
-            var list = members.ToList();
-            var a = new Variable[T];
-            var b = new Variable[T];
+            foreach (var members in people.GroupBy(m => (Shortest: p.Lengths(m).Min(), Longest: m.MaxShiftIntervals)))
+            {
+                var (shortest, longest) = members.Key;
+                var list = members.ToList();
+                var a = new Variable[T];
+                var b = new Variable[T];
+                for (var t = 0; t < T; t++)
+                {
+                    a[t] = Keep(solver.MakeNumVar(0, inf, ""));
+                    b[t] = Keep(solver.MakeNumVar(0, inf, ""));
+                    if (t > 0)
+                    {
+                        Add(0, inf, (a[t], 1), (a[t - 1], -1));
+                        Add(0, inf, (b[t], 1), (b[t - 1], -1));
+                    }
+                    if (t >= shortest)
+                        Add(-inf, 0, (b[t], 1), (a[t - shortest], -1));
+                    else
+                        Add(0, 0, (b[t], 1));
+                    if (t >= longest)
+                        Add(0, inf, (b[t], 1), (a[t - longest], -1));
+                    Add(0, list.Count(m => m.IsFree(t, t + 1)), (a[t], 1), (b[t], -1));
+                    onTerms[t].Add((a[t], 1));
+                    onTerms[t].Add((b[t], -1));
+                    horizon.SetCoefficient(a[t], 1);
+                    horizon.SetCoefficient(b[t], -1);
+                }
+                // Shifts started from the first interval of day `from` to the last of day `to`.
+                (Variable, double)[] Started(int from, int to) =>
+                    from == 0 ? [(a[(to + 1) * P - 1], 1)] : [(a[(to + 1) * P - 1], 1), (a[from * P - 1], -1)];
+                for (var d = 0; d < p.Days; d++)
+                    Add(
+                        -inf,
+                        list.Count(m => !m.BusyDays.Contains(d) && Enumerable.Range(d * P, P).Any(t => m.IsFree(t, t + 1))),
+                        Started(d, d)
+                    );
+                var carry = list.Sum(m => Math.Max(0, m.MaxShiftIntervals - 1));
+                for (var w = 0; w < p.Weeks; w++)
+                {
+                    using var week = solver.MakeConstraint(-inf, list.Sum(m => CoverageBound.WeekHours(p, m, w)) + (w > 0 ? carry : 0), "");
+                    for (var t = 7 * w * P; t < Math.Min(T, (7 * w + 7) * P); t++)
+                    {
+                        week.SetCoefficient(a[t], 1);
+                        week.SetCoefficient(b[t], -1);
+                    }
+                }
+                // Weekend days worked, in blocks of four weeks (each inside one of the rule's windows).
+                for (var block = 0; block < p.Weeks; block += 4)
+                {
+                    using var weekend = solver.MakeConstraint(-inf, list.Sum(m => 2.0 * m.MaxWeekendsPer4Weeks), "");
+                    for (var w = block; w < Math.Min(p.Weeks, block + 4); w++)
+                    {
+                        if (7 * w + 5 >= p.Days)
+                            continue;
+                        foreach (var (v, k) in Started(7 * w + 5, Math.Min(p.Days - 1, 7 * w + 6)))
+                            weekend.SetCoefficient(v, weekend.GetCoefficient(v) + k);
+                    }
+                }
+            }
+
+            var objective = Keep(solver.Objective());
             for (var t = 0; t < T; t++)
             {
-                a[t] = Keep(solver.MakeNumVar(0, inf, ""));
-                b[t] = Keep(solver.MakeNumVar(0, inf, ""));
-                if (t > 0)
-                {
-                    Add(0, inf, (a[t], 1), (a[t - 1], -1));
-                    Add(0, inf, (b[t], 1), (b[t - 1], -1));
-                }
-                if (t >= shortest) Add(-inf, 0, (b[t], 1), (a[t - shortest], -1));
-                else Add(0, 0, (b[t], 1));
-                if (t >= longest) Add(0, inf, (b[t], 1), (a[t - longest], -1));
-                Add(0, list.Count(m => m.IsFree(t, t + 1)), (a[t], 1), (b[t], -1));
-                onTerms[t].Add((a[t], 1));
-                onTerms[t].Add((b[t], -1));
-                horizon.SetCoefficient(a[t], 1);
-                horizon.SetCoefficient(b[t], -1);
+                if (demand[t] <= 0)
+                    continue;
+                var shortfall = Keep(solver.MakeNumVar(0, demand[t], ""));
+                using var cover = solver.MakeConstraint(demand[t], inf, "");
+                cover.SetCoefficient(shortfall, 1);
+                foreach (var (v, k) in onTerms[t])
+                    cover.SetCoefficient(v, cover.GetCoefficient(v) + k);
+                objective.SetCoefficient(shortfall, 1);
             }
-            // Shifts started from the first interval of day `from` to the last of day `to`.
-            (Variable, double)[] Started(int from, int to) => from == 0 ? [(a[(to + 1) * P - 1], 1)] : [(a[(to + 1) * P - 1], 1), (a[from * P - 1], -1)];
-            for (var d = 0; d < p.Days; d++)
-                Add(-inf, list.Count(m => !m.BusyDays.Contains(d) && Enumerable.Range(d * P, P).Any(t => m.IsFree(t, t + 1))), Started(d, d));
-            var carry = list.Sum(m => Math.Max(0, m.MaxShiftIntervals - 1));
-            for (var w = 0; w < p.Weeks; w++)
-            {
-                using var week = solver.MakeConstraint(-inf, list.Sum(m => CoverageBound.WeekHours(p, m, w)) + (w > 0 ? carry : 0), "");
-                for (var t = 7 * w * P; t < Math.Min(T, (7 * w + 7) * P); t++) { week.SetCoefficient(a[t], 1); week.SetCoefficient(b[t], -1); }
-            }
-            // Weekend days worked, in blocks of four weeks (each inside one of the rule's windows).
-            for (var block = 0; block < p.Weeks; block += 4)
-            {
-                using var weekend = solver.MakeConstraint(-inf, list.Sum(m => 2.0 * m.MaxWeekendsPer4Weeks), "");
-                for (var w = block; w < Math.Min(p.Weeks, block + 4); w++)
-                {
-                    if (7 * w + 5 >= p.Days) continue;
-                    foreach (var (v, k) in Started(7 * w + 5, Math.Min(p.Days - 1, 7 * w + 6))) weekend.SetCoefficient(v, weekend.GetCoefficient(v) + k);
-                }
-            }
-        }
-
-        var objective = Keep(solver.Objective());
-        for (var t = 0; t < T; t++)
-        {
-            if (demand[t] <= 0) continue;
-            var shortfall = Keep(solver.MakeNumVar(0, demand[t], ""));
-            using var cover = solver.MakeConstraint(demand[t], inf, "");
-            cover.SetCoefficient(shortfall, 1);
-            foreach (var (v, k) in onTerms[t]) cover.SetCoefficient(v, cover.GetCoefficient(v) + k);
-            objective.SetCoefficient(shortfall, 1);
-        }
-        objective.SetMinimization();
-        if (solver.Solve() != Solver.ResultStatus.OPTIMAL) return null;
-        // Every roster's shortfall is a whole number at or above the programme's (with room for the solver's rounding).
-        return Math.Max(0, (int)Math.Ceiling(objective.Value() - 1e-3));
+            objective.SetMinimization();
+            if (solver.Solve() != Solver.ResultStatus.OPTIMAL)
+                return null;
+            // Every roster's shortfall is a whole number at or above the programme's (with room for the solver's rounding).
+            return Math.Max(0, (int)Math.Ceiling(objective.Value() - 1e-3));
         }
         finally
         {
-            foreach (var w in wrappers) w.Dispose();
+            foreach (var w in wrappers)
+                w.Dispose();
         }
 
-        T Keep<T>(T wrapper) where T : IDisposable
+        T Keep<T>(T wrapper)
+            where T : IDisposable
         {
             wrappers.Add(wrapper);
             return wrapper;
@@ -154,7 +192,8 @@ public static class ShapeBound
         void Add(double lower, double upper, params (Variable V, double K)[] terms)
         {
             using var c = solver.MakeConstraint(lower, upper, "");
-            foreach (var (v, k) in terms) c.SetCoefficient(v, c.GetCoefficient(v) + k);
+            foreach (var (v, k) in terms)
+                c.SetCoefficient(v, c.GetCoefficient(v) + k);
         }
     }
 }

@@ -16,6 +16,7 @@ public sealed class BrandWork
     public required IReadOnlyList<SlaPolicy> Policies { get; init; }
     public required BusinessCalendar ServiceCalendar { get; init; }
     public required BusinessCalendar AllHours { get; init; }
+
     /// <summary>The brand's service team: forwarded and unrouted service work goes here.</summary>
     public Guid? DefaultTeamId { get; init; }
     public required IReadOnlyDictionary<Guid, SavedReply> Replies { get; init; }

@@ -9,8 +9,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Agency.Infrastructure.Seeding;
 
 /// <summary>Seeds the demo agency once, into an empty database.</summary>
-public sealed class DemoSeeder(DatabaseSetup database, UserManager<ApplicationUser> users, Intake.ChannelSecrets secrets, Intake.Importer importer,
-    Routing.ConversationWork work, Planning.WorkloadPlanner planner, TimeProvider clock)
+public sealed class DemoSeeder(
+    DatabaseSetup database,
+    UserManager<ApplicationUser> users,
+    Intake.ChannelSecrets secrets,
+    Intake.Importer importer,
+    Routing.ConversationWork work,
+    Planning.WorkloadPlanner planner,
+    TimeProvider clock
+)
 {
     public async Task<bool> SeedAsync(CancellationToken ct = default)
     {
@@ -18,23 +25,42 @@ public sealed class DemoSeeder(DatabaseSetup database, UserManager<ApplicationUs
         AgencyAccount agency;
         await using (var db = database.Create(TenantScope.None))
         {
-            if (await db.Agencies.AnyAsync(a => a.Slug == DemoData.AgencySlug, ct)) return false;
-            agency = new AgencyAccount { Name = DemoData.AgencyName, Slug = DemoData.AgencySlug, DefaultTimeZone = "Europe/London", CreatedAt = now };
+            if (await db.Agencies.AnyAsync(a => a.Slug == DemoData.AgencySlug, ct))
+                return false;
+            agency = new AgencyAccount
+            {
+                Name = DemoData.AgencyName,
+                Slug = DemoData.AgencySlug,
+                DefaultTimeZone = "Europe/London",
+                CreatedAt = now,
+            };
             db.Agencies.Add(agency);
             await db.SaveChangesAsync(ct);
         }
 
         var tenant = TenantScope.ForAgency(agency.Id, TenantSource.System, userName: "Demo seed");
-        var brands = DemoData.Brands.ToDictionary(b => b.Slug, b => new Brand
-        {
-            Name = b.Name, Slug = b.Slug, TimeZoneId = b.TimeZoneId, Color = b.Color, CreatedAt = now,
-        });
+        var brands = DemoData.Brands.ToDictionary(
+            b => b.Slug,
+            b => new Brand
+            {
+                Name = b.Name,
+                Slug = b.Slug,
+                TimeZoneId = b.TimeZoneId,
+                Color = b.Color,
+                CreatedAt = now,
+            }
+        );
         var userIds = new Dictionary<string, string>();
         foreach (var u in DemoData.Users)
         {
             var user = new ApplicationUser
             {
-                UserName = u.Email, Email = u.Email, EmailConfirmed = true, DisplayName = u.Name, AgencyId = agency.Id, CreatedAt = now,
+                UserName = u.Email,
+                Email = u.Email,
+                EmailConfirmed = true,
+                DisplayName = u.Name,
+                AgencyId = agency.Id,
+                CreatedAt = now,
             };
             Check(await users.CreateAsync(user, DemoData.Password));
             Check(await users.AddToRoleAsync(user, u.Role.ToString()));
@@ -45,21 +71,39 @@ public sealed class DemoSeeder(DatabaseSetup database, UserManager<ApplicationUs
         {
             db.Brands.AddRange(brands.Values);
             foreach (var u in DemoData.Users)
-                foreach (var slug in u.BrandSlugs)
-                    db.BrandMemberships.Add(new BrandMembership { BrandId = brands[slug].Id, UserId = userIds[u.Email], Role = Roles.BrandRoleFor(u.Role), CreatedAt = now });
+            foreach (var slug in u.BrandSlugs)
+                db.BrandMemberships.Add(
+                    new BrandMembership
+                    {
+                        BrandId = brands[slug].Id,
+                        UserId = userIds[u.Email],
+                        Role = Roles.BrandRoleFor(u.Role),
+                        CreatedAt = now,
+                    }
+                );
 
-            var staff = DemoData.Staff.ToDictionary(s => s.Email, s => new StaffMember
-            {
-                Name = s.Name, Email = s.Email, UserId = userIds.GetValueOrDefault(s.Email),
-                BrandIds = s.BrandSlugs.Select(x => brands[x].Id).ToList(), Channels = s.Channels.ToList(),
-                Languages = s.Languages.ToList(), MaxConcurrentConversations = s.Capacity, CreatedAt = now,
-            });
+            var staff = DemoData.Staff.ToDictionary(
+                s => s.Email,
+                s => new StaffMember
+                {
+                    Name = s.Name,
+                    Email = s.Email,
+                    UserId = userIds.GetValueOrDefault(s.Email),
+                    BrandIds = s.BrandSlugs.Select(x => brands[x].Id).ToList(),
+                    Channels = s.Channels.ToList(),
+                    Languages = s.Languages.ToList(),
+                    MaxConcurrentConversations = s.Capacity,
+                    CreatedAt = now,
+                }
+            );
             db.StaffMembers.AddRange(staff.Values);
             foreach (var t in DemoData.Teams)
             {
                 var team = new Team
                 {
-                    Name = t.Name, Description = t.Description, CreatedAt = now,
+                    Name = t.Name,
+                    Description = t.Description,
+                    CreatedAt = now,
                     BrandIds = t.BrandSlugs.Select(x => brands[x].Id).ToList(),
                     LeadStaffMemberId = staff[t.LeadEmail].Id,
                     Members = t.MemberEmails.Select(e => new TeamMember { StaffMemberId = staff[e].Id }).ToList(),
@@ -73,13 +117,26 @@ public sealed class DemoSeeder(DatabaseSetup database, UserManager<ApplicationUs
         foreach (var brand in brands)
         {
             await using var db = database.Create(tenant.WithBrand(brand.Value.Id));
-            db.BrandHolidays.AddRange(DemoData.Holidays.Where(h => h.BrandSlug == brand.Key).Select(h => new Domain.Calendars.BrandHoliday { Date = h.Date, Name = h.Name }));
-            db.ChannelAccounts.AddRange(DemoData.Accounts.Where(a => a.BrandSlug == brand.Key).Select(a => new Domain.Channels.ChannelAccount
-            {
-                Network = a.Network, Handle = a.Handle, ExternalAccountId = a.ExternalId, Department = a.Department, CreatedAt = now,
-                AppSecretProtected = secrets.Protect(DemoData.WebhookSecret), VerifyTokenProtected = secrets.Protect(DemoData.WebhookSecret),
-                AccessTokenProtected = secrets.Protect(DemoData.AccessToken),
-            }));
+            db.BrandHolidays.AddRange(
+                DemoData
+                    .Holidays.Where(h => h.BrandSlug == brand.Key)
+                    .Select(h => new Domain.Calendars.BrandHoliday { Date = h.Date, Name = h.Name })
+            );
+            db.ChannelAccounts.AddRange(
+                DemoData
+                    .Accounts.Where(a => a.BrandSlug == brand.Key)
+                    .Select(a => new Domain.Channels.ChannelAccount
+                    {
+                        Network = a.Network,
+                        Handle = a.Handle,
+                        ExternalAccountId = a.ExternalId,
+                        Department = a.Department,
+                        CreatedAt = now,
+                        AppSecretProtected = secrets.Protect(DemoData.WebhookSecret),
+                        VerifyTokenProtected = secrets.Protect(DemoData.WebhookSecret),
+                        AccessTokenProtected = secrets.Protect(DemoData.AccessToken),
+                    })
+            );
             DemoService.AddBrandSetup(db);
             await db.SaveChangesAsync(ct);
         }
@@ -89,9 +146,11 @@ public sealed class DemoSeeder(DatabaseSetup database, UserManager<ApplicationUs
             ?? throw new InvalidOperationException("The demo data set is missing from the assembly.");
         using var reader = new StreamReader(sample);
         await importer.ImportAsync(agency.Id, reader, Intake.ImportFormat.Twcs, new Intake.ImportOptions { ShiftToNow = true }, ct: ct);
-        foreach (var brand in brands.Values) await CloseHistoryAsync(tenant.WithBrand(brand.Id), ct);
+        foreach (var brand in brands.Values)
+            await CloseHistoryAsync(tenant.WithBrand(brand.Id), ct);
         // Forecasts from the imported history, so staff needed and the roster have figures from the start.
-        foreach (var brand in brands.Values) await planner.PlanAsync(tenant.WithBrand(brand.Id), null, ct);
+        foreach (var brand in brands.Values)
+            await planner.PlanAsync(tenant.WithBrand(brand.Id), null, ct);
         return true;
     }
 
@@ -101,8 +160,11 @@ public sealed class DemoSeeder(DatabaseSetup database, UserManager<ApplicationUs
     {
         await using var db = database.Create(brand);
         var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-1);
-        var old = await db.Conversations.Where(c => c.Status != Domain.Conversations.ConversationStatus.Resolved && c.LastActivityAt < cutoff).ToListAsync(ct);
-        if (old.Count == 0) return;
+        var old = await db
+            .Conversations.Where(c => c.Status != Domain.Conversations.ConversationStatus.Resolved && c.LastActivityAt < cutoff)
+            .ToListAsync(ct);
+        if (old.Count == 0)
+            return;
         var brandWork = await Routing.BrandWork.LoadAsync(db, ct);
         foreach (var c in old)
         {
@@ -115,6 +177,7 @@ public sealed class DemoSeeder(DatabaseSetup database, UserManager<ApplicationUs
 
     private static void Check(IdentityResult result)
     {
-        if (!result.Succeeded) throw new InvalidOperationException("Demo seeding failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        if (!result.Succeeded)
+            throw new InvalidOperationException("Demo seeding failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
     }
 }

@@ -10,7 +10,10 @@ public static class SlaServices
     public static void AddSlaJobs(this IQuartzBuilder q)
     {
         q.AddJob(typeof(SlaEscalationJob), j => j.WithIdentity(SlaEscalationJob.Key).StoreDurably());
-        q.AddTrigger(t => t.ForJob(SlaEscalationJob.Key).WithIdentity("sla-escalation-every-minute", "work")
-            .WithCronSchedule("0 * * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
+        q.AddTrigger(t =>
+            t.ForJob(SlaEscalationJob.Key)
+                .WithIdentity("sla-escalation-every-minute", "work")
+                .WithCronSchedule("0 * * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc))
+        );
     }
 }

@@ -8,15 +8,41 @@ namespace Agency.Infrastructure.Tenancy;
 
 /// <summary>What the agent inbox asks for: whose work, which brands, filters, one page sorted by SLA due.</summary>
 public sealed record InboxQuery(
-    IReadOnlyCollection<Guid> BrandIds, Guid? AssignedStaffId = null, IReadOnlyCollection<Guid>? TeamIds = null, bool UnassignedOnly = false,
-    Network? Network = null, Priority? MinPriority = null, ConversationStatus? Status = null, string? Search = null,
-    bool ForwardedOnly = false, int Skip = 0, int Take = 25);
+    IReadOnlyCollection<Guid> BrandIds,
+    Guid? AssignedStaffId = null,
+    IReadOnlyCollection<Guid>? TeamIds = null,
+    bool UnassignedOnly = false,
+    Network? Network = null,
+    Priority? MinPriority = null,
+    ConversationStatus? Status = null,
+    string? Search = null,
+    bool ForwardedOnly = false,
+    int Skip = 0,
+    int Take = 25
+);
 
 /// <summary>One page of an inbox; a total above <see cref="AgencyWideReader.CountCap"/> is reported as the cap (shown as "1,000+").</summary>
 public sealed record InboxRow(
-    Guid Id, Guid BrandId, Network Network, string CustomerExternalId, string? CustomerHandle, string? CustomerName, ConversationStatus Status, Priority Priority,
-    DateTime StartedAt, DateTime LastActivityAt, DateTime? DueAt, DateTime? FirstResponseAt, Guid? TeamId, Guid? AssignedStaffId,
-    Domain.Classification.Intent? Intent, Domain.Classification.Sentiment? Sentiment, bool Forwarded, bool HasPrivateMessages, int InboundCount);
+    Guid Id,
+    Guid BrandId,
+    Network Network,
+    string CustomerExternalId,
+    string? CustomerHandle,
+    string? CustomerName,
+    ConversationStatus Status,
+    Priority Priority,
+    DateTime StartedAt,
+    DateTime LastActivityAt,
+    DateTime? DueAt,
+    DateTime? FirstResponseAt,
+    Guid? TeamId,
+    Guid? AssignedStaffId,
+    Domain.Classification.Intent? Intent,
+    Domain.Classification.Sentiment? Sentiment,
+    bool Forwarded,
+    bool HasPrivateMessages,
+    int InboundCount
+);
 
 /// <summary>
 /// Reads across the brands of one agency: agents and leads work several brands at once, and a
@@ -29,7 +55,8 @@ public sealed class AgencyWideReader(DatabaseSetup database)
 
     public async Task<(IReadOnlyList<InboxRow> Rows, int Total)> InboxAsync(Guid agencyId, InboxQuery q, CancellationToken ct = default)
     {
-        if (q.BrandIds.Count == 0) return ([], 0);
+        if (q.BrandIds.Count == 0)
+            return ([], 0);
         await using var db = database.Create(TenantScope.ForAgency(agencyId, TenantSource.User));
         // Which rows make up the first thousand does not change their count; the order by key only says so to EF (which warns of a
         // row limit without one) and lets the database walk the primary key.
@@ -49,9 +76,14 @@ public sealed class AgencyWideReader(DatabaseSetup database)
     }
 
     /// <summary>The staff needed per interval of the latest forecast of each brand and channel, for planning the shared staff pool.</summary>
-    public async Task<List<Domain.Planning.ForecastRun>> LatestForecastsAsync(Guid agencyId, IReadOnlyCollection<Guid> brandIds, CancellationToken ct = default)
+    public async Task<List<Domain.Planning.ForecastRun>> LatestForecastsAsync(
+        Guid agencyId,
+        IReadOnlyCollection<Guid> brandIds,
+        CancellationToken ct = default
+    )
     {
-        if (brandIds.Count == 0) return [];
+        if (brandIds.Count == 0)
+            return [];
         await using var db = database.Create(TenantScope.ForAgency(agencyId, TenantSource.User));
         var runs = db.ForecastRuns.IgnoreQueryFilters(BrandFilterOnly).AsNoTracking().Where(r => brandIds.Contains(r.BrandId));
         var latest = await runs.GroupBy(r => new { r.BrandId, r.Network }).Select(g => g.Max(r => r.CreatedAt)).ToListAsync(ct);
@@ -72,10 +104,32 @@ public sealed class AgencyWideReader(DatabaseSetup database)
 
     // By due time (nothing due sorts last), then the oldest first.
     private static IQueryable<InboxRow> Page(IQueryable<Conversation> query, InboxQuery q) =>
-        query.OrderBy(c => c.DueSort).ThenBy(c => c.StartedAt)
-            .Skip(q.Skip).Take(q.Take)
-            .Select(c => new InboxRow(c.Id, c.BrandId, c.Network, c.CustomerExternalId, c.CustomerHandle, c.CustomerName, c.Status, c.Priority, c.StartedAt, c.LastActivityAt,
-                c.DueAt, c.FirstResponseAt, c.TeamId, c.AssignedStaffId, c.Intent, c.Sentiment, c.Forwarded, c.HasPrivateMessages, c.InboundCount));
+        query
+            .OrderBy(c => c.DueSort)
+            .ThenBy(c => c.StartedAt)
+            .Skip(q.Skip)
+            .Take(q.Take)
+            .Select(c => new InboxRow(
+                c.Id,
+                c.BrandId,
+                c.Network,
+                c.CustomerExternalId,
+                c.CustomerHandle,
+                c.CustomerName,
+                c.Status,
+                c.Priority,
+                c.StartedAt,
+                c.LastActivityAt,
+                c.DueAt,
+                c.FirstResponseAt,
+                c.TeamId,
+                c.AssignedStaffId,
+                c.Intent,
+                c.Sentiment,
+                c.Forwarded,
+                c.HasPrivateMessages,
+                c.InboundCount
+            ));
 
     private static IQueryable<Conversation> Filter(AgencyDbContext db, InboxQuery q)
     {
@@ -90,21 +144,29 @@ public sealed class AgencyWideReader(DatabaseSetup database)
         {
             query = query.Where(c => brandIds.Contains(c.BrandId));
         }
-        if (q.Status is { } status) query = query.Where(c => c.Status == status);
-        if (q.AssignedStaffId is { } staff) query = query.Where(c => c.AssignedStaffId == staff);
-        if (q.UnassignedOnly) query = query.Where(c => c.AssignedStaffId == null);
+        if (q.Status is { } status)
+            query = query.Where(c => c.Status == status);
+        if (q.AssignedStaffId is { } staff)
+            query = query.Where(c => c.AssignedStaffId == staff);
+        if (q.UnassignedOnly)
+            query = query.Where(c => c.AssignedStaffId == null);
         if (q.TeamIds is { Count: > 0 } teams)
         {
             var teamIds = teams.ToList();
             query = query.Where(c => c.TeamId != null && teamIds.Contains(c.TeamId.Value));
         }
-        if (q.Network is { } network) query = query.Where(c => c.Network == network);
-        if (q.MinPriority is { } min) query = query.Where(c => c.Priority >= min);
-        if (q.ForwardedOnly) query = query.Where(c => c.Forwarded);
+        if (q.Network is { } network)
+            query = query.Where(c => c.Network == network);
+        if (q.MinPriority is { } min)
+            query = query.Where(c => c.Priority >= min);
+        if (q.ForwardedOnly)
+            query = query.Where(c => c.Forwarded);
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
             var s = q.Search.Trim().TrimStart('@');
-            query = query.Where(c => (c.CustomerHandle != null && c.CustomerHandle.Contains(s)) || (c.CustomerName != null && c.CustomerName.Contains(s)));
+            query = query.Where(c =>
+                (c.CustomerHandle != null && c.CustomerHandle.Contains(s)) || (c.CustomerName != null && c.CustomerName.Contains(s))
+            );
         }
         return query;
     }
@@ -115,10 +177,17 @@ public sealed class AgencyWideReader(DatabaseSetup database)
     public async Task<Dictionary<Guid, Load>> LoadsAsync(Guid agencyId, CancellationToken ct = default)
     {
         await using var db = database.Create(TenantScope.ForAgency(agencyId, TenantSource.System));
-        var rows = await db.Conversations.IgnoreQueryFilters(BrandFilterOnly).AsNoTracking()
+        var rows = await db
+            .Conversations.IgnoreQueryFilters(BrandFilterOnly)
+            .AsNoTracking()
             .Where(c => c.Queue == QueueState.In && c.AssignedStaffId != null)
             .GroupBy(c => c.AssignedStaffId!.Value)
-            .Select(g => new { Staff = g.Key, Open = g.Count(), Last = g.Max(c => c.AssignedAt) })
+            .Select(g => new
+            {
+                Staff = g.Key,
+                Open = g.Count(),
+                Last = g.Max(c => c.AssignedAt),
+            })
             .ToListAsync(ct);
         return rows.ToDictionary(r => r.Staff, r => new Load(r.Open, r.Last));
     }

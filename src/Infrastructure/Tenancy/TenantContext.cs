@@ -1,7 +1,15 @@
 namespace Agency.Infrastructure.Tenancy;
 
 /// <summary>Where the current tenant came from; kept for logs and for fail-closed checks.</summary>
-public enum TenantSource { None, User, Channel, ApiKey, Job, System }
+public enum TenantSource
+{
+    None,
+    User,
+    Channel,
+    ApiKey,
+    Job,
+    System,
+}
 
 /// <summary>
 /// An immutable view of who is acting for which tenant. A DbContext copies one at creation, so a
@@ -17,9 +25,8 @@ public sealed record TenantScope(Guid? AgencyId, Guid? BrandId, string? UserId, 
     public static TenantScope ForBrand(Guid agencyId, Guid brandId, TenantSource source, string? userId = null, string? userName = null) =>
         new(agencyId, brandId, userId, userName, source);
 
-    public TenantScope WithBrand(Guid brandId) => AgencyId is null
-        ? throw new TenantException("A brand cannot be chosen before its agency.")
-        : this with { BrandId = brandId };
+    public TenantScope WithBrand(Guid brandId) =>
+        AgencyId is null ? throw new TenantException("A brand cannot be chosen before its agency.") : this with { BrandId = brandId };
 }
 
 /// <summary>
@@ -34,6 +41,7 @@ public sealed class TenantContext
     public Guid? BrandId => Current.BrandId;
 
     public Guid RequireAgency() => Current.AgencyId ?? throw new TenantException("No agency is set for this operation.");
+
     public Guid RequireBrand() => Current.BrandId ?? throw new TenantException("No brand is set for this operation.");
 
     public void Set(TenantScope scope)
@@ -44,8 +52,7 @@ public sealed class TenantContext
         Current = scope;
     }
 
-    public void SetBrand(Guid? brandId) =>
-        Current = brandId is { } id ? Current.WithBrand(id) : Current with { BrandId = null };
+    public void SetBrand(Guid? brandId) => Current = brandId is { } id ? Current.WithBrand(id) : Current with { BrandId = null };
 }
 
 /// <summary>A missing or mismatched tenant. Never caught to carry on: the operation must fail.</summary>

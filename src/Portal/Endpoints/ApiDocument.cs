@@ -14,8 +14,9 @@ internal sealed class ApiDocument : IOpenApiDocumentTransformer
         {
             Title = "Agency brand API",
             Version = "v1",
-            Description = "Read one brand's conversations and service figures. Each key reads the brand it was made for; the agency's admins make and " +
-                          "revoke keys on the brand's API access page. Times are UTC (ISO 8601); days are the brand's own. Up to 600 calls a minute per key.",
+            Description =
+                "Read one brand's conversations and service figures. Each key reads the brand it was made for; the agency's admins make and "
+                + "revoke keys on the brand's API access page. Times are UTC (ISO 8601); days are the brand's own. Up to 600 calls a minute per key.",
         };
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();

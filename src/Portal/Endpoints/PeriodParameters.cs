@@ -11,8 +11,10 @@ internal static class PeriodParameters
     public static (ReportPeriod? Period, string? Error) Parse(string? from, string? to, TimeZoneInfo zone, string fromName, string toName)
     {
         var (first, last) = (Day(from), Day(to));
-        if (first is null && from is not null) return (null, $"{fromName} must be a date written yyyy-MM-dd.");
-        if (last is null && to is not null) return (null, $"{toName} must be a date written yyyy-MM-dd.");
+        if (first is null && from is not null)
+            return (null, $"{fromName} must be a date written yyyy-MM-dd.");
+        if (last is null && to is not null)
+            return (null, $"{toName} must be a date written yyyy-MM-dd.");
         return ReportPeriod.Create(first, last, zone);
     }
 

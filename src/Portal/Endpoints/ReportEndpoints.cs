@@ -20,37 +20,66 @@ public static class ReportEndpoints
         {
             var header = await r.BrandAsync(tenant.Current, http.RequestAborted);
             var (period, error) = Period(from, to, header.Zone);
-            if (period is null) return Invalid(error);
+            if (period is null)
+                return Invalid(error);
             var d = await r.DashboardAsync(tenant.Current, period, http.RequestAborted);
             return Csv(ReportCsv.Metrics(d), $"{header.Slug}-figures-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}.csv");
         });
 
-        reports.MapGet("/conversations.csv", async (string? from, string? to, TenantContext tenant, BrandReports r, TimeProvider clock, HttpContext http) =>
-        {
-            var header = await r.BrandAsync(tenant.Current, http.RequestAborted);
-            var (period, error) = Period(from, to, header.Zone);
-            if (period is null) return Invalid(error);
-            var rows = await r.ConversationFactsAsync(tenant.Current, period, http.RequestAborted);
-            return Csv(ReportCsv.Conversations(rows, header.Zone, clock.GetUtcNow().UtcDateTime), $"{header.Slug}-conversations-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}.csv");
-        });
+        reports.MapGet(
+            "/conversations.csv",
+            async (string? from, string? to, TenantContext tenant, BrandReports r, TimeProvider clock, HttpContext http) =>
+            {
+                var header = await r.BrandAsync(tenant.Current, http.RequestAborted);
+                var (period, error) = Period(from, to, header.Zone);
+                if (period is null)
+                    return Invalid(error);
+                var rows = await r.ConversationFactsAsync(tenant.Current, period, http.RequestAborted);
+                return Csv(
+                    ReportCsv.Conversations(rows, header.Zone, clock.GetUtcNow().UtcDateTime),
+                    $"{header.Slug}-conversations-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}.csv"
+                );
+            }
+        );
 
         // Any period, or a calendar month with ?month=2026-10 (the monthly report that is e-mailed).
-        reports.MapGet("/report.pdf", async (string? from, string? to, string? month, TenantContext tenant, BrandReports r, MonthlyReports monthly, TimeProvider clock, HttpContext http) =>
-        {
-            var header = await r.BrandAsync(tenant.Current, http.RequestAborted);
-            if (month is not null)
+        reports.MapGet(
+            "/report.pdf",
+            async (
+                string? from,
+                string? to,
+                string? month,
+                TenantContext tenant,
+                BrandReports r,
+                MonthlyReports monthly,
+                TimeProvider clock,
+                HttpContext http
+            ) =>
             {
-                if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
-                    return Results.Problem(statusCode: 400, title: "Invalid month", detail: "Give the month as yyyy-MM, e.g. 2026-10.");
-                var report = await monthly.BuildAsync(tenant.Current, first.Year, first.Month, http.RequestAborted);
-                return Results.File(report.Pdf, "application/pdf", report.FileName);
+                var header = await r.BrandAsync(tenant.Current, http.RequestAborted);
+                if (month is not null)
+                {
+                    if (
+                        !DateOnly.TryParseExact(
+                            month + "-01",
+                            "yyyy-MM-dd",
+                            CultureInfo.InvariantCulture,
+                            DateTimeStyles.None,
+                            out var first
+                        )
+                    )
+                        return Results.Problem(statusCode: 400, title: "Invalid month", detail: "Give the month as yyyy-MM, e.g. 2026-10.");
+                    var report = await monthly.BuildAsync(tenant.Current, first.Year, first.Month, http.RequestAborted);
+                    return Results.File(report.Pdf, "application/pdf", report.FileName);
+                }
+                var (period, error) = Period(from, to, header.Zone);
+                if (period is null)
+                    return Invalid(error);
+                var d = await r.DashboardAsync(tenant.Current, period, http.RequestAborted);
+                var pdf = MonthlyReportPdf.Render(header, d, "Service report", clock.GetUtcNow().UtcDateTime);
+                return Results.File(pdf, "application/pdf", $"{header.Slug}-report-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}.pdf");
             }
-            var (period, error) = Period(from, to, header.Zone);
-            if (period is null) return Invalid(error);
-            var d = await r.DashboardAsync(tenant.Current, period, http.RequestAborted);
-            var pdf = MonthlyReportPdf.Render(header, d, "Service report", clock.GetUtcNow().UtcDateTime);
-            return Results.File(pdf, "application/pdf", $"{header.Slug}-report-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}.pdf");
-        });
+        );
     }
 
     private static (ReportPeriod? Period, string? Error) Period(string? from, string? to, TimeZoneInfo zone) =>

@@ -21,8 +21,13 @@ public sealed class SlowRequests(RequestDelegate next, ILogger<SlowRequests> log
         finally
         {
             if (IsSlow(http.Request.Path, watch.Elapsed, threshold))
-                log.LogWarning("Slow request: {Method} {Path} answered {Status} after {Milliseconds:N0} ms", http.Request.Method, http.Request.Path.Value,
-                    http.Response.StatusCode, watch.Elapsed.TotalMilliseconds);
+                log.LogWarning(
+                    "Slow request: {Method} {Path} answered {Status} after {Milliseconds:N0} ms",
+                    http.Request.Method,
+                    http.Request.Path.Value,
+                    http.Response.StatusCode,
+                    watch.Elapsed.TotalMilliseconds
+                );
         }
     }
 

@@ -42,7 +42,8 @@ public static class BrandRoute
     public static bool TryGetSlug(PathString path, out string slug)
     {
         slug = "";
-        if (!path.StartsWithSegments("/b", StringComparison.OrdinalIgnoreCase, out var rest) || !rest.HasValue) return false;
+        if (!path.StartsWithSegments("/b", StringComparison.OrdinalIgnoreCase, out var rest) || !rest.HasValue)
+            return false;
         var value = rest.Value!.TrimStart('/');
         var end = value.IndexOf('/', StringComparison.Ordinal);
         slug = end < 0 ? value : value[..end];

@@ -19,7 +19,8 @@ public class PersonalDataTests
     [InlineData("GB82 WEST 1234 5698 7654 33")] // fails mod-97
     [InlineData("flight BA 283 at 14:05 on 12/11")]
     [InlineData("I waited 3 hours")]
-    public void Does_not_flag_look_alikes(string text) => Assert.Equal(PersonalData.None, PersonalDataDetector.Detect(text) & ~PersonalData.Phone & ~PersonalData.Email);
+    public void Does_not_flag_look_alikes(string text) =>
+        Assert.Equal(PersonalData.None, PersonalDataDetector.Detect(text) & ~PersonalData.Phone & ~PersonalData.Email);
 
     [Fact]
     public void A_card_number_is_not_also_a_phone_number()
@@ -126,7 +127,9 @@ public class RuleClassifierHandleTests
     [Fact]
     public void An_unhappy_customer_with_a_broken_device_is_a_complaint()
     {
-        var labels = RuleClassifier.Classify("@AppleSupport my MacBook won't turn on after the update and nobody in store can help. Unacceptable.");
+        var labels = RuleClassifier.Classify(
+            "@AppleSupport my MacBook won't turn on after the update and nobody in store can help. Unacceptable."
+        );
         Assert.Equal(Intent.Complaint, labels.Intent);
         Assert.Equal(Sentiment.Negative, labels.Sentiment);
     }

@@ -6,7 +6,9 @@ public class ThreadingTests
 {
     private static readonly DateTime T0 = new(2026, 11, 2, 10, 0, 0, DateTimeKind.Utc);
     private static readonly TimeSpan Quiet = TimeSpan.FromHours(24);
+
     private static ConversationState Open(Guid id) => new(id, ConversationStatus.Open, null, T0);
+
     private static ConversationState Resolved(Guid id, DateTime at) => new(id, ConversationStatus.Resolved, at, at);
 
     [Fact]
@@ -30,7 +32,10 @@ public class ThreadingTests
     public void A_new_post_joins_the_customer_s_open_conversation()
     {
         var open = Guid.NewGuid();
-        Assert.Equal(open, Assert.IsType<ThreadingDecision.Join>(Threading.Decide(T0.AddDays(3), true, null, Open(open), Quiet)).ConversationId);
+        Assert.Equal(
+            open,
+            Assert.IsType<ThreadingDecision.Join>(Threading.Decide(T0.AddDays(3), true, null, Open(open), Quiet)).ConversationId
+        );
     }
 
     [Fact]
@@ -52,10 +57,42 @@ public class ThreadingTests
     [Fact]
     public void A_conversation_keeps_its_start_at_the_customer_s_first_post_and_its_first_answer()
     {
-        var c = new Conversation { CustomerExternalId = "1", StartedAt = T0, LastActivityAt = T0 };
-        c.Record(new Post { ExternalId = "a", AuthorExternalId = "1", Text = "help", CreatedAt = T0.AddMinutes(5), Direction = Direction.Inbound });
-        c.Record(new Post { ExternalId = "b", AuthorExternalId = "brand", Text = "on it", CreatedAt = T0.AddMinutes(20), Direction = Direction.Outbound });
-        c.Record(new Post { ExternalId = "c", AuthorExternalId = "brand", Text = "done", CreatedAt = T0.AddMinutes(40), Direction = Direction.Outbound });
+        var c = new Conversation
+        {
+            CustomerExternalId = "1",
+            StartedAt = T0,
+            LastActivityAt = T0,
+        };
+        c.Record(
+            new Post
+            {
+                ExternalId = "a",
+                AuthorExternalId = "1",
+                Text = "help",
+                CreatedAt = T0.AddMinutes(5),
+                Direction = Direction.Inbound,
+            }
+        );
+        c.Record(
+            new Post
+            {
+                ExternalId = "b",
+                AuthorExternalId = "brand",
+                Text = "on it",
+                CreatedAt = T0.AddMinutes(20),
+                Direction = Direction.Outbound,
+            }
+        );
+        c.Record(
+            new Post
+            {
+                ExternalId = "c",
+                AuthorExternalId = "brand",
+                Text = "done",
+                CreatedAt = T0.AddMinutes(40),
+                Direction = Direction.Outbound,
+            }
+        );
         Assert.Equal(T0.AddMinutes(5), c.StartedAt);
         Assert.Equal(T0.AddMinutes(20), c.FirstResponseAt);
         Assert.Equal(T0.AddMinutes(40), c.LastActivityAt);

@@ -23,12 +23,15 @@ public class EventEffectsTests
         var history = History();
         CalendarEvent past = new("Spring sale", "Campaign", 22 * 48, 24 * 48, null);
         var known = EventEffects.Resolve(
-        [
-            past,
-            new("Summer sale", "Campaign", 30 * 48, 31 * 48, null),
-            new("New phone", "Launch", 32 * 48, 33 * 48, 1.5),
-            new("Unknown kind", "Outage", 34 * 48, 35 * 48, null),
-        ], history, PerWeek);
+            [
+                past,
+                new("Summer sale", "Campaign", 30 * 48, 31 * 48, null),
+                new("New phone", "Launch", 32 * 48, 33 * 48, 1.5),
+                new("Unknown kind", "Outage", 34 * 48, 35 * 48, null),
+            ],
+            history,
+            PerWeek
+        );
         Assert.Equal(2.0, known.Single(k => k.Name == "Spring sale").Multiplier, 6);
         Assert.Equal(2.0, known.Single(k => k.Name == "Summer sale").Multiplier, 6);
         Assert.Equal(1.5, known.Single(k => k.Name == "New phone").Multiplier);
@@ -39,10 +42,14 @@ public class EventEffectsTests
     public void The_regression_forecasts_the_uplift_and_is_not_thrown_by_the_past_event()
     {
         var history = History();
-        var events = EventEffects.Resolve([new("Spring sale", "Campaign", 22 * 48, 24 * 48, null), new("Summer sale", "Campaign", 29 * 48, 30 * 48, null)], history, PerWeek);
+        var events = EventEffects.Resolve(
+            [new("Spring sale", "Campaign", 22 * 48, 24 * 48, null), new("Summer sale", "Campaign", 29 * 48, 30 * 48, null)],
+            history,
+            PerWeek
+        );
         var forecast = new SeasonalRegression(events).Fit(history, PerWeek, Seasonality.ForInterval(TimeSpan.FromMinutes(30)));
         Assert.Equal(20.0, forecast.Point[29 * 48 - 28 * 48 + 10], 1); // day 29 is the second day of the forecast
-        Assert.Equal(10.0, forecast.Point[2 * 48 + 10], 1);            // the past sale does not lift the same weekday ahead
+        Assert.Equal(10.0, forecast.Point[2 * 48 + 10], 1); // the past sale does not lift the same weekday ahead
     }
 
     [Theory]

@@ -58,7 +58,10 @@ public class ForecastTests
         var naive = new SeasonalNaive().Fit(history, HalfHours.PerWeek, HalfHours);
         var hwAccuracy = Accuracy.Of(next, hw.Point);
         Assert.True(hwAccuracy.Wape < 0.08, $"WAPE {hwAccuracy.Wape:P1}");
-        Assert.True(hwAccuracy.Wape < Accuracy.Of(next, naive.Point).Wape, $"HW {hwAccuracy.Wape:P2} vs naive {Accuracy.Of(next, naive.Point).Wape:P2}, bias {hwAccuracy.Bias:P2}");
+        Assert.True(
+            hwAccuracy.Wape < Accuracy.Of(next, naive.Point).Wape,
+            $"HW {hwAccuracy.Wape:P2} vs naive {Accuracy.Of(next, naive.Point).Wape:P2}, bias {hwAccuracy.Bias:P2}"
+        );
         Assert.All(hw.Point.Zip(hw.Lower, hw.Upper), x => Assert.True(x.Second <= x.First && x.First <= x.Third));
         var covered = next.Zip(hw.Lower, hw.Upper).Count(x => x.First >= x.Second && x.First <= x.Third) / (double)next.Count;
         Assert.True(covered > 0.6, $"the 80 % interval should hold most actuals; it held {covered:P0}");
@@ -81,7 +84,8 @@ public class ForecastTests
         var series = Synthetic(9, 0, 0.5);
         var day = HalfHours.PerDay;
         var launchInHistory = new KnownEvent("Launch", 3 * HalfHours.PerWeek + 2 * day, 3 * HalfHours.PerWeek + 3 * day, 2.0);
-        for (var t = launchInHistory.FromIndex; t < launchInHistory.ToIndex; t++) series[t] *= 2;
+        for (var t = launchInHistory.FromIndex; t < launchInHistory.ToIndex; t++)
+            series[t] *= 2;
         var launchAhead = new KnownEvent("Launch 2", 8 * HalfHours.PerWeek + day, 8 * HalfHours.PerWeek + 2 * day, 2.0);
         var model = new SeasonalRegression([launchInHistory, launchAhead]);
         var f = model.Fit(series.Take(8 * HalfHours.PerWeek).ToList(), HalfHours.PerWeek, HalfHours);

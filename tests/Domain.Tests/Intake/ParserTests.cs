@@ -5,7 +5,8 @@ namespace Agency.Domain.Tests.Intake;
 
 public class MetaParserTests
 {
-    private static ParsedDelivery Parse(string json, string account = Fixtures.PageId) => MetaPayloadParser.Parse(Encoding.UTF8.GetBytes(json), account);
+    private static ParsedDelivery Parse(string json, string account = Fixtures.PageId) =>
+        MetaPayloadParser.Parse(Encoding.UTF8.GetBytes(json), account);
 
     [Fact]
     public void A_feed_comment_becomes_a_comment_on_its_post()
@@ -108,14 +109,19 @@ public class MetaParserTests
     [Fact]
     public void Unknown_extra_fields_are_accepted()
     {
-        var json = Fixtures.FacebookFeedComment.Replace("\"verb\":\"add\"", "\"verb\":\"add\",\"brand_new_field\":{\"x\":[1,2]}", StringComparison.Ordinal);
+        var json = Fixtures.FacebookFeedComment.Replace(
+            "\"verb\":\"add\"",
+            "\"verb\":\"add\",\"brand_new_field\":{\"x\":[1,2]}",
+            StringComparison.Ordinal
+        );
         Assert.Single(Parse(json).Items);
     }
 }
 
 public class XParserTests
 {
-    private static ParsedDelivery Parse(string json, string account = Fixtures.XUserId) => XPayloadParser.Parse(Encoding.UTF8.GetBytes(json), account);
+    private static ParsedDelivery Parse(string json, string account = Fixtures.XUserId) =>
+        XPayloadParser.Parse(Encoding.UTF8.GetBytes(json), account);
 
     [Fact]
     public void A_mention_is_read_with_its_author_and_time()
@@ -173,5 +179,8 @@ public class XParserTests
     [InlineData("Tue Oct 31 22:10:47 +0000 2017", 2017, 10, 31, 22)]
     [InlineData("Wed Nov 01 08:00:00 +0100 2017", 2017, 11, 1, 7)]
     public void Twitter_dates_are_read_to_utc(string value, int y, int m, int d, int h) =>
-        Assert.Equal(new DateTime(y, m, d, h, value.Contains("22:10") ? 10 : 0, value.Contains("22:10") ? 47 : 0, DateTimeKind.Utc), XPayloadParser.ParseTwitterDate(value));
+        Assert.Equal(
+            new DateTime(y, m, d, h, value.Contains("22:10") ? 10 : 0, value.Contains("22:10") ? 47 : 0, DateTimeKind.Utc),
+            XPayloadParser.ParseTwitterDate(value)
+        );
 }

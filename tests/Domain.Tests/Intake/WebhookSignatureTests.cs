@@ -11,7 +11,10 @@ public class WebhookSignatureTests
     public void Meta_signature_is_hex_hmac_sha256_of_the_raw_body()
     {
         // Independently computed: printf '%s' 'hello' | openssl dgst -sha256 -hmac 'secret'
-        Assert.Equal("sha256=88aab3ede8d3adf94d26ab90d3bafd4a2083070c3bcce9c014ee04a443847c0b", WebhookSignatures.Meta("secret", "hello"u8));
+        Assert.Equal(
+            "sha256=88aab3ede8d3adf94d26ab90d3bafd4a2083070c3bcce9c014ee04a443847c0b",
+            WebhookSignatures.Meta("secret", "hello"u8)
+        );
     }
 
     [Fact]

@@ -18,12 +18,22 @@ public sealed class LanguageMixTests
         Assert.Equal("English 100 % · French <1 %", LanguageMix.Summary(many));
     }
 
-    private static ForecastRun Run(double[] point, params (string, int)[] languages) => new()
-    {
-        Network = Network.X, Model = "Test", IntervalMinutes = 60, Point = [.. point],
-        LanguageCodes = [.. languages.Select(l => l.Item1)], LanguagePosts = [.. languages.Select(l => l.Item2)],
-        AverageHandlingMinutes = 6, Concurrency = 3, ServiceLevel = 0.8, TargetMinutes = 60, Shrinkage = 0.3, MinimumStaff = 2,
-    };
+    private static ForecastRun Run(double[] point, params (string, int)[] languages) =>
+        new()
+        {
+            Network = Network.X,
+            Model = "Test",
+            IntervalMinutes = 60,
+            Point = [.. point],
+            LanguageCodes = [.. languages.Select(l => l.Item1)],
+            LanguagePosts = [.. languages.Select(l => l.Item2)],
+            AverageHandlingMinutes = 6,
+            Concurrency = 3,
+            ServiceLevel = 0.8,
+            TargetMinutes = 60,
+            Shrinkage = 0.3,
+            MinimumStaff = 2,
+        };
 
     [Fact]
     public void A_share_of_the_volume_is_staffed_by_the_plan_the_forecast_was_made_with()
@@ -45,7 +55,14 @@ public sealed class LanguageMixTests
     [Fact]
     public void A_forecast_stored_before_languages_were_kept_does_not_know_them_and_cannot_be_split()
     {
-        var old = new ForecastRun { Network = Network.X, Model = "Test", IntervalMinutes = 60, Point = [10], Required = [3] };
+        var old = new ForecastRun
+        {
+            Network = Network.X,
+            Model = "Test",
+            IntervalMinutes = 60,
+            Point = [10],
+            Required = [3],
+        };
         Assert.False(old.KnowsLanguages);
         Assert.Throws<InvalidOperationException>(() => old.RequiredFor(0.5, withMinimum: false));
         Assert.False(Run([10]).KnowsLanguages); // no posts: no languages

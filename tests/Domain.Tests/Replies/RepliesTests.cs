@@ -64,7 +64,12 @@ public class RepliesTests
     public void Status_changes_follow_the_rules()
     {
         var at = new DateTime(2026, 11, 23, 10, 0, 0, DateTimeKind.Utc);
-        var c = new Conversation { CustomerExternalId = "1", StartedAt = at, LastActivityAt = at };
+        var c = new Conversation
+        {
+            CustomerExternalId = "1",
+            StartedAt = at,
+            LastActivityAt = at,
+        };
         Assert.Throws<Common.DomainException>(() => c.Reopen());
         c.WaitOnCustomer(at);
         Assert.Throws<Common.DomainException>(() => c.WaitOnCustomer(at));

@@ -11,22 +11,40 @@ public class MetricTests
 {
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
     private static readonly BusinessCalendar AllHours = BusinessCalendar.AlwaysOpen(London);
+
     // Mon–Fri 09:00–17:00 London.
-    private static readonly BusinessCalendar Office = BusinessCalendar.Create(London,
-        new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
-            .ToDictionary(d => d, _ => (IReadOnlyList<OpeningInterval>)[OpeningInterval.Parse("09:00", "17:00")]));
+    private static readonly BusinessCalendar Office = BusinessCalendar.Create(
+        London,
+        new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }.ToDictionary(
+            d => d,
+            _ => (IReadOnlyList<OpeningInterval>)[OpeningInterval.Parse("09:00", "17:00")]
+        )
+    );
 
     // November: London is on UTC, so local times are UTC times.
     private static DateTime T(int day, int hour, int minute = 0) => new(2026, 11, day, hour, minute, 0, DateTimeKind.Utc);
 
-    private static SlaPolicy Policy(int firstMinutes, bool businessHours = false, int resolutionMinutes = 24 * 60) => new()
-    {
-        Name = "X within the hour", FirstResponseMinutes = firstMinutes, NextResponseMinutes = firstMinutes, ResolutionMinutes = resolutionMinutes, BusinessHoursOnly = businessHours,
-    };
+    private static SlaPolicy Policy(int firstMinutes, bool businessHours = false, int resolutionMinutes = 24 * 60) =>
+        new()
+        {
+            Name = "X within the hour",
+            FirstResponseMinutes = firstMinutes,
+            NextResponseMinutes = firstMinutes,
+            ResolutionMinutes = resolutionMinutes,
+            BusinessHoursOnly = businessHours,
+        };
 
     private static Conversation Case(DateTime started, DateTime? answered = null, Intent intent = Intent.ServiceQuestion)
     {
-        var c = new Conversation { CustomerExternalId = "c", Network = Network.X, Intent = intent, StartedAt = started, InboundCount = 1, FirstResponseAt = answered };
+        var c = new Conversation
+        {
+            CustomerExternalId = "c",
+            Network = Network.X,
+            Intent = intent,
+            StartedAt = started,
+            InboundCount = 1,
+            FirstResponseAt = answered,
+        };
         return c;
     }
 
@@ -60,11 +78,17 @@ public class MetricTests
     {
         var early = Case(T(23, 10));
         early.Resolve(T(23, 10, 20));
-        Assert.Equal(SlaResult.None, FactBuilder.Build(early, Department.Service, Policy(60), AllHours, Office, T(23, 12)).FirstResponseSla);
+        Assert.Equal(
+            SlaResult.None,
+            FactBuilder.Build(early, Department.Service, Policy(60), AllHours, Office, T(23, 12)).FirstResponseSla
+        );
 
         var late = Case(T(23, 10));
         late.Resolve(T(23, 11, 20));
-        Assert.Equal(SlaResult.Missed, FactBuilder.Build(late, Department.Service, Policy(60), AllHours, Office, T(23, 12)).FirstResponseSla);
+        Assert.Equal(
+            SlaResult.Missed,
+            FactBuilder.Build(late, Department.Service, Policy(60), AllHours, Office, T(23, 12)).FirstResponseSla
+        );
     }
 
     [Fact]
@@ -73,7 +97,16 @@ public class MetricTests
         // 10:00 start, 10:10 reply, waits 10:30–14:30 (4 h), resolved 15:00: 5 h elapsed, 1 h counts against a 2 h target.
         var c = Case(T(23, 10), T(23, 10, 10));
         c.WaitOnCustomer(T(23, 10, 30));
-        c.Record(new Post { ExternalId = "2", AuthorExternalId = "c", Text = "back", Direction = Direction.Inbound, CreatedAt = T(23, 14, 30) });
+        c.Record(
+            new Post
+            {
+                ExternalId = "2",
+                AuthorExternalId = "c",
+                Text = "back",
+                Direction = Direction.Inbound,
+                CreatedAt = T(23, 14, 30),
+            }
+        );
         c.Resolve(T(23, 15));
         var fact = FactBuilder.Build(c, Department.Service, Policy(60, resolutionMinutes: 120), AllHours, Office, T(23, 16));
         Assert.Equal(SlaResult.Met, fact.ResolutionSla);
@@ -84,9 +117,28 @@ public class MetricTests
     public void A_case_moved_to_private_counts_once_and_its_first_reply_is_the_public_acknowledgement()
     {
         var c = Case(T(23, 9));
-        c.Record(new Post { ExternalId = "a", AuthorExternalId = "brand", Text = "Please DM us", Direction = Direction.Outbound, CreatedAt = T(23, 9, 5) });
+        c.Record(
+            new Post
+            {
+                ExternalId = "a",
+                AuthorExternalId = "brand",
+                Text = "Please DM us",
+                Direction = Direction.Outbound,
+                CreatedAt = T(23, 9, 5),
+            }
+        );
         c.MovedToPrivateAt = T(23, 9, 5);
-        c.Record(new Post { ExternalId = "b", AuthorExternalId = "brand", Text = "Your booking ref?", Direction = Direction.Outbound, IsPrivate = true, CreatedAt = T(23, 9, 20) });
+        c.Record(
+            new Post
+            {
+                ExternalId = "b",
+                AuthorExternalId = "brand",
+                Text = "Your booking ref?",
+                Direction = Direction.Outbound,
+                IsPrivate = true,
+                CreatedAt = T(23, 9, 20),
+            }
+        );
         var fact = FactBuilder.Build(c, Department.Service, Policy(60), AllHours, Office, T(23, 12));
         Assert.True(fact.MovedToPrivate);
         Assert.Equal(300, fact.FirstResponseSeconds);
@@ -98,7 +150,17 @@ public class MetricTests
     public void Automatic_acknowledgements_do_not_count_as_a_response()
     {
         var c = Case(T(23, 9));
-        c.Record(new Post { ExternalId = "auto", AuthorExternalId = "brand", Text = "Thanks, we'll be in touch", Direction = Direction.Outbound, IsAutomatic = true, CreatedAt = T(23, 9, 1) });
+        c.Record(
+            new Post
+            {
+                ExternalId = "auto",
+                AuthorExternalId = "brand",
+                Text = "Thanks, we'll be in touch",
+                Direction = Direction.Outbound,
+                IsAutomatic = true,
+                CreatedAt = T(23, 9, 1),
+            }
+        );
         var fact = FactBuilder.Build(c, Department.Service, Policy(60), AllHours, Office, T(23, 9, 30));
         Assert.Null(fact.FirstResponseSeconds);
         Assert.Equal(SlaResult.Running, fact.FirstResponseSla);
@@ -119,9 +181,9 @@ public class MetricTests
 
     [Theory]
     [InlineData(new[] { 1 }, 50, 1)]
-    [InlineData(new[] { 1, 2 }, 50, 1)]           // ceil(0.5·2) = 1st
-    [InlineData(new[] { 1, 2, 3, 4 }, 50, 2)]     // ceil(0.5·4) = 2nd
-    [InlineData(new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }, 90, 9)]  // ceil(0.9·10) = 9th
+    [InlineData(new[] { 1, 2 }, 50, 1)] // ceil(0.5·2) = 1st
+    [InlineData(new[] { 1, 2, 3, 4 }, 50, 2)] // ceil(0.5·4) = 2nd
+    [InlineData(new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }, 90, 9)] // ceil(0.9·10) = 9th
     [InlineData(new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 }, 90, 10)] // ceil(9.9) = 10th
     public void Percentiles_are_nearest_rank(int[] sorted, double p, int expected) => Assert.Equal(expected, Percentile.Of(sorted, p));
 
@@ -131,12 +193,29 @@ public class MetricTests
         var zone = London;
         var period = new ReportPeriod(new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 22), zone); // Mon–Sun
         var policy = Guid.NewGuid();
-        ConversationFact F(DateTime start, int? seconds, SlaResult sla, Intent intent = Intent.ServiceQuestion, Network n = Network.X, string tags = "") => new()
-        {
-            Id = Guid.NewGuid(), StartedAt = start, Network = n, Intent = intent, NeedsResponse = intent is Intent.ServiceQuestion or Intent.Complaint,
-            FirstResponseAt = seconds is { } s ? start.AddSeconds(s) : null, FirstResponseSeconds = seconds, FirstResponseBusinessSeconds = seconds,
-            SlaPolicyId = policy, FirstResponseSla = sla, ResolutionSla = SlaResult.Running, Tags = tags,
-        };
+        ConversationFact F(
+            DateTime start,
+            int? seconds,
+            SlaResult sla,
+            Intent intent = Intent.ServiceQuestion,
+            Network n = Network.X,
+            string tags = ""
+        ) =>
+            new()
+            {
+                Id = Guid.NewGuid(),
+                StartedAt = start,
+                Network = n,
+                Intent = intent,
+                NeedsResponse = intent is Intent.ServiceQuestion or Intent.Complaint,
+                FirstResponseAt = seconds is { } s ? start.AddSeconds(s) : null,
+                FirstResponseSeconds = seconds,
+                FirstResponseBusinessSeconds = seconds,
+                SlaPolicyId = policy,
+                FirstResponseSla = sla,
+                ResolutionSla = SlaResult.Running,
+                Tags = tags,
+            };
         var facts = new List<ConversationFact>
         {
             F(T(16, 9), 300, SlaResult.Met, tags: "|refund|"),
@@ -144,20 +223,63 @@ public class MetricTests
             F(T(18, 9), 4000, SlaResult.Missed, Intent.Complaint, Network.Facebook),
             F(T(19, 9), null, SlaResult.Missed),
             F(T(20, 9), 600, SlaResult.Met, Intent.Praise),
-            F(T(22, 23, 59), null, SlaResult.Running),        // last minute of the period
-            F(T(23, 0), 60, SlaResult.Met),                   // next day: not in the period
-            F(T(10, 9), 100, SlaResult.Met),                  // period before
-            F(T(11, 9), null, SlaResult.Missed),              // period before
+            F(T(22, 23, 59), null, SlaResult.Running), // last minute of the period
+            F(T(23, 0), 60, SlaResult.Met), // next day: not in the period
+            F(T(10, 9), 100, SlaResult.Met), // period before
+            F(T(11, 9), null, SlaResult.Missed), // period before
         };
         var days = new List<DayStat>
         {
-            new() { Day = new(2026, 11, 16), Network = Network.X, Intent = Intent.ServiceQuestion, Sentiment = Sentiment.Negative, Inbound = 3 },
-            new() { Day = new(2026, 11, 16), Network = Network.X, Intent = Intent.Praise, Sentiment = Sentiment.Positive, Inbound = 1, Outbound = 2 },
-            new() { Day = new(2026, 11, 18), Network = Network.Facebook, Intent = Intent.Complaint, Sentiment = Sentiment.Neutral, Inbound = 4 },
-            new() { Day = new(2026, 11, 23), Network = Network.X, Intent = Intent.ServiceQuestion, Sentiment = Sentiment.Negative, Inbound = 9 }, // outside
-            new() { Day = new(2026, 11, 10), Network = Network.X, Intent = Intent.ServiceQuestion, Sentiment = Sentiment.Neutral, Inbound = 2 },  // before
+            new()
+            {
+                Day = new(2026, 11, 16),
+                Network = Network.X,
+                Intent = Intent.ServiceQuestion,
+                Sentiment = Sentiment.Negative,
+                Inbound = 3,
+            },
+            new()
+            {
+                Day = new(2026, 11, 16),
+                Network = Network.X,
+                Intent = Intent.Praise,
+                Sentiment = Sentiment.Positive,
+                Inbound = 1,
+                Outbound = 2,
+            },
+            new()
+            {
+                Day = new(2026, 11, 18),
+                Network = Network.Facebook,
+                Intent = Intent.Complaint,
+                Sentiment = Sentiment.Neutral,
+                Inbound = 4,
+            },
+            new()
+            {
+                Day = new(2026, 11, 23),
+                Network = Network.X,
+                Intent = Intent.ServiceQuestion,
+                Sentiment = Sentiment.Negative,
+                Inbound = 9,
+            }, // outside
+            new()
+            {
+                Day = new(2026, 11, 10),
+                Network = Network.X,
+                Intent = Intent.ServiceQuestion,
+                Sentiment = Sentiment.Neutral,
+                Inbound = 2,
+            }, // before
         };
-        var d = DashboardCalculator.Compute(period, facts, days, new Dictionary<Guid, string> { [policy] = "X within the hour" }, new Backlog(2, T(22, 23, 59)), T(23, 0, 30));
+        var d = DashboardCalculator.Compute(
+            period,
+            facts,
+            days,
+            new Dictionary<Guid, string> { [policy] = "X within the hour" },
+            new Backlog(2, T(22, 23, 59)),
+            T(23, 0, 30)
+        );
 
         // This week: 6 conversations; 5 need a response (praise does not), 3 of them answered.
         Assert.Equal(6, d.Current.Conversations);
@@ -199,7 +321,10 @@ public class MetricTests
         Assert.Equal(new DateTime(2026, 11, 1, 4, 0, 0, DateTimeKind.Utc), p.FromUtc);
         Assert.Equal(new DateTime(2026, 11, 2, 5, 0, 0, DateTimeKind.Utc), p.ToUtc);
         Assert.Equal(new DateOnly(2026, 10, 31), p.Previous.From);
-        Assert.Equal("The last day must not be before the first.", ReportPeriod.Create(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 1), ny).Error);
+        Assert.Equal(
+            "The last day must not be before the first.",
+            ReportPeriod.Create(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 1), ny).Error
+        );
         Assert.Equal("Choose at most 366 days.", ReportPeriod.Create(new DateOnly(2020, 1, 1), new DateOnly(2026, 1, 1), ny).Error);
         Assert.NotNull(ReportPeriod.Create(new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31), ny).Period);
     }
@@ -217,15 +342,27 @@ public class MetricTests
     public void Facts_counted_together_keep_every_figure_and_a_target_due_since_counts_as_missed()
     {
         var policy = Guid.NewGuid();
-        ConversationFact F(int? seconds, SlaResult sla, DateTime? due = null, string tags = "", bool forwarded = false) => new()
-        {
-            Id = Guid.NewGuid(), StartedAt = T(20, 9), Network = Network.X, NeedsResponse = true, FirstResponseSeconds = seconds, FirstResponseBusinessSeconds = seconds,
-            SlaPolicyId = policy, FirstResponseSla = sla, FirstResponseDueAt = due, Tags = tags, Forwarded = forwarded,
-            ForwardOutcome = forwarded ? ForwardOutcome.Answered : ForwardOutcome.None,
-        };
+        ConversationFact F(int? seconds, SlaResult sla, DateTime? due = null, string tags = "", bool forwarded = false) =>
+            new()
+            {
+                Id = Guid.NewGuid(),
+                StartedAt = T(20, 9),
+                Network = Network.X,
+                NeedsResponse = true,
+                FirstResponseSeconds = seconds,
+                FirstResponseBusinessSeconds = seconds,
+                SlaPolicyId = policy,
+                FirstResponseSla = sla,
+                FirstResponseDueAt = due,
+                Tags = tags,
+                Forwarded = forwarded,
+                ForwardOutcome = forwarded ? ForwardOutcome.Answered : ForwardOutcome.None,
+            };
         var facts = new[]
         {
-            F(60, SlaResult.Met, tags: "|refund|"), F(60, SlaResult.Met, tags: "|refund|"), F(120, SlaResult.Met, tags: "|Refund|delay|", forwarded: true),
+            F(60, SlaResult.Met, tags: "|refund|"),
+            F(60, SlaResult.Met, tags: "|refund|"),
+            F(120, SlaResult.Met, tags: "|Refund|delay|", forwarded: true),
             F(null, SlaResult.Running, due: T(20, 10)), // due at 10:00: missed at noon
             F(null, SlaResult.Running, due: T(20, 13)), // still running at noon
         };
@@ -246,14 +383,23 @@ public class MetricTests
     public void Day_tallies_count_settled_facts_per_local_day_and_add_up_to_the_counts_of_every_fact()
     {
         var helsinki = TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki");
-        ConversationFact F(DateTime started, SlaResult first, SlaResult resolution = SlaResult.Met, int? seconds = 60) => new()
-        {
-            Id = Guid.NewGuid(), StartedAt = started, Network = Network.X, NeedsResponse = true, FirstResponseSeconds = seconds, FirstResponseSla = first,
-            ResolutionSla = resolution, FirstResponseDueAt = T(20, 23), ResolutionDueAt = T(21, 23),
-        };
+        ConversationFact F(DateTime started, SlaResult first, SlaResult resolution = SlaResult.Met, int? seconds = 60) =>
+            new()
+            {
+                Id = Guid.NewGuid(),
+                StartedAt = started,
+                Network = Network.X,
+                NeedsResponse = true,
+                FirstResponseSeconds = seconds,
+                FirstResponseSla = first,
+                ResolutionSla = resolution,
+                FirstResponseDueAt = T(20, 23),
+                ResolutionDueAt = T(21, 23),
+            };
         var facts = new[]
         {
-            F(T(20, 21, 30), SlaResult.Met), F(T(20, 21, 45), SlaResult.Met), // Friday 23:30 and 23:45 in Helsinki: one tally of two
+            F(T(20, 21, 30), SlaResult.Met),
+            F(T(20, 21, 45), SlaResult.Met), // Friday 23:30 and 23:45 in Helsinki: one tally of two
             F(T(20, 22, 30), SlaResult.Met), // 00:30 on Saturday in Helsinki (22:30 Friday in London)
             F(T(20, 22, 40), SlaResult.Missed, seconds: 9000),
             F(T(20, 22, 50), SlaResult.Running, seconds: null), // first response still running: not tallied

@@ -6,31 +6,97 @@ namespace Agency.Domain.Tests.Rostering;
 public class CoverageTests
 {
     // 8 h shifts from 09:00 are [18, 34) on the 30-minute grid.
-    private static PoolMember Person(string name, int[] brands, int minShift = 8, int maxShift = 20, int minWeek = 0, int maxWeek = 80,
-        int maxDays = 5, int rest = 22, int weekends = 2) =>
-        new(Guid.NewGuid(), name, brands, minShift, maxShift, minWeek, maxWeek, maxDays, rest, weekends);
+    private static PoolMember Person(
+        string name,
+        int[] brands,
+        int minShift = 8,
+        int maxShift = 20,
+        int minWeek = 0,
+        int maxWeek = 80,
+        int maxDays = 5,
+        int rest = 22,
+        int weekends = 2
+    ) => new(Guid.NewGuid(), name, brands, minShift, maxShift, minWeek, maxWeek, maxDays, rest, weekends);
 
-    public static CoverageProblem Problem(int days, IReadOnlyList<PoolMember> staff, params Func<int, int>[] demand) => new()
-    {
-        Days = days, IntervalMinutes = 30,
-        Brands = demand.Select((_, b) => $"B{b}").ToList(),
-        Demand = demand.Select(f => Enumerable.Range(0, days * 48).Select(f).ToArray()).ToList(),
-        Staff = staff,
-    };
+    public static CoverageProblem Problem(int days, IReadOnlyList<PoolMember> staff, params Func<int, int>[] demand) =>
+        new()
+        {
+            Days = days,
+            IntervalMinutes = 30,
+            Brands = demand.Select((_, b) => $"B{b}").ToList(),
+            Demand = demand.Select(f => Enumerable.Range(0, days * 48).Select(f).ToArray()).ToList(),
+            Staff = staff,
+        };
 
     [Fact]
     public void People_serving_two_brands_are_split_where_they_are_needed()
     {
         // Ana serves both brands, Ben only brand 0: Ana must go to brand 1 for both to be covered.
-        Assert.Equal([1, 1], CoverageRules.Allocate([[0, 1], [0]], [1, 1]));
+        Assert.Equal(
+            [1, 1],
+            CoverageRules.Allocate(
+                [
+                    [0, 1],
+                    [0],
+                ],
+                [1, 1]
+            )
+        );
         // Nobody serves brand 1: it stays short, and the spare person counts as over on their brand.
-        Assert.Equal([2, 0], CoverageRules.Allocate([[0], [0]], [1, 1]));
+        Assert.Equal(
+            [2, 0],
+            CoverageRules.Allocate(
+                [
+                    [0],
+                    [0],
+                ],
+                [1, 1]
+            )
+        );
         // Augmenting: the first person takes brand 0, the second can only do brand 0, so the first moves to brand 1.
-        Assert.Equal([1, 1], CoverageRules.Allocate([[0, 1], [0]], [1, 1]));
-        Assert.Equal([1, 1, 1], CoverageRules.Allocate([[0, 1], [1, 2], [0]], [1, 1, 1]));
+        Assert.Equal(
+            [1, 1],
+            CoverageRules.Allocate(
+                [
+                    [0, 1],
+                    [0],
+                ],
+                [1, 1]
+            )
+        );
+        Assert.Equal(
+            [1, 1, 1],
+            CoverageRules.Allocate(
+                [
+                    [0, 1],
+                    [1, 2],
+                    [0],
+                ],
+                [1, 1, 1]
+            )
+        );
         // Who goes where: Ana (both brands) to brand 1, Ben to brand 0; someone needed nowhere counts for their first brand.
-        Assert.Equal([1, 0], CoverageRules.Assign([[0, 1], [0]], [1, 1]));
-        Assert.Equal([0, 1, 1], CoverageRules.Assign([[0], [1, 2], [1]], [1, 1, 0]));
+        Assert.Equal(
+            [1, 0],
+            CoverageRules.Assign(
+                [
+                    [0, 1],
+                    [0],
+                ],
+                [1, 1]
+            )
+        );
+        Assert.Equal(
+            [0, 1, 1],
+            CoverageRules.Assign(
+                [
+                    [0],
+                    [1, 2],
+                    [1],
+                ],
+                [1, 1, 0]
+            )
+        );
     }
 
     [Fact]
@@ -48,17 +114,30 @@ public class CoverageTests
     [Fact]
     public void Every_hard_rule_is_caught_with_a_reason()
     {
-        var ana = Person("Ana", [0], minShift: 8, maxShift: 16, minWeek: 40, maxWeek: 48, maxDays: 2, rest: 22, weekends: 0) with { Blocked = [(3 * 48, 4 * 48)] };
+        var ana = Person("Ana", [0], minShift: 8, maxShift: 16, minWeek: 40, maxWeek: 48, maxDays: 2, rest: 22, weekends: 0) with
+        {
+            Blocked = [(3 * 48, 4 * 48)],
+        };
         var p = Problem(7, [ana], _ => 1);
         string[] Check(params PlannedShift[] s) => CoverageRules.Violations(p, s).ToArray();
 
         Assert.Contains(Check(new PlannedShift(0, 0, 18, 17)), v => v.Contains("not a whole-hour length"));
         Assert.Contains(Check(new PlannedShift(0, 0, 18, 18)), v => v.Contains("not a whole-hour length within the contract")); // 9 h > 8 h max
         Assert.Contains(Check(new PlannedShift(0, 0, 30, 16), new PlannedShift(0, 1, 10, 16)), v => v.Contains("of rest"));
-        Assert.Contains(Check(new PlannedShift(0, 0, 18, 16), new PlannedShift(0, 1, 18, 16), new PlannedShift(0, 2, 18, 16)), v => v.Contains("days in a row"));
+        Assert.Contains(Check(new PlannedShift(0, 0, 18, 16), new PlannedShift(0, 1, 18, 16), new PlannedShift(0, 2, 18, 16)), v =>
+            v.Contains("days in a row")
+        );
         Assert.Contains(Check(new PlannedShift(0, 5, 18, 16)), v => v.Contains("weekends"));
         Assert.Contains(Check(new PlannedShift(0, 3, 18, 16)), v => v.Contains("blocked time"));
-        Assert.Contains(Check(new PlannedShift(0, 0, 18, 16), new PlannedShift(0, 1, 18, 16), new PlannedShift(0, 4, 18, 16), new PlannedShift(0, 6, 18, 16)), v => v.Contains("at most 48"));
+        Assert.Contains(
+            Check(
+                new PlannedShift(0, 0, 18, 16),
+                new PlannedShift(0, 1, 18, 16),
+                new PlannedShift(0, 4, 18, 16),
+                new PlannedShift(0, 6, 18, 16)
+            ),
+            v => v.Contains("at most 48")
+        );
         Assert.Contains(Check(new PlannedShift(0, 0, 18, 16)), v => v.Contains("at least"));
         Assert.Contains(Check(), v => v.Contains("no shifts"));
         // 40 h a week prorated by the six free days (one blocked) and rounded down to whole hours: 34 intervals (17 h is not reached by 16).
@@ -75,7 +154,10 @@ public class CoverageTests
         Assert.Contains(CoverageRules.Violations(p, roster), v => v.StartsWith("Ben"));
         Assert.All(CoverageRules.Violations(p, roster, new HashSet<int> { 0 }), v => Assert.StartsWith("Ana", v));
         Assert.Contains(CoverageRules.Violations(p, roster, new HashSet<int> { 0 }), v => v.Contains("days in a row"));
-        Assert.Equal(CoverageRules.Violations(p, roster).Where(v => v.StartsWith("Ben")), CoverageRules.Violations(p, roster, new HashSet<int> { 1 }));
+        Assert.Equal(
+            CoverageRules.Violations(p, roster).Where(v => v.StartsWith("Ben")),
+            CoverageRules.Violations(p, roster, new HashSet<int> { 1 })
+        );
         Assert.Empty(CoverageRules.Violations(p, roster, new HashSet<int>()));
     }
 
@@ -83,8 +165,15 @@ public class CoverageTests
     public void The_first_roster_breaks_no_rule_and_covers_what_it_can()
     {
         var rng = new Random(5);
-        var staff = Enumerable.Range(0, 30).Select(i => Person($"P{i}", i % 3 == 0 ? [0, 1] : [i % 2], minWeek: 40, maxWeek: 76,
-            weekends: 1) with { Blocked = i == 4 ? [(48 * 2, 48 * 5)] : [] }).ToList();
+        var staff = Enumerable
+            .Range(0, 30)
+            .Select(i =>
+                Person($"P{i}", i % 3 == 0 ? [0, 1] : [i % 2], minWeek: 40, maxWeek: 76, weekends: 1) with
+                {
+                    Blocked = i == 4 ? [(48 * 2, 48 * 5)] : [],
+                }
+            )
+            .ToList();
         var p = Problem(14, staff, t => t % 48 is >= 16 and < 44 ? 4 + rng.Next(3) : 1, t => t % 48 is >= 20 and < 40 ? 5 : 0);
         var roster = GreedyRoster.Build(p);
         Assert.Empty(CoverageRules.Violations(p, roster));
@@ -106,16 +195,30 @@ public class CoverageTests
         // The weekly minimum of 48 intervals is not met by 32: this day must give at least 16.
         Assert.Equal(16, options.MinLength);
         // Three days in a row already around Thursday: no shape.
-        Assert.Empty(DayOptions.For(p, ana, [new PlannedShift(0, 0, 18, 16), new PlannedShift(0, 1, 18, 16), new PlannedShift(0, 2, 18, 16)], 3).Shapes);
+        Assert.Empty(
+            DayOptions
+                .For(p, ana, [new PlannedShift(0, 0, 18, 16), new PlannedShift(0, 1, 18, 16), new PlannedShift(0, 2, 18, 16)], 3)
+                .Shapes
+        );
         // Weekly room of 64 with 48 worked leaves at most 16.
-        Assert.All(DayOptions.For(p, ana, [new PlannedShift(0, 0, 18, 16), new PlannedShift(0, 2, 18, 16), new PlannedShift(0, 4, 18, 16)], 6).Shapes, s => Assert.True(s.Length <= 16));
+        Assert.All(
+            DayOptions
+                .For(p, ana, [new PlannedShift(0, 0, 18, 16), new PlannedShift(0, 2, 18, 16), new PlannedShift(0, 4, 18, 16)], 6)
+                .Shapes,
+            s => Assert.True(s.Length <= 16)
+        );
     }
 
     [Fact]
     public void The_bound_counts_demand_nobody_can_meet()
     {
         // One person, 8 h a week at most, one person needed 10 h on Monday: at least 2 h short. Brand 1 is served by no one: all of it short.
-        var p = Problem(7, [Person("Ana", [0], minShift: 8, maxShift: 16, maxWeek: 16)], t => t is >= 18 and < 38 ? 1 : 0, t => t is >= 18 and < 22 ? 2 : 0);
+        var p = Problem(
+            7,
+            [Person("Ana", [0], minShift: 8, maxShift: 16, maxWeek: 16)],
+            t => t is >= 18 and < 38 ? 1 : 0,
+            t => t is >= 18 and < 22 ? 2 : 0
+        );
         Assert.Equal(4 + 8, CoverageBound.Compute(p));
         // Two people free at once cover at most two per interval.
         var q = Problem(1, [Person("A", [0]), Person("B", [0])], t => t is >= 18 and < 20 ? 3 : 0);
@@ -141,7 +244,10 @@ public class CoverageTests
     {
         // Only the last brand needs someone, 09:00-17:00; Ana serves it and the first. Past 64 brands the search used to see the last one
         // as never short, and left Ana at home.
-        var demand = Enumerable.Range(0, brands).Select(b => (Func<int, int>)(t => b == brands - 1 && t is >= 18 and < 34 ? 1 : 0)).ToArray();
+        var demand = Enumerable
+            .Range(0, brands)
+            .Select(b => (Func<int, int>)(t => b == brands - 1 && t is >= 18 and < 34 ? 1 : 0))
+            .ToArray();
         var p = Problem(1, [Person("Ana", [0, brands - 1], minShift: 16, maxShift: 16)], demand);
         var improved = LocalSearch.Improve(p, [], TimeSpan.FromSeconds(5));
         Assert.Equal([new PlannedShift(0, 0, 18, 16)], improved);
@@ -153,8 +259,12 @@ public class CoverageTests
     {
         // Ana serves both brands and covers brand 0, which is then met; brand 1 is short. Ben serves only brand 0. His shift is
         // worth working because Ana moves on to brand 1: seen one brand at a time it only adds over-coverage.
-        var p = Problem(1, [Person("Ana", [0, 1], minShift: 16, maxShift: 16), Person("Ben", [0], minShift: 16, maxShift: 16)],
-            t => t is >= 18 and < 34 ? 1 : 0, t => t is >= 18 and < 34 ? 1 : 0);
+        var p = Problem(
+            1,
+            [Person("Ana", [0, 1], minShift: 16, maxShift: 16), Person("Ben", [0], minShift: 16, maxShift: 16)],
+            t => t is >= 18 and < 34 ? 1 : 0,
+            t => t is >= 18 and < 34 ? 1 : 0
+        );
         var improved = LocalSearch.Improve(p, [new PlannedShift(0, 0, 18, 16)], TimeSpan.FromSeconds(5));
         Assert.Contains(new PlannedShift(1, 0, 18, 16), improved);
         Assert.Equal(0, CoverageRules.Evaluate(p, improved).UnderCoverage);
@@ -168,8 +278,12 @@ public class CoverageTests
         // Ana's shift is worth as much at either time, and Ben's is worth nothing while Ana covers brand 0: no move gains. Only when
         // Ana moves sideways to brand 1 does Ben's shift fill the gap she leaves. Each search draws among equals at random; repeated
         // searches (as the solver's rounds are) cross the plateau, and nothing is lost meanwhile.
-        var p = Problem(1, [Person("Ana", [0, 1], minShift: 16, maxShift: 16), Person("Ben", [0], minShift: 16, maxShift: 16)],
-            t => t is >= 4 and < 20 ? 1 : 0, t => t is >= 28 and < 44 ? 1 : 0);
+        var p = Problem(
+            1,
+            [Person("Ana", [0, 1], minShift: 16, maxShift: 16), Person("Ben", [0], minShift: 16, maxShift: 16)],
+            t => t is >= 4 and < 20 ? 1 : 0,
+            t => t is >= 28 and < 44 ? 1 : 0
+        );
         IReadOnlyList<PlannedShift> roster = [new PlannedShift(0, 0, 4, 16)];
         for (var seed = 1; seed <= 30; seed++)
         {
@@ -189,8 +303,12 @@ public class CoverageTests
         // hour longer only doubles Ben, and Ben moving to 11:00-19:00 leaves brand 0's last hour short to cover half an hour of
         // brand 1. As a chain, Ana stays longer and then Ben moves (as late as the day allows, since past the horizon nothing is over):
         // nothing is short. The search without chains stays where it is.
-        var p = Problem(1, [Person("Ana", [0], minShift: 12, maxShift: 20), Person("Ben", [0, 1], minShift: 16, maxShift: 16)],
-            t => t is >= 8 and < 22 ? 1 : 0, t => t == 37 ? 1 : 0);
+        var p = Problem(
+            1,
+            [Person("Ana", [0], minShift: 12, maxShift: 20), Person("Ben", [0, 1], minShift: 16, maxShift: 16)],
+            t => t is >= 8 and < 22 ? 1 : 0,
+            t => t == 37 ? 1 : 0
+        );
         IReadOnlyList<PlannedShift> start = [new PlannedShift(0, 0, 8, 12), new PlannedShift(1, 0, 20, 16)];
         Assert.Equal(1, CoverageRules.Evaluate(p, start).UnderCoverage);
         for (var seed = 1; seed <= 5; seed++)
@@ -209,7 +327,9 @@ public class CoverageTests
         // Ana may work one weekend in four. She works the first, where one hour a day is needed; the second needs 8 h a day. No
         // single day or pair of days can change it (the second weekend stays closed while she works the first): her weekend moves.
         var ana = Person("Ana", [0], minShift: 16, maxShift: 16, maxWeek: 32, weekends: 1);
-        var p = Problem(14, [ana], t => t / 48 is 5 or 6 && t % 48 is >= 18 and < 20 ? 1 : t / 48 is 12 or 13 && t % 48 is >= 18 and < 34 ? 1 : 0);
+        var p = Problem(14, [ana], t => t / 48 is 5 or 6 && t % 48 is >= 18 and < 20 ? 1
+            : t / 48 is 12 or 13 && t % 48 is >= 18 and < 34 ? 1
+            : 0);
         var improved = LocalSearch.Improve(p, [new PlannedShift(0, 5, 18, 16), new PlannedShift(0, 6, 18, 16)], TimeSpan.FromSeconds(5));
         Assert.Equal(new[] { 12, 13 }, improved.Select(s => s.Day).Order());
         Assert.Equal(4, CoverageRules.Evaluate(p, improved).UnderCoverage);
@@ -221,8 +341,14 @@ public class CoverageTests
     {
         // Ana and Ben may each work one weekend of the two. The first needs both for 5 h a day, the second for 8 h. Taken in order,
         // the first weekend looks worth it (5 of their 8 h) and the second is left empty; each takes the weekend that needs them most.
-        var staff = new[] { Person("Ana", [0], minShift: 16, maxShift: 16, weekends: 1), Person("Ben", [0], minShift: 16, maxShift: 16, weekends: 1) };
-        var p = Problem(14, staff, t => t / 48 is 5 or 6 && t % 48 is >= 18 and < 28 ? 2 : t / 48 is 12 or 13 && t % 48 is >= 18 and < 34 ? 2 : 0);
+        var staff = new[]
+        {
+            Person("Ana", [0], minShift: 16, maxShift: 16, weekends: 1),
+            Person("Ben", [0], minShift: 16, maxShift: 16, weekends: 1),
+        };
+        var p = Problem(14, staff, t => t / 48 is 5 or 6 && t % 48 is >= 18 and < 28 ? 2
+            : t / 48 is 12 or 13 && t % 48 is >= 18 and < 34 ? 2
+            : 0);
         var roster = GreedyRoster.BuildWeekendsFirst(p);
         Assert.NotNull(roster);
         Assert.Equal(new[] { 12, 12, 13, 13 }, roster.Select(s => s.Day).Order());
@@ -235,8 +361,15 @@ public class CoverageTests
         // Six people, five 8 h shifts a week each (30 shifts). Weekdays need three people 06:00-22:00 (six shifts a day, all 30),
         // weekends one (two shifts a day). Planned day by day, Monday to Friday take (nearly) every hour and the weekends stay (mostly) empty;
         // weekends first staffs them, and weekdays are short instead: the pool is short either way.
-        var staff = Enumerable.Range(0, 6).Select(i => Person($"P{i}", [0], minShift: 16, maxShift: 16, minWeek: 48, maxWeek: 80, weekends: 2)).ToList();
-        var p = Problem(14, staff, t => t % 48 is >= 12 and < 44 ? CoverageProblem.IsWeekendDay(t / 48) ? 1 : 3 : 0);
+        var staff = Enumerable
+            .Range(0, 6)
+            .Select(i => Person($"P{i}", [0], minShift: 16, maxShift: 16, minWeek: 48, maxWeek: 80, weekends: 2))
+            .ToList();
+        var p = Problem(14, staff, t => t % 48 is >= 12 and < 44
+                ? CoverageProblem.IsWeekendDay(t / 48)
+                    ? 1
+                    : 3
+                : 0);
         var dayByDay = GreedyRoster.Build(p);
         var weekendsFirst = GreedyRoster.BuildWeekendsFirst(p);
         Assert.NotNull(weekendsFirst);
@@ -244,7 +377,10 @@ public class CoverageTests
         int WeekendShort(IReadOnlyList<PlannedShift> r)
         {
             var c = CoverageRules.Evaluate(p, r);
-            return Enumerable.Range(0, p.Intervals).Where(t => CoverageProblem.IsWeekendDay(t / 48)).Sum(t => Math.Max(0, p.Demand[0][t] - c.Scheduled[0][t]));
+            return Enumerable
+                .Range(0, p.Intervals)
+                .Where(t => CoverageProblem.IsWeekendDay(t / 48))
+                .Sum(t => Math.Max(0, p.Demand[0][t] - c.Scheduled[0][t]));
         }
         Assert.True(WeekendShort(dayByDay) >= 2 * 32, $"day by day: {WeekendShort(dayByDay)} weekend intervals short"); // two weekend days or more left empty
         Assert.True(WeekendShort(weekendsFirst) <= 4 * 6, $"weekends first: {WeekendShort(weekendsFirst)} weekend intervals short"); // at most 06:00-09:00 a day, where rest after a late shift forbids an early one
@@ -256,12 +392,17 @@ public class CoverageTests
         // One person needed 06:00-22:00 on weekdays for two weeks (160 intervals a week). Ana and Ben work 8 h shifts, 40 h a week;
         // Ana is off in the second week, so Ben alone covers 80 of its 160: at least 80 short, and that is what the best roster reaches.
         var ana = Person("Ana", [0], minShift: 16, maxShift: 16, maxWeek: 80) with { Blocked = [(7 * 48, 14 * 48)] };
-        var p = Problem(14, [ana, Person("Ben", [0], minShift: 16, maxShift: 16, maxWeek: 80)], t => t % 48 is >= 12 and < 44 && !CoverageProblem.IsWeekendDay(t / 48) ? 1 : 0);
+        var p = Problem(14, [ana, Person("Ben", [0], minShift: 16, maxShift: 16, maxWeek: 80)], t =>
+            t % 48 is >= 12 and < 44 && !CoverageProblem.IsWeekendDay(t / 48) ? 1 : 0
+        );
         Assert.Equal(0, CoverageBound.WeekHours(p, ana, 1));
         Assert.Equal(80, CoverageBound.WeekHours(p, ana, 0));
         Assert.Equal(80, CoverageBound.Compute(p));
-        var best = Enumerable.Range(0, 5).SelectMany(d => new[] { new PlannedShift(0, d, 12, 16), new PlannedShift(1, d, 28, 16) })
-            .Concat(Enumerable.Range(7, 5).Select(d => new PlannedShift(1, d, 12, 16))).ToList();
+        var best = Enumerable
+            .Range(0, 5)
+            .SelectMany(d => new[] { new PlannedShift(0, d, 12, 16), new PlannedShift(1, d, 28, 16) })
+            .Concat(Enumerable.Range(7, 5).Select(d => new PlannedShift(1, d, 12, 16)))
+            .ToList();
         Assert.Empty(CoverageRules.Violations(p, best));
         Assert.Equal(80, CoverageRules.Evaluate(p, best).UnderCoverage);
         // Five days in a row at most: six of any seven days, so a 10 h shift a day gives at most 60 h, whatever the contract allows.
@@ -289,8 +430,12 @@ public class CoverageTests
         for (var round = 0; round < 300; round++)
         {
             var brands = 1 + rng.Next(4);
-            var serves = Enumerable.Range(0, 1 + rng.Next(6))
-                .Select(_ => (IReadOnlyList<int>)Enumerable.Range(0, brands).Where(_ => rng.Next(2) == 0).DefaultIfEmpty(rng.Next(brands)).ToList()).ToList();
+            var serves = Enumerable
+                .Range(0, 1 + rng.Next(6))
+                .Select(_ =>
+                    (IReadOnlyList<int>)Enumerable.Range(0, brands).Where(_ => rng.Next(2) == 0).DefaultIfEmpty(rng.Next(brands)).ToList()
+                )
+                .ToList();
             var demand = Enumerable.Range(0, brands).Select(_ => rng.Next(3)).ToArray();
             var best = 0;
             Search(0, new int[brands]);
@@ -300,7 +445,11 @@ public class CoverageTests
 
             void Search(int person, int[] load)
             {
-                if (person == serves.Count) { best = Math.Max(best, load.Select((n, b) => Math.Min(n, demand[b])).Sum()); return; }
+                if (person == serves.Count)
+                {
+                    best = Math.Max(best, load.Select((n, b) => Math.Min(n, demand[b])).Sum());
+                    return;
+                }
                 foreach (var b in serves[person])
                 {
                     load[b]++;
@@ -314,11 +463,17 @@ public class CoverageTests
     [Fact]
     public void Coverage_of_a_few_intervals_tells_what_a_change_there_does_to_the_whole()
     {
-        var p = Problem(3, [Person("Ana", [0]), Person("Ben", [0, 1]), Person("Cleo", [1])], t => t % 48 is >= 16 and < 40 ? 1 : 0, t => t % 48 is >= 20 and < 44 ? 2 : 0);
+        var p = Problem(
+            3,
+            [Person("Ana", [0]), Person("Ben", [0, 1]), Person("Cleo", [1])],
+            t => t % 48 is >= 16 and < 40 ? 1 : 0,
+            t => t % 48 is >= 20 and < 44 ? 2 : 0
+        );
         IReadOnlyList<PlannedShift> before = [new(0, 0, 16, 16), new(1, 0, 20, 16), new(2, 1, 24, 16), new(1, 2, 16, 20)];
         // Ben's Sunday shift starts later, Cleo's Monday shift is dropped: only intervals from day 1 to the end of day 2 change.
         IReadOnlyList<PlannedShift> after = [new(0, 0, 16, 16), new(1, 0, 20, 16), new(1, 2, 24, 20)];
-        int from = 48 + 24, to = 2 * 48 + 44;
+        int from = 48 + 24,
+            to = 2 * 48 + 44;
         var whole = (Before: CoverageRules.Evaluate(p, before), After: CoverageRules.Evaluate(p, after));
         var part = (Before: CoverageRules.Evaluate(p, before, from, to), After: CoverageRules.Evaluate(p, after, from, to));
         Assert.Equal(whole.After.UnderCoverage, whole.Before.UnderCoverage - part.Before.UnderCoverage + part.After.UnderCoverage);

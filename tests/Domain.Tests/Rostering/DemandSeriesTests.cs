@@ -6,7 +6,8 @@ namespace Agency.Domain.Tests.Rostering;
 
 public sealed class DemandSeriesTests
 {
-    private static readonly Guid Acme = Guid.NewGuid(), Globex = Guid.NewGuid();
+    private static readonly Guid Acme = Guid.NewGuid(),
+        Globex = Guid.NewGuid();
     private static readonly List<(Guid, string)> Brands = [(Acme, "Acme"), (Globex, "Globex")];
     private static readonly Dictionary<Guid, IReadOnlyList<Network>> Channels = new()
     {
@@ -64,6 +65,7 @@ public sealed class DemandSeriesTests
 
     // Acme's X posts: 70 English, 20 Spanish, 6 undetermined, 4 German (under the 5 % a language needs for a line of its own).
     private static readonly ChannelLanguages AcmeX = new(Acme, Network.X, [("en", 70), ("es", 20), ("und", 6), ("de", 4)]);
+
     private static PersonSkills Speaker(Guid[] brands, params string[] languages) => new(brands, [], languages);
 
     [Fact]
@@ -93,9 +95,15 @@ public sealed class DemandSeriesTests
     [Fact]
     public void Languages_everyone_speaks_small_shares_and_undetermined_posts_split_nothing()
     {
-        Assert.Equal(["Acme", "Globex"], DemandSeries.For(Brands, Channels, [Speaker([Acme], "en", "es"), Person([Acme])], [AcmeX]).Select(l => l.Name));
+        Assert.Equal(
+            ["Acme", "Globex"],
+            DemandSeries.For(Brands, Channels, [Speaker([Acme], "en", "es"), Person([Acme])], [AcmeX]).Select(l => l.Name)
+        );
         // German is 4 % of the posts: nobody is held back for it, even if nobody speaks it.
-        Assert.Equal(["Acme", "Globex"], DemandSeries.For(Brands, Channels, [Speaker([Acme], "en", "es", "fr")], [AcmeX]).Select(l => l.Name));
+        Assert.Equal(
+            ["Acme", "Globex"],
+            DemandSeries.For(Brands, Channels, [Speaker([Acme], "en", "es", "fr")], [AcmeX]).Select(l => l.Name)
+        );
         // No languages known: as before.
         Assert.Equal(["Acme", "Globex"], DemandSeries.For(Brands, Channels, [Speaker([Acme], "en")]).Select(l => l.Name));
     }
@@ -113,8 +121,16 @@ public sealed class DemandSeriesTests
     {
         // The X-only agent speaks English only; Acme's Facebook posts are all English, its X posts partly Spanish.
         var facebook = new ChannelLanguages(Acme, Network.Facebook, [("en", 50)]);
-        var lines = DemandSeries.For(Brands, Channels, [new PersonSkills([Acme, Globex], [Network.X], ["en"]), Speaker([Acme], "en", "es")], [AcmeX, facebook]);
-        Assert.Equal(["Acme · X / Twitter · Spanish", "Acme · X / Twitter · other languages", "Acme · Facebook", "Globex"], lines.Select(l => l.Name));
+        var lines = DemandSeries.For(
+            Brands,
+            Channels,
+            [new PersonSkills([Acme, Globex], [Network.X], ["en"]), Speaker([Acme], "en", "es")],
+            [AcmeX, facebook]
+        );
+        Assert.Equal(
+            ["Acme · X / Twitter · Spanish", "Acme · X / Twitter · other languages", "Acme · Facebook", "Globex"],
+            lines.Select(l => l.Name)
+        );
         Assert.Equal([Network.X, Network.X, Network.Facebook], lines.Take(3).Select(l => l.Network));
     }
 
@@ -123,16 +139,31 @@ public sealed class DemandSeriesTests
     {
         var staff = new[] { new PersonSkills([Acme, Globex], [Network.X], ["en"]), Speaker([Acme], "es") };
         Assert.Equal(5, DemandSeries.For(Brands, Channels, staff, [AcmeX], maxLines: 5).Count);
-        Assert.Equal(["Acme · X / Twitter", "Acme · Facebook", "Globex"], DemandSeries.For(Brands, Channels, staff, [AcmeX], maxLines: 4).Select(l => l.Name));
+        Assert.Equal(
+            ["Acme · X / Twitter", "Acme · Facebook", "Globex"],
+            DemandSeries.For(Brands, Channels, staff, [AcmeX], maxLines: 4).Select(l => l.Name)
+        );
         Assert.Equal(["Acme", "Globex"], DemandSeries.For(Brands, Channels, staff, [AcmeX], maxLines: 2).Select(l => l.Name));
     }
 
-    private static ForecastRun Run(int[] required, double[] point, (string, int)[] languages) => new()
-    {
-        BrandId = Acme, Network = Network.X, Model = "Test", IntervalMinutes = 60, Required = [.. required], Point = [.. point],
-        LanguageCodes = [.. languages.Select(l => l.Item1)], LanguagePosts = [.. languages.Select(l => l.Item2)],
-        AverageHandlingMinutes = 6, Concurrency = 3, ServiceLevel = 0.8, TargetMinutes = 60, Shrinkage = 0.3, MinimumStaff = 1,
-    };
+    private static ForecastRun Run(int[] required, double[] point, (string, int)[] languages) =>
+        new()
+        {
+            BrandId = Acme,
+            Network = Network.X,
+            Model = "Test",
+            IntervalMinutes = 60,
+            Required = [.. required],
+            Point = [.. point],
+            LanguageCodes = [.. languages.Select(l => l.Item1)],
+            LanguagePosts = [.. languages.Select(l => l.Item2)],
+            AverageHandlingMinutes = 6,
+            Concurrency = 3,
+            ServiceLevel = 0.8,
+            TargetMinutes = 60,
+            Shrinkage = 0.3,
+            MinimumStaff = 1,
+        };
 
     [Fact]
     public void A_language_line_needs_the_staff_its_share_of_the_volume_needs_and_the_other_languages_keep_the_minimum()

@@ -4,7 +4,9 @@ namespace Agency.Domain.Tests.Rostering;
 
 public class PreferenceSwapsTests
 {
-    private const int Six = 12, Fourteen = 28, TwentyTwo = 44;
+    private const int Six = 12,
+        Fourteen = 28,
+        TwentyTwo = 44;
 
     private static PoolMember Person(string name, (int, int)? preferred, int[]? brands = null, int rest = 22) =>
         new(Guid.NewGuid(), name, brands ?? [0], 16, 16, 0, 80, 5, rest, 2) { Preferred = preferred };
@@ -31,11 +33,18 @@ public class PreferenceSwapsTests
         // Ana worked until 06:00 on the first day: an 06:00 start on day 2 breaks her 11 hours of rest.
         var p = Day(2, Person("Ana", (Six, Fourteen)), Person("Ben", (Fourteen, TwentyTwo)));
         PlannedShift[] tired = [new(0, 0, 44, 10), new(0, 1, Fourteen, 16), new(1, 1, Six, 16)];
-        Assert.Equal(tired.OrderBy(s => (s.Person, s.Day)), PreferenceSwaps.Improve(p, tired, TimeSpan.FromSeconds(5)).OrderBy(s => (s.Person, s.Day)));
+        Assert.Equal(
+            tired.OrderBy(s => (s.Person, s.Day)),
+            PreferenceSwaps.Improve(p, tired, TimeSpan.FromSeconds(5)).OrderBy(s => (s.Person, s.Day))
+        );
 
         // Brand 0 needs someone in the evening, brand 1 (only Ben serves it) in the morning: trading would leave brand 1 short.
-        var twoBrands = CoverageTests.Problem(1, [Person("Ana", (Six, Fourteen)), Person("Ben", (Fourteen, TwentyTwo), [0, 1])],
-            t => t % 48 is >= Fourteen and < TwentyTwo ? 1 : 0, t => t % 48 is >= Six and < Fourteen ? 1 : 0);
+        var twoBrands = CoverageTests.Problem(
+            1,
+            [Person("Ana", (Six, Fourteen)), Person("Ben", (Fourteen, TwentyTwo), [0, 1])],
+            t => t % 48 is >= Fourteen and < TwentyTwo ? 1 : 0,
+            t => t % 48 is >= Six and < Fourteen ? 1 : 0
+        );
         PlannedShift[] split = [new(0, 0, Fourteen, 16), new(1, 0, Six, 16)];
         Assert.Equal(0, CoverageRules.Evaluate(twoBrands, split).UnderCoverage);
         Assert.Equal(split, PreferenceSwaps.Improve(twoBrands, split, TimeSpan.FromSeconds(5)).OrderBy(s => s.Person));

@@ -9,7 +9,9 @@ public class PreferredHoursRosterTests
     private static PoolMember Person(string name, (int, int)? preferred) =>
         new(Guid.NewGuid(), name, [0], 16, 16, 0, 80, 5, 22, 2) { Preferred = preferred };
 
-    private const int Six = 12, Fourteen = 28, TwentyTwo = 44;
+    private const int Six = 12,
+        Fourteen = 28,
+        TwentyTwo = 44;
 
     private static IReadOnlyList<PlannedShift> Roster(CoverageProblem p)
     {
@@ -23,9 +25,13 @@ public class PreferredHoursRosterTests
     public void Where_cover_is_the_same_either_way_each_person_works_the_hours_they_prefer(bool anaMornings)
     {
         // One person needed 06:00-22:00: two 8-hour shifts cover it whoever works which. Whichever way the wishes lie, both are kept.
-        (int, int) morning = (Six, Fourteen), evening = (Fourteen, TwentyTwo);
-        var p = CoverageTests.Problem(1, [Person("Ana", anaMornings ? morning : evening), Person("Ben", anaMornings ? evening : morning)],
-            t => t is >= Six and < TwentyTwo ? 1 : 0);
+        (int, int) morning = (Six, Fourteen),
+            evening = (Fourteen, TwentyTwo);
+        var p = CoverageTests.Problem(
+            1,
+            [Person("Ana", anaMornings ? morning : evening), Person("Ben", anaMornings ? evening : morning)],
+            t => t is >= Six and < TwentyTwo ? 1 : 0
+        );
         var roster = Roster(p);
         Assert.Empty(CoverageRules.Violations(p, roster));
         Assert.Equal(0, CoverageRules.Evaluate(p, roster).UnderCoverage);

@@ -12,7 +12,8 @@ public sealed class RosterServiceTests
     // A day of posts: quiet nights, 20 posts a half hour from 09:00 to 21:00.
     private static readonly double[] Day = [.. Enumerable.Range(0, 48).Select(t => t is >= 18 and < 42 ? 20.0 : 0)];
 
-    private static DemandStream Stream(int line, Network network, double[] arrivals) => new(line, network, Work, arrivals, StaffRequirement.Required(arrivals, Work));
+    private static DemandStream Stream(int line, Network network, double[] arrivals) =>
+        new(line, network, Work, arrivals, StaffRequirement.Required(arrivals, Work));
 
     [Fact]
     public void People_apportioned_by_weight_by_largest_remainder_then_by_fallback_then_evenly()

@@ -6,9 +6,16 @@ namespace Agency.Domain.Tests.Routing;
 
 public class AssignmentTests
 {
-    private static AssignmentCandidate Person(string name, int open = 0, bool onShift = true, bool serves = true, Network[]? channels = null,
-        string[]? languages = null, int capacity = 5, DateTime? last = null) =>
-        new(Guid.NewGuid(), name, onShift, serves, channels ?? [Network.X], languages ?? ["en"], open, capacity, last);
+    private static AssignmentCandidate Person(
+        string name,
+        int open = 0,
+        bool onShift = true,
+        bool serves = true,
+        Network[]? channels = null,
+        string[]? languages = null,
+        int capacity = 5,
+        DateTime? last = null
+    ) => new(Guid.NewGuid(), name, onShift, serves, channels ?? [Network.X], languages ?? ["en"], open, capacity, last);
 
     [Fact]
     public void Picks_the_least_loaded_person_on_shift_then_the_longest_idle()
@@ -43,15 +50,59 @@ public class AssignmentTests
     public void A_stored_rule_becomes_the_router_s_rule_and_is_validated_before_saving()
     {
         var team = Guid.NewGuid();
-        var rule = new RoutingRuleDefinition { Name = "Angry flyers", Intents = [Intent.Complaint], Sentiments = [Sentiment.Negative], TeamId = team, SetPriority = Priority.High, AddTags = ["angry"] };
+        var rule = new RoutingRuleDefinition
+        {
+            Name = "Angry flyers",
+            Intents = [Intent.Complaint],
+            Sentiments = [Sentiment.Negative],
+            TeamId = team,
+            SetPriority = Priority.High,
+            AddTags = ["angry"],
+        };
         Assert.Empty(rule.Validate());
-        var input = new RoutingInput(Network.X, Department.Service, Intent.Complaint, Sentiment.Negative, "worst airline", "en", PersonalData.None, 10, DateTime.UtcNow, TimeZoneInfo.Utc);
+        var input = new RoutingInput(
+            Network.X,
+            Department.Service,
+            Intent.Complaint,
+            Sentiment.Negative,
+            "worst airline",
+            "en",
+            PersonalData.None,
+            10,
+            DateTime.UtcNow,
+            TimeZoneInfo.Utc
+        );
         var decision = Router.Route(input, [rule.ToRule()], null);
         Assert.Equal((team, Priority.High), (decision.TeamId, decision.Priority));
         Assert.Equal(["angry"], decision.Tags);
 
-        Assert.Contains(nameof(RoutingRuleDefinition.Regex), new RoutingRuleDefinition { Name = "Bad", Regex = "(unclosed", TeamId = team }.Validate().Keys);
-        Assert.Contains(nameof(RoutingRuleDefinition.TeamId), new RoutingRuleDefinition { Name = "Nothing to do" }.Validate().Keys);
-        Assert.Contains(nameof(RoutingRuleDefinition.NoAction), new RoutingRuleDefinition { Name = "Both", NoAction = true, TeamId = team }.Validate().Keys);
+        Assert.Contains(
+            nameof(RoutingRuleDefinition.Regex),
+            new RoutingRuleDefinition
+            {
+                Name = "Bad",
+                Regex = "(unclosed",
+                TeamId = team,
+            }
+                .Validate()
+                .Keys
+        );
+        Assert.Contains(
+            nameof(RoutingRuleDefinition.TeamId),
+            new RoutingRuleDefinition { Name = "Nothing to do" }
+                .Validate()
+                .Keys
+        );
+        Assert.Contains(
+            nameof(RoutingRuleDefinition.NoAction),
+            new RoutingRuleDefinition
+            {
+                Name = "Both",
+                NoAction = true,
+                TeamId = team,
+            }
+                .Validate()
+                .Keys
+        );
     }
 }

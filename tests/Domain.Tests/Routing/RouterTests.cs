@@ -11,12 +11,30 @@ public class RouterTests
     private static readonly Guid Vip = Guid.NewGuid();
     private static readonly Guid Night = Guid.NewGuid();
 
-    private static RoutingInput Item(Department department = Department.Service, Intent? intent = Intent.ServiceQuestion, string text = "where is my order?",
-        int followers = 10, int hour = 12, PersonalData pii = PersonalData.None, Sentiment sentiment = Sentiment.Neutral) =>
-        new(Network.X, department, intent, sentiment, text, "en", pii, followers,
-            TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, 24, hour, 0, 0, DateTimeKind.Unspecified), London), London);
+    private static RoutingInput Item(
+        Department department = Department.Service,
+        Intent? intent = Intent.ServiceQuestion,
+        string text = "where is my order?",
+        int followers = 10,
+        int hour = 12,
+        PersonalData pii = PersonalData.None,
+        Sentiment sentiment = Sentiment.Neutral
+    ) =>
+        new(
+            Network.X,
+            department,
+            intent,
+            sentiment,
+            text,
+            "en",
+            pii,
+            followers,
+            TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, 24, hour, 0, 0, DateTimeKind.Unspecified), London),
+            London
+        );
 
-    private static RoutingRule Rule(string name, int order, RoutingCondition when, params RoutingAction[] then) => new(Guid.NewGuid(), name, order, when, then);
+    private static RoutingRule Rule(string name, int order, RoutingCondition when, params RoutingAction[] then) =>
+        new(Guid.NewGuid(), name, order, when, then);
 
     [Fact]
     public void A_service_question_on_a_marketing_account_is_forwarded_to_service_by_default()
@@ -40,8 +58,20 @@ public class RouterTests
     {
         var rules = new[]
         {
-            Rule("Influencers", 2, new RoutingCondition { MinFollowers = 10_000 }, new RoutingAction.RouteToTeam(Vip), new RoutingAction.SetPriority(Priority.Urgent)),
-            Rule("Complaints", 1, new RoutingCondition { Intents = new HashSet<Intent> { Intent.Complaint } }, new RoutingAction.SetPriority(Priority.High), new RoutingAction.AddTag("complaint")),
+            Rule(
+                "Influencers",
+                2,
+                new RoutingCondition { MinFollowers = 10_000 },
+                new RoutingAction.RouteToTeam(Vip),
+                new RoutingAction.SetPriority(Priority.Urgent)
+            ),
+            Rule(
+                "Complaints",
+                1,
+                new RoutingCondition { Intents = new HashSet<Intent> { Intent.Complaint } },
+                new RoutingAction.SetPriority(Priority.High),
+                new RoutingAction.AddTag("complaint")
+            ),
         };
         var d = Router.Route(Item(intent: Intent.Complaint, followers: 50_000), rules, Service);
         Assert.Equal(["Complaints"], d.MatchedRules);
@@ -58,7 +88,14 @@ public class RouterTests
     {
         var rules = new[]
         {
-            new RoutingRule(Guid.NewGuid(), "Tag refunds", 1, new RoutingCondition { KeywordsAny = ["refund"] }, [new RoutingAction.AddTag("refund")], StopAfter: false),
+            new RoutingRule(
+                Guid.NewGuid(),
+                "Tag refunds",
+                1,
+                new RoutingCondition { KeywordsAny = ["refund"] },
+                [new RoutingAction.AddTag("refund")],
+                StopAfter: false
+            ),
             Rule("Billing team", 2, new RoutingCondition { HasPersonalData = true }, new RoutingAction.RouteToTeam(Vip)),
         };
         var d = Router.Route(Item(text: "Refund to card 4111 1111 1111 1111 please", pii: PersonalData.PaymentCard), rules, Service);
@@ -70,7 +107,10 @@ public class RouterTests
     [Fact]
     public void Spam_rules_take_an_item_out_of_every_queue()
     {
-        var rules = new[] { Rule("Spam", 1, new RoutingCondition { Intents = new HashSet<Intent> { Intent.Spam } }, new RoutingAction.NoAction()) };
+        var rules = new[]
+        {
+            Rule("Spam", 1, new RoutingCondition { Intents = new HashSet<Intent> { Intent.Spam } }, new RoutingAction.NoAction()),
+        };
         var d = Router.Route(Item(Department.Marketing, Intent.Spam, "free followers"), rules, Service);
         Assert.True(d.NoAction);
         Assert.Null(d.TeamId);
@@ -83,14 +123,26 @@ public class RouterTests
     [InlineData(12, false)]
     public void Time_of_day_windows_run_past_midnight_in_the_brand_s_zone(int hour, bool night)
     {
-        var rules = new[] { Rule("Night desk", 1, new RoutingCondition { FromLocal = new TimeOnly(22, 0), ToLocal = new TimeOnly(6, 0) }, new RoutingAction.RouteToTeam(Night)) };
+        var rules = new[]
+        {
+            Rule(
+                "Night desk",
+                1,
+                new RoutingCondition { FromLocal = new TimeOnly(22, 0), ToLocal = new TimeOnly(6, 0) },
+                new RoutingAction.RouteToTeam(Night)
+            ),
+        };
         Assert.Equal(night, Router.Route(Item(hour: hour), rules, Service).TeamId == Night);
     }
 
     [Fact]
     public void Regex_and_language_conditions()
     {
-        var when = new RoutingCondition { Regex = @"\border\s*#?\d{5}\b", Languages = new HashSet<string> { "en" } };
+        var when = new RoutingCondition
+        {
+            Regex = @"\border\s*#?\d{5}\b",
+            Languages = new HashSet<string> { "en" },
+        };
         Assert.True(Router.Matches(when, Item(text: "Order #22817 missing")));
         Assert.False(Router.Matches(when, Item(text: "order missing")));
     }
@@ -101,7 +153,14 @@ public class RouterTests
         Assert.NotNull(new RoutingCondition { Regex = "([" }.Validate());
         Assert.NotNull(new RoutingCondition { FromLocal = new TimeOnly(9, 0) }.Validate());
         Assert.NotNull(new RoutingCondition { MinFollowers = -1 }.Validate());
-        Assert.Null(new RoutingCondition { Regex = @"\d+", FromLocal = new TimeOnly(9, 0), ToLocal = new TimeOnly(17, 0) }.Validate());
+        Assert.Null(
+            new RoutingCondition
+            {
+                Regex = @"\d+",
+                FromLocal = new TimeOnly(9, 0),
+                ToLocal = new TimeOnly(17, 0),
+            }.Validate()
+        );
     }
 
     [Fact]

@@ -11,7 +11,8 @@ public class BusinessCalendarTests
     {
         var day = intervals.Length == 0 ? [OpeningInterval.Parse("09:00", "17:00")] : intervals;
         var hours = new Dictionary<DayOfWeek, IReadOnlyList<OpeningInterval>>();
-        foreach (var d in new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }) hours[d] = day;
+        foreach (var d in new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday })
+            hours[d] = day;
         return BusinessCalendar.Create(zone, hours, holidays);
     }
 
@@ -98,19 +99,28 @@ public class BusinessCalendarTests
     public void Impossible_calendars_are_refused()
     {
         Assert.Throws<ArgumentException>(() => Weekdays(London, null, OpeningInterval.Parse("10:00", "09:00")));
-        Assert.Throws<ArgumentException>(() => Weekdays(London, null, OpeningInterval.Parse("09:00", "12:00"), OpeningInterval.Parse("11:00", "14:00")));
-        Assert.Throws<ArgumentException>(() => BusinessCalendar.Create(London, new Dictionary<DayOfWeek, IReadOnlyList<OpeningInterval>>()));
+        Assert.Throws<ArgumentException>(() =>
+            Weekdays(London, null, OpeningInterval.Parse("09:00", "12:00"), OpeningInterval.Parse("11:00", "14:00"))
+        );
+        Assert.Throws<ArgumentException>(() =>
+            BusinessCalendar.Create(London, new Dictionary<DayOfWeek, IReadOnlyList<OpeningInterval>>())
+        );
     }
 }
 
 public class SlaClockTests
 {
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-    private static readonly BusinessCalendar Office = BusinessCalendar.Create(London,
-        new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
-            .ToDictionary(d => d, _ => (IReadOnlyList<OpeningInterval>)[OpeningInterval.Parse("09:00", "17:00")]));
+    private static readonly BusinessCalendar Office = BusinessCalendar.Create(
+        London,
+        new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }.ToDictionary(
+            d => d,
+            _ => (IReadOnlyList<OpeningInterval>)[OpeningInterval.Parse("09:00", "17:00")]
+        )
+    );
 
-    private static DateTime L(int d, int h, int min = 0) => TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, d, h, min, 0, DateTimeKind.Unspecified), London);
+    private static DateTime L(int d, int h, int min = 0) =>
+        TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, d, h, min, 0, DateTimeKind.Unspecified), London);
 
     [Fact]
     public void Waiting_on_the_customer_stops_the_clock()

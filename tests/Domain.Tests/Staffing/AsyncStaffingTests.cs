@@ -28,7 +28,12 @@ public class AsyncStaffingTests
         // Enough capacity in total to answer the burst, without staffing much beyond it.
         var staffed = staff.Sum() * facebook.CapacityPerAgent;
         Assert.InRange(staffed, 150, 150 + 2 * facebook.CapacityPerAgent);
-        var erlang = ErlangC.AgentsFor(ErlangC.Traffic(150, facebook.Interval, facebook.AverageHandlingTime) / facebook.Concurrency, facebook.AverageHandlingTime, 0.8, facebook.Target);
+        var erlang = ErlangC.AgentsFor(
+            ErlangC.Traffic(150, facebook.Interval, facebook.AverageHandlingTime) / facebook.Concurrency,
+            facebook.AverageHandlingTime,
+            0.8,
+            facebook.Target
+        );
         Assert.True(erlang > staff.Max());
     }
 

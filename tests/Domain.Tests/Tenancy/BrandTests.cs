@@ -52,10 +52,15 @@ public class RolesTests
 
 public class InvitationTests
 {
-    private static Invitation Make(DateTime created) => new()
-    {
-        Email = "a@b.example", DisplayName = "A", TokenHash = "x", CreatedAt = created, ExpiresAt = created + Invitation.Lifetime,
-    };
+    private static Invitation Make(DateTime created) =>
+        new()
+        {
+            Email = "a@b.example",
+            DisplayName = "A",
+            TokenHash = "x",
+            CreatedAt = created,
+            ExpiresAt = created + Invitation.Lifetime,
+        };
 
     [Fact]
     public void Is_pending_until_it_expires_after_seven_days()

@@ -35,7 +35,8 @@ public class IntentModelTests
 public abstract class RetrainSuite(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase db = default!;
-    private TenantScope acme = default!, globex = default!;
+    private TenantScope acme = default!,
+        globex = default!;
 
     public async ValueTask InitializeAsync()
     {
@@ -57,7 +58,15 @@ public abstract class RetrainSuite(DatabaseProvider provider) : IAsyncLifetime
         {
             var post = await ctx.Posts.FirstAsync();
             for (var i = 0; i < 4; i++)
-                ctx.LabelCorrections.Add(new LabelCorrection { PostId = post.Id, Text = $"{jargon} {i}", ToIntent = Intent.Spam, CorrectedAt = DateTime.UtcNow });
+                ctx.LabelCorrections.Add(
+                    new LabelCorrection
+                    {
+                        PostId = post.Id,
+                        Text = $"{jargon} {i}",
+                        ToIntent = Intent.Spam,
+                        CorrectedAt = DateTime.UtcNow,
+                    }
+                );
             await ctx.SaveChangesAsync();
         }
         var models = new IntentModels();
@@ -74,4 +83,5 @@ public abstract class RetrainSuite(DatabaseProvider provider) : IAsyncLifetime
 }
 
 public sealed class SqliteRetrain() : RetrainSuite(DatabaseProvider.Sqlite);
+
 public sealed class PostgresRetrain() : RetrainSuite(DatabaseProvider.Postgres);

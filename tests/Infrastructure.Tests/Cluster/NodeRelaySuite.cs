@@ -1,9 +1,9 @@
 using Agency.Infrastructure.Cluster;
 using Agency.Infrastructure.Intake;
+using Agency.Infrastructure.Notifications;
 using Agency.Infrastructure.Persistence;
 using Agency.Infrastructure.Tenancy;
 using Agency.Infrastructure.Tests.Support;
-using Agency.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -124,9 +124,11 @@ public abstract class NodeRelaySuite(DatabaseProvider provider) : IAsyncLifetime
         var (a, b) = (new Server(db.Setup, clock), new Server(db.Setup, clock));
         var conversation = Guid.NewGuid();
         a.Work.Publish(new WorkChanged(Guid.NewGuid(), Guid.NewGuid(), [conversation]));
-        await using (var x = db.Setup.Create(TenantScope.None)) await x.Database.ExecuteSqlRawAsync("ALTER TABLE \"NodeSignals\" RENAME TO \"NodeSignalsAway\"");
+        await using (var x = db.Setup.Create(TenantScope.None))
+            await x.Database.ExecuteSqlRawAsync("ALTER TABLE \"NodeSignals\" RENAME TO \"NodeSignalsAway\"");
         await Assert.ThrowsAnyAsync<Exception>(() => a.Relay.RelayOnceAsync(CancellationToken.None));
-        await using (var x = db.Setup.Create(TenantScope.None)) await x.Database.ExecuteSqlRawAsync("ALTER TABLE \"NodeSignalsAway\" RENAME TO \"NodeSignals\"");
+        await using (var x = db.Setup.Create(TenantScope.None))
+            await x.Database.ExecuteSqlRawAsync("ALTER TABLE \"NodeSignalsAway\" RENAME TO \"NodeSignals\"");
         await a.Relay.RelayOnceAsync(CancellationToken.None);
         await b.Relay.RelayOnceAsync(CancellationToken.None);
         Assert.Equal([conversation], Assert.Single(b.Changes).ConversationIds);
@@ -164,9 +166,28 @@ public abstract class NodeRelaySuite(DatabaseProvider provider) : IAsyncLifetime
         {
             // Stamped before the last read, committed after it (another server's slow transaction); and a row no server can read.
             x.NodeSignals.AddRange(
-                new NodeSignal { Node = "c", Kind = "work", Payload = "{not json", At = Now.AddSeconds(-1) },
-                new NodeSignal { Node = "c", Kind = "mystery", Payload = "{}", At = Now.AddSeconds(-1) },
-                new NodeSignal { Node = "c", Kind = "work", Payload = $$"""{"AgencyId":"{{Guid.NewGuid()}}","BrandId":"{{Guid.NewGuid()}}","ConversationIds":["{{late}}"]}""", At = Now.AddSeconds(-1) });
+                new NodeSignal
+                {
+                    Node = "c",
+                    Kind = "work",
+                    Payload = "{not json",
+                    At = Now.AddSeconds(-1),
+                },
+                new NodeSignal
+                {
+                    Node = "c",
+                    Kind = "mystery",
+                    Payload = "{}",
+                    At = Now.AddSeconds(-1),
+                },
+                new NodeSignal
+                {
+                    Node = "c",
+                    Kind = "work",
+                    Payload = $$"""{"AgencyId":"{{Guid.NewGuid()}}","BrandId":"{{Guid.NewGuid()}}","ConversationIds":["{{late}}"]}""",
+                    At = Now.AddSeconds(-1),
+                }
+            );
             await x.SaveChangesAsync();
         }
         await b.Relay.RelayOnceAsync(CancellationToken.None);
@@ -175,7 +196,8 @@ public abstract class NodeRelaySuite(DatabaseProvider provider) : IAsyncLifetime
         // Signals older than the relay keeps are deleted by the next server to clean up.
         clock.Advance(NodeRelay.Keep + TimeSpan.FromMinutes(1));
         await b.Relay.RelayOnceAsync(CancellationToken.None);
-        await using (var x = db.Setup.Create(TenantScope.None)) Assert.Equal(0, await x.NodeSignals.CountAsync());
+        await using (var x = db.Setup.Create(TenantScope.None))
+            Assert.Equal(0, await x.NodeSignals.CountAsync());
         Assert.Single(b.Changes);
     }
 }

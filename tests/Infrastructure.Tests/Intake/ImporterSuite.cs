@@ -1,10 +1,10 @@
-using Agency.Infrastructure.Notifications;
-using Agency.Infrastructure.Routing;
 using Agency.Domain.Channels;
 using Agency.Domain.Conversations;
 using Agency.Domain.Tenancy;
 using Agency.Infrastructure.Intake;
+using Agency.Infrastructure.Notifications;
 using Agency.Infrastructure.Persistence;
+using Agency.Infrastructure.Routing;
 using Agency.Infrastructure.Tenancy;
 using Agency.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -24,8 +24,11 @@ public abstract class ImporterSuite(DatabaseProvider provider) : IAsyncLifetime
         """;
 
     private TestDatabase db = default!;
-    private Guid agencyA, agencyB;
-    private TenantScope acme = default!, globex = default!, otherAgency = default!;
+    private Guid agencyA,
+        agencyB;
+    private TenantScope acme = default!,
+        globex = default!,
+        otherAgency = default!;
 
     public async ValueTask InitializeAsync()
     {
@@ -39,33 +42,72 @@ public abstract class ImporterSuite(DatabaseProvider provider) : IAsyncLifetime
     private async Task<(Guid, TenantScope, TenantScope)> SeedAgencyAsync(string slug, bool withGlobex)
     {
         var agency = new AgencyAccount { Name = slug, Slug = slug };
-        await using (var g = db.As(TenantScope.None)) { g.Agencies.Add(agency); await g.SaveChangesAsync(); }
-        var acmeBrand = new Brand { Name = "Acme", Slug = "acme", TimeZoneId = "UTC" };
-        var globexBrand = new Brand { Name = "Globex", Slug = "globex", TimeZoneId = "UTC" };
+        await using (var g = db.As(TenantScope.None))
+        {
+            g.Agencies.Add(agency);
+            await g.SaveChangesAsync();
+        }
+        var acmeBrand = new Brand
+        {
+            Name = "Acme",
+            Slug = "acme",
+            TimeZoneId = "UTC",
+        };
+        var globexBrand = new Brand
+        {
+            Name = "Globex",
+            Slug = "globex",
+            TimeZoneId = "UTC",
+        };
         await using (var a = db.As(TenantScope.ForAgency(agency.Id, TenantSource.System)))
         {
             a.Brands.Add(acmeBrand);
-            if (withGlobex) a.Brands.Add(globexBrand);
+            if (withGlobex)
+                a.Brands.Add(globexBrand);
             await a.SaveChangesAsync();
         }
         var acmeScope = TenantScope.ForBrand(agency.Id, acmeBrand.Id, TenantSource.System);
         var globexScope = TenantScope.ForBrand(agency.Id, globexBrand.Id, TenantSource.System);
         await using (var b = db.As(acmeScope))
         {
-            b.ChannelAccounts.Add(new ChannelAccount { Network = Network.X, Handle = "AcmeCare", ExternalAccountId = "1", Department = Department.Service });
+            b.ChannelAccounts.Add(
+                new ChannelAccount
+                {
+                    Network = Network.X,
+                    Handle = "AcmeCare",
+                    ExternalAccountId = "1",
+                    Department = Department.Service,
+                }
+            );
             await b.SaveChangesAsync();
         }
         if (withGlobex)
         {
             await using var c = db.As(globexScope);
-            c.ChannelAccounts.Add(new ChannelAccount { Network = Network.X, Handle = "GlobexHelp", ExternalAccountId = "2", Department = Department.Marketing });
+            c.ChannelAccounts.Add(
+                new ChannelAccount
+                {
+                    Network = Network.X,
+                    Handle = "GlobexHelp",
+                    ExternalAccountId = "2",
+                    Department = Department.Marketing,
+                }
+            );
             await c.SaveChangesAsync();
         }
         return (agency.Id, acmeScope, globexScope);
     }
 
-    private Importer NewImporter() => new(db.Setup, new CrossTenantReader(db.Setup), new PostWriter(TimeProvider.System), new PostNotifier(),
-        new ConversationWork(new AgencyWideReader(db.Setup), TimeProvider.System), new WorkNotifier(), TimeProvider.System);
+    private Importer NewImporter() =>
+        new(
+            db.Setup,
+            new CrossTenantReader(db.Setup),
+            new PostWriter(TimeProvider.System),
+            new PostNotifier(),
+            new ConversationWork(new AgencyWideReader(db.Setup), TimeProvider.System),
+            new WorkNotifier(),
+            TimeProvider.System
+        );
 
     private Task<ImportSummary> ImportAsync(Guid agency, ImportOptions? options = null) =>
         NewImporter().ImportAsync(agency, new StringReader(File), ImportFormat.Twcs, options ?? new ImportOptions());
@@ -129,8 +171,14 @@ public abstract class ImporterSuite(DatabaseProvider provider) : IAsyncLifetime
     public async Task A_fast_replay_stores_the_same_posts_in_time_order()
     {
         var progress = new List<ImportProgress>();
-        var summary = await NewImporter().ImportAsync(agencyA, new StringReader(File), ImportFormat.Twcs,
-            new ImportOptions { ReplaySpeed = 1_000_000 }, new SyncProgress(progress));
+        var summary = await NewImporter()
+            .ImportAsync(
+                agencyA,
+                new StringReader(File),
+                ImportFormat.Twcs,
+                new ImportOptions { ReplaySpeed = 1_000_000 },
+                new SyncProgress(progress)
+            );
         Assert.Equal(4, summary.Imported);
         Assert.Equal(4, progress[^1].Done);
         Assert.True(progress.Count >= 4);
@@ -143,4 +191,5 @@ public abstract class ImporterSuite(DatabaseProvider provider) : IAsyncLifetime
 }
 
 public sealed class SqliteImporter() : ImporterSuite(DatabaseProvider.Sqlite);
+
 public sealed class PostgresImporter() : ImporterSuite(DatabaseProvider.Postgres);

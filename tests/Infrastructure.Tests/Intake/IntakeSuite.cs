@@ -1,5 +1,3 @@
-using Agency.Infrastructure.Notifications;
-using Agency.Infrastructure.Routing;
 using System.Text;
 using Agency.Domain.Channels;
 using Agency.Domain.Classification;
@@ -7,7 +5,9 @@ using Agency.Domain.Conversations;
 using Agency.Domain.Intake;
 using Agency.Domain.Tenancy;
 using Agency.Infrastructure.Intake;
+using Agency.Infrastructure.Notifications;
 using Agency.Infrastructure.Persistence;
+using Agency.Infrastructure.Routing;
 using Agency.Infrastructure.Tenancy;
 using Agency.Infrastructure.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
@@ -26,7 +26,8 @@ public abstract class IntakeSuite(DatabaseProvider provider) : IAsyncLifetime
     private readonly IDataProtectionProvider protection = DataProtectionProvider.Create("agency-tests");
     private TenantScope brandA = default!;
     private TenantScope brandB = default!;
-    private Guid accountA, accountB;
+    private Guid accountA,
+        accountB;
 
     public async ValueTask InitializeAsync()
     {
@@ -42,16 +43,36 @@ public abstract class IntakeSuite(DatabaseProvider provider) : IAsyncLifetime
     private async Task<(TenantScope, Guid)> SeedAsync(string agencySlug, ChannelSecrets secrets)
     {
         var agency = new AgencyAccount { Name = agencySlug, Slug = agencySlug };
-        await using (var g = db.As(TenantScope.None)) { g.Agencies.Add(agency); await g.SaveChangesAsync(); }
-        var brand = new Brand { Name = "Acme", Slug = "acme", TimeZoneId = "Europe/London" };
-        await using (var a = db.As(TenantScope.ForAgency(agency.Id, TenantSource.System))) { a.Brands.Add(brand); await a.SaveChangesAsync(); }
+        await using (var g = db.As(TenantScope.None))
+        {
+            g.Agencies.Add(agency);
+            await g.SaveChangesAsync();
+        }
+        var brand = new Brand
+        {
+            Name = "Acme",
+            Slug = "acme",
+            TimeZoneId = "Europe/London",
+        };
+        await using (var a = db.As(TenantScope.ForAgency(agency.Id, TenantSource.System)))
+        {
+            a.Brands.Add(brand);
+            await a.SaveChangesAsync();
+        }
         var scope = TenantScope.ForBrand(agency.Id, brand.Id, TenantSource.System);
         var account = new ChannelAccount
         {
-            Network = Network.X, Handle = "AcmeCare", ExternalAccountId = XUser, Department = Department.Marketing,
+            Network = Network.X,
+            Handle = "AcmeCare",
+            ExternalAccountId = XUser,
+            Department = Department.Marketing,
             AppSecretProtected = secrets.Protect(Secret),
         };
-        await using (var b = db.As(scope)) { b.ChannelAccounts.Add(account); await b.SaveChangesAsync(); }
+        await using (var b = db.As(scope))
+        {
+            b.ChannelAccounts.Add(account);
+            await b.SaveChangesAsync();
+        }
         return (scope, account.Id);
     }
 
@@ -60,29 +81,44 @@ public abstract class IntakeSuite(DatabaseProvider provider) : IAsyncLifetime
     {
         var crossTenant = new CrossTenantReader(db.Setup);
         var signal = new IntakeSignal();
-        var processor = new IntakeProcessor(db.Setup, new PostWriter(TimeProvider.System), new PostNotifier(),
-            new ConversationWork(new AgencyWideReader(db.Setup), TimeProvider.System), new WorkNotifier(), TimeProvider.System, NullLogger<IntakeProcessor>.Instance);
+        var processor = new IntakeProcessor(
+            db.Setup,
+            new PostWriter(TimeProvider.System),
+            new PostNotifier(),
+            new ConversationWork(new AgencyWideReader(db.Setup), TimeProvider.System),
+            new WorkNotifier(),
+            TimeProvider.System,
+            NullLogger<IntakeProcessor>.Instance
+        );
         var receiver = new IntakeReceiver(crossTenant, db.Setup, new ChannelSecrets(protection), signal, TimeProvider.System);
         var worker = new InboxWorker(crossTenant, processor, signal, Options.Create(new IntakeOptions()), NullLogger<InboxWorker>.Instance);
         return (receiver, worker);
     }
 
     private static byte[] Tweet(string id, string text, string author = "115712", string? replyTo = null, string minute = "10") =>
-        System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            for_user_id = XUser,
-            tweet_create_events = new[]
+        System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+            new
             {
-                new
+                for_user_id = XUser,
+                tweet_create_events = new[]
                 {
-                    created_at = $"Tue Oct 31 22:{minute}:47 +0000 2017",
-                    id_str = id,
-                    text,
-                    in_reply_to_status_id_str = replyTo,
-                    user = new { id_str = author, screen_name = author == XUser ? "AcmeCare" : "patmorgan", name = "Pat", followers_count = 10 },
+                    new
+                    {
+                        created_at = $"Tue Oct 31 22:{minute}:47 +0000 2017",
+                        id_str = id,
+                        text,
+                        in_reply_to_status_id_str = replyTo,
+                        user = new
+                        {
+                            id_str = author,
+                            screen_name = author == XUser ? "AcmeCare" : "patmorgan",
+                            name = "Pat",
+                            followers_count = 10,
+                        },
+                    },
                 },
-            },
-        });
+            }
+        );
 
     private static string Sign(byte[] body) => WebhookSignatures.X(Secret, body);
 
@@ -97,8 +133,12 @@ public abstract class IntakeSuite(DatabaseProvider provider) : IAsyncLifetime
     {
         var (receiver, one) = Services();
         var (_, two) = Services();
-        var bodies = Enumerable.Range(0, 20).Select(i => Tweet($"93046549821139{i:D4}", $"@AcmeCare question number {i} about my booking", author: $"{100 + i}")).ToList();
-        foreach (var body in bodies) Assert.Equal(ReceiveStatus.Stored, (await receiver.ReceiveAsync(accountA, DeliverySource.XWebhook, body, Sign(body))).Status);
+        var bodies = Enumerable
+            .Range(0, 20)
+            .Select(i => Tweet($"93046549821139{i:D4}", $"@AcmeCare question number {i} about my booking", author: $"{100 + i}"))
+            .ToList();
+        foreach (var body in bodies)
+            Assert.Equal(ReceiveStatus.Stored, (await receiver.ReceiveAsync(accountA, DeliverySource.XWebhook, body, Sign(body))).Status);
 
         var taken = await Task.WhenAll(one.DrainOnceAsync(default), two.DrainOnceAsync(default));
         Assert.Equal(20, taken.Sum()); // between them every delivery once, none by both
@@ -115,9 +155,14 @@ public abstract class IntakeSuite(DatabaseProvider provider) : IAsyncLifetime
         var body = Tweet("930465498211390001", "@AcmeCare where is my refund?");
         var stored = await receiver.ReceiveAsync(accountA, DeliverySource.XWebhook, body, Sign(body));
         await using (var x = db.As(brandA))
-            await x.InboxDeliveries.ExecuteUpdateAsync(u => u.SetProperty(d => d.ClaimToken, Guid.NewGuid()).SetProperty(d => d.ClaimedUntil, DateTime.UtcNow.AddMinutes(2)));
+            await x.InboxDeliveries.ExecuteUpdateAsync(u =>
+                u.SetProperty(d => d.ClaimToken, Guid.NewGuid()).SetProperty(d => d.ClaimedUntil, DateTime.UtcNow.AddMinutes(2))
+            );
         Assert.Equal(0, await worker.DrainOnceAsync(default));
-        Assert.Equal(DeliveryStatus.Pending, (await InA(c => c.InboxDeliveries.AsNoTracking().SingleAsync(d => d.Id == stored.DeliveryId))).Status);
+        Assert.Equal(
+            DeliveryStatus.Pending,
+            (await InA(c => c.InboxDeliveries.AsNoTracking().SingleAsync(d => d.Id == stored.DeliveryId))).Status
+        );
         // That server stopped: once its claim has lapsed, this one processes the delivery.
         await using (var x = db.As(brandA))
             await x.InboxDeliveries.ExecuteUpdateAsync(u => u.SetProperty(d => d.ClaimedUntil, DateTime.UtcNow.AddSeconds(-1)));
@@ -164,7 +209,13 @@ public abstract class IntakeSuite(DatabaseProvider provider) : IAsyncLifetime
     {
         // Another writer holds the inbox longer than this server's connections wait: the delivery is neither stored nor called a
         // duplicate (a 200 would lose it), so the platform is asked to retry; the retry is stored once.
-        var receiver = new IntakeReceiver(new CrossTenantReader(db.Setup), db.Impatient(), new ChannelSecrets(protection), new IntakeSignal(), TimeProvider.System);
+        var receiver = new IntakeReceiver(
+            new CrossTenantReader(db.Setup),
+            db.Impatient(),
+            new ChannelSecrets(protection),
+            new IntakeSignal(),
+            TimeProvider.System
+        );
         var body = Tweet("3003", "@AcmeCare is anyone there?");
         await using (await db.HoldWritesAsync("InboxDeliveries"))
         {
@@ -209,7 +260,10 @@ public abstract class IntakeSuite(DatabaseProvider provider) : IAsyncLifetime
     {
         var (receiver, _) = Services();
         var body = Tweet("3004", "@AcmeCare hi");
-        Assert.Equal(ReceiveStatus.BadSignature, (await receiver.ReceiveAsync(accountA, DeliverySource.XWebhook, body, WebhookSignatures.X("not-the-secret", body))).Status);
+        Assert.Equal(
+            ReceiveStatus.BadSignature,
+            (await receiver.ReceiveAsync(accountA, DeliverySource.XWebhook, body, WebhookSignatures.X("not-the-secret", body))).Status
+        );
         Assert.Equal(0, await InA(c => c.InboxDeliveries.CountAsync()));
     }
 
@@ -233,8 +287,14 @@ public abstract class IntakeSuite(DatabaseProvider provider) : IAsyncLifetime
     {
         var (receiver, _) = Services();
         var body = Tweet("3005", "@AcmeCare hi");
-        Assert.Equal(ReceiveStatus.UnknownAccount, (await receiver.ReceiveAsync(Guid.NewGuid(), DeliverySource.XWebhook, body, Sign(body))).Status);
-        Assert.Equal(ReceiveStatus.UnknownAccount, (await receiver.ReceiveAsync(accountA, DeliverySource.MetaWebhook, body, WebhookSignatures.Meta(Secret, body))).Status);
+        Assert.Equal(
+            ReceiveStatus.UnknownAccount,
+            (await receiver.ReceiveAsync(Guid.NewGuid(), DeliverySource.XWebhook, body, Sign(body))).Status
+        );
+        Assert.Equal(
+            ReceiveStatus.UnknownAccount,
+            (await receiver.ReceiveAsync(accountA, DeliverySource.MetaWebhook, body, WebhookSignatures.Meta(Secret, body))).Status
+        );
     }
 
     [Fact]
@@ -279,11 +339,15 @@ public abstract class IntakeSuite(DatabaseProvider provider) : IAsyncLifetime
         var repeat = Tweet("8001", "@AcmeCare my refund never came", minute: "12");
         var second = Tweet("8002", "@AcmeCare thanks, all sorted!", author: "999");
         var bad = Encoding.UTF8.GetBytes($$"""{"for_user_id":"{{XUser}}","tweet_create_events":[{"id_str":"8003"}]}""");
-        foreach (var b in new[] { first, repeat, second, bad }) await receiver.ReceiveAsync(accountA, DeliverySource.XWebhook, b, Sign(b));
+        foreach (var b in new[] { first, repeat, second, bad })
+            await receiver.ReceiveAsync(accountA, DeliverySource.XWebhook, b, Sign(b));
         Assert.Equal(4, await worker.DrainOnceAsync(default));
 
         var deliveries = await InA(c => c.InboxDeliveries.OrderBy(d => d.ReceivedAt).ToListAsync());
-        Assert.Equal([DeliveryStatus.Processed, DeliveryStatus.Processed, DeliveryStatus.Processed, DeliveryStatus.Parked], deliveries.Select(d => d.Status));
+        Assert.Equal(
+            [DeliveryStatus.Processed, DeliveryStatus.Processed, DeliveryStatus.Processed, DeliveryStatus.Parked],
+            deliveries.Select(d => d.Status)
+        );
         Assert.Equal([1, 0, 1, 0], deliveries.Select(d => d.StoredItems));
         Assert.Equal(1, deliveries[1].DuplicateItems);
         Assert.Equal(2, await InA(c => c.Posts.CountAsync()));
@@ -297,7 +361,8 @@ public abstract class IntakeSuite(DatabaseProvider provider) : IAsyncLifetime
         var mention = Tweet("6001", "@AcmeCare how do I change my seat?");
         var reply = Tweet("6002", "@patmorgan Happy to help, please DM us", author: XUser, replyTo: "6001", minute: "25");
         var followUp = Tweet("6003", "@AcmeCare thanks, sent", replyTo: "6002", minute: "30");
-        foreach (var b in new[] { mention, reply, followUp }) await receiver.ReceiveAsync(accountA, DeliverySource.XWebhook, b, Sign(b));
+        foreach (var b in new[] { mention, reply, followUp })
+            await receiver.ReceiveAsync(accountA, DeliverySource.XWebhook, b, Sign(b));
         await worker.DrainOnceAsync(default);
 
         var posts = await InA(c => c.Posts.OrderBy(p => p.CreatedAt).ToListAsync());
@@ -324,4 +389,5 @@ public abstract class IntakeSuite(DatabaseProvider provider) : IAsyncLifetime
 }
 
 public sealed class SqliteIntake() : IntakeSuite(DatabaseProvider.Sqlite);
+
 public sealed class PostgresIntake() : IntakeSuite(DatabaseProvider.Postgres);

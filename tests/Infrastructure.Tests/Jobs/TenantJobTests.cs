@@ -87,11 +87,13 @@ public abstract class TenantJobSuite(DatabaseProvider provider) : IAsyncLifetime
     {
         var fanOut = host.Services.GetRequiredService<BrandFanOut>();
         var seen = new ConcurrentBag<(Guid Brand, Guid[] Visible)>();
-        var result = await fanOut.RunAsync(async (sp, tenant, ct) =>
-        {
-            await using var ctx = await sp.GetRequiredService<IDbContextFactory<AgencyDbContext>>().CreateDbContextAsync(ct);
-            seen.Add((tenant.BrandId!.Value, await ctx.BrandHolidays.Select(h => h.BrandId).ToArrayAsync(ct)));
-        });
+        var result = await fanOut.RunAsync(
+            async (sp, tenant, ct) =>
+            {
+                await using var ctx = await sp.GetRequiredService<IDbContextFactory<AgencyDbContext>>().CreateDbContextAsync(ct);
+                seen.Add((tenant.BrandId!.Value, await ctx.BrandHolidays.Select(h => h.BrandId).ToArrayAsync(ct)));
+            }
+        );
         Assert.Equal(3, result.Succeeded);
         Assert.Empty(result.Failed);
         Assert.Equal(new[] { world.XAcme, world.XGlobex, world.YAcme }.Order(), seen.Select(s => s.Brand).Order());
@@ -102,8 +104,9 @@ public abstract class TenantJobSuite(DatabaseProvider provider) : IAsyncLifetime
     public async Task A_failing_brand_does_not_stop_the_others()
     {
         var fanOut = host.Services.GetRequiredService<BrandFanOut>();
-        var result = await fanOut.RunAsync((_, tenant, _) =>
-            tenant.BrandId == world.XGlobex ? throw new InvalidOperationException("boom") : Task.CompletedTask);
+        var result = await fanOut.RunAsync(
+            (_, tenant, _) => tenant.BrandId == world.XGlobex ? throw new InvalidOperationException("boom") : Task.CompletedTask
+        );
         Assert.Equal(2, result.Succeeded);
         Assert.Equal(world.XGlobex, Assert.Single(result.Failed).Brand.BrandId);
     }
@@ -113,6 +116,7 @@ public abstract class TenantJobSuite(DatabaseProvider provider) : IAsyncLifetime
 public sealed class HolidayJob(IServiceScopeFactory scopes) : TenantJob(scopes)
 {
     public const string RunKey = "run";
+
     public sealed record Observation(int VisibleHolidays, Guid[] VisibleBrands, Exception? WriteError);
 
     private static readonly ConcurrentDictionary<Guid, TaskCompletionSource<Observation>> Waiting = new();
@@ -120,7 +124,12 @@ public sealed class HolidayJob(IServiceScopeFactory scopes) : TenantJob(scopes)
     public static Task<Observation> Expect(Guid run) =>
         Waiting.GetOrAdd(run, _ => new TaskCompletionSource<Observation>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
-    protected override async Task ExecuteAsync(IServiceProvider services, TenantScope tenant, IJobExecutionContext context, CancellationToken ct)
+    protected override async Task ExecuteAsync(
+        IServiceProvider services,
+        TenantScope tenant,
+        IJobExecutionContext context,
+        CancellationToken ct
+    )
     {
         var run = Guid.Parse(context.MergedJobDataMap.GetString(RunKey)!);
         try
@@ -148,4 +157,5 @@ public sealed class HolidayJob(IServiceScopeFactory scopes) : TenantJob(scopes)
 }
 
 public sealed class SqliteTenantJobs() : TenantJobSuite(DatabaseProvider.Sqlite);
+
 public sealed class PostgresTenantJobs() : TenantJobSuite(DatabaseProvider.Postgres);

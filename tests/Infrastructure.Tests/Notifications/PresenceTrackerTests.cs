@@ -1,5 +1,5 @@
-using Agency.Infrastructure.Tests.Support;
 using Agency.Infrastructure.Notifications;
+using Agency.Infrastructure.Tests.Support;
 
 namespace Agency.Infrastructure.Tests.Notifications;
 

@@ -23,16 +23,23 @@ public sealed class MetricsTests
     [Fact]
     public void Prometheus_text_names_each_metric_once_and_escapes_label_values()
     {
-        var text = PrometheusText.Render(
-        [
-            new MetricSample("agency_x_total", "counter", "Things, counted.", [KeyValuePair.Create("outcome", "a \"quoted\" \\ value\nnext")], 3),
+        var text = PrometheusText.Render([
+            new MetricSample(
+                "agency_x_total",
+                "counter",
+                "Things, counted.",
+                [KeyValuePair.Create("outcome", "a \"quoted\" \\ value\nnext")],
+                3
+            ),
             new MetricSample("agency_x_total", "counter", "Things, counted.", [KeyValuePair.Create("outcome", "b")], 0.5),
             new MetricSample("agency_depth", "gauge", "A depth.", [], 7),
         ]);
         Assert.Equal(
-            "# HELP agency_x_total Things, counted.\n# TYPE agency_x_total counter\n" +
-            "agency_x_total{outcome=\"a \\\"quoted\\\" \\\\ value\\nnext\"} 3\nagency_x_total{outcome=\"b\"} 0.5\n" +
-            "# HELP agency_depth A depth.\n# TYPE agency_depth gauge\nagency_depth 7\n", text);
+            "# HELP agency_x_total Things, counted.\n# TYPE agency_x_total counter\n"
+                + "agency_x_total{outcome=\"a \\\"quoted\\\" \\\\ value\\nnext\"} 3\nagency_x_total{outcome=\"b\"} 0.5\n"
+                + "# HELP agency_depth A depth.\n# TYPE agency_depth gauge\nagency_depth 7\n",
+            text
+        );
     }
 
     [Fact]
@@ -42,11 +49,22 @@ public sealed class MetricsTests
         using var hosting = new Meter(MetricsCollector.HostingMeter);
         var duration = hosting.CreateHistogram<double>(MetricsCollector.RequestDuration, "s");
         var route = $"/b/{{brand}}/{Guid.NewGuid()}";
-        KeyValuePair<string, object?>[] tags = [new("http.request.method", "GET"), new("http.route", route), new("http.response.status_code", 200), new("url.scheme", "http")];
-        foreach (var seconds in new[] { 0.003, 0.2, 3.0 }) duration.Record(seconds, tags);
+        KeyValuePair<string, object?>[] tags =
+        [
+            new("http.request.method", "GET"),
+            new("http.route", route),
+            new("http.response.status_code", 200),
+            new("url.scheme", "http"),
+        ];
+        foreach (var seconds in new[] { 0.003, 0.2, 3.0 })
+            duration.Record(seconds, tags);
 
         var mine = collector.Snapshot().Where(s => s.Tags.Contains(KeyValuePair.Create("route", route))).ToList();
-        string? At(string le) => mine.SingleOrDefault(s => s.Name.EndsWith("_bucket", StringComparison.Ordinal) && s.Tags.Contains(KeyValuePair.Create("le", le)))?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string? At(string le) =>
+            mine.SingleOrDefault(s =>
+                    s.Name.EndsWith("_bucket", StringComparison.Ordinal) && s.Tags.Contains(KeyValuePair.Create("le", le))
+                )
+                ?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(("1", "1", "2", "2", "3", "3"), (At("0.005"), At("0.1"), At("0.25"), At("2.5"), At("5"), At("+Inf")));
         Assert.Equal(3, mine.Single(s => s.Name == "agency_http_request_duration_seconds_count").Value);
         Assert.Equal(3.203, mine.Single(s => s.Name == "agency_http_request_duration_seconds_sum").Value, 9);
@@ -55,6 +73,9 @@ public sealed class MetricsTests
 
         var text = PrometheusText.Render(mine);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "# TYPE agency_http_request_duration_seconds histogram"));
-        Assert.Contains($"agency_http_request_duration_seconds_bucket{{method=\"GET\",route=\"{route}\",status=\"200\",le=\"+Inf\"}} 3", text);
+        Assert.Contains(
+            $"agency_http_request_duration_seconds_bucket{{method=\"GET\",route=\"{route}\",status=\"200\",le=\"+Inf\"}} 3",
+            text
+        );
     }
 }

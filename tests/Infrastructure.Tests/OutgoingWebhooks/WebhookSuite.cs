@@ -6,8 +6,8 @@ using Agency.Domain.OutgoingWebhooks;
 using Agency.Domain.Sla;
 using Agency.Domain.Tenancy;
 using Agency.Infrastructure.OutgoingWebhooks;
-using Agency.Infrastructure.PublicApi;
 using Agency.Infrastructure.Persistence;
+using Agency.Infrastructure.PublicApi;
 using Agency.Infrastructure.Tenancy;
 using Agency.Infrastructure.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
@@ -24,8 +24,10 @@ public abstract class WebhookSuite(DatabaseProvider provider) : IAsyncLifetime
     private TestDatabase db = default!;
     private WebhookReceiver receiver = default!;
     private ManualClock clock = default!;
-    private TenantScope acme = default!, stranger = default!;
-    private Guid account, strangerAccount;
+    private TenantScope acme = default!,
+        stranger = default!;
+    private Guid account,
+        strangerAccount;
     private readonly WebhookSecrets secrets = new(new EphemeralDataProtectionProvider());
     private ServiceProvider? http;
 
@@ -37,7 +39,11 @@ public abstract class WebhookSuite(DatabaseProvider provider) : IAsyncLifetime
         clock = new ManualClock(DateTime.UtcNow);
         var a = new AgencyAccount { Name = "A", Slug = "a" };
         var b = new AgencyAccount { Name = "B", Slug = "b" };
-        await using (var g = db.As(TenantScope.None)) { g.Agencies.AddRange(a, b); await g.SaveChangesAsync(); }
+        await using (var g = db.As(TenantScope.None))
+        {
+            g.Agencies.AddRange(a, b);
+            await g.SaveChangesAsync();
+        }
         acme = await BrandAsync(TenantScope.ForAgency(a.Id, TenantSource.User, "u1", "Hannah"), "acme");
         stranger = await BrandAsync(TenantScope.ForAgency(b.Id, TenantSource.User, "u2", "Bo"), "acme");
         account = await AccountAsync(acme);
@@ -47,7 +53,13 @@ public abstract class WebhookSuite(DatabaseProvider provider) : IAsyncLifetime
     private async Task<TenantScope> BrandAsync(TenantScope agency, string slug)
     {
         await using var x = db.As(agency);
-        var brand = new Brand { Name = slug, Slug = slug, TimeZoneId = "UTC", CreatedAt = DateTime.UtcNow };
+        var brand = new Brand
+        {
+            Name = slug,
+            Slug = slug,
+            TimeZoneId = "UTC",
+            CreatedAt = DateTime.UtcNow,
+        };
         x.Brands.Add(brand);
         await x.SaveChangesAsync();
         return agency.WithBrand(brand.Id);
@@ -56,7 +68,13 @@ public abstract class WebhookSuite(DatabaseProvider provider) : IAsyncLifetime
     private async Task<Guid> AccountAsync(TenantScope brand)
     {
         await using var x = db.As(brand);
-        var a = new ChannelAccount { Network = Network.X, Handle = "care", ExternalAccountId = "1", Department = Department.Service };
+        var a = new ChannelAccount
+        {
+            Network = Network.X,
+            Handle = "care",
+            ExternalAccountId = "1",
+            Department = Department.Service,
+        };
         x.ChannelAccounts.Add(a);
         await x.SaveChangesAsync();
         return a.Id;
@@ -64,7 +82,8 @@ public abstract class WebhookSuite(DatabaseProvider provider) : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (http is not null) await http.DisposeAsync();
+        if (http is not null)
+            await http.DisposeAsync();
         await receiver.DisposeAsync();
         await db.DisposeAsync();
     }
@@ -72,17 +91,33 @@ public abstract class WebhookSuite(DatabaseProvider provider) : IAsyncLifetime
     private WebhookDispatcher Dispatcher(bool allowInsecure = true)
     {
         var services = new ServiceCollection();
-        services.AddHttpClient(WebhookHttp.ClientName, c => c.Timeout = TimeSpan.FromSeconds(5)).ConfigurePrimaryHttpMessageHandler(() => WebhookHttp.Handler(allowInsecure));
+        services
+            .AddHttpClient(WebhookHttp.ClientName, c => c.Timeout = TimeSpan.FromSeconds(5))
+            .ConfigurePrimaryHttpMessageHandler(() => WebhookHttp.Handler(allowInsecure));
         http = services.BuildServiceProvider();
-        return new WebhookDispatcher(db.Setup, secrets, http.GetRequiredService<IHttpClientFactory>(), Options.Create(new WebhookOptions { AllowInsecure = allowInsecure }),
-            Options.Create(new ApiOptions { SettleSeconds = 2 }), clock, NullLogger<WebhookDispatcher>.Instance);
+        return new WebhookDispatcher(
+            db.Setup,
+            secrets,
+            http.GetRequiredService<IHttpClientFactory>(),
+            Options.Create(new WebhookOptions { AllowInsecure = allowInsecure }),
+            Options.Create(new ApiOptions { SettleSeconds = 2 }),
+            clock,
+            NullLogger<WebhookDispatcher>.Instance
+        );
     }
 
     private async Task<(Guid Id, string Secret)> EndpointAsync(TenantScope brand, string[] events, string? url = null)
     {
         await using var x = db.As(brand);
         var secret = WebhookEndpoint.NewSecret();
-        var e = new WebhookEndpoint { Name = "CRM", Url = url ?? receiver.Url, Events = events.ToList(), SecretProtected = secrets.Protect(secret), CreatedAt = clock.UtcNow };
+        var e = new WebhookEndpoint
+        {
+            Name = "CRM",
+            Url = url ?? receiver.Url,
+            Events = events.ToList(),
+            SecretProtected = secrets.Protect(secret),
+            CreatedAt = clock.UtcNow,
+        };
         e.FollowFrom(clock.UtcNow);
         x.WebhookEndpoints.Add(e);
         await x.SaveChangesAsync();
@@ -93,7 +128,15 @@ public abstract class WebhookSuite(DatabaseProvider provider) : IAsyncLifetime
     {
         await using var x = db.As(brand);
         var now = DateTime.UtcNow;
-        var c = new Conversation { ChannelAccountId = on, Network = Network.X, CustomerExternalId = customer, CustomerHandle = customer, StartedAt = now, LastActivityAt = now };
+        var c = new Conversation
+        {
+            ChannelAccountId = on,
+            Network = Network.X,
+            CustomerExternalId = customer,
+            CustomerHandle = customer,
+            StartedAt = now,
+            LastActivityAt = now,
+        };
         x.Conversations.Add(c);
         await x.SaveChangesAsync();
         return c.Id;
@@ -182,8 +225,11 @@ public abstract class WebhookSuite(DatabaseProvider provider) : IAsyncLifetime
     }
 
     // Counters are the process's and tests run side by side: at least this test's calls are counted.
-    private static double Calls(Infrastructure.Operations.MetricsCollector meter, string outcome) => meter.Snapshot()
-        .Where(s => s.Name == "agency_outgoing_webhook_calls_total" && s.Tags.Contains(KeyValuePair.Create("outcome", outcome))).Sum(s => s.Value);
+    private static double Calls(Infrastructure.Operations.MetricsCollector meter, string outcome) =>
+        meter
+            .Snapshot()
+            .Where(s => s.Name == "agency_outgoing_webhook_calls_total" && s.Tags.Contains(KeyValuePair.Create("outcome", outcome)))
+            .Sum(s => s.Value);
 
     [Fact]
     public async Task Service_level_risks_go_to_the_endpoints_that_want_them()
@@ -193,8 +239,26 @@ public abstract class WebhookSuite(DatabaseProvider provider) : IAsyncLifetime
         var id = await ConversationAsync(acme, account, "late");
         await using (var x = db.As(acme))
         {
-            x.SlaEvents.Add(new SlaEvent { ConversationId = id, Target = SlaTarget.FirstResponse, Kind = SlaEventKind.Warning, DueAt = DateTime.UtcNow, At = DateTime.UtcNow });
-            x.SlaEvents.Add(new SlaEvent { ConversationId = id, Target = SlaTarget.FirstResponse, Kind = SlaEventKind.Breach, DueAt = DateTime.UtcNow, At = DateTime.UtcNow });
+            x.SlaEvents.Add(
+                new SlaEvent
+                {
+                    ConversationId = id,
+                    Target = SlaTarget.FirstResponse,
+                    Kind = SlaEventKind.Warning,
+                    DueAt = DateTime.UtcNow,
+                    At = DateTime.UtcNow,
+                }
+            );
+            x.SlaEvents.Add(
+                new SlaEvent
+                {
+                    ConversationId = id,
+                    Target = SlaTarget.FirstResponse,
+                    Kind = SlaEventKind.Breach,
+                    DueAt = DateTime.UtcNow,
+                    At = DateTime.UtcNow,
+                }
+            );
             await x.SaveChangesAsync();
         }
         Settle();
@@ -225,7 +289,8 @@ public abstract class WebhookSuite(DatabaseProvider provider) : IAsyncLifetime
     public async Task Two_servers_at_once_send_every_change_exactly_once()
     {
         await EndpointAsync(acme, [WebhookEvents.ConversationChanged]);
-        for (var i = 0; i < 12; i++) await ConversationAsync(acme, account, $"c{i}");
+        for (var i = 0; i < 12; i++)
+            await ConversationAsync(acme, account, $"c{i}");
         Settle();
         var (one, two) = (Dispatcher(), Dispatcher());
         for (var round = 0; round < 3; round++)
@@ -296,8 +361,10 @@ public abstract class WebhookSuite(DatabaseProvider provider) : IAsyncLifetime
     [InlineData("::ffff:10.0.0.1", false)]
     [InlineData("93.184.216.34", true)]
     [InlineData("2606:2800:220:1:248:1893:25c8:1946", true)]
-    public void Only_public_addresses_count_as_public(string address, bool isPublic) => Assert.Equal(isPublic, WebhookHttp.IsPublic(IPAddress.Parse(address)));
+    public void Only_public_addresses_count_as_public(string address, bool isPublic) =>
+        Assert.Equal(isPublic, WebhookHttp.IsPublic(IPAddress.Parse(address)));
 }
 
 public sealed class SqliteWebhooks() : WebhookSuite(DatabaseProvider.Sqlite);
+
 public sealed class PostgresWebhooks() : WebhookSuite(DatabaseProvider.Postgres);

@@ -35,9 +35,27 @@ public abstract class DbErrorsSuite(DatabaseProvider provider) : IAsyncLifetime
     [Fact]
     public async Task A_second_brand_with_the_same_slug_is_a_unique_violation()
     {
-        await using (var a = db.As(agency)) { a.Brands.Add(new Brand { Name = "Acme", Slug = "acme", TimeZoneId = "UTC" }); await a.SaveChangesAsync(); }
+        await using (var a = db.As(agency))
+        {
+            a.Brands.Add(
+                new Brand
+                {
+                    Name = "Acme",
+                    Slug = "acme",
+                    TimeZoneId = "UTC",
+                }
+            );
+            await a.SaveChangesAsync();
+        }
         await using var b = db.As(agency);
-        b.Brands.Add(new Brand { Name = "Acme again", Slug = "acme", TimeZoneId = "UTC" });
+        b.Brands.Add(
+            new Brand
+            {
+                Name = "Acme again",
+                Slug = "acme",
+                TimeZoneId = "UTC",
+            }
+        );
         Assert.True((await FailingSave(b)).IsUniqueViolation());
     }
 
@@ -45,7 +63,15 @@ public abstract class DbErrorsSuite(DatabaseProvider provider) : IAsyncLifetime
     public async Task A_broken_reference_is_not_a_unique_violation()
     {
         await using var a = db.As(TenantScope.ForBrand(agency.AgencyId!.Value, Guid.NewGuid(), TenantSource.System)); // a brand that does not exist
-        a.ChannelAccounts.Add(new ChannelAccount { Network = Network.X, Handle = "acme", ExternalAccountId = "1", Department = Department.Service });
+        a.ChannelAccounts.Add(
+            new ChannelAccount
+            {
+                Network = Network.X,
+                Handle = "acme",
+                ExternalAccountId = "1",
+                Department = Department.Service,
+            }
+        );
         Assert.False((await FailingSave(a)).IsUniqueViolation());
     }
 
@@ -54,10 +80,18 @@ public abstract class DbErrorsSuite(DatabaseProvider provider) : IAsyncLifetime
     {
         await using var held = await db.HoldWritesAsync("Brands");
         await using var a = db.Impatient().Create(agency);
-        a.Brands.Add(new Brand { Name = "Acme", Slug = "acme", TimeZoneId = "UTC" });
+        a.Brands.Add(
+            new Brand
+            {
+                Name = "Acme",
+                Slug = "acme",
+                TimeZoneId = "UTC",
+            }
+        );
         Assert.False((await FailingSave(a)).IsUniqueViolation());
     }
 }
 
 public sealed class SqliteDbErrors() : DbErrorsSuite(DatabaseProvider.Sqlite);
+
 public sealed class PostgresDbErrors() : DbErrorsSuite(DatabaseProvider.Postgres);

@@ -15,17 +15,36 @@ public abstract class PlanningSuite(DatabaseProvider provider) : IAsyncLifetime
 {
     private static readonly DateTime Now = new(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc);
     private TestDatabase db = default!;
-    private TenantScope acme = default!, globex = default!;
+    private TenantScope acme = default!,
+        globex = default!;
 
     public async ValueTask InitializeAsync()
     {
         db = await TestDatabase.CreateAsync(provider);
         var agency = new AgencyAccount { Name = "A", Slug = "a" };
-        await using (var g = db.As(TenantScope.None)) { g.Agencies.Add(agency); await g.SaveChangesAsync(); }
-        var a = new Brand { Name = "Acme", Slug = "acme", TimeZoneId = "Europe/London" };
-        var b = new Brand { Name = "Globex", Slug = "globex", TimeZoneId = "Europe/London" };
+        await using (var g = db.As(TenantScope.None))
+        {
+            g.Agencies.Add(agency);
+            await g.SaveChangesAsync();
+        }
+        var a = new Brand
+        {
+            Name = "Acme",
+            Slug = "acme",
+            TimeZoneId = "Europe/London",
+        };
+        var b = new Brand
+        {
+            Name = "Globex",
+            Slug = "globex",
+            TimeZoneId = "Europe/London",
+        };
         var scope = TenantScope.ForAgency(agency.Id, TenantSource.System);
-        await using (var x = db.As(scope)) { x.Brands.AddRange(a, b); await x.SaveChangesAsync(); }
+        await using (var x = db.As(scope))
+        {
+            x.Brands.AddRange(a, b);
+            await x.SaveChangesAsync();
+        }
         (acme, globex) = (scope.WithBrand(a.Id), scope.WithBrand(b.Id));
         await SeedPostsAsync(acme, perHour: 6);
         await SeedPostsAsync(globex, perHour: 1);
@@ -37,7 +56,13 @@ public abstract class PlanningSuite(DatabaseProvider provider) : IAsyncLifetime
     private async Task SeedPostsAsync(TenantScope brand, int perHour)
     {
         await using var x = db.As(brand);
-        var account = new ChannelAccount { Network = Network.X, Handle = "h", ExternalAccountId = "1", Department = Department.Service };
+        var account = new ChannelAccount
+        {
+            Network = Network.X,
+            Handle = "h",
+            ExternalAccountId = "1",
+            Department = Department.Service,
+        };
         x.ChannelAccounts.Add(account);
         var start = Now.Date.AddDays(-56);
         var n = 0;
@@ -47,11 +72,22 @@ public abstract class PlanningSuite(DatabaseProvider provider) : IAsyncLifetime
             var weekend = hour.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
             var count = daytime ? (weekend ? perHour / 2 : perHour) : 0;
             for (var i = 0; i < count; i++, n++)
-                x.Posts.Add(new Post
-                {
-                    ChannelAccountId = account.Id, ExternalId = $"{n}", AuthorExternalId = "c", Text = "help", Direction = Direction.Inbound,
-                    CreatedAt = hour.AddMinutes(i * 60.0 / Math.Max(1, count)), ReceivedAt = hour, Language = n % 5 == 0 ? "es" : n % 10 == 1 ? null : "en",
-                });
+                x.Posts.Add(
+                    new Post
+                    {
+                        ChannelAccountId = account.Id,
+                        ExternalId = $"{n}",
+                        AuthorExternalId = "c",
+                        Text = "help",
+                        Direction = Direction.Inbound,
+                        CreatedAt = hour.AddMinutes(i * 60.0 / Math.Max(1, count)),
+                        ReceivedAt = hour,
+                        Language =
+                            n % 5 == 0 ? "es"
+                            : n % 10 == 1 ? null
+                            : "en",
+                    }
+                );
         }
         await x.SaveChangesAsync();
     }
@@ -83,8 +119,14 @@ public abstract class PlanningSuite(DatabaseProvider provider) : IAsyncLifetime
         // The languages the posts were in (a fifth Spanish, a tenth not determined), and the plan the staff needed was worked out by.
         Assert.Equal(["en", "es", "und"], run.LanguageCodes);
         Assert.Equal(0.2, run.ShareOf("es"), 2);
-        Assert.Equal((6.0, 3, 0.8, 60, 0.3), (run.AverageHandlingMinutes, run.Concurrency, run.ServiceLevel, run.TargetMinutes, run.Shrinkage));
-        Assert.True(run.RequiredFor(0.2, withMinimum: false)[monday + 24] is > 0 and var spanish && spanish <= run.Required[monday + 24], "a fifth of the volume needs someone, and no more than the whole");
+        Assert.Equal(
+            (6.0, 3, 0.8, 60, 0.3),
+            (run.AverageHandlingMinutes, run.Concurrency, run.ServiceLevel, run.TargetMinutes, run.Shrinkage)
+        );
+        Assert.True(
+            run.RequiredFor(0.2, withMinimum: false)[monday + 24] is > 0 and var spanish && spanish <= run.Required[monday + 24],
+            "a fifth of the volume needs someone, and no more than the whole"
+        );
 
         await using (var a = db.As(acme))
         {
@@ -93,10 +135,14 @@ public abstract class PlanningSuite(DatabaseProvider provider) : IAsyncLifetime
             Assert.Equal(run.BacktestLastWeek, stored.BacktestLastWeek); // stored and read back
             Assert.Equal(run.LanguageCodes, stored.LanguageCodes);
             Assert.Equal(run.LanguagePosts, stored.LanguagePosts);
-            Assert.Equal((run.Concurrency, run.TargetMinutes, run.Shrinkage, run.MinimumStaff), (stored.Concurrency, stored.TargetMinutes, stored.Shrinkage, stored.MinimumStaff));
+            Assert.Equal(
+                (run.Concurrency, run.TargetMinutes, run.Shrinkage, run.MinimumStaff),
+                (stored.Concurrency, stored.TargetMinutes, stored.Shrinkage, stored.MinimumStaff)
+            );
             Assert.True(stored.KnowsLanguages);
         }
-        await using (var g = db.As(globex)) Assert.Equal(0, await g.ForecastRuns.CountAsync());
+        await using (var g = db.As(globex))
+            Assert.Equal(0, await g.ForecastRuns.CountAsync());
     }
 
     [Fact]
@@ -104,14 +150,23 @@ public abstract class PlanningSuite(DatabaseProvider provider) : IAsyncLifetime
     {
         await using (var a = db.As(acme))
         {
-            a.ChannelPlans.Add(new ChannelPlan { Network = Network.X, IntervalMinutes = 60, HorizonWeeks = 1, TargetMinutes = 30 });
+            a.ChannelPlans.Add(
+                new ChannelPlan
+                {
+                    Network = Network.X,
+                    IntervalMinutes = 60,
+                    HorizonWeeks = 1,
+                    TargetMinutes = 30,
+                }
+            );
             await a.SaveChangesAsync();
         }
         var run = Assert.Single(await new WorkloadPlanner(db.Setup, new ManualClock(Now)).PlanAsync(acme));
         Assert.Equal((60, 7 * 24), (run.IntervalMinutes, run.Point.Count));
         // A target shorter than the interval: customers wait in a queue, so Erlang C sizes each interval.
         Assert.Equal(Agency.Domain.Staffing.StaffingModel.ErlangC, run.StaffingModel);
-        await using (var a = db.As(acme)) Assert.Equal(Agency.Domain.Staffing.StaffingModel.ErlangC, (await a.ForecastRuns.SingleAsync()).StaffingModel);
+        await using (var a = db.As(acme))
+            Assert.Equal(Agency.Domain.Staffing.StaffingModel.ErlangC, (await a.ForecastRuns.SingleAsync()).StaffingModel);
     }
 
     [Fact]
@@ -120,11 +175,21 @@ public abstract class PlanningSuite(DatabaseProvider provider) : IAsyncLifetime
         var baseline = Assert.Single(await new WorkloadPlanner(db.Setup, new ManualClock(Now)).PlanAsync(acme));
         await using (var a = db.As(acme))
         {
-            a.MarketingEvents.Add(new Domain.Calendars.MarketingEvent { Name = "Black Friday", Kind = Domain.Calendars.MarketingEventKind.Campaign, FirstDay = new DateOnly(2026, 11, 27), LastDay = new DateOnly(2026, 11, 27), ExpectedUplift = 2 });
+            a.MarketingEvents.Add(
+                new Domain.Calendars.MarketingEvent
+                {
+                    Name = "Black Friday",
+                    Kind = Domain.Calendars.MarketingEventKind.Campaign,
+                    FirstDay = new DateOnly(2026, 11, 27),
+                    LastDay = new DateOnly(2026, 11, 27),
+                    ExpectedUplift = 2,
+                }
+            );
             a.ChannelPlans.Add(new ChannelPlan { Network = Network.X, MinimumStaff = 1 });
             await a.SaveChangesAsync();
         }
-        await using (var g = db.As(globex)) Assert.Empty(await g.MarketingEvents.ToListAsync());
+        await using (var g = db.As(globex))
+            Assert.Empty(await g.MarketingEvents.ToListAsync());
         var run = Assert.Single(await new WorkloadPlanner(db.Setup, new ManualClock(Now)).PlanAsync(acme));
         Assert.Equal(["Black Friday ×2"], run.Events);
         var friday = (new DateOnly(2026, 11, 27).DayNumber - run.FirstLocalDay.DayNumber) * 48;
@@ -143,4 +208,5 @@ public abstract class PlanningSuite(DatabaseProvider provider) : IAsyncLifetime
 }
 
 public sealed class SqlitePlanning() : PlanningSuite(DatabaseProvider.Sqlite);
+
 public sealed class PostgresPlanning() : PlanningSuite(DatabaseProvider.Postgres);

@@ -3,8 +3,8 @@ using Agency.Domain.Channels;
 using Agency.Domain.Conversations;
 using Agency.Domain.PublicApi;
 using Agency.Domain.Tenancy;
-using Agency.Infrastructure.PublicApi;
 using Agency.Infrastructure.Persistence;
+using Agency.Infrastructure.PublicApi;
 using Agency.Infrastructure.Tenancy;
 using Agency.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -17,13 +17,18 @@ public abstract class ApiSuite(DatabaseProvider provider) : IAsyncLifetime
     private static readonly DateTime Now = new(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc);
     private TestDatabase db = default!;
     private ManualClock clock = default!;
-    private TenantScope acme = default!, globex = default!, stranger = default!;
+    private TenantScope acme = default!,
+        globex = default!,
+        stranger = default!;
     private readonly List<Guid> acmeConversations = [];
-    private Guid globexConversation, strangerConversation;
-    private string acmeKey = "", strangerKey = "";
+    private Guid globexConversation,
+        strangerConversation;
+    private string acmeKey = "",
+        strangerKey = "";
 
     // Conversations are stamped by the system clock when saved; the feed is read without waiting for changes to settle, but where said.
-    private BrandApi Api => new(db.Setup, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new ApiOptions { SettleSeconds = 0 }));
+    private BrandApi Api =>
+        new(db.Setup, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new ApiOptions { SettleSeconds = 0 }));
     private ApiKeyAuthenticator Keys => new(new CrossTenantReader(db.Setup), db.Setup, clock);
 
     public async ValueTask InitializeAsync()
@@ -32,14 +37,44 @@ public abstract class ApiSuite(DatabaseProvider provider) : IAsyncLifetime
         clock = new ManualClock(Now);
         var a = new AgencyAccount { Name = "A", Slug = "a" };
         var b = new AgencyAccount { Name = "B", Slug = "b" };
-        await using (var g = db.As(TenantScope.None)) { g.Agencies.AddRange(a, b); await g.SaveChangesAsync(); }
+        await using (var g = db.As(TenantScope.None))
+        {
+            g.Agencies.AddRange(a, b);
+            await g.SaveChangesAsync();
+        }
         var agencyA = TenantScope.ForAgency(a.Id, TenantSource.User, "u1", "Hannah");
-        var brandA = new Brand { Name = "Acme", Slug = "acme", TimeZoneId = "Europe/London", CreatedAt = Now };
-        var brandG = new Brand { Name = "Globex", Slug = "globex", TimeZoneId = "Europe/London", CreatedAt = Now };
+        var brandA = new Brand
+        {
+            Name = "Acme",
+            Slug = "acme",
+            TimeZoneId = "Europe/London",
+            CreatedAt = Now,
+        };
+        var brandG = new Brand
+        {
+            Name = "Globex",
+            Slug = "globex",
+            TimeZoneId = "Europe/London",
+            CreatedAt = Now,
+        };
         // The other agency's brand has the same slug: only the key tells them apart.
-        var brandS = new Brand { Name = "Acme B", Slug = "acme", TimeZoneId = "Europe/London", CreatedAt = Now };
-        await using (var x = db.As(agencyA)) { x.Brands.AddRange(brandA, brandG); await x.SaveChangesAsync(); }
-        await using (var x = db.As(TenantScope.ForAgency(b.Id, TenantSource.User, "u2", "Bo"))) { x.Brands.Add(brandS); await x.SaveChangesAsync(); }
+        var brandS = new Brand
+        {
+            Name = "Acme B",
+            Slug = "acme",
+            TimeZoneId = "Europe/London",
+            CreatedAt = Now,
+        };
+        await using (var x = db.As(agencyA))
+        {
+            x.Brands.AddRange(brandA, brandG);
+            await x.SaveChangesAsync();
+        }
+        await using (var x = db.As(TenantScope.ForAgency(b.Id, TenantSource.User, "u2", "Bo")))
+        {
+            x.Brands.Add(brandS);
+            await x.SaveChangesAsync();
+        }
         acme = agencyA.WithBrand(brandA.Id);
         globex = agencyA.WithBrand(brandG.Id);
         stranger = TenantScope.ForBrand(b.Id, brandS.Id, TenantSource.User, "u2", "Bo");
@@ -48,8 +83,20 @@ public abstract class ApiSuite(DatabaseProvider provider) : IAsyncLifetime
         var minutes = new[] { 0, 10, 10, 10, 20, 30, 40 };
         await using (var x = db.As(acme))
         {
-            var x1 = new ChannelAccount { Network = Network.X, Handle = "acme", ExternalAccountId = "1", Department = Department.Service };
-            var fb = new ChannelAccount { Network = Network.Facebook, Handle = "acmepage", ExternalAccountId = "2", Department = Department.Marketing };
+            var x1 = new ChannelAccount
+            {
+                Network = Network.X,
+                Handle = "acme",
+                ExternalAccountId = "1",
+                Department = Department.Service,
+            };
+            var fb = new ChannelAccount
+            {
+                Network = Network.Facebook,
+                Handle = "acmepage",
+                ExternalAccountId = "2",
+                Department = Department.Marketing,
+            };
             x.ChannelAccounts.AddRange(x1, fb);
             for (var i = 0; i < minutes.Length; i++)
             {
@@ -57,13 +104,52 @@ public abstract class ApiSuite(DatabaseProvider provider) : IAsyncLifetime
                 var at = Now.AddHours(-2).AddMinutes(minutes[i]);
                 var c = new Conversation
                 {
-                    ChannelAccountId = account.Id, Network = account.Network, Department = account.Department, CustomerExternalId = $"c{i}", CustomerHandle = $"cust{i}",
-                    StartedAt = at.AddMinutes(-5), LastActivityAt = at, Status = i == 0 ? ConversationStatus.Resolved : ConversationStatus.Open, InboundCount = 1,
+                    ChannelAccountId = account.Id,
+                    Network = account.Network,
+                    Department = account.Department,
+                    CustomerExternalId = $"c{i}",
+                    CustomerHandle = $"cust{i}",
+                    StartedAt = at.AddMinutes(-5),
+                    LastActivityAt = at,
+                    Status = i == 0 ? ConversationStatus.Resolved : ConversationStatus.Open,
+                    InboundCount = 1,
                 };
                 x.Conversations.Add(c);
-                x.Posts.Add(new Post { ChannelAccountId = account.Id, ConversationId = c.Id, ExternalId = $"p{i}", AuthorExternalId = $"c{i}", Text = $"question {i}", CreatedAt = at.AddMinutes(-5), ReceivedAt = at, Direction = Direction.Inbound });
-                x.Posts.Add(new Post { ChannelAccountId = account.Id, ConversationId = c.Id, ExternalId = $"r{i}", AuthorExternalId = "1", Text = $"answer {i}", CreatedAt = at, ReceivedAt = at, Direction = Direction.Outbound });
-                x.ConversationNotes.Add(new ConversationNote { ConversationId = c.Id, AuthorName = "Sam", Text = "internal only", CreatedAt = at });
+                x.Posts.Add(
+                    new Post
+                    {
+                        ChannelAccountId = account.Id,
+                        ConversationId = c.Id,
+                        ExternalId = $"p{i}",
+                        AuthorExternalId = $"c{i}",
+                        Text = $"question {i}",
+                        CreatedAt = at.AddMinutes(-5),
+                        ReceivedAt = at,
+                        Direction = Direction.Inbound,
+                    }
+                );
+                x.Posts.Add(
+                    new Post
+                    {
+                        ChannelAccountId = account.Id,
+                        ConversationId = c.Id,
+                        ExternalId = $"r{i}",
+                        AuthorExternalId = "1",
+                        Text = $"answer {i}",
+                        CreatedAt = at,
+                        ReceivedAt = at,
+                        Direction = Direction.Outbound,
+                    }
+                );
+                x.ConversationNotes.Add(
+                    new ConversationNote
+                    {
+                        ConversationId = c.Id,
+                        AuthorName = "Sam",
+                        Text = "internal only",
+                        CreatedAt = at,
+                    }
+                );
                 acmeConversations.Add(c.Id);
             }
             var (key, secret) = ApiKey.Issue("CRM sync", Now, "Hannah");
@@ -78,7 +164,15 @@ public abstract class ApiSuite(DatabaseProvider provider) : IAsyncLifetime
         {
             var prefix = ApiKey.PrefixOf(acmeKey)!;
             strangerKey = $"agk_{prefix}_{new string('s', 43)}";
-            x.ApiKeys.Add(new ApiKey { Name = "BI", Prefix = prefix, SecretHash = ApiKey.Hash(strangerKey), CreatedAt = Now });
+            x.ApiKeys.Add(
+                new ApiKey
+                {
+                    Name = "BI",
+                    Prefix = prefix,
+                    SecretHash = ApiKey.Hash(strangerKey),
+                    CreatedAt = Now,
+                }
+            );
             await x.SaveChangesAsync();
         }
     }
@@ -86,11 +180,36 @@ public abstract class ApiSuite(DatabaseProvider provider) : IAsyncLifetime
     private async Task<Guid> OneConversationAsync(TenantScope brand)
     {
         await using var x = db.As(brand);
-        var account = new ChannelAccount { Network = Network.X, Handle = "other", ExternalAccountId = "1", Department = Department.Service };
-        var c = new Conversation { ChannelAccountId = account.Id, Network = Network.X, CustomerExternalId = "c0", StartedAt = Now.AddHours(-1), LastActivityAt = Now.AddHours(-1) };
+        var account = new ChannelAccount
+        {
+            Network = Network.X,
+            Handle = "other",
+            ExternalAccountId = "1",
+            Department = Department.Service,
+        };
+        var c = new Conversation
+        {
+            ChannelAccountId = account.Id,
+            Network = Network.X,
+            CustomerExternalId = "c0",
+            StartedAt = Now.AddHours(-1),
+            LastActivityAt = Now.AddHours(-1),
+        };
         x.ChannelAccounts.Add(account);
         x.Conversations.Add(c);
-        x.Posts.Add(new Post { ChannelAccountId = account.Id, ConversationId = c.Id, ExternalId = "p0", AuthorExternalId = "c0", Text = "not yours", CreatedAt = Now.AddHours(-1), ReceivedAt = Now.AddHours(-1), Direction = Direction.Inbound });
+        x.Posts.Add(
+            new Post
+            {
+                ChannelAccountId = account.Id,
+                ConversationId = c.Id,
+                ExternalId = "p0",
+                AuthorExternalId = "c0",
+                Text = "not yours",
+                CreatedAt = Now.AddHours(-1),
+                ReceivedAt = Now.AddHours(-1),
+                Direction = Direction.Inbound,
+            }
+        );
         await x.SaveChangesAsync();
         return c.Id;
     }
@@ -175,7 +294,8 @@ public abstract class ApiSuite(DatabaseProvider provider) : IAsyncLifetime
             pages.Add(page.Items.Count);
             seen.AddRange(page.Items.Select(c => c.Id));
             after = ApiCursor.Decode(page.Next);
-            if (!page.HasMore) break;
+            if (!page.HasMore)
+                break;
         }
         Assert.Equal([3, 3, 1], pages);
         Assert.Equal(acmeConversations.Order(), seen.Order());
@@ -217,7 +337,11 @@ public abstract class ApiSuite(DatabaseProvider provider) : IAsyncLifetime
     [Fact]
     public async Task A_change_younger_than_the_settle_time_waits_for_the_next_call()
     {
-        var patient = new BrandApi(db.Setup, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new ApiOptions { SettleSeconds = 3600 }));
+        var patient = new BrandApi(
+            db.Setup,
+            TimeProvider.System,
+            Microsoft.Extensions.Options.Options.Create(new ApiOptions { SettleSeconds = 3600 })
+        );
         Assert.Empty((await patient.ConversationsAsync(acme, new ApiConversationQuery(null, null, null, null, 50))).Items);
         Assert.Equal(7, (await Api.ConversationsAsync(acme, new ApiConversationQuery(null, null, null, null, 50))).Items.Count);
     }
@@ -249,4 +373,5 @@ public abstract class ApiSuite(DatabaseProvider provider) : IAsyncLifetime
 }
 
 public sealed class SqliteApi() : ApiSuite(DatabaseProvider.Sqlite);
+
 public sealed class PostgresApi() : ApiSuite(DatabaseProvider.Postgres);

@@ -27,8 +27,11 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
     private static readonly DateTime Now = new(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc);
     private TestDatabase db = default!;
     private ManualClock clock = default!;
-    private TenantScope acme = default!, globex = default!, stranger = default!;
-    private Guid account, policy;
+    private TenantScope acme = default!,
+        globex = default!,
+        stranger = default!;
+    private Guid account,
+        policy;
 
     private ReportRollups Rollups => new(db.Setup, clock);
     private BrandReports Reports => new(db.Setup, Rollups, clock);
@@ -39,21 +42,64 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
         clock = new ManualClock(Now);
         var a = new AgencyAccount { Name = "A", Slug = "a" };
         var b = new AgencyAccount { Name = "B", Slug = "b" };
-        await using (var g = db.As(TenantScope.None)) { g.Agencies.AddRange(a, b); await g.SaveChangesAsync(); }
+        await using (var g = db.As(TenantScope.None))
+        {
+            g.Agencies.AddRange(a, b);
+            await g.SaveChangesAsync();
+        }
         var agency = TenantScope.ForAgency(a.Id, TenantSource.User, "u1", "Hannah");
-        var brandA = new Brand { Name = "Acme", Slug = "acme", TimeZoneId = "Europe/London", Color = "#C62828", CreatedAt = Now.AddYears(-1) };
-        var brandG = new Brand { Name = "Globex", Slug = "globex", TimeZoneId = "Europe/London", CreatedAt = Now.AddYears(-1) };
-        var brandS = new Brand { Name = "Stranger", Slug = "stranger", TimeZoneId = "Europe/London", CreatedAt = Now.AddYears(-1) };
-        await using (var x = db.As(agency)) { x.Brands.AddRange(brandA, brandG); await x.SaveChangesAsync(); }
-        await using (var x = db.As(TenantScope.ForAgency(b.Id, TenantSource.User))) { x.Brands.Add(brandS); await x.SaveChangesAsync(); }
+        var brandA = new Brand
+        {
+            Name = "Acme",
+            Slug = "acme",
+            TimeZoneId = "Europe/London",
+            Color = "#C62828",
+            CreatedAt = Now.AddYears(-1),
+        };
+        var brandG = new Brand
+        {
+            Name = "Globex",
+            Slug = "globex",
+            TimeZoneId = "Europe/London",
+            CreatedAt = Now.AddYears(-1),
+        };
+        var brandS = new Brand
+        {
+            Name = "Stranger",
+            Slug = "stranger",
+            TimeZoneId = "Europe/London",
+            CreatedAt = Now.AddYears(-1),
+        };
+        await using (var x = db.As(agency))
+        {
+            x.Brands.AddRange(brandA, brandG);
+            await x.SaveChangesAsync();
+        }
+        await using (var x = db.As(TenantScope.ForAgency(b.Id, TenantSource.User)))
+        {
+            x.Brands.Add(brandS);
+            await x.SaveChangesAsync();
+        }
         acme = agency.WithBrand(brandA.Id);
         globex = agency.WithBrand(brandG.Id);
         stranger = TenantScope.ForBrand(b.Id, brandS.Id, TenantSource.User);
 
         await using (var x = db.As(acme))
         {
-            var acc = new ChannelAccount { Network = Network.X, Handle = "acme", ExternalAccountId = "1", Department = Department.Service };
-            var p = new SlaPolicy { Name = "X within the hour", FirstResponseMinutes = 60, NextResponseMinutes = 60, ResolutionMinutes = 24 * 60 };
+            var acc = new ChannelAccount
+            {
+                Network = Network.X,
+                Handle = "acme",
+                ExternalAccountId = "1",
+                Department = Department.Service,
+            };
+            var p = new SlaPolicy
+            {
+                Name = "X within the hour",
+                FirstResponseMinutes = 60,
+                NextResponseMinutes = 60,
+                ResolutionMinutes = 24 * 60,
+            };
             x.ChannelAccounts.Add(acc);
             x.SlaPolicies.Add(p);
             await x.SaveChangesAsync();
@@ -61,27 +107,57 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
         }
         // Last week (16–22 Nov): answered in 5, 20 and 90 minutes, one unanswered; the week before: one in 10 minutes.
         await AddCaseAsync(acme, new DateTime(2026, 11, 16, 9, 0, 0, DateTimeKind.Utc), 5, "refund");
-        await AddCaseAsync(acme, new DateTime(2026, 11, 17, 9, 0, 0, DateTimeKind.Utc), 20, "refund", intent: Intent.Complaint, sentiment: Sentiment.Negative);
+        await AddCaseAsync(
+            acme,
+            new DateTime(2026, 11, 17, 9, 0, 0, DateTimeKind.Utc),
+            20,
+            "refund",
+            intent: Intent.Complaint,
+            sentiment: Sentiment.Negative
+        );
         await AddCaseAsync(acme, new DateTime(2026, 11, 18, 9, 0, 0, DateTimeKind.Utc), 90, null);
         await AddCaseAsync(acme, new DateTime(2026, 11, 19, 9, 0, 0, DateTimeKind.Utc), null, null, note: "Internal: VIP, careful");
         await AddCaseAsync(acme, new DateTime(2026, 11, 10, 9, 0, 0, DateTimeKind.Utc), 10, null);
     }
 
-    private async Task<Guid> AddCaseAsync(TenantScope brand, DateTime started, int? answerMinutes, string? tag, Intent intent = Intent.ServiceQuestion,
-        Sentiment sentiment = Sentiment.Neutral, string? note = null, bool privateReply = false)
+    private async Task<Guid> AddCaseAsync(
+        TenantScope brand,
+        DateTime started,
+        int? answerMinutes,
+        string? tag,
+        Intent intent = Intent.ServiceQuestion,
+        Sentiment sentiment = Sentiment.Neutral,
+        string? note = null,
+        bool privateReply = false
+    )
     {
         await using var x = db.As(brand);
         var c = new Conversation
         {
-            ChannelAccountId = account, Network = Network.X, CustomerExternalId = "cust-" + started.Ticks, CustomerHandle = "@cust" + started.Day,
-            StartedAt = started, LastActivityAt = started, SlaPolicyId = brand == acme ? policy : null, Routed = true,
+            ChannelAccountId = account,
+            Network = Network.X,
+            CustomerExternalId = "cust-" + started.Ticks,
+            CustomerHandle = "@cust" + started.Day,
+            StartedAt = started,
+            LastActivityAt = started,
+            SlaPolicyId = brand == acme ? policy : null,
+            Routed = true,
         };
-        if (tag is not null) c.Tags.Add(tag);
+        if (tag is not null)
+            c.Tags.Add(tag);
         var inbound = new Post
         {
-            ConversationId = c.Id, ChannelAccountId = account, ExternalId = "in-" + started.Ticks, Direction = Direction.Inbound, AuthorExternalId = c.CustomerExternalId,
-            AuthorHandle = c.CustomerHandle, Text = "My flight was cancelled, I need a refund", CreatedAt = started, ReceivedAt = clock.GetUtcNow().UtcDateTime,
-            Intent = intent, Sentiment = sentiment,
+            ConversationId = c.Id,
+            ChannelAccountId = account,
+            ExternalId = "in-" + started.Ticks,
+            Direction = Direction.Inbound,
+            AuthorExternalId = c.CustomerExternalId,
+            AuthorHandle = c.CustomerHandle,
+            Text = "My flight was cancelled, I need a refund",
+            CreatedAt = started,
+            ReceivedAt = clock.GetUtcNow().UtcDateTime,
+            Intent = intent,
+            Sentiment = sentiment,
         };
         c.Record(inbound);
         x.Conversations.Add(c);
@@ -90,18 +166,36 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
         {
             var reply = new Post
             {
-                ConversationId = c.Id, ChannelAccountId = account, ExternalId = "out-" + started.Ticks, Direction = Direction.Outbound, AuthorExternalId = "brand",
-                AuthorHandle = "acme", Text = "Sorry to hear that, we are on it", CreatedAt = started.AddMinutes(m), ReceivedAt = clock.GetUtcNow().UtcDateTime, IsPrivate = privateReply,
+                ConversationId = c.Id,
+                ChannelAccountId = account,
+                ExternalId = "out-" + started.Ticks,
+                Direction = Direction.Outbound,
+                AuthorExternalId = "brand",
+                AuthorHandle = "acme",
+                Text = "Sorry to hear that, we are on it",
+                CreatedAt = started.AddMinutes(m),
+                ReceivedAt = clock.GetUtcNow().UtcDateTime,
+                IsPrivate = privateReply,
             };
             c.Record(reply);
             x.Posts.Add(reply);
         }
-        if (note is not null) x.ConversationNotes.Add(new ConversationNote { ConversationId = c.Id, AuthorName = "Lead", Text = note, CreatedAt = started });
+        if (note is not null)
+            x.ConversationNotes.Add(
+                new ConversationNote
+                {
+                    ConversationId = c.Id,
+                    AuthorName = "Lead",
+                    Text = note,
+                    CreatedAt = started,
+                }
+            );
         await x.SaveChangesAsync();
         return c.Id;
     }
 
-    private static ReportPeriod LastWeek => new(new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 22), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+    private static ReportPeriod LastWeek =>
+        new(new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 22), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
 
     [Fact]
     public async Task Rollups_hold_one_fact_per_conversation_and_daily_counts_and_pick_up_only_what_changed()
@@ -122,7 +216,17 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
         await using (var x = db.As(acme))
         {
             var c = await x.Conversations.SingleAsync(c => c.FirstResponseAt == null);
-            var reply = new Post { ConversationId = c.Id, ChannelAccountId = account, ExternalId = "late", Direction = Direction.Outbound, AuthorExternalId = "brand", Text = "Sorry for the wait", CreatedAt = c.StartedAt.AddHours(3), ReceivedAt = clock.GetUtcNow().UtcDateTime };
+            var reply = new Post
+            {
+                ConversationId = c.Id,
+                ChannelAccountId = account,
+                ExternalId = "late",
+                Direction = Direction.Outbound,
+                AuthorExternalId = "brand",
+                Text = "Sorry for the wait",
+                CreatedAt = c.StartedAt.AddHours(3),
+                ReceivedAt = clock.GetUtcNow().UtcDateTime,
+            };
             c.Record(reply);
             x.Posts.Add(reply);
             await x.SaveChangesAsync();
@@ -144,10 +248,12 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
         clock.Set((clock.UtcNow > DateTime.UtcNow ? clock.UtcNow : DateTime.UtcNow).AddMinutes(10));
         await Rollups.RefreshAsync(acme);
         DateTime stamped;
-        await using (var x = db.As(acme)) stamped = (await x.RollupStates.SingleAsync()).UpdatedAt;
+        await using (var x = db.As(acme))
+            stamped = (await x.RollupStates.SingleAsync()).UpdatedAt;
         clock.Advance(TimeSpan.FromMinutes(10));
         Assert.Equal(new RollupSummary(0, 0), await Rollups.RefreshAsync(acme));
-        await using (var x = db.As(acme)) Assert.Equal(stamped, (await x.RollupStates.SingleAsync()).UpdatedAt);
+        await using (var x = db.As(acme))
+            Assert.Equal(stamped, (await x.RollupStates.SingleAsync()).UpdatedAt);
     }
 
     [Fact]
@@ -157,7 +263,8 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
         var rollups = Rollups;
         var both = await Task.WhenAll(rollups.RefreshAsync(acme), rollups.RefreshAsync(acme));
         Assert.Equal(5, both.Max(r => r.Facts)); // one after the other: the second finds nothing new, or the same five again within the look-back
-        await using (var x = db.As(acme)) Assert.Equal(5, await x.ConversationFacts.CountAsync());
+        await using (var x = db.As(acme))
+            Assert.Equal(5, await x.ConversationFacts.CountAsync());
         Assert.Equal(5, (await AssertTalliesMatchFactsAsync(LastWeek.Zone)).Sum(t => t.Tally.Count));
     }
 
@@ -166,7 +273,12 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
     {
         // Each server has its own in-process gate; the brand's lease in the database makes them take turns (a job on one, a dashboard on the other).
         var (a, b) = (Rollups, Rollups);
-        var both = await Task.WhenAll(a.RefreshAsync(acme, wait: false), b.RefreshAsync(acme), a.RefreshAsync(acme), b.RefreshAsync(acme, wait: false));
+        var both = await Task.WhenAll(
+            a.RefreshAsync(acme, wait: false),
+            b.RefreshAsync(acme),
+            a.RefreshAsync(acme),
+            b.RefreshAsync(acme, wait: false)
+        );
         Assert.Equal(5, both.Max(r => r.Facts));
         await using (var x = db.As(acme))
         {
@@ -183,20 +295,31 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
         var now = clock.GetUtcNow().UtcDateTime;
         await using (var x = db.As(acme))
         {
-            x.RollupStates.Add(new RollupState { BrandId = acme.BrandId!.Value, PostsThrough = DateTime.MinValue, ConversationsThrough = DateTime.MinValue,
-                LeaseHolder = "a:1", LeaseUntil = now + ReportRollups.LeaseTime });
+            x.RollupStates.Add(
+                new RollupState
+                {
+                    BrandId = acme.BrandId!.Value,
+                    PostsThrough = DateTime.MinValue,
+                    ConversationsThrough = DateTime.MinValue,
+                    LeaseHolder = "a:1",
+                    LeaseUntil = now + ReportRollups.LeaseTime,
+                }
+            );
             await x.SaveChangesAsync();
         }
         var here = Rollups;
         Assert.Equal(new RollupSummary(0, 0), await here.RefreshAsync(acme, wait: false)); // the job leaves the brand to server "a"
-        await using (var x = db.As(acme)) Assert.Equal(0, await x.ConversationFacts.CountAsync());
+        await using (var x = db.As(acme))
+            Assert.Equal(0, await x.ConversationFacts.CountAsync());
 
         // A dashboard waits for server "a", then refreshes what is still new (here: everything, as "a" is only simulated).
         var dashboard = here.RefreshAsync(acme);
         await Task.Delay(800);
         Assert.False(dashboard.IsCompleted);
         await using (var x = db.As(acme))
-            await x.RollupStates.ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaseHolder, (string?)null).SetProperty(r => r.LeaseUntil, (DateTime?)null));
+            await x.RollupStates.ExecuteUpdateAsync(u =>
+                u.SetProperty(r => r.LeaseHolder, (string?)null).SetProperty(r => r.LeaseUntil, (DateTime?)null)
+            );
         Assert.Equal(5, (await dashboard.WaitAsync(TimeSpan.FromSeconds(30))).Facts);
         await using (var x = db.As(acme))
         {
@@ -206,12 +329,15 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
 
         // Server "a" stops while holding the lease: the brand waits until the lease lapses, then anyone refreshes it.
         await using (var x = db.As(acme))
-            await x.RollupStates.ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaseHolder, "a:2").SetProperty(r => r.LeaseUntil, now + ReportRollups.LeaseTime));
+            await x.RollupStates.ExecuteUpdateAsync(u =>
+                u.SetProperty(r => r.LeaseHolder, "a:2").SetProperty(r => r.LeaseUntil, now + ReportRollups.LeaseTime)
+            );
         await AddCaseAsync(acme, new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc), 15, null);
         Assert.Equal(new RollupSummary(0, 0), await here.RefreshAsync(acme, wait: false));
         clock.Advance(ReportRollups.LeaseTime + TimeSpan.FromSeconds(1));
         Assert.True((await here.RefreshAsync(acme, wait: false)).Facts >= 1);
-        await using (var x = db.As(acme)) Assert.Equal(6, await x.ConversationFacts.CountAsync());
+        await using (var x = db.As(acme))
+            Assert.Equal(6, await x.ConversationFacts.CountAsync());
         Assert.Equal(6, (await AssertTalliesMatchFactsAsync(LastWeek.Zone)).Sum(t => t.Tally.Count));
     }
 
@@ -219,8 +345,15 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
     private async Task<List<(DateOnly Day, FactTally Tally)>> AssertTalliesMatchFactsAsync(TimeZoneInfo zone)
     {
         await using var x = db.As(acme);
-        var stored = (await x.DayTallies.AsNoTracking().ToListAsync()).Select(t => (t.Day, Tally: t.ToTally())).OrderBy(t => t.ToString()).ToList();
-        var afresh = DayTally.Tally(await x.ConversationFacts.AsNoTracking().ToListAsync(), zone).Select(t => (t.Day, Tally: t.ToTally())).OrderBy(t => t.ToString()).ToList();
+        var stored = (await x.DayTallies.AsNoTracking().ToListAsync())
+            .Select(t => (t.Day, Tally: t.ToTally()))
+            .OrderBy(t => t.ToString())
+            .ToList();
+        var afresh = DayTally
+            .Tally(await x.ConversationFacts.AsNoTracking().ToListAsync(), zone)
+            .Select(t => (t.Day, Tally: t.ToTally()))
+            .OrderBy(t => t.ToString())
+            .ToList();
         Assert.NotEmpty(stored);
         Assert.Equal(afresh, stored);
         return stored;
@@ -250,8 +383,14 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
             facts = await x.ConversationFacts.AsNoTracking().ToListAsync();
             days = await x.DayStats.AsNoTracking().ToListAsync();
         }
-        var inMemory = DashboardCalculator.Compute(period, facts, days, new Dictionary<Guid, string> { [policy] = "X within the hour" },
-            fromDatabase.Backlog, clock.GetUtcNow().UtcDateTime);
+        var inMemory = DashboardCalculator.Compute(
+            period,
+            facts,
+            days,
+            new Dictionary<Guid, string> { [policy] = "X within the hour" },
+            fromDatabase.Backlog,
+            clock.GetUtcNow().UtcDateTime
+        );
 
         Assert.Equal(inMemory.Current, fromDatabase.Current);
         Assert.Equal(inMemory.Previous, fromDatabase.Previous);
@@ -262,8 +401,16 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(inMemory.Days.Select(d => (d.Day, d.Total, d.Negative)), fromDatabase.Days.Select(d => (d.Day, d.Total, d.Negative)));
         // The running target fell due an hour later: missed now, as the definitions say.
         Assert.Equal(3, fromDatabase.Current.SlaMissed);
-        Assert.Equal((3, 3, 2, 2, 1), (fromDatabase.Previous.Conversations, fromDatabase.Previous.NeedsResponse, fromDatabase.Previous.Responded,
-            fromDatabase.Previous.SlaMet, fromDatabase.Previous.SlaMissed));
+        Assert.Equal(
+            (3, 3, 2, 2, 1),
+            (
+                fromDatabase.Previous.Conversations,
+                fromDatabase.Previous.NeedsResponse,
+                fromDatabase.Previous.Responded,
+                fromDatabase.Previous.SlaMet,
+                fromDatabase.Previous.SlaMissed
+            )
+        );
         Assert.Equal((4 * 60, 45 * 60), (fromDatabase.Previous.FirstResponseMedianSeconds, fromDatabase.Previous.FirstResponseP90Seconds));
         // A period with nothing in it is counted as nothing (no row comes back from the database).
         var empty = new ReportPeriod(new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 31), LastWeek.Zone);
@@ -295,7 +442,14 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
         }
         // The conversations' tallies moved with them: six conversations, the late one on Saturday, none left on Friday.
         var tallies = await AssertTalliesMatchFactsAsync(TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki"));
-        Assert.Equal((6, 0, 1), (tallies.Sum(t => t.Tally.Count), tallies.Where(t => t.Day == friday).Sum(t => t.Tally.Count), tallies.Where(t => t.Day == saturday).Sum(t => t.Tally.Count)));
+        Assert.Equal(
+            (6, 0, 1),
+            (
+                tallies.Sum(t => t.Tally.Count),
+                tallies.Where(t => t.Day == friday).Sum(t => t.Tally.Count),
+                tallies.Where(t => t.Day == saturday).Sum(t => t.Tally.Count)
+            )
+        );
     }
 
     [Fact]
@@ -318,13 +472,19 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
         // The figures CSV carries the page's headline figures, word for word.
         var csv = ReportCsv.Metrics(d);
         foreach (var (metric, now, before, change) in ReportFormat.Headlines(d))
-            Assert.Contains(string.Join(',', new[] { "headline", "", metric, now, before, change }.Select(ReportCsv.Escape)), csv, StringComparison.Ordinal);
+            Assert.Contains(
+                string.Join(',', new[] { "headline", "", metric, now, before, change }.Select(ReportCsv.Escape)),
+                csv,
+                StringComparison.Ordinal
+            );
 
         // The conversations CSV: a header and one line per conversation of the period.
         var rows = await Reports.ConversationFactsAsync(acme, LastWeek);
         var lines = ReportCsv.Conversations(rows, LastWeek.Zone, Now).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(5, lines.Length);
-        Assert.Contains(lines, l => l.Contains(",1200,", StringComparison.Ordinal) && l.Contains("X within the hour,Met", StringComparison.Ordinal));
+        Assert.Contains(lines, l =>
+            l.Contains(",1200,", StringComparison.Ordinal) && l.Contains("X within the hour,Met", StringComparison.Ordinal)
+        );
 
         // The PDF opens and its text holds the same headline figures.
         var pdf = MonthlyReportPdf.Render(await Reports.BrandAsync(acme), d, "Service report", Now);
@@ -340,7 +500,14 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Transcripts_show_public_and_private_messages_and_never_internal_notes()
     {
-        var id = await AddCaseAsync(acme, new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc), 3, null, note: "Internal: refund approved by Sam", privateReply: true);
+        var id = await AddCaseAsync(
+            acme,
+            new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc),
+            3,
+            null,
+            note: "Internal: refund approved by Sam",
+            privateReply: true
+        );
         var t = await Reports.TranscriptAsync(acme, id);
         Assert.NotNull(t);
         Assert.Equal(2, t.Messages.Count);
@@ -378,18 +545,51 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
         await using (var x = db.As(acme with { BrandId = null }))
         {
             var users = new[] { ("olivia@acme.example", acme.BrandId!.Value), ("gary@globex.example", globex.BrandId!.Value) }
-                .Select(u => (User: new ApplicationUser { UserName = u.Item1, Email = u.Item1, AgencyId = acme.AgencyId!.Value }, Brand: u.Item2)).ToList();
+                .Select(u =>
+                    (
+                        User: new ApplicationUser
+                        {
+                            UserName = u.Item1,
+                            Email = u.Item1,
+                            AgencyId = acme.AgencyId!.Value,
+                        },
+                        Brand: u.Item2
+                    )
+                )
+                .ToList();
             x.Users.AddRange(users.Select(u => u.User));
-            x.BrandMemberships.AddRange(users.Select(u => new BrandMembership { UserId = u.User.Id, BrandId = u.Brand, Role = BrandRole.BrandManager }));
+            x.BrandMemberships.AddRange(
+                users.Select(u => new BrandMembership
+                {
+                    UserId = u.User.Id,
+                    BrandId = u.Brand,
+                    Role = BrandRole.BrandManager,
+                })
+            );
             await x.SaveChangesAsync();
         }
         var port = FreePort();
-        var smtp = Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = port, EnableSsl = false, Sink = true, SinkDirectory = "" });
+        var smtp = Options.Create(
+            new SmtpOptions
+            {
+                Host = "127.0.0.1",
+                Port = port,
+                EnableSsl = false,
+                Sink = true,
+                SinkDirectory = "",
+            }
+        );
         var sink = new LocalMailSink(smtp, NullLogger<LocalMailSink>.Instance);
         await sink.StartAsync(CancellationToken.None);
         try
         {
-            var monthly = new MonthlyReports(db.Setup, Reports, new SmtpMailSender(smtp, NullLogger<SmtpMailSender>.Instance), clock, NullLogger<MonthlyReports>.Instance);
+            var monthly = new MonthlyReports(
+                db.Setup,
+                Reports,
+                new SmtpMailSender(smtp, NullLogger<SmtpMailSender>.Instance),
+                clock,
+                NullLogger<MonthlyReports>.Instance
+            );
             clock.Set(new DateTime(2026, 12, 1, 7, 0, 0, DateTimeKind.Utc));
             Assert.Equal(1, await monthly.SendDueAsync(acme));
             Assert.Equal(0, await monthly.SendDueAsync(acme)); // November is delivered
@@ -414,9 +614,22 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
         await using (var x = db.As(acme with { BrandId = null }))
         {
             var users = new[] { "ann@acme.example", "bob@acme.example", "cat@acme.example" }
-                .Select(e => new ApplicationUser { UserName = e, Email = e, AgencyId = acme.AgencyId!.Value }).ToList();
+                .Select(e => new ApplicationUser
+                {
+                    UserName = e,
+                    Email = e,
+                    AgencyId = acme.AgencyId!.Value,
+                })
+                .ToList();
             x.Users.AddRange(users);
-            x.BrandMemberships.AddRange(users.Select(u => new BrandMembership { UserId = u.Id, BrandId = acme.BrandId!.Value, Role = BrandRole.BrandManager }));
+            x.BrandMemberships.AddRange(
+                users.Select(u => new BrandMembership
+                {
+                    UserId = u.Id,
+                    BrandId = acme.BrandId!.Value,
+                    Role = BrandRole.BrandManager,
+                })
+            );
             await x.SaveChangesAsync();
         }
         // The mail server refuses Bob once (a full mailbox, a timeout), then takes everything.
@@ -450,7 +663,13 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
         public List<string> Sent { get; } = [];
         public bool Delivers => true;
 
-        public Task SendAsync(string to, string subject, string body, IReadOnlyList<MailAttachment> attachments, CancellationToken ct = default)
+        public Task SendAsync(
+            string to,
+            string subject,
+            string body,
+            IReadOnlyList<MailAttachment> attachments,
+            CancellationToken ct = default
+        )
         {
             if (to == failOnce && !failed)
             {
@@ -470,10 +689,25 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
             var c = await x.Conversations.SingleAsync(c => c.FirstResponseAt == null);
             c.TeamId = Guid.NewGuid();
             SlaPlanner.Apply(c, new SlaDue(Now.AddMinutes(-5), null, null));
-            x.SlaEvents.Add(new SlaEvent { ConversationId = c.Id, Target = SlaTarget.FirstResponse, Kind = SlaEventKind.Breach, DueAt = Now.AddMinutes(-5), At = Now.AddMinutes(-4) });
+            x.SlaEvents.Add(
+                new SlaEvent
+                {
+                    ConversationId = c.Id,
+                    Target = SlaTarget.FirstResponse,
+                    Kind = SlaEventKind.Breach,
+                    DueAt = Now.AddMinutes(-5),
+                    At = Now.AddMinutes(-4),
+                }
+            );
             await x.SaveChangesAsync();
         }
-        var view = await new AgencyConsole(db.Setup, Rollups, clock).ReadAsync(acme with { BrandId = null }, [acme.BrandId!.Value, globex.BrandId!.Value]);
+        var view = await new AgencyConsole(db.Setup, Rollups, clock).ReadAsync(
+            acme with
+            {
+                BrandId = null,
+            },
+            [acme.BrandId!.Value, globex.BrandId!.Value]
+        );
         var a = view.Brands.Single(b => b.Slug == "acme");
         Assert.Equal((1, 1, 1, 1), (a.Queue, a.Waiting, a.Overdue, a.BreachesToday));
         Assert.Equal(new DateTime(2026, 11, 19, 9, 0, 0, DateTimeKind.Utc), a.OldestWaitingSince);
@@ -513,9 +747,11 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
         var s = sb.ToString();
         for (var i = 0; i < s.Length; i++)
         {
-            if (s[i] != '(') continue;
+            if (s[i] != '(')
+                continue;
             var j = i + 1;
-            for (; j < s.Length && !(s[j] == ')' && s[j - 1] != '\\'); j++) text.Append(s[j]);
+            for (; j < s.Length && !(s[j] == ')' && s[j - 1] != '\\'); j++)
+                text.Append(s[j]);
             text.Append('\n');
             i = j;
         }
@@ -535,4 +771,5 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
 }
 
 public sealed class SqliteReports() : ReportSuite(DatabaseProvider.Sqlite);
+
 public sealed class PostgresReports() : ReportSuite(DatabaseProvider.Postgres);

@@ -6,9 +6,9 @@ using Agency.Domain.Staff;
 using Agency.Domain.Tenancy;
 using Agency.Infrastructure.Persistence;
 using Agency.Infrastructure.Rostering;
+using Agency.Infrastructure.Shifts;
 using Agency.Infrastructure.Tenancy;
 using Agency.Infrastructure.Tests.Support;
-using Agency.Infrastructure.Shifts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -22,8 +22,13 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
     private static readonly DateOnly Monday = new(2026, 11, 30);
     private static readonly DateTime MondayUtc = new(2026, 11, 30, 0, 0, 0, DateTimeKind.Utc);
     private TestDatabase db = default!;
-    private TenantScope agency = default!, other = default!;
-    private Guid acme, globex, ana, ben, cy;
+    private TenantScope agency = default!,
+        other = default!;
+    private Guid acme,
+        globex,
+        ana,
+        ben,
+        cy;
     private ManualClock clock = default!;
 
     private ShiftBook Book => new(db.Setup, clock);
@@ -32,28 +37,77 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
     private RosterRunner Runner => RunnerOn(Environment.MachineName);
 
     /// <summary>The runner of one server among those sharing the database.</summary>
-    private RosterRunner RunnerOn(string node, TimeSpan? heartbeat = null) => new(db.Setup, Planner, new CrossTenantReader(db.Setup), clock, NullLogger<RosterRunner>.Instance, turns,
-        Options.Create(new RosterRunnerOptions { NodeName = node, Heartbeat = heartbeat ?? TimeSpan.FromSeconds(20) }));
+    private RosterRunner RunnerOn(string node, TimeSpan? heartbeat = null) =>
+        new(
+            db.Setup,
+            Planner,
+            new CrossTenantReader(db.Setup),
+            clock,
+            NullLogger<RosterRunner>.Instance,
+            turns,
+            Options.Create(new RosterRunnerOptions { NodeName = node, Heartbeat = heartbeat ?? TimeSpan.FromSeconds(20) })
+        );
 
     public async ValueTask InitializeAsync()
     {
         db = await TestDatabase.CreateAsync(provider);
         clock = new ManualClock(MondayUtc.AddDays(-3));
-        var a = new AgencyAccount { Name = "A", Slug = "a", DefaultTimeZone = "Europe/London" };
+        var a = new AgencyAccount
+        {
+            Name = "A",
+            Slug = "a",
+            DefaultTimeZone = "Europe/London",
+        };
         var b = new AgencyAccount { Name = "B", Slug = "b" };
-        await using (var g = db.As(TenantScope.None)) { g.Agencies.AddRange(a, b); await g.SaveChangesAsync(); }
+        await using (var g = db.As(TenantScope.None))
+        {
+            g.Agencies.AddRange(a, b);
+            await g.SaveChangesAsync();
+        }
         agency = TenantScope.ForAgency(a.Id, TenantSource.User, "u1", "Hannah");
         other = TenantScope.ForAgency(b.Id, TenantSource.User, "u2", "Rita");
-        var brandA = new Brand { Name = "Acme", Slug = "acme", TimeZoneId = "Europe/London" };
-        var brandG = new Brand { Name = "Globex", Slug = "globex", TimeZoneId = "America/New_York" };
-        await using (var x = db.As(agency)) { x.Brands.AddRange(brandA, brandG); await x.SaveChangesAsync(); }
+        var brandA = new Brand
+        {
+            Name = "Acme",
+            Slug = "acme",
+            TimeZoneId = "Europe/London",
+        };
+        var brandG = new Brand
+        {
+            Name = "Globex",
+            Slug = "globex",
+            TimeZoneId = "America/New_York",
+        };
+        await using (var x = db.As(agency))
+        {
+            x.Brands.AddRange(brandA, brandG);
+            await x.SaveChangesAsync();
+        }
         (acme, globex) = (brandA.Id, brandG.Id);
         var people = new[] { ("Ana", new[] { acme, globex }), ("Ben", new[] { acme }), ("Cy", new[] { globex }) }
-            .Select(p => new StaffMember { Name = p.Item1, Email = $"{p.Item1}@a.example", BrandIds = [.. p.Item2] }).ToList();
+            .Select(p => new StaffMember
+            {
+                Name = p.Item1,
+                Email = $"{p.Item1}@a.example",
+                BrandIds = [.. p.Item2],
+            })
+            .ToList();
         await using (var x = db.As(agency))
         {
             x.StaffMembers.AddRange(people);
-            x.WorkContracts.AddRange(people.Select(p => new WorkContract { StaffMemberId = p.Id, MinHoursPerWeek = 16, MaxHoursPerWeek = 40, MinShiftHours = 4, MaxShiftHours = 8, MaxConsecutiveDays = 5, MinRestHours = 11, MaxWeekendsPer4Weeks = 1 }));
+            x.WorkContracts.AddRange(
+                people.Select(p => new WorkContract
+                {
+                    StaffMemberId = p.Id,
+                    MinHoursPerWeek = 16,
+                    MaxHoursPerWeek = 40,
+                    MinShiftHours = 4,
+                    MaxShiftHours = 8,
+                    MaxConsecutiveDays = 5,
+                    MinRestHours = 11,
+                    MaxWeekendsPer4Weeks = 1,
+                })
+            );
             await x.SaveChangesAsync();
         }
         (ana, ben, cy) = (people[0].Id, people[1].Id, people[2].Id);
@@ -65,11 +119,17 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
     private async Task AddForecastAsync(Guid brand, DateOnly first, int from, int to, Network network = Network.X)
     {
         await using var x = db.As(agency.WithBrand(brand));
-        x.ForecastRuns.Add(new ForecastRun
-        {
-            Network = network, IntervalMinutes = 60, Model = "Test", CreatedAt = clock.GetUtcNow().UtcDateTime, FirstLocalDay = first,
-            Required = [.. Enumerable.Range(0, 14 * 24).Select(h => h % 24 >= from && h % 24 < to ? 1 : 0)],
-        });
+        x.ForecastRuns.Add(
+            new ForecastRun
+            {
+                Network = network,
+                IntervalMinutes = 60,
+                Model = "Test",
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+                FirstLocalDay = first,
+                Required = [.. Enumerable.Range(0, 14 * 24).Select(h => h % 24 >= from && h % 24 < to ? 1 : 0)],
+            }
+        );
         await x.SaveChangesAsync();
     }
 
@@ -80,8 +140,24 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
     {
         await using (var x = db.As(agency))
         {
-            x.TimeOff.Add(new TimeOff { StaffMemberId = ben, StartsAt = MondayUtc.AddDays(2), EndsAt = MondayUtc.AddDays(3), Status = TimeOffStatus.Approved, CreatedAt = MondayUtc });
-            x.Shifts.Add(new Shift { StaffMemberId = cy, StartsAt = MondayUtc.AddHours(14), EndsAt = MondayUtc.AddHours(22) });
+            x.TimeOff.Add(
+                new TimeOff
+                {
+                    StaffMemberId = ben,
+                    StartsAt = MondayUtc.AddDays(2),
+                    EndsAt = MondayUtc.AddDays(3),
+                    Status = TimeOffStatus.Approved,
+                    CreatedAt = MondayUtc,
+                }
+            );
+            x.Shifts.Add(
+                new Shift
+                {
+                    StaffMemberId = cy,
+                    StartsAt = MondayUtc.AddHours(14),
+                    EndsAt = MondayUtc.AddHours(22),
+                }
+            );
             var anaContract = await x.WorkContracts.SingleAsync(c => c.StaffMemberId == ana);
             (anaContract.PreferredFrom, anaContract.PreferredTo) = (new TimeOnly(8, 0), new TimeOnly(16, 0));
             await x.SaveChangesAsync();
@@ -95,7 +171,16 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(0, p.Demand[1][18]);
         Assert.Equal(2 * 14 * 16, p.Demand.Sum(d => d.Sum()));
         var benMember = p.Staff[h.StaffIds.ToList().IndexOf(ben)];
-        Assert.Equal((8, 16, 32, 80, 22), (benMember.MinShiftIntervals, benMember.MaxShiftIntervals, benMember.MinWeekIntervals, benMember.MaxWeekIntervals, benMember.MinRestIntervals));
+        Assert.Equal(
+            (8, 16, 32, 80, 22),
+            (
+                benMember.MinShiftIntervals,
+                benMember.MaxShiftIntervals,
+                benMember.MinWeekIntervals,
+                benMember.MaxWeekIntervals,
+                benMember.MinRestIntervals
+            )
+        );
         Assert.False(benMember.IsFree(2 * 48 + 18, 2 * 48 + 34));
         // Ana's preferred hours in the agency's time, as intervals of the day; Ben has none.
         Assert.Equal((16, 32), p.Staff[h.StaffIds.ToList().IndexOf(ana)].Preferred);
@@ -115,7 +200,15 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
         await using (var x = db.As(agency))
         {
             (await x.StaffMembers.SingleAsync(s => s.Id == ben)).Channels = [Network.X];
-            x.Shifts.Add(new Shift { StaffMemberId = ben, StartsAt = MondayUtc.AddHours(9), EndsAt = MondayUtc.AddHours(17), IsPublished = true });
+            x.Shifts.Add(
+                new Shift
+                {
+                    StaffMemberId = ben,
+                    StartsAt = MondayUtc.AddHours(9),
+                    EndsAt = MondayUtc.AddHours(17),
+                    IsPublished = true,
+                }
+            );
             await x.SaveChangesAsync();
         }
         var h = await Planner.BuildAsync(agency, Monday, 2);
@@ -143,7 +236,14 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
             var run = await x.ForecastRuns.SingleAsync();
             run.Point = [.. Enumerable.Range(0, 14 * 24).Select(h => h % 24 >= 9 && h % 24 < 17 ? 30.0 : 0)];
             (run.LanguageCodes, run.LanguagePosts) = (["en", "es", "und"], [50, 40, 10]);
-            (run.AverageHandlingMinutes, run.Concurrency, run.ServiceLevel, run.TargetMinutes, run.Shrinkage, run.MinimumStaff) = (6, 3, 0.8, 60, 0.3, 0);
+            (run.AverageHandlingMinutes, run.Concurrency, run.ServiceLevel, run.TargetMinutes, run.Shrinkage, run.MinimumStaff) = (
+                6,
+                3,
+                0.8,
+                60,
+                0.3,
+                0
+            );
             await x.SaveChangesAsync();
         }
         await using (var x = db.As(agency))
@@ -151,7 +251,15 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
             (await x.StaffMembers.SingleAsync(s => s.Id == cy)).Languages = ["en"];
             (await x.StaffMembers.SingleAsync(s => s.Id == ana)).Languages = ["en", "es"];
             // Cy works Monday 14:00-22:00 London (09:00-17:00 New York).
-            x.Shifts.Add(new Shift { StaffMemberId = cy, StartsAt = MondayUtc.AddHours(14), EndsAt = MondayUtc.AddHours(22), IsPublished = true });
+            x.Shifts.Add(
+                new Shift
+                {
+                    StaffMemberId = cy,
+                    StartsAt = MondayUtc.AddHours(14),
+                    EndsAt = MondayUtc.AddHours(22),
+                    IsPublished = true,
+                }
+            );
             await x.SaveChangesAsync();
         }
         var h = await Planner.BuildAsync(agency, Monday, 2);
@@ -193,13 +301,32 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
         // An older published roster in the same weeks is replaced; a manual shift stays.
         await using (var x = db.As(agency))
         {
-            x.Shifts.Add(new Shift { StaffMemberId = ben, StartsAt = MondayUtc.AddDays(3).AddHours(6), EndsAt = MondayUtc.AddDays(3).AddHours(10), Source = ShiftSource.Roster });
-            x.Shifts.Add(new Shift { StaffMemberId = cy, StartsAt = MondayUtc.AddHours(14), EndsAt = MondayUtc.AddHours(22) });
+            x.Shifts.Add(
+                new Shift
+                {
+                    StaffMemberId = ben,
+                    StartsAt = MondayUtc.AddDays(3).AddHours(6),
+                    EndsAt = MondayUtc.AddDays(3).AddHours(10),
+                    Source = ShiftSource.Roster,
+                }
+            );
+            x.Shifts.Add(
+                new Shift
+                {
+                    StaffMemberId = cy,
+                    StartsAt = MondayUtc.AddHours(14),
+                    EndsAt = MondayUtc.AddHours(22),
+                }
+            );
             await x.SaveChangesAsync();
         }
         var runner = Runner;
         var done = new TaskCompletionSource<RosterLive>();
-        runner.Changed += l => { if (l.Step == "Done") done.TrySetResult(l); };
+        runner.Changed += l =>
+        {
+            if (l.Step == "Done")
+                done.TrySetResult(l);
+        };
         var started = await runner.StartAsync(agency, Monday, 2, 10);
         Assert.True(started.Ok, started.Error);
         var runId = (await done.Task.WaitAsync(TimeSpan.FromSeconds(60))).RunId;
@@ -235,7 +362,9 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
             Assert.Equal(draft.Count + 1, table.Count); // the roster and the manual shift; the old roster shift is gone
             Assert.Single(table, s => s.Source == ShiftSource.Manual);
             Assert.Equal(RosterRunStatus.Published, (await x.RosterRuns.SingleAsync()).Status);
-            Assert.Contains(await x.AuditEntries.Where(e => e.EntityType == nameof(RosterRun)).ToListAsync(), e => e.Action == Domain.Auditing.AuditAction.Published);
+            Assert.Contains(await x.AuditEntries.Where(e => e.EntityType == nameof(RosterRun)).ToListAsync(), e =>
+                e.Action == Domain.Auditing.AuditAction.Published
+            );
         }
         var published = await Planner.CoverageAsync(agency, horizon, null, 0, 14);
         Assert.Equal(after.Sum(b => b.Short), published.Sum(b => b.Short));
@@ -247,19 +376,62 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
         Guid runId;
         await using (var x = db.As(agency))
         {
-            var run = new RosterRun { FirstDay = Monday, Weeks = 2, TimeLimitSeconds = 10, Status = RosterRunStatus.Completed, CreatedAt = MondayUtc };
+            var run = new RosterRun
+            {
+                FirstDay = Monday,
+                Weeks = 2,
+                TimeLimitSeconds = 10,
+                Status = RosterRunStatus.Completed,
+                CreatedAt = MondayUtc,
+            };
             x.RosterRuns.Add(run);
-            x.Shifts.Add(new Shift { StaffMemberId = ana, StartsAt = MondayUtc.AddHours(9), EndsAt = MondayUtc.AddHours(17), Source = ShiftSource.Roster, IsPublished = false, RosterRunId = run.Id });
+            x.Shifts.Add(
+                new Shift
+                {
+                    StaffMemberId = ana,
+                    StartsAt = MondayUtc.AddHours(9),
+                    EndsAt = MondayUtc.AddHours(17),
+                    Source = ShiftSource.Roster,
+                    IsPublished = false,
+                    RosterRunId = run.Id,
+                }
+            );
             // Another draft's shift for the same person does not count against this draft.
-            x.Shifts.Add(new Shift { StaffMemberId = ana, StartsAt = MondayUtc.AddDays(1).AddHours(1), EndsAt = MondayUtc.AddDays(1).AddHours(5), Source = ShiftSource.Roster, IsPublished = false });
+            x.Shifts.Add(
+                new Shift
+                {
+                    StaffMemberId = ana,
+                    StartsAt = MondayUtc.AddDays(1).AddHours(1),
+                    EndsAt = MondayUtc.AddDays(1).AddHours(5),
+                    Source = ShiftSource.Roster,
+                    IsPublished = false,
+                }
+            );
             await x.SaveChangesAsync();
             runId = run.Id;
         }
-        var refused = await Book.AddShiftAsync(agency, ana, MondayUtc.AddDays(1).AddHours(1), MondayUtc.AddDays(1).AddHours(5), rosterRunId: runId);
+        var refused = await Book.AddShiftAsync(
+            agency,
+            ana,
+            MondayUtc.AddDays(1).AddHours(1),
+            MondayUtc.AddDays(1).AddHours(5),
+            rosterRunId: runId
+        );
         Assert.Contains("of rest", refused.Error);
-        Assert.True((await Book.AddShiftAsync(agency, ana, MondayUtc.AddDays(1).AddHours(9), MondayUtc.AddDays(1).AddHours(17), rosterRunId: runId)).Ok);
+        Assert.True(
+            (
+                await Book.AddShiftAsync(
+                    agency,
+                    ana,
+                    MondayUtc.AddDays(1).AddHours(9),
+                    MondayUtc.AddDays(1).AddHours(17),
+                    rosterRunId: runId
+                )
+            ).Ok
+        );
         Guid first;
-        await using (var x = db.As(agency)) first = (await x.Shifts.SingleAsync(s => s.RosterRunId == runId && s.StartsAt == MondayUtc.AddHours(9))).Id;
+        await using (var x = db.As(agency))
+            first = (await x.Shifts.SingleAsync(s => s.RosterRunId == runId && s.StartsAt == MondayUtc.AddHours(9))).Id;
         var longer = await Book.MoveShiftAsync(agency, first, MondayUtc.AddHours(8), MondayUtc.AddHours(18));
         Assert.Contains("longest shift is 8 h", longer.Error);
         Assert.True((await Book.MoveShiftAsync(agency, first, MondayUtc.AddHours(10), MondayUtc.AddHours(18))).Ok);
@@ -275,12 +447,19 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
     {
         var runner = Runner;
         var done = new TaskCompletionSource<RosterLive>();
-        runner.Changed += l => { if (l.Step == "Done") done.TrySetResult(l); };
+        runner.Changed += l =>
+        {
+            if (l.Step == "Done")
+                done.TrySetResult(l);
+        };
         Assert.True((await runner.StartAsync(agency, Monday, 1, 5)).Ok);
         var runId = (await done.Task.WaitAsync(TimeSpan.FromSeconds(60))).RunId;
 
         Assert.Equal("The roster was not found.", (await Planner.PublishAsync(other, runId)).Error);
-        Assert.Equal("StaffId", (await Book.AddShiftAsync(other, ana, MondayUtc.AddHours(9), MondayUtc.AddHours(17), rosterRunId: runId)).Field);
+        Assert.Equal(
+            "StaffId",
+            (await Book.AddShiftAsync(other, ana, MondayUtc.AddHours(9), MondayUtc.AddHours(17), rosterRunId: runId)).Field
+        );
         await using var x = db.As(other);
         Assert.Empty(await x.RosterRuns.ToListAsync());
         Assert.Empty(await x.Shifts.ToListAsync());
@@ -298,8 +477,10 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
         var done = new TaskCompletionSource<RosterLive>(TaskCreationOptions.RunContinuationsAsynchronously);
         runner.Changed += l =>
         {
-            if (l.Waiting) waiting.TrySetResult(l);
-            if (l.Step == "Done") done.TrySetResult(l);
+            if (l.Waiting)
+                waiting.TrySetResult(l);
+            if (l.Step == "Done")
+                done.TrySetResult(l);
         };
 
         // Another roster holds the only turn: this one waits, then runs once the turn is given back.
@@ -324,7 +505,10 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
         // Stopped while waiting: the run is cancelled, with no shifts, and the turn it never had is not given back twice.
         held = turns.TryTake();
         Assert.NotNull(held);
-        (waiting, done) = (new(TaskCreationOptions.RunContinuationsAsynchronously), new(TaskCreationOptions.RunContinuationsAsynchronously));
+        (waiting, done) = (
+            new(TaskCreationOptions.RunContinuationsAsynchronously),
+            new(TaskCreationOptions.RunContinuationsAsynchronously)
+        );
         Assert.True((await runner.StartAsync(agency, Monday, 1, 5)).Ok);
         var second = await waiting.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.True(runner.Stop(second.RunId));
@@ -348,8 +532,20 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
     {
         // Server "a" is building a roster for the agency (its row, as that server stored it); this is server "b".
         var now = clock.GetUtcNow().UtcDateTime;
-        var elsewhere = new RosterRun { FirstDay = Monday, Weeks = 1, TimeLimitSeconds = 600, CreatedAt = now, Node = "a", HeartbeatAt = now };
-        await using (var x = db.As(agency)) { x.RosterRuns.Add(elsewhere); await x.SaveChangesAsync(); }
+        var elsewhere = new RosterRun
+        {
+            FirstDay = Monday,
+            Weeks = 1,
+            TimeLimitSeconds = 600,
+            CreatedAt = now,
+            Node = "a",
+            HeartbeatAt = now,
+        };
+        await using (var x = db.As(agency))
+        {
+            x.RosterRuns.Add(elsewhere);
+            await x.SaveChangesAsync();
+        }
         var here = RunnerOn("b");
 
         var refused = await here.StartAsync(agency, Monday, 1, 5);
@@ -361,7 +557,11 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
         // Server "a" stops beating: its run is marked interrupted, and this server may build one.
         clock.Advance(TimeSpan.FromMinutes(2));
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        here.Changed += l => { if (l.Step == "Done") done.TrySetResult(); };
+        here.Changed += l =>
+        {
+            if (l.Step == "Done")
+                done.TrySetResult();
+        };
         var started = await here.StartAsync(agency, Monday, 1, 5);
         Assert.True(started.Ok, started.Error);
         var interrupted = await RunAsync(elsewhere.Id);
@@ -377,21 +577,38 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
     {
         // Left running by this server before it restarted, with a recent heartbeat: nobody builds it any more.
         var now = clock.GetUtcNow().UtcDateTime;
-        var left = new RosterRun { FirstDay = Monday, Weeks = 1, TimeLimitSeconds = 600, CreatedAt = now, Node = "b", HeartbeatAt = now };
-        await using (var x = db.As(agency)) { x.RosterRuns.Add(left); await x.SaveChangesAsync(); }
+        var left = new RosterRun
+        {
+            FirstDay = Monday,
+            Weeks = 1,
+            TimeLimitSeconds = 600,
+            CreatedAt = now,
+            Node = "b",
+            HeartbeatAt = now,
+        };
+        await using (var x = db.As(agency))
+        {
+            x.RosterRuns.Add(left);
+            await x.SaveChangesAsync();
+        }
         await RunnerOn("b").RecoverAsync();
         Assert.Equal(RosterRunStatus.Failed, (await RunAsync(left.Id)).Status);
 
         // A roster being built stores its heartbeat as it goes.
         var here = RunnerOn("b", TimeSpan.FromMilliseconds(100));
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        here.Changed += l => { if (l.Step == "Done") done.TrySetResult(); };
+        here.Changed += l =>
+        {
+            if (l.Step == "Done")
+                done.TrySetResult();
+        };
         var started = await here.StartAsync(agency, Monday, 2, 30);
         Assert.True(started.Ok, started.Error);
         var id = Guid.Parse(started.Field!);
         clock.Advance(TimeSpan.FromMinutes(1));
         var beat = clock.GetUtcNow().UtcDateTime;
-        for (var i = 0; i < 100 && (await RunAsync(id)).HeartbeatAt != beat; i++) await Task.Delay(100);
+        for (var i = 0; i < 100 && (await RunAsync(id)).HeartbeatAt != beat; i++)
+            await Task.Delay(100);
         Assert.Equal(beat, (await RunAsync(id)).HeartbeatAt);
         await here.RecoverAsync(); // a run this server is building is not interrupted
         Assert.Equal(RosterRunStatus.Running, (await RunAsync(id)).Status);
@@ -406,7 +623,11 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
         // Server "a" builds the roster and stores its progress with each heartbeat; the scheduler's page is on server "b".
         var (a, b) = (RunnerOn("a", TimeSpan.FromMilliseconds(100)), RunnerOn("b"));
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        a.Changed += l => { if (l.Step == "Done") done.TrySetResult(); };
+        a.Changed += l =>
+        {
+            if (l.Step == "Done")
+                done.TrySetResult();
+        };
         var started = await a.StartAsync(agency, Monday, 2, 120);
         Assert.True(started.Ok, started.Error);
         var id = Guid.Parse(started.Field!);
@@ -435,7 +656,8 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal((RosterRunStatus.Stopped, true, "Hannah"), (run.Status, run.HasRoster, run.StopRequestedBy));
         Assert.True(run.Shifts > 0);
         Assert.Contains("Stopped by Hannah", run.Message);
-        await using (var x = db.As(agency)) Assert.Equal(run.Shifts, await x.Shifts.CountAsync(s => s.RosterRunId == id));
+        await using (var x = db.As(agency))
+            Assert.Equal(run.Shifts, await x.Shifts.CountAsync(s => s.RosterRunId == id));
         Assert.Null(await b.LiveAsync(agency, id));
         Assert.False(await b.StopAsync(agency, id));
     }
@@ -445,25 +667,62 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
     {
         var (a, b) = (RunnerOn("a"), RunnerOn("b"));
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        a.Changed += l => { if (l.Step == "Done") done.TrySetResult(); };
-        b.Changed += l => { if (l.Step == "Done") done.TrySetResult(); };
+        a.Changed += l =>
+        {
+            if (l.Step == "Done")
+                done.TrySetResult();
+        };
+        b.Changed += l =>
+        {
+            if (l.Step == "Done")
+                done.TrySetResult();
+        };
         var results = await Task.WhenAll(a.StartAsync(agency, Monday, 1, 5), b.StartAsync(agency, Monday, 1, 5));
         Assert.Single(results, r => r.Ok);
         Assert.Contains("another server", results.Single(r => !r.Ok).Error);
         await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        await using (var x = db.As(agency)) Assert.Single(await x.RosterRuns.ToListAsync());
+        await using (var x = db.As(agency))
+            Assert.Single(await x.RosterRuns.ToListAsync());
 
         // The database holds one running run per agency whoever writes it; another agency's is its own.
         var now = clock.GetUtcNow().UtcDateTime;
         await using (var x = db.As(agency))
         {
-            x.RosterRuns.AddRange(new RosterRun { FirstDay = Monday, Weeks = 1, TimeLimitSeconds = 60, CreatedAt = now, Node = "a", HeartbeatAt = now },
-                new RosterRun { FirstDay = Monday, Weeks = 1, TimeLimitSeconds = 60, CreatedAt = now, Node = "b", HeartbeatAt = now });
+            x.RosterRuns.AddRange(
+                new RosterRun
+                {
+                    FirstDay = Monday,
+                    Weeks = 1,
+                    TimeLimitSeconds = 60,
+                    CreatedAt = now,
+                    Node = "a",
+                    HeartbeatAt = now,
+                },
+                new RosterRun
+                {
+                    FirstDay = Monday,
+                    Weeks = 1,
+                    TimeLimitSeconds = 60,
+                    CreatedAt = now,
+                    Node = "b",
+                    HeartbeatAt = now,
+                }
+            );
             await Assert.ThrowsAsync<DbUpdateException>(() => x.SaveChangesAsync());
         }
         await using (var y = db.As(other))
         {
-            y.RosterRuns.Add(new RosterRun { FirstDay = Monday, Weeks = 1, TimeLimitSeconds = 60, CreatedAt = now, Node = "a", HeartbeatAt = now });
+            y.RosterRuns.Add(
+                new RosterRun
+                {
+                    FirstDay = Monday,
+                    Weeks = 1,
+                    TimeLimitSeconds = 60,
+                    CreatedAt = now,
+                    Node = "a",
+                    HeartbeatAt = now,
+                }
+            );
             await y.SaveChangesAsync();
         }
     }
@@ -487,4 +746,5 @@ public abstract class RosterSuite(DatabaseProvider provider) : IAsyncLifetime
 }
 
 public sealed class SqliteRoster() : RosterSuite(DatabaseProvider.Sqlite);
+
 public sealed class PostgresRoster() : RosterSuite(DatabaseProvider.Postgres);

@@ -18,7 +18,10 @@ public class CpSatRosterSolverTests
         Assert.Equal(RosterRules.Cost(p, result.Roster!).Total, (int)Math.Round(result.Objective));
         Assert.True(result.Bound <= result.Objective + 1e-6);
         Assert.NotEmpty(progress);
-        Assert.True(progress.Zip(progress.Skip(1)).All(pair => pair.Second.Objective <= pair.First.Objective), "each reported roster is at least as good");
+        Assert.True(
+            progress.Zip(progress.Skip(1)).All(pair => pair.Second.Objective <= pair.First.Objective),
+            "each reported roster is at least as good"
+        );
     }
 
     [Fact]
@@ -73,7 +76,8 @@ public class CpSatRosterSolverTests
         public void Report(SolverProgress value)
         {
             into.Add(value);
-            if (into.Count == after) then?.Invoke();
+            if (into.Count == after)
+                then?.Invoke();
         }
     }
 }

@@ -4,20 +4,20 @@ using Agency.Domain.Conversations;
 using Agency.Domain.Intake;
 using Agency.Domain.Replies;
 using Agency.Domain.Routing;
-using Agency.Domain.Sla;
 using Agency.Domain.Shifts;
+using Agency.Domain.Sla;
 using Agency.Domain.Staff;
 using Agency.Domain.Tenancy;
+using Agency.Infrastructure.Conversations;
 using Agency.Infrastructure.Identity;
 using Agency.Infrastructure.Intake;
-using Agency.Infrastructure.Replies;
-using Agency.Infrastructure.Persistence;
-using Agency.Infrastructure.Tenancy;
-using Agency.Infrastructure.Tests.Support;
-using Agency.Infrastructure.Conversations;
 using Agency.Infrastructure.Notifications;
+using Agency.Infrastructure.Persistence;
+using Agency.Infrastructure.Replies;
 using Agency.Infrastructure.Routing;
 using Agency.Infrastructure.Sla;
+using Agency.Infrastructure.Tenancy;
+using Agency.Infrastructure.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -40,8 +40,12 @@ public abstract class WorkflowSuite(DatabaseProvider provider) : IAsyncLifetime
     private TestDatabase db = default!;
     private StandInServer platform = default!;
     private TenantScope brand = default!;
-    private Guid accountId, ana, bob, anaShift;
-    private string leadUserId = "", ownerUserId = "";
+    private Guid accountId,
+        ana,
+        bob,
+        anaShift;
+    private string leadUserId = "",
+        ownerUserId = "";
 
     public async ValueTask InitializeAsync()
     {
@@ -59,23 +63,86 @@ public abstract class WorkflowSuite(DatabaseProvider provider) : IAsyncLifetime
     private async Task SeedAsync()
     {
         var agency = new AgencyAccount { Name = "Northbeam", Slug = "northbeam" };
-        var lead = new ApplicationUser { UserName = "lead@x.example", Email = "lead@x.example", DisplayName = "Lena Lead", AgencyId = agency.Id };
-        var owner = new ApplicationUser { UserName = "owner@x.example", Email = "owner@x.example", DisplayName = "Mo Marketing", AgencyId = agency.Id };
-        await using (var g = db.As(TenantScope.None)) { g.Agencies.Add(agency); g.Users.AddRange(lead, owner); await g.SaveChangesAsync(); }
+        var lead = new ApplicationUser
+        {
+            UserName = "lead@x.example",
+            Email = "lead@x.example",
+            DisplayName = "Lena Lead",
+            AgencyId = agency.Id,
+        };
+        var owner = new ApplicationUser
+        {
+            UserName = "owner@x.example",
+            Email = "owner@x.example",
+            DisplayName = "Mo Marketing",
+            AgencyId = agency.Id,
+        };
+        await using (var g = db.As(TenantScope.None))
+        {
+            g.Agencies.Add(agency);
+            g.Users.AddRange(lead, owner);
+            await g.SaveChangesAsync();
+        }
         (leadUserId, ownerUserId) = (lead.Id, owner.Id);
-        var acme = new Brand { Name = "Acme", Slug = "acme", TimeZoneId = "Europe/London" };
+        var acme = new Brand
+        {
+            Name = "Acme",
+            Slug = "acme",
+            TimeZoneId = "Europe/London",
+        };
         var agencyScope = TenantScope.ForAgency(agency.Id, TenantSource.System, "seed", "Seed");
         await using (var a = db.As(agencyScope))
         {
             a.Brands.Add(acme);
-            var anaStaff = new StaffMember { Name = "Ana Silva", Email = "ana@x.example", BrandIds = [acme.Id], Channels = [Network.X], Languages = ["en"], MaxConcurrentConversations = 3 };
-            var bobStaff = new StaffMember { Name = "Bob Stone", Email = "bob@x.example", BrandIds = [acme.Id], Channels = [Network.X], Languages = ["en"] };
-            var leadStaff = new StaffMember { Name = "Lena Lead", Email = "lead@x.example", UserId = lead.Id, BrandIds = [acme.Id] };
+            var anaStaff = new StaffMember
+            {
+                Name = "Ana Silva",
+                Email = "ana@x.example",
+                BrandIds = [acme.Id],
+                Channels = [Network.X],
+                Languages = ["en"],
+                MaxConcurrentConversations = 3,
+            };
+            var bobStaff = new StaffMember
+            {
+                Name = "Bob Stone",
+                Email = "bob@x.example",
+                BrandIds = [acme.Id],
+                Channels = [Network.X],
+                Languages = ["en"],
+            };
+            var leadStaff = new StaffMember
+            {
+                Name = "Lena Lead",
+                Email = "lead@x.example",
+                UserId = lead.Id,
+                BrandIds = [acme.Id],
+            };
             a.StaffMembers.AddRange(anaStaff, bobStaff, leadStaff);
-            a.Teams.Add(new Team { Name = "Acme care", BrandIds = [acme.Id], LeadStaffMemberId = leadStaff.Id, Members = [new TeamMember { StaffMemberId = anaStaff.Id }, new TeamMember { StaffMemberId = bobStaff.Id }] });
-            var shift = new Shift { StaffMemberId = anaStaff.Id, StartsAt = TweetTime.AddHours(-1), EndsAt = TweetTime.AddHours(2) };
+            a.Teams.Add(
+                new Team
+                {
+                    Name = "Acme care",
+                    BrandIds = [acme.Id],
+                    LeadStaffMemberId = leadStaff.Id,
+                    Members = [new TeamMember { StaffMemberId = anaStaff.Id }, new TeamMember { StaffMemberId = bobStaff.Id }],
+                }
+            );
+            var shift = new Shift
+            {
+                StaffMemberId = anaStaff.Id,
+                StartsAt = TweetTime.AddHours(-1),
+                EndsAt = TweetTime.AddHours(2),
+            };
             a.Shifts.Add(shift);
-            a.BrandMemberships.Add(new BrandMembership { BrandId = acme.Id, UserId = owner.Id, Role = BrandRole.MarketingOwner });
+            a.BrandMemberships.Add(
+                new BrandMembership
+                {
+                    BrandId = acme.Id,
+                    UserId = owner.Id,
+                    Role = BrandRole.MarketingOwner,
+                }
+            );
             await a.SaveChangesAsync();
             (ana, bob, anaShift) = (anaStaff.Id, bobStaff.Id, shift.Id);
         }
@@ -84,17 +151,45 @@ public abstract class WorkflowSuite(DatabaseProvider provider) : IAsyncLifetime
         await using var b = db.As(brand);
         var account = new ChannelAccount
         {
-            Network = Network.X, Handle = "AcmeBrand", ExternalAccountId = XUser, Department = Department.Marketing,
-            AppSecretProtected = secrets.Protect(Secret), AccessTokenProtected = secrets.Protect("user-access-token"),
+            Network = Network.X,
+            Handle = "AcmeBrand",
+            ExternalAccountId = XUser,
+            Department = Department.Marketing,
+            AppSecretProtected = secrets.Protect(Secret),
+            AccessTokenProtected = secrets.Protect("user-access-token"),
         };
         b.ChannelAccounts.Add(account);
-        b.SlaPolicies.Add(new SlaPolicy { Name = "X", Network = Network.X, FirstResponseMinutes = 60, NextResponseMinutes = 60, ResolutionMinutes = 24 * 60 });
-        b.SavedReplies.Add(new SavedReply { Title = "Private on X", Purpose = SavedReplyPurpose.MoveToPrivate, Network = Network.X, Text = "Hi {customer.name}, we've sent you a DM so we can look at your booking." });
+        b.SlaPolicies.Add(
+            new SlaPolicy
+            {
+                Name = "X",
+                Network = Network.X,
+                FirstResponseMinutes = 60,
+                NextResponseMinutes = 60,
+                ResolutionMinutes = 24 * 60,
+            }
+        );
+        b.SavedReplies.Add(
+            new SavedReply
+            {
+                Title = "Private on X",
+                Purpose = SavedReplyPurpose.MoveToPrivate,
+                Network = Network.X,
+                Text = "Hi {customer.name}, we've sent you a DM so we can look at your booking.",
+            }
+        );
         await b.SaveChangesAsync();
         accountId = account.Id;
     }
 
-    private sealed record Services(IntakeReceiver Receiver, InboxWorker Inbox, ConversationActions Actions, OutboxSender Outbox, SlaEscalation Escalation, ConversationWork Work);
+    private sealed record Services(
+        IntakeReceiver Receiver,
+        InboxWorker Inbox,
+        ConversationActions Actions,
+        OutboxSender Outbox,
+        SlaEscalation Escalation,
+        ConversationWork Work
+    );
 
     private Services Make()
     {
@@ -102,35 +197,67 @@ public abstract class WorkflowSuite(DatabaseProvider provider) : IAsyncLifetime
         var work = new ConversationWork(new AgencyWideReader(db.Setup), clock);
         var notifier = new WorkNotifier();
         var signal = new IntakeSignal();
-        var processor = new IntakeProcessor(db.Setup, new PostWriter(clock), new PostNotifier(), work, notifier, clock, NullLogger<IntakeProcessor>.Instance);
+        var processor = new IntakeProcessor(
+            db.Setup,
+            new PostWriter(clock),
+            new PostNotifier(),
+            work,
+            notifier,
+            clock,
+            NullLogger<IntakeProcessor>.Instance
+        );
         return new Services(
             new IntakeReceiver(crossTenant, db.Setup, new ChannelSecrets(protection), signal, clock),
             new InboxWorker(crossTenant, processor, signal, Options.Create(new IntakeOptions()), NullLogger<InboxWorker>.Instance),
             new ConversationActions(db.Setup, work, notifier, new OutboxSignal(), clock),
-            new OutboxSender(db.Setup, platform.Clients, new ChannelSecrets(protection), work, notifier, clock, NullLogger<OutboxSender>.Instance),
+            new OutboxSender(
+                db.Setup,
+                platform.Clients,
+                new ChannelSecrets(protection),
+                work,
+                notifier,
+                clock,
+                NullLogger<OutboxSender>.Instance
+            ),
             new SlaEscalation(db.Setup, work, notifier, clock),
-            work);
+            work
+        );
     }
 
     private static byte[] Tweet(string id, string text, DateTime at) =>
-        System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            for_user_id = XUser,
-            tweet_create_events = new[]
+        System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+            new
             {
-                new
+                for_user_id = XUser,
+                tweet_create_events = new[]
                 {
-                    created_at = at.ToString("ddd MMM dd HH:mm:ss +0000 yyyy", System.Globalization.CultureInfo.InvariantCulture),
-                    id_str = id, text,
-                    user = new { id_str = "115712", screen_name = "patmorgan", name = "Pat Morgan", followers_count = 10 },
+                    new
+                    {
+                        created_at = at.ToString("ddd MMM dd HH:mm:ss +0000 yyyy", System.Globalization.CultureInfo.InvariantCulture),
+                        id_str = id,
+                        text,
+                        user = new
+                        {
+                            id_str = "115712",
+                            screen_name = "patmorgan",
+                            name = "Pat Morgan",
+                            followers_count = 10,
+                        },
+                    },
                 },
-            },
-        });
+            }
+        );
 
-    private async Task<Conversation> ArriveAsync(Services s, string text = "@AcmeBrand my flight was cancelled and nobody answers, I need a refund")
+    private async Task<Conversation> ArriveAsync(
+        Services s,
+        string text = "@AcmeBrand my flight was cancelled and nobody answers, I need a refund"
+    )
     {
         var body = Tweet("930465498211397632", text, TweetTime);
-        Assert.Equal(ReceiveStatus.Stored, (await s.Receiver.ReceiveAsync(accountId, DeliverySource.XWebhook, body, WebhookSignatures.X(Secret, body))).Status);
+        Assert.Equal(
+            ReceiveStatus.Stored,
+            (await s.Receiver.ReceiveAsync(accountId, DeliverySource.XWebhook, body, WebhookSignatures.X(Secret, body))).Status
+        );
         Assert.Equal(1, await s.Inbox.DrainOnceAsync(default));
         return await InBrand(c => c.Conversations.AsNoTracking().SingleAsync());
     }
@@ -158,7 +285,12 @@ public abstract class WorkflowSuite(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(1, await InBrand(x => x.Notifications.CountAsync(n => n.UserId == ownerUserId)));
 
         clock.Advance(TimeSpan.FromMinutes(20));
-        var reply = await s.Actions.ReplyAsync(brand, c.Id, c.Version, new ConversationActions.ReplyInput("@patmorgan Sorry Pat, we're on it: which booking is it?", IsPrivate: false));
+        var reply = await s.Actions.ReplyAsync(
+            brand,
+            c.Id,
+            c.Version,
+            new ConversationActions.ReplyInput("@patmorgan Sorry Pat, we're on it: which booking is it?", IsPrivate: false)
+        );
         Assert.True(reply.Ok, reply.Error);
         Assert.Equal(1, await s.Outbox.SendDueAsync(brand));
 
@@ -188,13 +320,25 @@ public abstract class WorkflowSuite(DatabaseProvider provider) : IAsyncLifetime
         var reader = new CrossTenantReader(db.Setup);
         Assert.Equal(new CrossTenantReader.QueueDepths(0, 0, 0, 0, 0, 0, 0), await reader.QueueDepthsAsync());
         var body = Tweet("930465498211397632", "@AcmeBrand my flight was cancelled", TweetTime);
-        Assert.Equal(ReceiveStatus.Stored, (await s.Receiver.ReceiveAsync(accountId, DeliverySource.XWebhook, body, WebhookSignatures.X(Secret, body))).Status);
+        Assert.Equal(
+            ReceiveStatus.Stored,
+            (await s.Receiver.ReceiveAsync(accountId, DeliverySource.XWebhook, body, WebhookSignatures.X(Secret, body))).Status
+        );
         Assert.Equal(1, (await reader.QueueDepthsAsync()).DeliveriesPending);
         Assert.Equal(1, await s.Inbox.DrainOnceAsync(default));
         Assert.Equal(0, (await reader.QueueDepthsAsync()).DeliveriesPending);
 
         var c = await InBrand(x => x.Conversations.AsNoTracking().SingleAsync());
-        Assert.True((await s.Actions.ReplyAsync(brand, c.Id, c.Version, new ConversationActions.ReplyInput("@patmorgan On it.", IsPrivate: false))).Ok);
+        Assert.True(
+            (
+                await s.Actions.ReplyAsync(
+                    brand,
+                    c.Id,
+                    c.Version,
+                    new ConversationActions.ReplyInput("@patmorgan On it.", IsPrivate: false)
+                )
+            ).Ok
+        );
         Assert.Equal(1, (await reader.QueueDepthsAsync()).RepliesQueued);
         platform.StandIn.FailNext(1, 400); // refused for good: shown to agents as failed
         await s.Outbox.SendDueAsync(brand);
@@ -206,7 +350,12 @@ public abstract class WorkflowSuite(DatabaseProvider provider) : IAsyncLifetime
     {
         var (one, two) = (Make(), Make());
         var c = await ArriveAsync(one);
-        var reply = await one.Actions.ReplyAsync(brand, c.Id, c.Version, new ConversationActions.ReplyInput("@patmorgan Sorry Pat, we're on it.", IsPrivate: false));
+        var reply = await one.Actions.ReplyAsync(
+            brand,
+            c.Id,
+            c.Version,
+            new ConversationActions.ReplyInput("@patmorgan Sorry Pat, we're on it.", IsPrivate: false)
+        );
         Assert.True(reply.Ok, reply.Error);
         var attempted = await Task.WhenAll(one.Outbox.SendDueAsync(brand), two.Outbox.SendDueAsync(brand));
         Assert.Equal(1, attempted.Sum());
@@ -221,11 +370,27 @@ public abstract class WorkflowSuite(DatabaseProvider provider) : IAsyncLifetime
     {
         var s = Make();
         var c = await ArriveAsync(s);
-        Assert.True((await s.Actions.ReplyAsync(brand, c.Id, c.Version, new ConversationActions.ReplyInput("@patmorgan On it.", IsPrivate: false))).Ok);
+        Assert.True(
+            (
+                await s.Actions.ReplyAsync(
+                    brand,
+                    c.Id,
+                    c.Version,
+                    new ConversationActions.ReplyInput("@patmorgan On it.", IsPrivate: false)
+                )
+            ).Ok
+        );
         var lifetime = new StartingLifetime();
         var signal = new OutboxSignal();
-        using var worker = new OutboxWorker(new CrossTenantReader(db.Setup), s.Outbox, signal, Options.Create(new OutboundOptions { PollInterval = TimeSpan.FromMilliseconds(50) }),
-            clock, lifetime, NullLogger<OutboxWorker>.Instance);
+        using var worker = new OutboxWorker(
+            new CrossTenantReader(db.Setup),
+            s.Outbox,
+            signal,
+            Options.Create(new OutboundOptions { PollInterval = TimeSpan.FromMilliseconds(50) }),
+            clock,
+            lifetime,
+            NullLogger<OutboxWorker>.Instance
+        );
         await worker.StartAsync(default);
         signal.Pulse();
         // Where replies go is settled when the server listens (the stand-in's own address): until then the worker waits.
@@ -248,8 +413,15 @@ public abstract class WorkflowSuite(DatabaseProvider provider) : IAsyncLifetime
     public async Task A_worker_stopped_before_the_application_started_ends_without_sending()
     {
         var s = Make();
-        using var worker = new OutboxWorker(new CrossTenantReader(db.Setup), s.Outbox, new OutboxSignal(), Options.Create(new OutboundOptions()),
-            clock, new StartingLifetime(), NullLogger<OutboxWorker>.Instance);
+        using var worker = new OutboxWorker(
+            new CrossTenantReader(db.Setup),
+            s.Outbox,
+            new OutboxSignal(),
+            Options.Create(new OutboundOptions()),
+            clock,
+            new StartingLifetime(),
+            NullLogger<OutboxWorker>.Instance
+        );
         await worker.StartAsync(default);
         await Task.Delay(TimeSpan.FromMilliseconds(200)); // the worker is waiting for the start
         await worker.StopAsync(default);
@@ -265,7 +437,9 @@ public abstract class WorkflowSuite(DatabaseProvider provider) : IAsyncLifetime
         public CancellationToken ApplicationStarted => started.Token;
         public CancellationToken ApplicationStopping => CancellationToken.None;
         public CancellationToken ApplicationStopped => CancellationToken.None;
+
         public void Start() => started.Cancel();
+
         public void StopApplication() { }
     }
 
@@ -274,7 +448,16 @@ public abstract class WorkflowSuite(DatabaseProvider provider) : IAsyncLifetime
     {
         var s = Make();
         var c = await ArriveAsync(s);
-        Assert.True((await s.Actions.ReplyAsync(brand, c.Id, c.Version, new ConversationActions.ReplyInput("@patmorgan On it.", IsPrivate: false))).Ok);
+        Assert.True(
+            (
+                await s.Actions.ReplyAsync(
+                    brand,
+                    c.Id,
+                    c.Version,
+                    new ConversationActions.ReplyInput("@patmorgan On it.", IsPrivate: false)
+                )
+            ).Ok
+        );
         // Another server claimed it and stopped before sending.
         await using (var x = db.As(brand))
             await x.OutboundMessages.ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntil, clock.UtcNow + OutboxSender.ClaimFor));
@@ -319,7 +502,12 @@ public abstract class WorkflowSuite(DatabaseProvider provider) : IAsyncLifetime
         var second = await s.Escalation.RunAsync(brand);
         Assert.Equal((1, 0), (first.Breaches, second.Breaches));
         // Operators see it counted (the counter is the process's: tests running alongside may add more).
-        Assert.True(metrics.Snapshot().Where(m => m.Name == "agency_sla_events_total" && m.Tags.Contains(KeyValuePair.Create("kind", "breach"))).Sum(m => m.Value) >= 1);
+        Assert.True(
+            metrics
+                .Snapshot()
+                .Where(m => m.Name == "agency_sla_events_total" && m.Tags.Contains(KeyValuePair.Create("kind", "breach")))
+                .Sum(m => m.Value) >= 1
+        );
 
         var after = await InBrand(x => x.Conversations.AsNoTracking().SingleAsync());
         Assert.Equal(c.Priority + 1, after.Priority);
@@ -339,7 +527,14 @@ public abstract class WorkflowSuite(DatabaseProvider provider) : IAsyncLifetime
 
         await using (var a = db.As(TenantScope.ForAgency(brand.AgencyId!.Value, TenantSource.System)))
         {
-            a.Shifts.Add(new Shift { StaffMemberId = bob, StartsAt = TweetTime.AddHours(2.5), EndsAt = TweetTime.AddHours(10) });
+            a.Shifts.Add(
+                new Shift
+                {
+                    StaffMemberId = bob,
+                    StartsAt = TweetTime.AddHours(2.5),
+                    EndsAt = TweetTime.AddHours(10),
+                }
+            );
             await a.SaveChangesAsync();
         }
         Assert.Equal(1, (await s.Escalation.RunAsync(brand)).Assigned);
@@ -375,7 +570,16 @@ public abstract class WorkflowSuite(DatabaseProvider provider) : IAsyncLifetime
         var pd = await s.Actions.ReplyAsync(brand, c.Id, c.Version, new("Call us at pat.morgan@example.com", false));
         Assert.True(pd.NeedsConfirmation);
         Assert.Equal(0, await InBrand(x => x.OutboundMessages.CountAsync()));
-        Assert.True((await s.Actions.ReplyAsync(brand, c.Id, c.Version, new("Call us at pat.morgan@example.com", false, PersonalDataConfirmed: true))).Ok);
+        Assert.True(
+            (
+                await s.Actions.ReplyAsync(
+                    brand,
+                    c.Id,
+                    c.Version,
+                    new("Call us at pat.morgan@example.com", false, PersonalDataConfirmed: true)
+                )
+            ).Ok
+        );
     }
 
     [Fact]
@@ -402,7 +606,10 @@ public abstract class WorkflowSuite(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(OutboundStatus.Failed, failed.Status);
         Assert.True((await s.Actions.RetryAsync(brand, failed.Id)).Ok);
         await s.Outbox.SendDueAsync(brand);
-        Assert.Equal(OutboundStatus.Sent, (await InBrand(x => x.OutboundMessages.AsNoTracking().SingleAsync(m => m.Text == "More"))).Status);
+        Assert.Equal(
+            OutboundStatus.Sent,
+            (await InBrand(x => x.OutboundMessages.AsNoTracking().SingleAsync(m => m.Text == "More"))).Status
+        );
     }
 
     [Fact]
@@ -445,22 +652,32 @@ public abstract class WorkflowSuite(DatabaseProvider provider) : IAsyncLifetime
         await using (var x = db.As(brand))
         {
             for (var i = 0; i < AgencyWideReader.CountCap + 5; i++)
-                x.Conversations.Add(new Conversation
-                {
-                    ChannelAccountId = accountId, Network = Network.X, CustomerExternalId = $"c{i}", StartedAt = TweetTime.AddSeconds(i), LastActivityAt = TweetTime.AddSeconds(i),
-                    Queue = QueueState.In,
-                });
+                x.Conversations.Add(
+                    new Conversation
+                    {
+                        ChannelAccountId = accountId,
+                        Network = Network.X,
+                        CustomerExternalId = $"c{i}",
+                        StartedAt = TweetTime.AddSeconds(i),
+                        LastActivityAt = TweetTime.AddSeconds(i),
+                        Queue = QueueState.In,
+                    }
+                );
             await x.SaveChangesAsync();
         }
         var reader = new AgencyWideReader(db.Setup);
         var (page, total) = await reader.InboxAsync(brand.AgencyId!.Value, new InboxQuery([brand.BrandId!.Value], Skip: 1000, Take: 25));
         Assert.Equal(AgencyWideReader.CountCap, total);
         Assert.Equal(5, page.Count);
-        var (small, few) = await reader.InboxAsync(brand.AgencyId!.Value, new InboxQuery([brand.BrandId!.Value], Network: Network.Facebook));
+        var (small, few) = await reader.InboxAsync(
+            brand.AgencyId!.Value,
+            new InboxQuery([brand.BrandId!.Value], Network: Network.Facebook)
+        );
         Assert.Equal(0, few);
         Assert.Empty(small);
     }
 }
 
 public sealed class SqliteWorkflow() : WorkflowSuite(DatabaseProvider.Sqlite);
+
 public sealed class PostgresWorkflow() : WorkflowSuite(DatabaseProvider.Postgres);

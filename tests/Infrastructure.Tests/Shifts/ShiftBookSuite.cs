@@ -1,9 +1,9 @@
 using Agency.Domain.Staff;
 using Agency.Domain.Tenancy;
 using Agency.Infrastructure.Persistence;
+using Agency.Infrastructure.Shifts;
 using Agency.Infrastructure.Tenancy;
 using Agency.Infrastructure.Tests.Support;
-using Agency.Infrastructure.Shifts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Agency.Infrastructure.Tests.Shifts;
@@ -13,20 +13,34 @@ public abstract class ShiftBookSuite(DatabaseProvider provider) : IAsyncLifetime
 {
     private static readonly DateTime Monday = new(2026, 11, 30, 0, 0, 0, DateTimeKind.Utc);
     private TestDatabase db = default!;
-    private TenantScope agency = default!, other = default!;
+    private TenantScope agency = default!,
+        other = default!;
     private Guid ana;
     private ShiftBook Book => new(db.Setup, new ManualClock(Monday.AddDays(-3)));
 
     public async ValueTask InitializeAsync()
     {
         db = await TestDatabase.CreateAsync(provider);
-        var a = new AgencyAccount { Name = "A", Slug = "a", DefaultTimeZone = "Europe/London" };
+        var a = new AgencyAccount
+        {
+            Name = "A",
+            Slug = "a",
+            DefaultTimeZone = "Europe/London",
+        };
         var b = new AgencyAccount { Name = "B", Slug = "b" };
-        await using (var g = db.As(TenantScope.None)) { g.Agencies.AddRange(a, b); await g.SaveChangesAsync(); }
+        await using (var g = db.As(TenantScope.None))
+        {
+            g.Agencies.AddRange(a, b);
+            await g.SaveChangesAsync();
+        }
         agency = TenantScope.ForAgency(a.Id, TenantSource.User, "u1", "Hannah");
         other = TenantScope.ForAgency(b.Id, TenantSource.User, "u2", "Rita");
         var staff = new StaffMember { Name = "Ana", Email = "ana@a.example" };
-        await using (var x = db.As(agency)) { x.StaffMembers.Add(staff); await x.SaveChangesAsync(); }
+        await using (var x = db.As(agency))
+        {
+            x.StaffMembers.Add(staff);
+            await x.SaveChangesAsync();
+        }
         ana = staff.Id;
     }
 
@@ -35,7 +49,19 @@ public abstract class ShiftBookSuite(DatabaseProvider provider) : IAsyncLifetime
     [Fact]
     public async Task A_shift_breaking_the_contract_is_refused_with_the_reasons_and_nothing_is_stored()
     {
-        Assert.True((await Book.SaveContractAsync(agency, new WorkContract { StaffMemberId = ana, MaxShiftHours = 8, MinRestHours = 12 })).Ok);
+        Assert.True(
+            (
+                await Book.SaveContractAsync(
+                    agency,
+                    new WorkContract
+                    {
+                        StaffMemberId = ana,
+                        MaxShiftHours = 8,
+                        MinRestHours = 12,
+                    }
+                )
+            ).Ok
+        );
         Assert.True((await Book.AddShiftAsync(agency, ana, Monday.AddHours(14), Monday.AddHours(22))).Ok);
         var refused = await Book.AddShiftAsync(agency, ana, Monday.AddDays(1).AddHours(6), Monday.AddDays(1).AddHours(16));
         Assert.False(refused.Ok);
@@ -51,11 +77,16 @@ public abstract class ShiftBookSuite(DatabaseProvider provider) : IAsyncLifetime
         Assert.True((await Book.RequestTimeOffAsync(agency, ana, Monday.AddDays(2), Monday.AddDays(4), "Dentist")).Ok);
         Assert.Equal("Start", (await Book.RequestTimeOffAsync(agency, ana, Monday.AddDays(3), Monday.AddDays(5), null)).Field); // overlaps the first request
         Guid id;
-        await using (var x = db.As(agency)) id = (await x.TimeOff.SingleAsync()).Id;
+        await using (var x = db.As(agency))
+            id = (await x.TimeOff.SingleAsync()).Id;
 
         Assert.True((await Book.AddShiftAsync(agency, ana, Monday.AddDays(2).AddHours(9), Monday.AddDays(2).AddHours(17))).Ok); // only asked for: may still be planned
         Assert.Contains("delete or move them first", (await Book.DecideTimeOffAsync(agency, id, approve: true)).Error);
-        await using (var x = db.As(agency)) { x.Shifts.RemoveRange(x.Shifts); await x.SaveChangesAsync(); }
+        await using (var x = db.As(agency))
+        {
+            x.Shifts.RemoveRange(x.Shifts);
+            await x.SaveChangesAsync();
+        }
         Assert.True((await Book.DecideTimeOffAsync(agency, id, approve: true)).Ok);
         var refused = await Book.AddShiftAsync(agency, ana, Monday.AddDays(3).AddHours(9), Monday.AddDays(3).AddHours(17));
         Assert.Contains("approved time off", refused.Error);
@@ -67,9 +98,23 @@ public abstract class ShiftBookSuite(DatabaseProvider provider) : IAsyncLifetime
     {
         // No contract yet: the default one is stored with the wish.
         Assert.True((await Book.SavePreferredHoursAsync(agency, ana, new TimeOnly(22, 0), new TimeOnly(6, 0))).Ok);
-        await using (var x = db.As(agency)) Assert.Equal(new PreferredHours(new TimeOnly(22, 0), new TimeOnly(6, 0)), (await x.WorkContracts.SingleAsync()).Preferred);
+        await using (var x = db.As(agency))
+            Assert.Equal(new PreferredHours(new TimeOnly(22, 0), new TimeOnly(6, 0)), (await x.WorkContracts.SingleAsync()).Preferred);
 
-        Assert.True((await Book.SaveContractAsync(agency, new WorkContract { StaffMemberId = ana, MaxShiftHours = 8, PreferredFrom = new TimeOnly(7, 0), PreferredTo = new TimeOnly(15, 0) })).Ok);
+        Assert.True(
+            (
+                await Book.SaveContractAsync(
+                    agency,
+                    new WorkContract
+                    {
+                        StaffMemberId = ana,
+                        MaxShiftHours = 8,
+                        PreferredFrom = new TimeOnly(7, 0),
+                        PreferredTo = new TimeOnly(15, 0),
+                    }
+                )
+            ).Ok
+        );
         Assert.True((await Book.SavePreferredHoursAsync(agency, ana, new TimeOnly(8, 0), new TimeOnly(16, 0))).Ok);
         var halfEmpty = await Book.SavePreferredHoursAsync(agency, ana, new TimeOnly(9, 0), null);
         Assert.Equal(("PreferredTo", "Enter both times, or leave both empty for any time."), (halfEmpty.Field, halfEmpty.Error));
@@ -81,25 +126,38 @@ public abstract class ShiftBookSuite(DatabaseProvider provider) : IAsyncLifetime
             Assert.Equal((new TimeOnly(8, 0), new TimeOnly(16, 0)), (contract.PreferredFrom, contract.PreferredTo));
         }
         // A scheduler's contract form that leaves a time out is refused too.
-        Assert.Equal("PreferredFrom", (await Book.SaveContractAsync(agency, new WorkContract { StaffMemberId = ana, PreferredTo = new TimeOnly(12, 0) })).Field);
+        Assert.Equal(
+            "PreferredFrom",
+            (await Book.SaveContractAsync(agency, new WorkContract { StaffMemberId = ana, PreferredTo = new TimeOnly(12, 0) })).Field
+        );
 
         Assert.True((await Book.SavePreferredHoursAsync(agency, ana, null, null)).Ok);
-        await using (var x = db.As(agency)) Assert.Null((await x.WorkContracts.SingleAsync()).Preferred);
+        await using (var x = db.As(agency))
+            Assert.Null((await x.WorkContracts.SingleAsync()).Preferred);
     }
 
     [Fact]
     public async Task Another_agency_cannot_plan_decide_or_change_contracts_for_this_agency_s_staff()
     {
-        Assert.Equal("The member of staff was not found.", (await Book.SavePreferredHoursAsync(other, ana, new TimeOnly(8, 0), new TimeOnly(16, 0))).Error);
-        await using (var x = db.As(agency)) Assert.Equal(0, await x.WorkContracts.CountAsync());
+        Assert.Equal(
+            "The member of staff was not found.",
+            (await Book.SavePreferredHoursAsync(other, ana, new TimeOnly(8, 0), new TimeOnly(16, 0))).Error
+        );
+        await using (var x = db.As(agency))
+            Assert.Equal(0, await x.WorkContracts.CountAsync());
         Assert.Equal("StaffId", (await Book.AddShiftAsync(other, ana, Monday.AddHours(9), Monday.AddHours(17))).Field);
-        Assert.Equal("The member of staff was not found.", (await Book.SaveContractAsync(other, new WorkContract { StaffMemberId = ana })).Error);
+        Assert.Equal(
+            "The member of staff was not found.",
+            (await Book.SaveContractAsync(other, new WorkContract { StaffMemberId = ana })).Error
+        );
         Assert.True((await Book.RequestTimeOffAsync(agency, ana, Monday.AddDays(2), Monday.AddDays(3), null)).Ok);
         Guid id;
-        await using (var x = db.As(agency)) id = (await x.TimeOff.SingleAsync()).Id;
+        await using (var x = db.As(agency))
+            id = (await x.TimeOff.SingleAsync()).Id;
         Assert.Equal("The request was not found.", (await Book.DecideTimeOffAsync(other, id, approve: true)).Error);
     }
 }
 
 public sealed class SqliteShiftBook() : ShiftBookSuite(DatabaseProvider.Sqlite);
+
 public sealed class PostgresShiftBook() : ShiftBookSuite(DatabaseProvider.Postgres);

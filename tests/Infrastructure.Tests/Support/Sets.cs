@@ -18,25 +18,32 @@ public static class Sets
     private static MethodInfo Method(string name, Type type) =>
         typeof(Sets).GetMethod(name, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type);
 
-    private static async Task<List<IAgencyOwned>> List<T>(AgencyDbContext db) where T : class, IAgencyOwned =>
-        (await db.Set<T>().AsNoTracking().ToListAsync()).Cast<IAgencyOwned>().ToList();
+    private static async Task<List<IAgencyOwned>> List<T>(AgencyDbContext db)
+        where T : class, IAgencyOwned => (await db.Set<T>().AsNoTracking().ToListAsync()).Cast<IAgencyOwned>().ToList();
 
-    private static Task<int> CountOfAgency<T>(AgencyDbContext db, Guid agencyId) where T : class, IAgencyOwned =>
-        db.Set<T>().CountAsync(e => e.AgencyId == agencyId);
+    private static Task<int> CountOfAgency<T>(AgencyDbContext db, Guid agencyId)
+        where T : class, IAgencyOwned => db.Set<T>().CountAsync(e => e.AgencyId == agencyId);
 }
 
 public static class ModelTypes
 {
     private static readonly Lazy<Microsoft.EntityFrameworkCore.Metadata.IModel> Model = new(() =>
     {
-        var setup = DatabaseSetup.Build(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = "Data Source=:memory:" }, null);
+        var setup = DatabaseSetup.Build(
+            new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = "Data Source=:memory:" },
+            null
+        );
         using var db = setup.Create(TenantScope.None);
         return db.Model;
     });
 
     public static Microsoft.EntityFrameworkCore.Metadata.IModel Current => Model.Value;
 
-    public static IReadOnlyList<Type> TenantOwned() => Current.GetEntityTypes()
-        .Where(e => !e.IsOwned() && e.BaseType is null && TenantModel.IsTenantOwned(e.ClrType))
-        .Select(e => e.ClrType).OrderBy(t => t.Name).ToList();
+    public static IReadOnlyList<Type> TenantOwned() =>
+        Current
+            .GetEntityTypes()
+            .Where(e => !e.IsOwned() && e.BaseType is null && TenantModel.IsTenantOwned(e.ClrType))
+            .Select(e => e.ClrType)
+            .OrderBy(t => t.Name)
+            .ToList();
 }

@@ -61,7 +61,8 @@ public sealed class TestDatabase : IAsyncDisposable
         Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } cs
             ? cs
             : throw new InvalidOperationException(
-                $"{PostgresVariable} is not set. Run the tests with tools/test.sh, which starts a throw-away PostgreSQL on 127.0.0.1.");
+                $"{PostgresVariable} is not set. Run the tests with tools/test.sh, which starts a throw-away PostgreSQL on 127.0.0.1."
+            );
 
     private static async Task<TestDatabase> CreatePostgresAsync()
     {
@@ -94,8 +95,14 @@ public sealed class TestDatabase : IAsyncDisposable
         var options = new DatabaseOptions { Provider = Options.Provider, MigrateOnStartup = false };
         options.ConnectionString = Provider switch
         {
-            DatabaseProvider.Sqlite => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Options.ConnectionString) { DefaultTimeout = 1 }.ConnectionString,
-            DatabaseProvider.Postgres => new NpgsqlConnectionStringBuilder(Options.ConnectionString) { Options = "-c lock_timeout=1000" }.ConnectionString,
+            DatabaseProvider.Sqlite => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Options.ConnectionString)
+            {
+                DefaultTimeout = 1,
+            }.ConnectionString,
+            DatabaseProvider.Postgres => new NpgsqlConnectionStringBuilder(Options.ConnectionString)
+            {
+                Options = "-c lock_timeout=1000",
+            }.ConnectionString,
             _ => throw new NotSupportedException(Provider.ToString()),
         };
         return DatabaseSetup.Build(options, null);
@@ -104,17 +111,19 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>Another writer holding <paramref name="table"/> (SQLite: the whole database) until disposed; reads go on.</summary>
     public async Task<IAsyncDisposable> HoldWritesAsync(string table)
     {
-        System.Data.Common.DbConnection conn = Provider == DatabaseProvider.Sqlite
-            ? new Microsoft.Data.Sqlite.SqliteConnection(Options.ConnectionString)
-            : new NpgsqlConnection(Options.ConnectionString);
+        System.Data.Common.DbConnection conn =
+            Provider == DatabaseProvider.Sqlite
+                ? new Microsoft.Data.Sqlite.SqliteConnection(Options.ConnectionString)
+                : new NpgsqlConnection(Options.ConnectionString);
         await conn.OpenAsync();
         var tx = await conn.BeginTransactionAsync();
         await using (var cmd = conn.CreateCommand())
         {
             cmd.Transaction = tx;
-            cmd.CommandText = Provider == DatabaseProvider.Sqlite
-                ? $"DELETE FROM \"{table}\" WHERE 0" // takes the write lock, changes nothing
-                : $"LOCK TABLE \"{table}\" IN SHARE ROW EXCLUSIVE MODE";
+            cmd.CommandText =
+                Provider == DatabaseProvider.Sqlite
+                    ? $"DELETE FROM \"{table}\" WHERE 0" // takes the write lock, changes nothing
+                    : $"LOCK TABLE \"{table}\" IN SHARE ROW EXCLUSIVE MODE";
             await cmd.ExecuteNonQueryAsync();
         }
         return new Held(conn, tx);

@@ -20,6 +20,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public string Url { get; }
     public ConcurrentQueue<Call> Calls { get; } = new();
+
     /// <summary>The status the next calls get (200 unless told otherwise).</summary>
     public int Status { get; set; } = 200;
 
@@ -35,7 +36,14 @@ public sealed class WebhookReceiver : IAsyncDisposable
             using var reader = new StreamReader(request.Body);
             var body = await reader.ReadToEndAsync();
             if (receiver!.Status is >= 200 and < 300)
-                receiver.Calls.Enqueue(new Call(request.Headers["Agency-Event"].ToString(), request.Headers["Agency-Delivery"].ToString(), request.Headers["Agency-Signature"].ToString(), body));
+                receiver.Calls.Enqueue(
+                    new Call(
+                        request.Headers["Agency-Event"].ToString(),
+                        request.Headers["Agency-Delivery"].ToString(),
+                        request.Headers["Agency-Signature"].ToString(),
+                        body
+                    )
+                );
             return Results.StatusCode(receiver.Status);
         });
         await app.StartAsync();

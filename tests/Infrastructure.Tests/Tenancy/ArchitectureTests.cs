@@ -14,7 +14,10 @@ public class ArchitectureTests
     public void Every_entity_is_tenant_owned_or_explicitly_global()
     {
         foreach (var e in ModelTypes.Current.GetEntityTypes().Where(e => !e.IsOwned()))
-            Assert.True(TenantModel.IsTenantOwned(e.ClrType) ^ TenantModel.IsGlobal(e.ClrType), $"{e.ClrType.Name} must be exactly one of tenant-owned or global.");
+            Assert.True(
+                TenantModel.IsTenantOwned(e.ClrType) ^ TenantModel.IsGlobal(e.ClrType),
+                $"{e.ClrType.Name} must be exactly one of tenant-owned or global."
+            );
     }
 
     [Fact]
@@ -24,7 +27,8 @@ public class ArchitectureTests
         {
             var filters = ModelTypes.Current.FindEntityType(type)!.GetDeclaredQueryFilters().Select(f => f.Key).ToList();
             Assert.Contains(TenantModel.AgencyFilter, filters);
-            if (typeof(IBrandOwned).IsAssignableFrom(type)) Assert.Contains(TenantModel.BrandFilter, filters);
+            if (typeof(IBrandOwned).IsAssignableFrom(type))
+                Assert.Contains(TenantModel.BrandFilter, filters);
         }
     }
 
@@ -37,9 +41,15 @@ public class ArchitectureTests
             {
                 var columns = index.Properties.Select(p => p.Name).ToList();
                 // A unique index on a globally unique secret (the invitation token hash) is the one exception.
-                Assert.True(columns.Contains(nameof(IAgencyOwned.AgencyId)), $"Unique index ({string.Join(", ", columns)}) on {type.Name} lacks AgencyId.");
+                Assert.True(
+                    columns.Contains(nameof(IAgencyOwned.AgencyId)),
+                    $"Unique index ({string.Join(", ", columns)}) on {type.Name} lacks AgencyId."
+                );
                 if (typeof(IBrandOwned).IsAssignableFrom(type))
-                    Assert.True(columns.Contains(nameof(IBrandOwned.BrandId)), $"Unique index ({string.Join(", ", columns)}) on {type.Name} lacks BrandId.");
+                    Assert.True(
+                        columns.Contains(nameof(IBrandOwned.BrandId)),
+                        $"Unique index ({string.Join(", ", columns)}) on {type.Name} lacks BrandId."
+                    );
             }
         }
     }
@@ -57,7 +67,8 @@ public class ArchitectureTests
     public void No_source_file_drops_all_query_filters_at_once()
     {
         var src = Path.Combine(RepoRoot(), "src");
-        var offenders = Directory.EnumerateFiles(src, "*.*", SearchOption.AllDirectories)
+        var offenders = Directory
+            .EnumerateFiles(src, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Where(f => Regex.IsMatch(File.ReadAllText(f), @"IgnoreQueryFilters\(\s*\)"))
@@ -68,7 +79,8 @@ public class ArchitectureTests
     internal static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Agency.sln"))) dir = dir.Parent;
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Agency.sln")))
+            dir = dir.Parent;
         return dir?.FullName ?? throw new InvalidOperationException("Agency.sln not found above the test binaries.");
     }
 

@@ -12,12 +12,19 @@ public abstract class CreateAgencySuite(DatabaseProvider provider) : IAsyncLifet
     private TestDatabase db = default!;
 
     public async ValueTask InitializeAsync() => db = await TestDatabase.CreateAsync(provider);
+
     public async ValueTask DisposeAsync() => await db.DisposeAsync();
 
     [Fact]
     public async Task Creates_the_agency_and_a_pending_admin_invitation_in_it()
     {
-        var created = await new CreateAgency(db.Setup, TimeProvider.System).HandleAsync("Harbour Care", "harbour", "Boss@Harbour.example", "Ada Boss", "Europe/Dublin");
+        var created = await new CreateAgency(db.Setup, TimeProvider.System).HandleAsync(
+            "Harbour Care",
+            "harbour",
+            "Boss@Harbour.example",
+            "Ada Boss",
+            "Europe/Dublin"
+        );
         await using var ctx = db.As(TenantScope.ForAgency(created.AgencyId, TenantSource.System));
         var invitation = await ctx.Invitations.SingleAsync();
         Assert.Equal("boss@harbour.example", invitation.Email);
@@ -35,7 +42,9 @@ public abstract class CreateAgencySuite(DatabaseProvider provider) : IAsyncLifet
     [InlineData(" ", "ok", "a@b.example", "Ada", "Europe/London", "needs a name")]
     public async Task Bad_input_is_refused_with_a_reason(string name, string slug, string email, string admin, string zone, string reason)
     {
-        var error = await Assert.ThrowsAsync<DomainException>(() => new CreateAgency(db.Setup, TimeProvider.System).HandleAsync(name, slug, email, admin, zone));
+        var error = await Assert.ThrowsAsync<DomainException>(() =>
+            new CreateAgency(db.Setup, TimeProvider.System).HandleAsync(name, slug, email, admin, zone)
+        );
         Assert.Contains(reason, error.Message);
     }
 
@@ -50,4 +59,5 @@ public abstract class CreateAgencySuite(DatabaseProvider provider) : IAsyncLifet
 }
 
 public sealed class SqliteCreateAgency() : CreateAgencySuite(DatabaseProvider.Sqlite);
+
 public sealed class PostgresCreateAgency() : CreateAgencySuite(DatabaseProvider.Postgres);

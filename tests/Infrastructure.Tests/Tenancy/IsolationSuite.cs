@@ -22,6 +22,7 @@ public abstract class WorldFixture(DatabaseProvider provider) : IAsyncLifetime
 }
 
 public sealed class SqliteWorld() : WorldFixture(DatabaseProvider.Sqlite);
+
 public sealed class PostgresWorld() : WorldFixture(DatabaseProvider.Postgres);
 
 /// <summary>
@@ -37,13 +38,17 @@ public abstract class IsolationSuite(WorldFixture fixture)
     public static TheoryData<string> TenantOwnedTypes()
     {
         var data = new TheoryData<string>();
-        foreach (var t in ModelTypes.TenantOwned()) data.Add(t.Name);
+        foreach (var t in ModelTypes.TenantOwned())
+            data.Add(t.Name);
         return data;
     }
 
     private static Type TypeNamed(string name) => ModelTypes.TenantOwned().Single(t => t.Name == name);
+
     private static bool BrandOwned(Type t) => typeof(IBrandOwned).IsAssignableFrom(t);
+
     private TenantScope Owner(Type t) => BrandOwned(t) ? W.XAcmeScope : W.X;
+
     private TenantScope Other(Type t) => BrandOwned(t) ? W.YAcmeScope : W.Y;
 
     [Fact]
@@ -77,7 +82,8 @@ public abstract class IsolationSuite(WorldFixture fixture)
         var rows = await Sets.ListAsync(x, type);
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.Equal(W.AgencyX, r.AgencyId));
-        if (BrandOwned(type)) Assert.All(rows, r => Assert.Equal(W.XAcme, ((IBrandOwned)r).BrandId));
+        if (BrandOwned(type))
+            Assert.All(rows, r => Assert.Equal(W.XAcme, ((IBrandOwned)r).BrandId));
     }
 
     [Theory, MemberData(nameof(TenantOwnedTypes))]
@@ -122,8 +128,10 @@ public abstract class IsolationSuite(WorldFixture fixture)
         await using var x = Db.As(Owner(type));
         x.Attach(row);
         x.Entry(row).State = EntityState.Modified;
-        if (row is IAppendOnly) await Assert.ThrowsAsync<AppendOnlyException>(() => x.SaveChangesAsync());
-        else Assert.True(await x.SaveChangesAsync() >= 1);
+        if (row is IAppendOnly)
+            await Assert.ThrowsAsync<AppendOnlyException>(() => x.SaveChangesAsync());
+        else
+            Assert.True(await x.SaveChangesAsync() >= 1);
     }
 
     [Theory, MemberData(nameof(TenantOwnedTypes))]
@@ -164,13 +172,26 @@ public abstract class IsolationSuite(WorldFixture fixture)
     {
         await using (var y = Db.As(W.Y))
         {
-            var stamped = new Domain.Staff.StaffMember { Name = "Ana", Email = "ana@example.com", Languages = ["en"] };
+            var stamped = new Domain.Staff.StaffMember
+            {
+                Name = "Ana",
+                Email = "ana@example.com",
+                Languages = ["en"],
+            };
             y.StaffMembers.Add(stamped);
             await y.SaveChangesAsync();
             Assert.Equal(W.AgencyY, stamped.AgencyId);
         }
         await using var y2 = Db.As(W.Y);
-        y2.StaffMembers.Add(new Domain.Staff.StaffMember { AgencyId = W.AgencyX, Name = "Eve", Email = "eve@example.com", Languages = ["en"] });
+        y2.StaffMembers.Add(
+            new Domain.Staff.StaffMember
+            {
+                AgencyId = W.AgencyX,
+                Name = "Eve",
+                Email = "eve@example.com",
+                Languages = ["en"],
+            }
+        );
         await Assert.ThrowsAsync<TenantException>(() => y2.SaveChangesAsync());
     }
 
@@ -184,7 +205,14 @@ public abstract class IsolationSuite(WorldFixture fixture)
         Assert.Equal(1, await x.StaffMembers.CountAsync(s => s.Email == "sam@example.com"));
         Assert.Equal(1, await y.StaffMembers.CountAsync(s => s.Email == "sam@example.com"));
         // ...but a duplicate inside one agency is refused by the tenant-scoped unique index.
-        x.Brands.Add(new Domain.Tenancy.Brand { Name = "Acme 2", Slug = "acme", TimeZoneId = "UTC" });
+        x.Brands.Add(
+            new Domain.Tenancy.Brand
+            {
+                Name = "Acme 2",
+                Slug = "acme",
+                TimeZoneId = "UTC",
+            }
+        );
         await Assert.ThrowsAsync<DbUpdateException>(() => x.SaveChangesAsync());
     }
 
@@ -194,7 +222,9 @@ public abstract class IsolationSuite(WorldFixture fixture)
         await using var x = Db.As(W.X);
         await using var y = Db.As(W.Y);
         var xEntries = await x.AuditEntries.Where(a => a.EntityType == "Brand").ToListAsync();
-        Assert.Contains(xEntries, a => a.EntityId == W.XAcme.ToString() && a.Action == Domain.Auditing.AuditAction.Created && a.After!.Contains("acme"));
+        Assert.Contains(xEntries, a =>
+            a.EntityId == W.XAcme.ToString() && a.Action == Domain.Auditing.AuditAction.Created && a.After!.Contains("acme")
+        );
         Assert.DoesNotContain(await y.AuditEntries.ToListAsync(), a => a.EntityId == W.XAcme.ToString());
     }
 
@@ -208,4 +238,5 @@ public abstract class IsolationSuite(WorldFixture fixture)
 }
 
 public sealed class SqliteIsolation(SqliteWorld fixture) : IsolationSuite(fixture), IClassFixture<SqliteWorld>;
+
 public sealed class PostgresIsolation(PostgresWorld fixture) : IsolationSuite(fixture), IClassFixture<PostgresWorld>;

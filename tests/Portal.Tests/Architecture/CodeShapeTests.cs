@@ -19,9 +19,24 @@ public class CodeShapeTests
     // Pages that still read the database themselves; the list may only shrink (issue 25, "thin pages").
     private static readonly HashSet<string> PagesStillOnTheDatabase =
     [
-        "BrandEdit", "BrandOverview", "BrandsAdmin", "BrandHolidayList", "AccountEdit", "Accounts", "Stream", "Home",
-        "InviteUser", "UserEdit", "UsersAdmin", "IntakeProblems", "Contracts", "MyShifts", "StaffAdmin", "StaffEdit",
-        "TeamEdit", "TeamsAdmin",
+        "BrandEdit",
+        "BrandOverview",
+        "BrandsAdmin",
+        "BrandHolidayList",
+        "AccountEdit",
+        "Accounts",
+        "Stream",
+        "Home",
+        "InviteUser",
+        "UserEdit",
+        "UsersAdmin",
+        "IntakeProblems",
+        "Contracts",
+        "MyShifts",
+        "StaffAdmin",
+        "StaffEdit",
+        "TeamEdit",
+        "TeamsAdmin",
     ];
 
     // Domain entities that still carry lease or claim columns, and why.
@@ -39,7 +54,8 @@ public class CodeShapeTests
         var root = RepoRoot();
         var known = Folders(Path.Combine(root, "src", "Domain")).Concat(Folders(Path.Combine(root, "src", "Infrastructure"))).ToHashSet();
         var strays = Folders(Path.Combine(root, "src", "Portal", "Features"))
-            .Where(f => !known.Contains(f) && !PortalOnlyFeatures.ContainsKey(f)).ToList();
+            .Where(f => !known.Contains(f) && !PortalOnlyFeatures.ContainsKey(f))
+            .ToList();
         Assert.True(strays.Count == 0, $"Portal feature folders without a namesake: {string.Join(", ", strays)}");
     }
 
@@ -47,17 +63,23 @@ public class CodeShapeTests
     public void The_old_catch_all_folders_are_gone()
     {
         var root = RepoRoot();
-        foreach (var path in new[] { "src/Infrastructure/Work", "src/Portal/Features/Workspace", "src/Infrastructure/Persistence/Migrations" })
+        foreach (
+            var path in new[] { "src/Infrastructure/Work", "src/Portal/Features/Workspace", "src/Infrastructure/Persistence/Migrations" }
+        )
         {
             var full = Path.Combine(root, path);
-            Assert.False(Directory.Exists(full) && Directory.EnumerateFiles(full, "*.cs", SearchOption.AllDirectories).Any(), $"{path} should not hold code any more.");
+            Assert.False(
+                Directory.Exists(full) && Directory.EnumerateFiles(full, "*.cs", SearchOption.AllDirectories).Any(),
+                $"{path} should not hold code any more."
+            );
         }
     }
 
     [Fact]
     public void No_new_component_reads_the_database_itself()
     {
-        var offenders = typeof(PortalSetup).Assembly.GetTypes()
+        var offenders = typeof(PortalSetup)
+            .Assembly.GetTypes()
             .Where(t => typeof(ComponentBase).IsAssignableFrom(t) && !t.IsAbstract)
             .Where(ReadsTheDatabase)
             .Select(t => t.Name)
@@ -71,8 +93,12 @@ public class CodeShapeTests
     [Fact]
     public void Lease_columns_stay_out_of_domain_entities_but_for_the_listed_ones()
     {
-        var carriers = typeof(Domain.Common.IAudited).Assembly.GetTypes()
-            .Where(t => t.GetProperties().Any(p => p.Name.StartsWith("Lease", StringComparison.Ordinal) || p.Name.StartsWith("Claim", StringComparison.Ordinal)))
+        var carriers = typeof(Domain.Common.IAudited)
+            .Assembly.GetTypes()
+            .Where(t =>
+                t.GetProperties()
+                    .Any(p => p.Name.StartsWith("Lease", StringComparison.Ordinal) || p.Name.StartsWith("Claim", StringComparison.Ordinal))
+            )
             .Select(t => t.Name)
             .ToHashSet();
         Assert.Empty(carriers.Except(DomainTypesWithLeases.Keys));
@@ -87,16 +113,22 @@ public class CodeShapeTests
 
     // Folders that hold source (git keeps no empty folders, a working copy may).
     private static IEnumerable<string> Folders(string path) =>
-        Directory.EnumerateDirectories(path)
+        Directory
+            .EnumerateDirectories(path)
             .Where(d => Path.GetFileName(d) is not ("bin" or "obj" or "Properties" or "wwwroot"))
-            .Where(d => Directory.EnumerateFiles(d, "*.*", SearchOption.AllDirectories).Any(f => f.EndsWith(".cs", StringComparison.Ordinal)
-                || f.EndsWith(".razor", StringComparison.Ordinal)))
-            .Select(Path.GetFileName).OfType<string>();
+            .Where(d =>
+                Directory
+                    .EnumerateFiles(d, "*.*", SearchOption.AllDirectories)
+                    .Any(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+            )
+            .Select(Path.GetFileName)
+            .OfType<string>();
 
     private static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Agency.sln"))) dir = dir.Parent;
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Agency.sln")))
+            dir = dir.Parent;
         return dir?.FullName ?? throw new InvalidOperationException("Agency.sln not found above the test binaries.");
     }
 }

@@ -3,10 +3,10 @@ using Agency.Portal.Features.Brands;
 using Agency.Portal.Features.Common;
 using Agency.Portal.Tests.Support;
 using Bunit;
-using MudBlazor;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace Agency.Portal.Tests.Brands;
 
@@ -17,16 +17,23 @@ public sealed class BrandFormTests : ComponentTestBase
     protected override async Task SeedAsync()
     {
         await using var db = Setup.Create(Tenant.Current);
-        db.Brands.Add(new Brand { Name = "Apple Support", Slug = "apple", TimeZoneId = "America/Los_Angeles" });
+        db.Brands.Add(
+            new Brand
+            {
+                Name = "Apple Support",
+                Slug = "apple",
+                TimeZoneId = "America/Los_Angeles",
+            }
+        );
         await db.SaveChangesAsync();
     }
 
     private IRenderedComponent<BrandForm> RenderForm(BrandInput input, Action<Brand>? saved = null)
     {
         Render<MudPopoverProvider>();
-        return Render<BrandForm>(p => p
-            .Add(x => x.Input, input)
-            .Add(x => x.OnSaved, EventCallback.Factory.Create<Brand>(this, b => saved?.Invoke(b))));
+        return Render<BrandForm>(p =>
+            p.Add(x => x.Input, input).Add(x => x.OnSaved, EventCallback.Factory.Create<Brand>(this, b => saved?.Invoke(b)))
+        );
     }
 
     [Fact]
@@ -77,11 +84,14 @@ public sealed class BrandFormTests : ComponentTestBase
         {
             Button(cut, "Save brand").Click();
             // The message, and the button free again once the save has ended.
-            cut.WaitForAssertion(() =>
-            {
-                Assert.Contains(SaveOutcomes.NotSaved, cut.Markup);
-                Assert.False(Button(cut, "Save brand").HasAttribute("disabled"));
-            }, TimeSpan.FromSeconds(10));
+            cut.WaitForAssertion(
+                () =>
+                {
+                    Assert.Contains(SaveOutcomes.NotSaved, cut.Markup);
+                    Assert.False(Button(cut, "Save brand").HasAttribute("disabled"));
+                },
+                TimeSpan.FromSeconds(10)
+            );
         }
         Assert.Null(saved);
         Assert.DoesNotContain("already uses", cut.Markup);
@@ -111,18 +121,27 @@ public sealed class BrandFormTests : ComponentTestBase
     public async Task A_new_time_zone_has_the_brands_reports_counted_again_and_a_new_name_does_not()
     {
         Brand brand;
-        await using (var db = Setup.Create(Tenant.Current)) brand = await db.Brands.SingleAsync(b => b.Slug == "apple");
+        await using (var db = Setup.Create(Tenant.Current))
+            brand = await db.Brands.SingleAsync(b => b.Slug == "apple");
         var inBrand = Tenant.Current.WithBrand(brand.Id);
         await using (var db = Setup.Create(inBrand))
         {
-            db.RollupStates.Add(new Agency.Domain.Reporting.RollupState { BrandId = brand.Id, PostsThrough = DateTime.UtcNow, ConversationsThrough = DateTime.UtcNow });
+            db.RollupStates.Add(
+                new Agency.Domain.Reporting.RollupState
+                {
+                    BrandId = brand.Id,
+                    PostsThrough = DateTime.UtcNow,
+                    ConversationsThrough = DateTime.UtcNow,
+                }
+            );
             await db.SaveChangesAsync();
         }
         var save = Services.GetRequiredService<SaveBrand>();
         var renamed = BrandInput.From(brand);
         renamed.Name = "Apple Care";
         Assert.True((await save.HandleAsync(renamed)).Succeeded);
-        await using (var db = Setup.Create(inBrand)) Assert.Equal((1, 0), (await db.RollupStates.CountAsync(), (await db.RollupStates.SingleAsync()).Rebuilds));
+        await using (var db = Setup.Create(inBrand))
+            Assert.Equal((1, 0), (await db.RollupStates.CountAsync(), (await db.RollupStates.SingleAsync()).Rebuilds));
 
         var moved = BrandInput.From(brand);
         moved.TimeZoneId = "Europe/London";

@@ -13,8 +13,17 @@ public sealed class CalendarPageTests : ComponentTestBase
 
     protected override async Task SeedAsync()
     {
-        var brand = new Brand { Name = "Acme", Slug = "acme", TimeZoneId = "Europe/London" };
-        await using (var db = Setup.Create(Tenant.Current)) { db.Brands.Add(brand); await db.SaveChangesAsync(); }
+        var brand = new Brand
+        {
+            Name = "Acme",
+            Slug = "acme",
+            TimeZoneId = "Europe/London",
+        };
+        await using (var db = Setup.Create(Tenant.Current))
+        {
+            db.Brands.Add(brand);
+            await db.SaveChangesAsync();
+        }
         Tenant.Set(Tenant.Current.WithBrand(brand.Id));
     }
 
@@ -36,7 +45,8 @@ public sealed class CalendarPageTests : ComponentTestBase
         Button(cut, "Add event").Click();
         cut.WaitForAssertion(() => Assert.Contains("Black Friday", cut.Find("[aria-label='Marketing events']").TextContent));
         Assert.Contains("+80%", cut.Find("[aria-label='Marketing events']").TextContent);
-        using (var db = Setup.Create(Tenant.Current)) Assert.Equal(1.8, db.MarketingEvents.Single().ExpectedUplift!.Value, 6);
+        using (var db = Setup.Create(Tenant.Current))
+            Assert.Equal(1.8, db.MarketingEvents.Single().ExpectedUplift!.Value, 6);
 
         cut.Find("[aria-label='Remove Black Friday']").Click();
         cut.WaitForAssertion(() => Assert.Contains("Nothing on the calendar yet.", cut.Markup));

@@ -46,7 +46,15 @@ public sealed class ClassificationPageTests : ComponentTestBase
     {
         await using (var db = Setup.Create(Tenant.Current))
         {
-            db.ClassificationRules.Add(new Domain.Classification.ClassificationRule { Name = "Recall", Pattern = "recall, airbag", Intent = Domain.Classification.Intent.Complaint, Order = 1 });
+            db.ClassificationRules.Add(
+                new Domain.Classification.ClassificationRule
+                {
+                    Name = "Recall",
+                    Pattern = "recall, airbag",
+                    Intent = Domain.Classification.Intent.Complaint,
+                    Order = 1,
+                }
+            );
             await db.SaveChangesAsync();
         }
         var cut = RenderPage();

@@ -11,12 +11,21 @@ namespace Agency.Portal.Tests.Classification;
 
 public sealed class LabelChipsTests : ComponentTestBase
 {
-    private static Post Labelled() => new()
-    {
-        ExternalId = "1", AuthorExternalId = "2", Text = "card 4111 1111 1111 1111 charged twice!", Direction = Direction.Inbound,
-        Intent = Intent.Complaint, IntentSource = LabelSource.Rule, IntentConfidence = 0.75, Sentiment = Sentiment.Negative,
-        Urgency = Urgency.High, Language = "en", PersonalData = PersonalData.PaymentCard,
-    };
+    private static Post Labelled() =>
+        new()
+        {
+            ExternalId = "1",
+            AuthorExternalId = "2",
+            Text = "card 4111 1111 1111 1111 charged twice!",
+            Direction = Direction.Inbound,
+            Intent = Intent.Complaint,
+            IntentSource = LabelSource.Rule,
+            IntentConfidence = 0.75,
+            Sentiment = Sentiment.Negative,
+            Urgency = Urgency.High,
+            Language = "en",
+            PersonalData = PersonalData.PaymentCard,
+        };
 
     [Fact]
     public void Shows_each_label_with_where_it_came_from()
@@ -34,8 +43,9 @@ public sealed class LabelChipsTests : ComponentTestBase
     {
         Intent? chosen = null;
         var popovers = Render<MudPopoverProvider>();
-        var cut = Render<LabelChips>(p => p.Add(x => x.Post, Labelled())
-            .Add(x => x.OnCorrect, EventCallback.Factory.Create<Intent>(this, i => chosen = i)));
+        var cut = Render<LabelChips>(p =>
+            p.Add(x => x.Post, Labelled()).Add(x => x.OnCorrect, EventCallback.Factory.Create<Intent>(this, i => chosen = i))
+        );
         cut.Find("[aria-label='Correct the intent'] button, button[aria-label='Correct the intent']").Click();
         popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll(".mud-menu-item")));
         var items = popovers.FindAll(".mud-menu-item").Select(i => i.TextContent.Trim()).ToList();

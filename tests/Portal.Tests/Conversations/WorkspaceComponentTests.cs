@@ -25,11 +25,28 @@ public sealed class ReplyComposerTests : ComponentTestBase
     private IRenderedComponent<ReplyComposer> RenderComposer(Network network = Network.X)
     {
         Render<MudPopoverProvider>();
-        return Render<ReplyComposer>(p => p
-            .Add(x => x.Network, network)
-            .Add(x => x.Replies, [new Domain.Replies.SavedReply { Title = "Sorry to hear", Text = "Hi {customer.name}, sorry to hear that. ^{agent.name}" }])
-            .Add(x => x.Values, new Domain.Replies.SavedReply.Values("Pat Morgan", "patmorgan", "Ana Silva", "Acme"))
-            .Add(x => x.Send, input => { sent.Add(input); return Task.FromResult(answer(input)); }));
+        return Render<ReplyComposer>(p =>
+            p.Add(x => x.Network, network)
+                .Add(
+                    x => x.Replies,
+                    [
+                        new Domain.Replies.SavedReply
+                        {
+                            Title = "Sorry to hear",
+                            Text = "Hi {customer.name}, sorry to hear that. ^{agent.name}",
+                        },
+                    ]
+                )
+                .Add(x => x.Values, new Domain.Replies.SavedReply.Values("Pat Morgan", "patmorgan", "Ana Silva", "Acme"))
+                .Add(
+                    x => x.Send,
+                    input =>
+                    {
+                        sent.Add(input);
+                        return Task.FromResult(answer(input));
+                    }
+                )
+        );
     }
 
     [Fact]
@@ -38,7 +55,9 @@ public sealed class ReplyComposerTests : ComponentTestBase
         var cut = RenderComposer();
         cut.Find("textarea").Input("Email us at pat.morgan@example.com and we'll sort it");
         Button(cut, "Send").Click();
-        cut.WaitForAssertion(() => Assert.Contains("contains personal data (Email)", cut.Find("[aria-label='Confirm sending']").TextContent));
+        cut.WaitForAssertion(() =>
+            Assert.Contains("contains personal data (Email)", cut.Find("[aria-label='Confirm sending']").TextContent)
+        );
         Assert.Empty(sent);
 
         Button(cut, "Send in public anyway").Click();
@@ -73,7 +92,10 @@ public sealed class ReplyComposerTests : ComponentTestBase
     [Fact]
     public void Someone_else_s_reply_in_the_meantime_is_shown_before_sending_again()
     {
-        answer = input => input.SendDespiteChanges ? WorkResult.Done(3) : WorkResult.Changed("This conversation changed since you opened it. Sam replied at 10:02 UTC.");
+        answer = input =>
+            input.SendDespiteChanges
+                ? WorkResult.Done(3)
+                : WorkResult.Changed("This conversation changed since you opened it. Sam replied at 10:02 UTC.");
         var cut = RenderComposer();
         cut.Find("textarea").Input("On it!");
         Button(cut, "Send").Click();
@@ -101,26 +123,55 @@ public sealed class RuleEditorTests : ComponentTestBase
 
     protected override async Task SeedAsync()
     {
-        brand = new Brand { Name = "Acme", Slug = "acme", TimeZoneId = "Europe/London" };
+        brand = new Brand
+        {
+            Name = "Acme",
+            Slug = "acme",
+            TimeZoneId = "Europe/London",
+        };
         var team = new Domain.Staff.Team { Name = "Care", BrandIds = [brand.Id] };
-        await using (var db = Setup.Create(Tenant.Current)) { db.Brands.Add(brand); db.Teams.Add(team); await db.SaveChangesAsync(); }
+        await using (var db = Setup.Create(Tenant.Current))
+        {
+            db.Brands.Add(brand);
+            db.Teams.Add(team);
+            await db.SaveChangesAsync();
+        }
         teamId = team.Id;
         Tenant.SetBrand(brand.Id);
         await using var b = Setup.Create(Tenant.Current);
-        var account = new ChannelAccount { Network = Network.X, Handle = "Acme", ExternalAccountId = "1", Department = Department.Marketing };
+        var account = new ChannelAccount
+        {
+            Network = Network.X,
+            Handle = "Acme",
+            ExternalAccountId = "1",
+            Department = Department.Marketing,
+        };
         b.ChannelAccounts.Add(account);
         var now = DateTime.UtcNow;
         string[] texts = ["my battery dies by noon", "battery drains overnight", "love the new colours", "where is my parcel?"];
         for (var i = 0; i < texts.Length; i++)
-            b.Posts.Add(new Post { ChannelAccountId = account.Id, ExternalId = $"p{i}", AuthorExternalId = $"c{i}", Text = texts[i], Direction = Domain.Conversations.Direction.Inbound, CreatedAt = now.AddMinutes(-i), ReceivedAt = now, Intent = Domain.Classification.Intent.Complaint });
+            b.Posts.Add(
+                new Post
+                {
+                    ChannelAccountId = account.Id,
+                    ExternalId = $"p{i}",
+                    AuthorExternalId = $"c{i}",
+                    Text = texts[i],
+                    Direction = Domain.Conversations.Direction.Inbound,
+                    CreatedAt = now.AddMinutes(-i),
+                    ReceivedAt = now,
+                    Intent = Domain.Classification.Intent.Complaint,
+                }
+            );
         await b.SaveChangesAsync();
     }
 
     private IRenderedComponent<RuleEditor> RenderEditor(RoutingRuleDefinition rule)
     {
         Render<MudPopoverProvider>();
-        return Render<RuleEditor>(p => p.Add(x => x.Rule, rule).Add(x => x.IsNew, true).Add(x => x.Teams, [(teamId, "Care")])
-            .Add(x => x.OnSaved, () => saved++));
+        return Render<RuleEditor>(p =>
+            p.Add(x => x.Rule, rule).Add(x => x.IsNew, true).Add(x => x.Teams, [(teamId, "Care")]).Add(x => x.OnSaved, () => saved++)
+        );
     }
 
     [Fact]

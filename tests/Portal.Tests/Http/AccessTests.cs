@@ -104,7 +104,12 @@ public sealed class AccessTests(PortalFactory factory) : IClassFixture<PortalFac
         {
             var setup = scope.ServiceProvider.GetRequiredService<DatabaseSetup>();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var rival = new AgencyAccount { Name = "Rival Care", Slug = "rival-http", CreatedAt = DateTime.UtcNow };
+            var rival = new AgencyAccount
+            {
+                Name = "Rival Care",
+                Slug = "rival-http",
+                CreatedAt = DateTime.UtcNow,
+            };
             await using (var db = setup.Create(TenantScope.None))
             {
                 db.Agencies.Add(rival);
@@ -112,10 +117,23 @@ public sealed class AccessTests(PortalFactory factory) : IClassFixture<PortalFac
             }
             await using (var db = setup.Create(TenantScope.ForAgency(rival.Id, TenantSource.System)))
             {
-                db.Brands.Add(new Brand { Name = "Rival Apple Fans", Slug = "apple", TimeZoneId = "UTC" });
+                db.Brands.Add(
+                    new Brand
+                    {
+                        Name = "Rival Apple Fans",
+                        Slug = "apple",
+                        TimeZoneId = "UTC",
+                    }
+                );
                 await db.SaveChangesAsync();
             }
-            var user = new ApplicationUser { UserName = "owner@rival.example", Email = "owner@rival.example", DisplayName = "Rita", AgencyId = rival.Id };
+            var user = new ApplicationUser
+            {
+                UserName = "owner@rival.example",
+                Email = "owner@rival.example",
+                DisplayName = "Rita",
+                AgencyId = rival.Id,
+            };
             Assert.True((await users.CreateAsync(user, "Rival-pass-2026")).Succeeded);
             Assert.True((await users.AddToRoleAsync(user, Roles.AgencyAdmin)).Succeeded);
         }

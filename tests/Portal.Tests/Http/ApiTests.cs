@@ -27,7 +27,9 @@ public sealed class ApiTests(PortalFactory factory) : IClassFixture<PortalFactor
     private static async Task<(string Key, Guid KeyId, CrossTenantReader.BrandRef Brand)> MakeKeyAsync(PortalFactory portal, string slug)
     {
         var brand = (await portal.Services.GetRequiredService<CrossTenantReader>().ActiveBrandsAsync()).Single(b => b.Slug == slug);
-        await using var db = portal.Services.GetRequiredService<DatabaseSetup>().Create(TenantScope.ForBrand(brand.AgencyId, brand.BrandId, TenantSource.User, "test", "Test"));
+        await using var db = portal
+            .Services.GetRequiredService<DatabaseSetup>()
+            .Create(TenantScope.ForBrand(brand.AgencyId, brand.BrandId, TenantSource.User, "test", "Test"));
         var (key, secret) = ApiKey.Issue("Test " + Guid.NewGuid().ToString("N")[..6], DateTime.UtcNow, "Test");
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync();
@@ -37,11 +39,13 @@ public sealed class ApiTests(PortalFactory factory) : IClassFixture<PortalFactor
     private HttpClient With(string? key)
     {
         var client = factory.Anonymous();
-        if (key is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        if (key is not null)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return client;
     }
 
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
     [Theory]
     [InlineData(null)]
@@ -53,7 +57,11 @@ public sealed class ApiTests(PortalFactory factory) : IClassFixture<PortalFactor
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-        Assert.Contains("Authorization: Bearer agk_", (await JsonAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "Authorization: Bearer agk_",
+            (await JsonAsync(response)).GetProperty("detail").GetString(),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -66,12 +74,15 @@ public sealed class ApiTests(PortalFactory factory) : IClassFixture<PortalFactor
         Assert.Equal("America/New_York", me.GetProperty("timeZone").GetString());
         Assert.Contains(me.GetProperty("accounts").EnumerateArray(), a => a.GetProperty("network").GetString() == "X");
 
-        await using var db = factory.Services.GetRequiredService<DatabaseSetup>().Create(TenantScope.ForBrand(brand.AgencyId, brand.BrandId, TenantSource.User));
+        await using var db = factory
+            .Services.GetRequiredService<DatabaseSetup>()
+            .Create(TenantScope.ForBrand(brand.AgencyId, brand.BrandId, TenantSource.User));
         var expected = await db.Conversations.Select(c => c.Id).ToListAsync();
         Assert.NotEmpty(expected);
         // The feed lists a change once it is two seconds old (ApiOptions.SettleSeconds): wait for the demo's last change to settle.
         var newest = await db.Conversations.MaxAsync(c => c.ChangedAt);
-        if (newest.AddSeconds(2.2) - DateTime.UtcNow is { Ticks: > 0 } wait) await Task.Delay(wait);
+        if (newest.AddSeconds(2.2) - DateTime.UtcNow is { Ticks: > 0 } wait)
+            await Task.Delay(wait);
         var seen = new List<Guid>();
         string? after = null;
         for (var guard = 0; guard < 100; guard++)
@@ -81,14 +92,18 @@ public sealed class ApiTests(PortalFactory factory) : IClassFixture<PortalFactor
             var page = await JsonAsync(response);
             seen.AddRange(page.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()));
             after = page.GetProperty("next").GetString();
-            if (!page.GetProperty("hasMore").GetBoolean()) break;
+            if (!page.GetProperty("hasMore").GetBoolean())
+                break;
         }
         Assert.Equal(expected.Order(), seen.Order());
 
         var one = await JsonAsync(await client.GetAsync($"/api/v1/conversations/{expected[0]}"));
         Assert.Equal(expected[0], one.GetProperty("conversation").GetProperty("id").GetGuid());
         Assert.NotEmpty(one.GetProperty("messages").EnumerateArray());
-        Assert.Contains(one.GetProperty("conversation").GetProperty("status").GetString(), new[] { "Open", "Resolved", "WaitingOnCustomer" });
+        Assert.Contains(
+            one.GetProperty("conversation").GetProperty("status").GetString(),
+            new[] { "Open", "Resolved", "WaitingOnCustomer" }
+        );
     }
 
     [Fact]
@@ -96,7 +111,9 @@ public sealed class ApiTests(PortalFactory factory) : IClassFixture<PortalFactor
     {
         var (key, _, _) = await MakeKeyAsync(factory, "delta");
         var apple = (await factory.Services.GetRequiredService<CrossTenantReader>().ActiveBrandsAsync()).Single(b => b.Slug == "apple");
-        await using var db = factory.Services.GetRequiredService<DatabaseSetup>().Create(TenantScope.ForBrand(apple.AgencyId, apple.BrandId, TenantSource.User));
+        await using var db = factory
+            .Services.GetRequiredService<DatabaseSetup>()
+            .Create(TenantScope.ForBrand(apple.AgencyId, apple.BrandId, TenantSource.User));
         var theirs = await db.Conversations.Select(c => c.Id).FirstAsync();
 
         var response = await With(key).GetAsync($"/api/v1/conversations/{theirs}");
@@ -112,7 +129,11 @@ public sealed class ApiTests(PortalFactory factory) : IClassFixture<PortalFactor
     {
         var (key, id, brand) = await MakeKeyAsync(factory, "amazon");
         Assert.Equal(HttpStatusCode.OK, (await With(key).GetAsync("/api/v1/brand")).StatusCode);
-        await using (var db = factory.Services.GetRequiredService<DatabaseSetup>().Create(TenantScope.ForBrand(brand.AgencyId, brand.BrandId, TenantSource.User, "test", "Test")))
+        await using (
+            var db = factory
+                .Services.GetRequiredService<DatabaseSetup>()
+                .Create(TenantScope.ForBrand(brand.AgencyId, brand.BrandId, TenantSource.User, "test", "Test"))
+        )
         {
             var row = await db.ApiKeys.SingleAsync(k => k.Id == id);
             Assert.NotNull(row.LastUsedAt);
@@ -148,7 +169,9 @@ public sealed class ApiTests(PortalFactory factory) : IClassFixture<PortalFactor
     {
         var (key, _, _) = await MakeKeyAsync(factory, "delta");
         var client = With(key);
-        var resolved = await JsonAsync(await client.GetAsync("/api/v1/conversations?status=resolved&network=x&updatedSince=2000-01-01T00:00:00Z&limit=200"));
+        var resolved = await JsonAsync(
+            await client.GetAsync("/api/v1/conversations?status=resolved&network=x&updatedSince=2000-01-01T00:00:00Z&limit=200")
+        );
         Assert.All(resolved.GetProperty("items").EnumerateArray(), c =>
         {
             Assert.Equal("Resolved", c.GetProperty("status").GetString());
@@ -175,12 +198,25 @@ public sealed class ApiTests(PortalFactory factory) : IClassFixture<PortalFactor
         Assert.Equal("British Airways", (await JsonAsync(me)).GetProperty("name").GetString());
 
         // A key of another agency's brand, sent with this agency's cookie: the key decides, and the cookie's agency is not mixed in.
-        var other = await factory.Services.GetRequiredService<Agency.Infrastructure.Tenancy.CreateAgency>()
-            .HandleAsync("Other agency", "other-" + Guid.NewGuid().ToString("N")[..6], $"admin-{Guid.NewGuid():N}@other.example", "Other admin", "Europe/Paris");
+        var other = await factory
+            .Services.GetRequiredService<Agency.Infrastructure.Tenancy.CreateAgency>()
+            .HandleAsync(
+                "Other agency",
+                "other-" + Guid.NewGuid().ToString("N")[..6],
+                $"admin-{Guid.NewGuid():N}@other.example",
+                "Other admin",
+                "Europe/Paris"
+            );
         var scope = TenantScope.ForAgency(other.AgencyId, TenantSource.User, "test", "Test");
         await using (var db = factory.Services.GetRequiredService<DatabaseSetup>().Create(scope))
         {
-            var brand = new Agency.Domain.Tenancy.Brand { Name = "Elsewhere", Slug = "elsewhere", TimeZoneId = "Europe/Paris", CreatedAt = DateTime.UtcNow };
+            var brand = new Agency.Domain.Tenancy.Brand
+            {
+                Name = "Elsewhere",
+                Slug = "elsewhere",
+                TimeZoneId = "Europe/Paris",
+                CreatedAt = DateTime.UtcNow,
+            };
             db.Brands.Add(brand);
             await db.SaveChangesAsync();
             scope = scope.WithBrand(brand.Id);
@@ -206,14 +242,27 @@ public sealed class ApiTests(PortalFactory factory) : IClassFixture<PortalFactor
         Assert.Equal("Agency brand API", doc.GetProperty("info").GetProperty("title").GetString());
         var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(["/api/v1/brand", "/api/v1/conversations", "/api/v1/conversations/{id}", "/api/v1/figures"], paths.Order());
-        Assert.Equal("bearer", doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("brandKey").GetProperty("scheme").GetString());
+        Assert.Equal(
+            "bearer",
+            doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("brandKey").GetProperty("scheme").GetString()
+        );
         var list = doc.GetProperty("paths").GetProperty("/api/v1/conversations").GetProperty("get");
         Assert.Contains(list.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "updatedSince");
         Assert.True(list.GetProperty("responses").TryGetProperty("401", out _));
         Assert.True(list.GetProperty("responses").TryGetProperty("400", out _));
-        Assert.True(doc.GetProperty("paths").GetProperty("/api/v1/conversations/{id}").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
+        Assert.True(
+            doc.GetProperty("paths")
+                .GetProperty("/api/v1/conversations/{id}")
+                .GetProperty("get")
+                .GetProperty("responses")
+                .TryGetProperty("404", out _)
+        );
         // Enumerations are written as their names, as the API sends them.
-        Assert.Contains("Resolved", doc.GetProperty("components").GetProperty("schemas").GetProperty("ConversationStatus").GetRawText(), StringComparison.Ordinal);
+        Assert.Contains(
+            "Resolved",
+            doc.GetProperty("components").GetProperty("schemas").GetProperty("ConversationStatus").GetRawText(),
+            StringComparison.Ordinal
+        );
     }
 }
 
@@ -228,7 +277,9 @@ public sealed class ApiLimitTests(ThrottledPortalFactory factory) : IClassFixtur
         foreach (var slug in new[] { "delta", "apple" })
         {
             var brand = brands.Single(b => b.Slug == slug);
-            await using var db = factory.Services.GetRequiredService<DatabaseSetup>().Create(TenantScope.ForBrand(brand.AgencyId, brand.BrandId, TenantSource.User, "test", "Test"));
+            await using var db = factory
+                .Services.GetRequiredService<DatabaseSetup>()
+                .Create(TenantScope.ForBrand(brand.AgencyId, brand.BrandId, TenantSource.User, "test", "Test"));
             var (key, secret) = ApiKey.Issue("Limit", DateTime.UtcNow, "Test");
             db.ApiKeys.Add(key);
             await db.SaveChangesAsync();
@@ -236,7 +287,8 @@ public sealed class ApiLimitTests(ThrottledPortalFactory factory) : IClassFixtur
         }
         var client = factory.Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", keys[0]);
-        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/brand")).StatusCode);
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/brand")).StatusCode);
         var refused = await client.GetAsync("/api/v1/brand");
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.NotNull(refused.Headers.RetryAfter);

@@ -27,12 +27,15 @@ public sealed class MetricsTests(MetricsPortalFactory factory) : IClassFixture<M
     private async Task<HttpResponseMessage> ScrapeAsync(string? token)
     {
         var client = factory.Anonymous();
-        if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (token is not null)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await client.GetAsync("/metrics");
     }
 
     private static double Value(string text, string series) =>
-        Regex.Match(text, "^" + Regex.Escape(series) + " (\\S+)$", RegexOptions.Multiline) is { Success: true } m ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        Regex.Match(text, "^" + Regex.Escape(series) + " (\\S+)$", RegexOptions.Multiline) is { Success: true } m
+            ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)
+            : 0;
 
     [Fact]
     public async Task Without_the_token_from_another_machine_metrics_are_refused()
@@ -50,8 +53,21 @@ public sealed class MetricsTests(MetricsPortalFactory factory) : IClassFixture<M
         var account = await factory.AccountAsync("delta", "Delta");
         var body = WebhookTests.Mention("5920532", "900000000000000777", "@Delta my bag did not arrive in Atlanta");
         var path = $"/webhooks/x/{account.Id}";
-        Assert.Equal(HttpStatusCode.OK, (await factory.PostWebhookAsync(path, body, "x-twitter-webhooks-signature", WebhookSignatures.X(DemoData.WebhookSecret, body))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.PostWebhookAsync(path, body, "x-twitter-webhooks-signature", "sha256=AAAA")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (
+                await factory.PostWebhookAsync(
+                    path,
+                    body,
+                    "x-twitter-webhooks-signature",
+                    WebhookSignatures.X(DemoData.WebhookSecret, body)
+                )
+            ).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.Unauthorized,
+            (await factory.PostWebhookAsync(path, body, "x-twitter-webhooks-signature", "sha256=AAAA")).StatusCode
+        );
 
         var response = await ScrapeAsync(MetricsPortalFactory.Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -79,11 +95,18 @@ public sealed class MetricsTests(MetricsPortalFactory factory) : IClassFixture<M
         var text = "";
         for (var attempt = 0; attempt < 50 && Value(text, series) < 1; attempt++)
         {
-            if (attempt > 0) await Task.Delay(100);
+            if (attempt > 0)
+                await Task.Delay(100);
             text = await (await ScrapeAsync(MetricsPortalFactory.Token)).Content.ReadAsStringAsync();
         }
         Assert.True(Value(text, series) >= 1, text);
         Assert.Contains("# TYPE agency_http_request_duration_seconds histogram", text);
-        Assert.Matches(new Regex("^agency_http_request_duration_seconds_bucket\\{method=\"GET\",route=\"/health/live\",status=\"200\",le=\"\\+Inf\"\\} \\d+$", RegexOptions.Multiline), text);
+        Assert.Matches(
+            new Regex(
+                "^agency_http_request_duration_seconds_bucket\\{method=\"GET\",route=\"/health/live\",status=\"200\",le=\"\\+Inf\"\\} \\d+$",
+                RegexOptions.Multiline
+            ),
+            text
+        );
     }
 }

@@ -42,14 +42,21 @@ public sealed class SignInTests(PortalFactory factory) : IClassFixture<PortalFac
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             var agency = await AgencyIdAsync(scope.ServiceProvider);
-            var user = new ApplicationUser { UserName = email, Email = email, DisplayName = "Lou", AgencyId = agency };
+            var user = new ApplicationUser
+            {
+                UserName = email,
+                Email = email,
+                DisplayName = "Lou",
+                AgencyId = agency,
+            };
             Assert.True((await users.CreateAsync(user, "Locked-pass-2026")).Succeeded);
             await users.AddToRoleAsync(user, Roles.Agent);
         }
 
         var client = factory.Anonymous();
         HttpResponseMessage last = default!;
-        for (var i = 0; i < 5; i++) last = await PortalFactory.PostLoginAsync(client, email, "not-the-password");
+        for (var i = 0; i < 5; i++)
+            last = await PortalFactory.PostLoginAsync(client, email, "not-the-password");
         Assert.Equal(HttpStatusCode.Redirect, last.StatusCode);
         Assert.Equal("/Account/Lockout", PathOf(last.Headers.Location!));
 
@@ -72,9 +79,19 @@ public sealed class SignInTests(PortalFactory factory) : IClassFixture<PortalFac
             tenant.Set(TenantScope.ForAgency(agency, TenantSource.User, userName: "Priya Raman"));
             var setup = scope.ServiceProvider.GetRequiredService<DatabaseSetup>();
             Guid delta;
-            await using (var db = setup.Create(tenant.Current)) delta = (await db.Brands.SingleAsync(b => b.Slug == "delta")).Id;
+            await using (var db = setup.Create(tenant.Current))
+                delta = (await db.Brands.SingleAsync(b => b.Slug == "delta")).Id;
             var create = scope.ServiceProvider.GetRequiredService<CreateInvitation>();
-            var result = await create.HandleAsync(new InvitationInput { Email = "Nina@Northbeam.example", DisplayName = "Nina Park", Role = UserRole.Agent, BrandIds = [delta] }, "http://localhost/");
+            var result = await create.HandleAsync(
+                new InvitationInput
+                {
+                    Email = "Nina@Northbeam.example",
+                    DisplayName = "Nina Park",
+                    Role = UserRole.Agent,
+                    BrandIds = [delta],
+                },
+                "http://localhost/"
+            );
             Assert.True(result.Succeeded);
             token = result.Value!.Token;
         }
@@ -104,15 +121,26 @@ public sealed class SignInTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.Contains("This invitation link is not valid", await response.Content.ReadAsStringAsync());
     }
 
-    private static Task<HttpResponseMessage> PostAcceptAsync(HttpClient client, string page, string token, string password, string confirm) =>
-        client.PostAsync("/Account/Invitation", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = PortalFactory.Antiforgery(page),
-            ["_handler"] = "accept-invitation",
-            ["token"] = token,
-            ["Input.Password"] = password,
-            ["Input.ConfirmPassword"] = confirm,
-        }));
+    private static Task<HttpResponseMessage> PostAcceptAsync(
+        HttpClient client,
+        string page,
+        string token,
+        string password,
+        string confirm
+    ) =>
+        client.PostAsync(
+            "/Account/Invitation",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = PortalFactory.Antiforgery(page),
+                    ["_handler"] = "accept-invitation",
+                    ["token"] = token,
+                    ["Input.Password"] = password,
+                    ["Input.ConfirmPassword"] = confirm,
+                }
+            )
+        );
 
     private static string PathOf(Uri location) => location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.TrimStart('~');
 
@@ -143,13 +171,18 @@ public sealed class BusyDatabaseSignInTests(ImpatientPortalFactory factory) : IC
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await using (await SqliteLock.HoldAsync($"Data Source={factory.DatabaseFile}"))
         {
-            var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["__RequestVerificationToken"] = PortalFactory.Antiforgery(page),
-                ["_handler"] = "login",
-                ["Input.Email"] = "agent@northbeam.example",
-                ["Input.Password"] = DemoData.Password,
-            }));
+            var response = await client.PostAsync(
+                "/Account/Login",
+                new FormUrlEncodedContent(
+                    new Dictionary<string, string>
+                    {
+                        ["__RequestVerificationToken"] = PortalFactory.Antiforgery(page),
+                        ["_handler"] = "login",
+                        ["Input.Email"] = "agent@northbeam.example",
+                        ["Input.Password"] = DemoData.Password,
+                    }
+                )
+            );
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             // The database's own lock timeout is 30 s; the sign-in gives up on its bookkeeping after 2.
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"The sign-in took {watch.Elapsed}.");

@@ -23,10 +23,17 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
         await using var scope = factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var existing = await users.FindByEmailAsync(Email);
-        if (existing is not null) return (await users.GetAuthenticatorKeyAsync(existing))!;
+        if (existing is not null)
+            return (await users.GetAuthenticatorKeyAsync(existing))!;
         await using var db = scope.ServiceProvider.GetRequiredService<DatabaseSetup>().Create(TenantScope.None);
         var agency = (await db.Agencies.SingleAsync(a => a.Slug == DemoData.AgencySlug)).Id;
-        var user = new ApplicationUser { UserName = Email, Email = Email, DisplayName = "Secure Admin", AgencyId = agency };
+        var user = new ApplicationUser
+        {
+            UserName = Email,
+            Email = Email,
+            DisplayName = "Secure Admin",
+            AgencyId = agency,
+        };
         Assert.True((await users.CreateAsync(user, Password)).Succeeded);
         await users.AddToRoleAsync(user, Roles.AgencyAdmin);
         await users.ResetAuthenticatorKeyAsync(user);
@@ -48,13 +55,18 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
 
         var page = await client.GetStringAsync(first.Headers.Location);
         var code = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp();
-        var second = await client.PostAsync(first.Headers.Location, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = PortalFactory.Antiforgery(page),
-            ["_handler"] = "login-with-2fa",
-            ["Input.TwoFactorCode"] = code,
-            ["Input.RememberMachine"] = "false",
-        }));
+        var second = await client.PostAsync(
+            first.Headers.Location,
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = PortalFactory.Antiforgery(page),
+                    ["_handler"] = "login-with-2fa",
+                    ["Input.TwoFactorCode"] = code,
+                    ["Input.RememberMachine"] = "false",
+                }
+            )
+        );
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/brands")).StatusCode);
     }
@@ -66,12 +78,17 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
         var client = factory.Anonymous();
         var first = await PortalFactory.PostLoginAsync(client, Email, Password);
         var page = await client.GetStringAsync(first.Headers.Location);
-        var second = await client.PostAsync(first.Headers.Location, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = PortalFactory.Antiforgery(page),
-            ["_handler"] = "login-with-2fa",
-            ["Input.TwoFactorCode"] = "000000",
-        }));
+        var second = await client.PostAsync(
+            first.Headers.Location,
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = PortalFactory.Antiforgery(page),
+                    ["_handler"] = "login-with-2fa",
+                    ["Input.TwoFactorCode"] = "000000",
+                }
+            )
+        );
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Contains("Invalid authenticator code", await second.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin/brands")).StatusCode);

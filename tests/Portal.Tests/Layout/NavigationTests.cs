@@ -5,21 +5,54 @@ using Agency.Portal.Components.Layout;
 using Agency.Portal.Components.Shared;
 using Agency.Portal.Tests.Support;
 using Bunit;
-using MudBlazor;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace Agency.Portal.Tests.Layout;
 
 public sealed class NavigationTests : ComponentTestBase
 {
-    private static readonly BrandAccess Apple = new(Guid.NewGuid(), Guid.NewGuid(), "apple", "Apple Support", "#555555", "America/Los_Angeles", false, BrandRole.Service);
-    private static readonly BrandAccess Delta = new(Apple.AgencyId, Guid.NewGuid(), "delta", "Delta Air Lines", "#C8102E", "America/New_York", false, BrandRole.BrandManager);
-    private static readonly BrandAccess Amazon = new(Apple.AgencyId, Guid.NewGuid(), "amazon", "Amazon Help", "#FF9900", "America/Los_Angeles", false, BrandRole.Service);
+    private static readonly BrandAccess Apple = new(
+        Guid.NewGuid(),
+        Guid.NewGuid(),
+        "apple",
+        "Apple Support",
+        "#555555",
+        "America/Los_Angeles",
+        false,
+        BrandRole.Service
+    );
+    private static readonly BrandAccess Delta = new(
+        Apple.AgencyId,
+        Guid.NewGuid(),
+        "delta",
+        "Delta Air Lines",
+        "#C8102E",
+        "America/New_York",
+        false,
+        BrandRole.BrandManager
+    );
+    private static readonly BrandAccess Amazon = new(
+        Apple.AgencyId,
+        Guid.NewGuid(),
+        "amazon",
+        "Amazon Help",
+        "#FF9900",
+        "America/Los_Angeles",
+        false,
+        BrandRole.Service
+    );
 
-    private static PortalContext As(UserRole role, params BrandAccess[] brands) => new(
-        new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "someone"), new Claim(ClaimTypes.Role, role.ToString())], "test")),
-        [role], brands, null);
+    private static PortalContext As(UserRole role, params BrandAccess[] brands) =>
+        new(
+            new ClaimsPrincipal(
+                new ClaimsIdentity([new Claim(ClaimTypes.Name, "someone"), new Claim(ClaimTypes.Role, role.ToString())], "test")
+            ),
+            [role],
+            brands,
+            null
+        );
 
     private IRenderedComponent<CascadingValue<PortalContext>> RenderMenu(PortalContext context) =>
         Render<CascadingValue<PortalContext>>(p => p.Add(x => x.Value, context).AddChildContent<NavMenu>());

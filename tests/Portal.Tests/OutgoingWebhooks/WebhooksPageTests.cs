@@ -20,6 +20,7 @@ public sealed class WebhooksPageTests : ComponentTestBase
 {
     private Brand brand = default!;
     private readonly WebhookSecrets secrets = new(new EphemeralDataProtectionProvider());
+
     public WebhooksPageTests()
     {
         Services.AddScoped<Webhooks>();
@@ -92,7 +93,14 @@ public sealed class WebhooksPageTests : ComponentTestBase
     {
         await using (var db = Setup.Create(Tenant.Current))
         {
-            var e = new WebhookEndpoint { Name = "BI", Url = "https://bi.example.com/in", Events = [WebhookEvents.ConversationChanged], SecretProtected = secrets.Protect("s"), CreatedAt = DateTime.UtcNow };
+            var e = new WebhookEndpoint
+            {
+                Name = "BI",
+                Url = "https://bi.example.com/in",
+                Events = [WebhookEvents.ConversationChanged],
+                SecretProtected = secrets.Protect("s"),
+                CreatedAt = DateTime.UtcNow,
+            };
             e.FollowFrom(DateTime.UtcNow);
             db.WebhookEndpoints.Add(e);
             await db.SaveChangesAsync();
@@ -116,7 +124,14 @@ public sealed class WebhooksPageTests : ComponentTestBase
     {
         await using (var db = Setup.Create(Tenant.Current))
         {
-            var e = new WebhookEndpoint { Name = "BI", Url = "https://bi.example.com/in", Events = [WebhookEvents.ConversationChanged], SecretProtected = secrets.Protect("old"), CreatedAt = DateTime.UtcNow };
+            var e = new WebhookEndpoint
+            {
+                Name = "BI",
+                Url = "https://bi.example.com/in",
+                Events = [WebhookEvents.ConversationChanged],
+                SecretProtected = secrets.Protect("old"),
+                CreatedAt = DateTime.UtcNow,
+            };
             db.WebhookEndpoints.Add(e);
             await db.SaveChangesAsync();
         }

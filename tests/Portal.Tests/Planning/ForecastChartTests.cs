@@ -3,8 +3,8 @@ using Agency.Domain.Planning;
 using Agency.Portal.Features.Common;
 using Agency.Portal.Features.Planning;
 using Bunit;
-using MudBlazor.Services;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
 
 namespace Agency.Portal.Tests.Planning;
 
@@ -14,16 +14,27 @@ public sealed class ForecastChartTests : BunitContext
 
     // Two weeks of 4 posts an hour, then 7 days forecast at 6 an hour (band 4 to 10); 1 person needed at night, 3 by day,
     // 4 at noon on the second day. Half-hour intervals, forecast from Monday 30 November.
-    private static ForecastRun Run() => new()
-    {
-        Model = "Holt-Winters", Network = Network.X, IntervalMinutes = 30, FirstLocalDay = new DateOnly(2026, 11, 30),
-        RecentActual = Enumerable.Repeat(2.0, 14 * 48).ToList(),
-        Point = Enumerable.Repeat(3.0, 7 * 48).ToList(),
-        BacktestLastWeek = Enumerable.Repeat(1.5, 7 * 48).ToList(),
-        Lower = Enumerable.Repeat(2.0, 7 * 48).ToList(),
-        Upper = Enumerable.Repeat(5.0, 7 * 48).ToList(),
-        Required = Enumerable.Range(0, 7 * 48).Select(i => i == 48 + 24 ? 4 : i % 48 is >= 18 and < 34 ? 3 : 1).ToList(),
-    };
+    private static ForecastRun Run() =>
+        new()
+        {
+            Model = "Holt-Winters",
+            Network = Network.X,
+            IntervalMinutes = 30,
+            FirstLocalDay = new DateOnly(2026, 11, 30),
+            RecentActual = Enumerable.Repeat(2.0, 14 * 48).ToList(),
+            Point = Enumerable.Repeat(3.0, 7 * 48).ToList(),
+            BacktestLastWeek = Enumerable.Repeat(1.5, 7 * 48).ToList(),
+            Lower = Enumerable.Repeat(2.0, 7 * 48).ToList(),
+            Upper = Enumerable.Repeat(5.0, 7 * 48).ToList(),
+            Required = Enumerable
+                .Range(0, 7 * 48)
+                .Select(i =>
+                    i == 48 + 24 ? 4
+                    : i % 48 is >= 18 and < 34 ? 3
+                    : 1
+                )
+                .ToList(),
+        };
 
     [Fact]
     public void The_forecast_is_drawn_with_its_band_on_a_round_axis_and_summed_up_in_words()
@@ -46,10 +57,15 @@ public sealed class ForecastChartTests : BunitContext
         Assert.Equal("168", backtest.GetAttribute("data-backtest-hours"));
         var lastX = backtest.GetAttribute("d")!.Split(' ')[^1].TrimStart('L').Split(',')[0];
         var firstForecastX = chart.QuerySelector("path.forecast-point")!.GetAttribute("d")!.Split(' ')[0].TrimStart('M').Split(',')[0];
-        Assert.True(double.Parse(lastX, System.Globalization.CultureInfo.InvariantCulture) < double.Parse(firstForecastX, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal("Next 7 days: about 1,008 posts expected (the last two weeks had 1,344); busiest hour Mon 30 Nov 00:00, about 6 posts. " +
-            "Last week the model forecast 504 posts and 672 came.",
-            cut.Find("[aria-label='Forecast summary']").TextContent);
+        Assert.True(
+            double.Parse(lastX, System.Globalization.CultureInfo.InvariantCulture)
+                < double.Parse(firstForecastX, System.Globalization.CultureInfo.InvariantCulture)
+        );
+        Assert.Equal(
+            "Next 7 days: about 1,008 posts expected (the last two weeks had 1,344); busiest hour Mon 30 Nov 00:00, about 6 posts. "
+                + "Last week the model forecast 504 posts and 672 came.",
+            cut.Find("[aria-label='Forecast summary']").TextContent
+        );
     }
 
     [Fact]

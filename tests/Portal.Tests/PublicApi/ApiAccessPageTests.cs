@@ -81,7 +81,8 @@ public sealed class ApiAccessPageTests : ComponentTestBase
         Button(cut, "Revoke").Click();
         Dialogs.WaitForAssertion(() => Assert.Contains("stops working at once", Dialogs.Markup));
         Button(Dialogs, "Keep it").Click();
-        await using (var db = Setup.Create(Tenant.Current)) Assert.Null((await db.ApiKeys.SingleAsync()).RevokedAt);
+        await using (var db = Setup.Create(Tenant.Current))
+            Assert.Null((await db.ApiKeys.SingleAsync()).RevokedAt);
 
         Button(cut, "Revoke").Click();
         Dialogs.WaitForAssertion(() => Assert.Contains("stops working at once", Dialogs.Markup));

@@ -3,8 +3,8 @@ using Agency.Domain.Classification;
 using Agency.Domain.Reporting;
 using Agency.Portal.Features.Reporting;
 using Bunit;
-using MudBlazor.Services;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
 
 namespace Agency.Portal.Tests.Reporting;
 
@@ -13,8 +13,18 @@ public sealed class KpiCardsTests : BunitContext
     private static BrandDashboard Dashboard(Kpis now, Kpis before, Backlog backlog)
     {
         var period = new ReportPeriod(new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 22), TimeZoneInfo.Utc);
-        return new BrandDashboard(period, now, before, [], [], [], new ForwardFigures(0, null, new Dictionary<ForwardOutcome, int>()), [], backlog,
-            new DateTime(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc));
+        return new BrandDashboard(
+            period,
+            now,
+            before,
+            [],
+            [],
+            [],
+            new ForwardFigures(0, null, new Dictionary<ForwardOutcome, int>()),
+            [],
+            backlog,
+            new DateTime(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc)
+        );
     }
 
     public KpiCardsTests() => Services.AddMudServices();
@@ -25,7 +35,9 @@ public sealed class KpiCardsTests : BunitContext
         // Response rate 80 % (was 50 %): better. Median 10 min (was 5 min): worse. Volume up: neither.
         var now = new Kpis(120, 50, 10, 8, 600, 1800, 9, 1, 10, 100, 2, 3);
         var before = new Kpis(100, 40, 10, 5, 300, 900, 5, 5, 5, 100, 0, 0);
-        var cut = Render<KpiCards>(p => p.Add(x => x.Dashboard, Dashboard(now, before, new Backlog(4, new DateTime(2026, 11, 23, 11, 0, 0, DateTimeKind.Utc)))));
+        var cut = Render<KpiCards>(p =>
+            p.Add(x => x.Dashboard, Dashboard(now, before, new Backlog(4, new DateTime(2026, 11, 23, 11, 0, 0, DateTimeKind.Utc))))
+        );
 
         var rate = cut.Find("[data-metric='Response rate']");
         Assert.Equal("80.0 %", rate.QuerySelector("[data-now]")!.TextContent);
@@ -69,9 +81,22 @@ public sealed class DashboardChartsTests : BunitContext
     {
         var days = new[]
         {
-            new DayVolume(new DateOnly(2026, 11, 16), new Dictionary<Network, int> { [Network.X] = 3, [Network.Facebook] = 1 },
-                new Dictionary<Intent, int> { [Intent.Complaint] = 4 }, 1, 2, 1),
-            new DayVolume(new DateOnly(2026, 11, 17), new Dictionary<Network, int> { [Network.X] = 2 }, new Dictionary<Intent, int> { [Intent.Praise] = 2 }, 0, 0, 2),
+            new DayVolume(
+                new DateOnly(2026, 11, 16),
+                new Dictionary<Network, int> { [Network.X] = 3, [Network.Facebook] = 1 },
+                new Dictionary<Intent, int> { [Intent.Complaint] = 4 },
+                1,
+                2,
+                1
+            ),
+            new DayVolume(
+                new DateOnly(2026, 11, 17),
+                new Dictionary<Network, int> { [Network.X] = 2 },
+                new Dictionary<Intent, int> { [Intent.Praise] = 2 },
+                0,
+                0,
+                2
+            ),
         };
         var cut = Render<DashboardCharts>(p => p.Add(x => x.Days, days));
         foreach (var panel in new[] { "Messages per day by channel", "Messages per day by intent", "Sentiment per day" })
@@ -90,7 +115,10 @@ public sealed class DashboardChartsTests : BunitContext
     [Fact]
     public void A_period_without_labelled_messages_says_so_instead_of_an_empty_ring()
     {
-        var days = new[] { new DayVolume(new DateOnly(2026, 11, 16), new Dictionary<Network, int>(), new Dictionary<Intent, int>(), 0, 0, 0) };
+        var days = new[]
+        {
+            new DayVolume(new DateOnly(2026, 11, 16), new Dictionary<Network, int>(), new Dictionary<Intent, int>(), 0, 0, 0),
+        };
         var cut = Render<DashboardCharts>(p => p.Add(x => x.Days, days));
         Assert.Contains("No labelled messages in this period.", cut.Find("[aria-label='What customers wrote about']").TextContent);
     }

@@ -1,7 +1,7 @@
 using Agency.Portal.Features.Rostering;
 using Bunit;
-using MudBlazor.Services;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
 
 namespace Agency.Portal.Tests.Rostering;
 
@@ -16,11 +16,15 @@ public sealed class PreferredHoursEditorTests : BunitContext
     [Fact]
     public void Each_time_shows_its_own_message_and_typing_reaches_the_page()
     {
-        string? from = "08:00", to = null;
-        var cut = Render<PreferredHoursEditor>(p => p
-            .Add(x => x.From, from).Add(x => x.FromChanged, v => from = v)
-            .Add(x => x.To, to).Add(x => x.ToChanged, v => to = v)
-            .Add(x => x.ToError, "Enter both times, or leave both empty for any time."));
+        string? from = "08:00",
+            to = null;
+        var cut = Render<PreferredHoursEditor>(p =>
+            p.Add(x => x.From, from)
+                .Add(x => x.FromChanged, v => from = v)
+                .Add(x => x.To, to)
+                .Add(x => x.ToChanged, v => to = v)
+                .Add(x => x.ToError, "Enter both times, or leave both empty for any time.")
+        );
         Assert.Contains("Enter both times", cut.Markup);
         Assert.DoesNotContain(PreferredHoursEditor.NotATime, cut.Markup);
 
@@ -38,7 +42,9 @@ public sealed class PreferredHoursEditorTests : BunitContext
     {
         var parsed = PreferredHoursEditor.Parse(from, to);
         Assert.Equal(field, parsed.Field);
-        if (field is null && !string.IsNullOrWhiteSpace(from)) Assert.Equal(TimeOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), parsed.From);
-        if (field is not null) Assert.Equal(PreferredHoursEditor.NotATime, parsed.Error);
+        if (field is null && !string.IsNullOrWhiteSpace(from))
+            Assert.Equal(TimeOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), parsed.From);
+        if (field is not null)
+            Assert.Equal(PreferredHoursEditor.NotATime, parsed.Error);
     }
 }

@@ -5,14 +5,14 @@ using Agency.Domain.Shifts;
 using Agency.Domain.Staff;
 using Agency.Domain.Tenancy;
 using Agency.Infrastructure.Rostering;
-using Agency.Infrastructure.Tenancy;
 using Agency.Infrastructure.Shifts;
+using Agency.Infrastructure.Tenancy;
 using Agency.Portal.Features.Rostering;
 using Agency.Portal.Tests.Support;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -25,14 +25,31 @@ public sealed class CoverageChartTests : BunitContext
     {
         // One day of 48 half hours: 2 needed from 09:00 to 17:00, 1 scheduled from 09:00 to 13:00 and 2 after.
         var required = Enumerable.Range(0, 48).Select(i => i is >= 18 and < 34 ? 2 : 0).ToArray();
-        var scheduled = Enumerable.Range(0, 48).Select(i => i is >= 18 and < 26 ? 1 : i is >= 26 and < 34 ? 2 : 0).ToArray();
-        var cut = Render<CoverageChart>(p => p.Add(x => x.Title, "Acme").Add(x => x.Required, required).Add(x => x.Scheduled, scheduled).Add(x => x.From, new DateOnly(2026, 11, 30)));
+        var scheduled = Enumerable
+            .Range(0, 48)
+            .Select(i =>
+                i is >= 18 and < 26 ? 1
+                : i is >= 26 and < 34 ? 2
+                : 0
+            )
+            .ToArray();
+        var cut = Render<CoverageChart>(p =>
+            p.Add(x => x.Title, "Acme")
+                .Add(x => x.Required, required)
+                .Add(x => x.Scheduled, scheduled)
+                .Add(x => x.From, new DateOnly(2026, 11, 30))
+        );
         Assert.Equal(8, cut.FindAll("rect.coverage-gap").Count);
         Assert.Equal("4", cut.Find("[data-short]").GetAttribute("data-short")); // 8 half hours x 1 person
         Assert.Contains("16 needed", cut.Markup.Replace("of 16 needed", "16 needed"));
         Assert.Contains("Mon 30", cut.Markup);
 
-        var covered = Render<CoverageChart>(p => p.Add(x => x.Title, "Acme").Add(x => x.Required, required).Add(x => x.Scheduled, required).Add(x => x.From, new DateOnly(2026, 11, 30)));
+        var covered = Render<CoverageChart>(p =>
+            p.Add(x => x.Title, "Acme")
+                .Add(x => x.Required, required)
+                .Add(x => x.Scheduled, required)
+                .Add(x => x.From, new DateOnly(2026, 11, 30))
+        );
         Assert.Empty(covered.FindAll("rect.coverage-gap"));
         Assert.Contains("covered", covered.Find("[data-short]").TextContent);
         Assert.Empty(covered.FindAll("[aria-label='Simulated service of Acme']")); // nothing simulated, nothing said
@@ -48,12 +65,20 @@ public sealed class CoverageChartTests : BunitContext
             new(0, Network.Facebook, 35, 0.6, TimeSpan.MaxValue, TimeSpan.FromHours(6), 0.8),
             new(0, Network.Instagram, 0, 1, TimeSpan.Zero, TimeSpan.FromHours(6), 0.8),
         ];
-        var cut = Render<CoverageChart>(p => p.Add(x => x.Title, "Acme").Add(x => x.Required, need).Add(x => x.Scheduled, need).Add(x => x.From, new DateOnly(2026, 11, 30))
-            .Add(x => x.Service, service));
+        var cut = Render<CoverageChart>(p =>
+            p.Add(x => x.Title, "Acme")
+                .Add(x => x.Required, need)
+                .Add(x => x.Scheduled, need)
+                .Add(x => x.From, new DateOnly(2026, 11, 30))
+                .Add(x => x.Service, service)
+        );
         var lines = cut.Find("[aria-label='Simulated service of Acme']").QuerySelectorAll("[data-network]");
         Assert.Equal(["X", "Facebook", "Instagram"], lines.Select(l => l.GetAttribute("data-network")));
         Assert.Equal("Simulated on X / Twitter: 91 % answered within 60 min (aim 80 %); 90 % within 42 min", Text(lines[0]));
-        Assert.Equal("Simulated on Facebook: 60 % answered within 6 h (aim 80 %); more than a tenth still unanswered at the end", Text(lines[1]));
+        Assert.Equal(
+            "Simulated on Facebook: 60 % answered within 6 h (aim 80 %); more than a tenth still unanswered at the end",
+            Text(lines[1])
+        );
         Assert.Equal("Simulated on Instagram: no posts expected", Text(lines[2]));
         Assert.Equal("0.912", lines[0].GetAttribute("data-service-level"));
         // Meeting the aim reads as success, missing it as a warning.
@@ -73,21 +98,32 @@ public sealed class CoverageChartTests : BunitContext
         [
             new(0, Network.X, 40, 0.7, TimeSpan.FromMinutes(50), TimeSpan.FromMinutes(60), 0.8)
             {
-                Levels = [1, 0.9, 0.85, 0.7, 0.3, 0.2, 1, 1, 1, 1], Arrivals = [0, 5, 5, 5, 5, 5, 0.1, 0, 4, 4],
+                Levels = [1, 0.9, 0.85, 0.7, 0.3, 0.2, 1, 1, 1, 1],
+                Arrivals = [0, 5, 5, 5, 5, 5, 0.1, 0, 4, 4],
             },
             new(0, Network.Facebook, 8, 0.4, TimeSpan.FromHours(2), TimeSpan.FromHours(6), 0.8)
             {
-                Levels = [1, 1, 1, 1, 1, 1, 1, 1, 0.2, 0.2], Arrivals = [0, 0, 0, 0, 0, 0, 0, 0, 4, 4],
+                Levels = [1, 1, 1, 1, 1, 1, 1, 1, 0.2, 0.2],
+                Arrivals = [0, 0, 0, 0, 0, 0, 0, 0, 4, 4],
             },
         ];
-        var cut = Render<CoverageChart>(p => p.Add(x => x.Title, "Acme").Add(x => x.Required, need).Add(x => x.Scheduled, need).Add(x => x.From, new DateOnly(2026, 11, 30))
-            .Add(x => x.Service, service));
-        var strip = cut.FindAll("rect[class^='service-']").Select(r => (r.GetAttribute("class"), r.GetAttribute("x"), r.GetAttribute("width"))).ToList();
+        var cut = Render<CoverageChart>(p =>
+            p.Add(x => x.Title, "Acme")
+                .Add(x => x.Required, need)
+                .Add(x => x.Scheduled, need)
+                .Add(x => x.From, new DateOnly(2026, 11, 30))
+                .Add(x => x.Service, service)
+        );
+        var strip = cut.FindAll("rect[class^='service-']")
+            .Select(r => (r.GetAttribute("class"), r.GetAttribute("x"), r.GetAttribute("width")))
+            .ToList();
         Assert.Equal([("service-ok", "2", "4"), ("service-low", "6", "2"), ("service-bad", "8", "4"), ("service-low", "16", "4")], strip);
         Assert.Contains("meets the aim", cut.Find(".service-key").TextContent);
 
         // Without a simulation there is no strip and no key.
-        var plain = Render<CoverageChart>(p => p.Add(x => x.Title, "Acme").Add(x => x.Required, need).Add(x => x.Scheduled, need).Add(x => x.From, new DateOnly(2026, 11, 30)));
+        var plain = Render<CoverageChart>(p =>
+            p.Add(x => x.Title, "Acme").Add(x => x.Required, need).Add(x => x.Scheduled, need).Add(x => x.From, new DateOnly(2026, 11, 30))
+        );
         Assert.Empty(plain.FindAll("rect[class^='service-']"));
         Assert.Empty(plain.FindAll(".service-key"));
     }
@@ -96,7 +132,8 @@ public sealed class CoverageChartTests : BunitContext
 public sealed class RosterPageTests : ComponentTestBase
 {
     private static readonly DateOnly Monday = new(2026, 11, 30);
-    private Guid runId, ana;
+    private Guid runId,
+        ana;
 
     public RosterPageTests()
     {
@@ -115,21 +152,61 @@ public sealed class RosterPageTests : ComponentTestBase
     protected override async Task SeedAsync()
     {
         var scope = Tenant.Current;
-        var brand = new Brand { Name = "Acme", Slug = "acme", TimeZoneId = "UTC" };
-        var staff = new StaffMember { Name = "Ana", Email = "ana@x.example", BrandIds = [brand.Id] };
-        var run = new RosterRun { FirstDay = Monday, Weeks = 1, TimeLimitSeconds = 10, Status = RosterRunStatus.Completed, CreatedAt = DateTime.UtcNow, CreatedBy = "Test Admin", DemandIntervals = 112, UnderCoverageIntervals = 96, Shifts = 1 };
+        var brand = new Brand
+        {
+            Name = "Acme",
+            Slug = "acme",
+            TimeZoneId = "UTC",
+        };
+        var staff = new StaffMember
+        {
+            Name = "Ana",
+            Email = "ana@x.example",
+            BrandIds = [brand.Id],
+        };
+        var run = new RosterRun
+        {
+            FirstDay = Monday,
+            Weeks = 1,
+            TimeLimitSeconds = 10,
+            Status = RosterRunStatus.Completed,
+            CreatedAt = DateTime.UtcNow,
+            CreatedBy = "Test Admin",
+            DemandIntervals = 112,
+            UnderCoverageIntervals = 96,
+            Shifts = 1,
+        };
         await using (var db = Setup.Create(scope))
         {
             db.Brands.Add(brand);
             db.StaffMembers.Add(staff);
             db.RosterRuns.Add(run);
-            db.Shifts.Add(new Shift { StaffMemberId = staff.Id, StartsAt = Monday.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc), EndsAt = Monday.ToDateTime(new TimeOnly(17, 0), DateTimeKind.Utc), Source = ShiftSource.Roster, IsPublished = false, RosterRunId = run.Id });
+            db.Shifts.Add(
+                new Shift
+                {
+                    StaffMemberId = staff.Id,
+                    StartsAt = Monday.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc),
+                    EndsAt = Monday.ToDateTime(new TimeOnly(17, 0), DateTimeKind.Utc),
+                    Source = ShiftSource.Roster,
+                    IsPublished = false,
+                    RosterRunId = run.Id,
+                }
+            );
             await db.SaveChangesAsync();
         }
         await using (var db = Setup.Create(scope.WithBrand(brand.Id)))
         {
-            db.ForecastRuns.Add(new ForecastRun { Network = Network.X, IntervalMinutes = 30, Model = "Test", FirstLocalDay = Monday, CreatedAt = DateTime.UtcNow,
-                Required = [.. Enumerable.Range(0, 7 * 48).Select(i => i % 48 is >= 18 and < 34 ? 1 : 0)] });
+            db.ForecastRuns.Add(
+                new ForecastRun
+                {
+                    Network = Network.X,
+                    IntervalMinutes = 30,
+                    Model = "Test",
+                    FirstLocalDay = Monday,
+                    CreatedAt = DateTime.UtcNow,
+                    Required = [.. Enumerable.Range(0, 7 * 48).Select(i => i % 48 is >= 18 and < 34 ? 1 : 0)],
+                }
+            );
             await db.SaveChangesAsync();
         }
         (runId, ana) = (run.Id, staff.Id);
@@ -166,7 +243,14 @@ public sealed class RosterPageTests : ComponentTestBase
         // Ana would rather work 13:00-21:00: half of her 09:00-17:00 shift is inside.
         using (var db = Setup.Create(Tenant.Current))
         {
-            db.WorkContracts.Add(new WorkContract { StaffMemberId = ana, PreferredFrom = new TimeOnly(13, 0), PreferredTo = new TimeOnly(21, 0) });
+            db.WorkContracts.Add(
+                new WorkContract
+                {
+                    StaffMemberId = ana,
+                    PreferredFrom = new TimeOnly(13, 0),
+                    PreferredTo = new TimeOnly(21, 0),
+                }
+            );
             db.SaveChanges();
         }
         var again = Render<Rosters>();
@@ -177,7 +261,11 @@ public sealed class RosterPageTests : ComponentTestBase
     [InlineData("1:300 4:250 9:96", 0, true)]
     [InlineData("1:300 4:250 6:96", 0, false)] // levelled off long before the end
     [InlineData("1:300 4:250 9:96", 96, false)] // still falling, but it reached the bound: no roster is less short
-    public void A_finished_run_shows_how_its_search_went_and_says_when_more_time_would_likely_help(string trace, int bound, bool stillImproving)
+    public void A_finished_run_shows_how_its_search_went_and_says_when_more_time_would_likely_help(
+        string trace,
+        int bound,
+        bool stillImproving
+    )
     {
         using (var db = Setup.Create(Tenant.Current))
         {
@@ -218,10 +306,28 @@ public sealed class RosterPageTests : ComponentTestBase
     public void A_roster_built_on_another_server_shows_its_progress_stops_from_here_and_opens_when_done()
     {
         // Server "node-b" is building a roster for the agency and stored its progress with its last heartbeat.
-        var running = new RosterRun { FirstDay = Monday, Weeks = 1, TimeLimitSeconds = 60, CreatedAt = DateTime.UtcNow, CreatedBy = "Test Admin", Node = "node-b",
-            HeartbeatAt = DateTime.UtcNow, Step = "Improving", ElapsedSeconds = 20, Trace = "1:300 6:240 20:200", Solutions = 3, UnderCoverageIntervals = 200,
-            LowerBoundIntervals = 150, DemandIntervals = 1000 };
-        using (var db = Setup.Create(Tenant.Current)) { db.RosterRuns.Add(running); db.SaveChanges(); }
+        var running = new RosterRun
+        {
+            FirstDay = Monday,
+            Weeks = 1,
+            TimeLimitSeconds = 60,
+            CreatedAt = DateTime.UtcNow,
+            CreatedBy = "Test Admin",
+            Node = "node-b",
+            HeartbeatAt = DateTime.UtcNow,
+            Step = "Improving",
+            ElapsedSeconds = 20,
+            Trace = "1:300 6:240 20:200",
+            Solutions = 3,
+            UnderCoverageIntervals = 200,
+            LowerBoundIntervals = 150,
+            DemandIntervals = 1000,
+        };
+        using (var db = Setup.Create(Tenant.Current))
+        {
+            db.RosterRuns.Add(running);
+            db.SaveChanges();
+        }
         var cut = Render<Rosters>();
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-server]")));
         Assert.Equal("node-b", cut.Find("[data-server]").GetAttribute("data-server"));

@@ -17,12 +17,28 @@ public sealed class ShiftTimelineTests : BunitContext
         var monday = new DateOnly(2026, 11, 23);
         Shift[] shifts =
         [
-            new() { StaffMemberId = ana.Id, StartsAt = new DateTime(2026, 11, 23, 6, 0, 0, DateTimeKind.Utc), EndsAt = new DateTime(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc) },
-            new() { StaffMemberId = bob.Id, StartsAt = new DateTime(2026, 11, 24, 22, 0, 0, DateTimeKind.Utc), EndsAt = new DateTime(2026, 11, 25, 6, 0, 0, DateTimeKind.Utc) },
+            new()
+            {
+                StaffMemberId = ana.Id,
+                StartsAt = new DateTime(2026, 11, 23, 6, 0, 0, DateTimeKind.Utc),
+                EndsAt = new DateTime(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc),
+            },
+            new()
+            {
+                StaffMemberId = bob.Id,
+                StartsAt = new DateTime(2026, 11, 24, 22, 0, 0, DateTimeKind.Utc),
+                EndsAt = new DateTime(2026, 11, 25, 6, 0, 0, DateTimeKind.Utc),
+            },
         ];
         var deleted = new List<Guid>();
-        var cut = Render<ShiftTimeline>(p => p.Add(x => x.People, [ana, bob]).Add(x => x.Shifts, shifts).Add(x => x.Zone, London)
-            .Add(x => x.From, monday).Add(x => x.Now, new DateTime(2026, 11, 23, 7, 0, 0, DateTimeKind.Utc)).Add(x => x.OnDelete, id => deleted.Add(id)));
+        var cut = Render<ShiftTimeline>(p =>
+            p.Add(x => x.People, [ana, bob])
+                .Add(x => x.Shifts, shifts)
+                .Add(x => x.Zone, London)
+                .Add(x => x.From, monday)
+                .Add(x => x.Now, new DateTime(2026, 11, 23, 7, 0, 0, DateTimeKind.Utc))
+                .Add(x => x.OnDelete, id => deleted.Add(id))
+        );
 
         var anaBar = cut.Find("[aria-label='Shifts of Ana'] .timeline-bar");
         Assert.Equal("left:25%;width:25%", anaBar.GetAttribute("style")); // 06:00-12:00 in November (GMT)
@@ -47,13 +63,25 @@ public sealed class ShiftTimelineTests : BunitContext
     {
         var ana = new StaffMember { Name = "Ana", Email = "a@x" };
         var monday = new DateOnly(2026, 11, 23);
-        var shift = new Shift { StaffMemberId = ana.Id, StartsAt = new DateTime(2026, 11, 23, 7, 30, 0, DateTimeKind.Utc), EndsAt = new DateTime(2026, 11, 23, 15, 30, 0, DateTimeKind.Utc) };
-        var cut = Render<ShiftTimeline>(p => p.Add(x => x.People, [ana]).Add(x => x.Shifts, [shift]).Add(x => x.Zone, London).Add(x => x.From, monday));
+        var shift = new Shift
+        {
+            StaffMemberId = ana.Id,
+            StartsAt = new DateTime(2026, 11, 23, 7, 30, 0, DateTimeKind.Utc),
+            EndsAt = new DateTime(2026, 11, 23, 15, 30, 0, DateTimeKind.Utc),
+        };
+        var cut = Render<ShiftTimeline>(p =>
+            p.Add(x => x.People, [ana]).Add(x => x.Shifts, [shift]).Add(x => x.Zone, London).Add(x => x.From, monday)
+        );
         Assert.Equal("7:30", cut.Find(".timeline-label").TextContent); // eight hours: the start fits, not both ends
         Assert.Equal("7:30–15:30", cut.Instance.Label(shift, monday, 100));
         Assert.Equal("", cut.Instance.Label(shift, monday, 8));
         Assert.Equal("", cut.Instance.Label(shift, monday.AddDays(1), 100));
-        var whole = new Shift { StaffMemberId = ana.Id, StartsAt = new DateTime(2026, 11, 23, 7, 0, 0, DateTimeKind.Utc), EndsAt = new DateTime(2026, 11, 23, 15, 0, 0, DateTimeKind.Utc) };
+        var whole = new Shift
+        {
+            StaffMemberId = ana.Id,
+            StartsAt = new DateTime(2026, 11, 23, 7, 0, 0, DateTimeKind.Utc),
+            EndsAt = new DateTime(2026, 11, 23, 15, 0, 0, DateTimeKind.Utc),
+        };
         Assert.Equal("7–15", cut.Instance.Label(whole, monday, 100.0 / 3));
     }
 }

@@ -21,11 +21,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        Setup = DatabaseSetup.Build(new DatabaseOptions
-        {
-            Provider = DatabaseProvider.Sqlite,
-            ConnectionString = ConnectionString,
-        }, null);
+        Setup = DatabaseSetup.Build(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = ConnectionString }, null);
         Services.AddSingleton(Setup);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(Tenant);
@@ -63,12 +59,19 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { _dir.Delete(recursive: true); } catch (IOException) { /* temp folder */ }
+        try
+        {
+            _dir.Delete(recursive: true);
+        }
+        catch (IOException)
+        { /* temp folder */
+        }
         GC.SuppressFinalize(this);
     }
 
     /// <summary>The input a person finds by its visible label.</summary>
-    protected static AngleSharp.Dom.IElement InputLabelled<T>(IRenderedComponent<T> cut, string label) where T : Microsoft.AspNetCore.Components.IComponent
+    protected static AngleSharp.Dom.IElement InputLabelled<T>(IRenderedComponent<T> cut, string label)
+        where T : Microsoft.AspNetCore.Components.IComponent
     {
         var l = cut.FindAll("label").FirstOrDefault(x => x.TextContent.Trim().TrimEnd('*').Trim() == label)
             ?? throw new InvalidOperationException($"No label '{label}'.");
@@ -78,8 +81,17 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
     /// <summary>A brand of the test's agency, which becomes the tenant's brand.</summary>
     protected async Task<Brand> AddBrandAsync(string slug = "acme", string name = "Acme")
     {
-        var brand = new Brand { Name = name, Slug = slug, TimeZoneId = "UTC" };
-        await using (var db = Setup.Create(Tenant.Current)) { db.Brands.Add(brand); await db.SaveChangesAsync(); }
+        var brand = new Brand
+        {
+            Name = name,
+            Slug = slug,
+            TimeZoneId = "UTC",
+        };
+        await using (var db = Setup.Create(Tenant.Current))
+        {
+            db.Brands.Add(brand);
+            await db.SaveChangesAsync();
+        }
         Tenant.SetBrand(brand.Id);
         return brand;
     }
@@ -88,24 +100,38 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
     protected IRenderedComponent<MudDialogProvider> Dialogs { get; private set; } = default!;
 
     /// <summary>A page of <paramref name="brand"/> as the agency's admin sees it, with MudBlazor's popovers, dialogs and messages.</summary>
-    protected IRenderedComponent<Microsoft.AspNetCore.Components.CascadingValue<Agency.Portal.Components.Shared.PortalContext>> RenderBrandPageAsAdmin<TPage>(Brand brand)
+    protected IRenderedComponent<Microsoft.AspNetCore.Components.CascadingValue<Agency.Portal.Components.Shared.PortalContext>> RenderBrandPageAsAdmin<TPage>(
+        Brand brand
+    )
         where TPage : Microsoft.AspNetCore.Components.IComponent
     {
         Render<MudPopoverProvider>();
         Dialogs = Render<MudDialogProvider>();
         Render<MudSnackbarProvider>();
         var admin = new Agency.Portal.Components.Shared.PortalContext(
-            new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, Roles.AgencyAdmin)], "test")),
-            [UserRole.AgencyAdmin], [new BrandAccess(AgencyId, brand.Id, brand.Slug, brand.Name, "#000000", "UTC", false, null)], null);
-        return Render<Microsoft.AspNetCore.Components.CascadingValue<Agency.Portal.Components.Shared.PortalContext>>(p => p.Add(x => x.Value, admin)
-            .AddChildContent(b =>
-            {
-                b.OpenComponent<TPage>(0);
-                b.AddAttribute(1, "Brand", brand.Slug);
-                b.CloseComponent();
-            }));
+            new System.Security.Claims.ClaimsPrincipal(
+                new System.Security.Claims.ClaimsIdentity(
+                    [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, Roles.AgencyAdmin)],
+                    "test"
+                )
+            ),
+            [UserRole.AgencyAdmin],
+            [new BrandAccess(AgencyId, brand.Id, brand.Slug, brand.Name, "#000000", "UTC", false, null)],
+            null
+        );
+        return Render<Microsoft.AspNetCore.Components.CascadingValue<Agency.Portal.Components.Shared.PortalContext>>(p =>
+            p.Add(x => x.Value, admin)
+                .AddChildContent(b =>
+                {
+                    b.OpenComponent<TPage>(0);
+                    b.AddAttribute(1, "Brand", brand.Slug);
+                    b.CloseComponent();
+                })
+        );
     }
 
-    protected static AngleSharp.Dom.IElement Button<T>(IRenderedComponent<T> cut, string text) where T : Microsoft.AspNetCore.Components.IComponent =>
-        cut.FindAll("button").FirstOrDefault(b => b.TextContent.Trim() == text) ?? throw new InvalidOperationException($"No button '{text}'.");
+    protected static AngleSharp.Dom.IElement Button<T>(IRenderedComponent<T> cut, string text)
+        where T : Microsoft.AspNetCore.Components.IComponent =>
+        cut.FindAll("button").FirstOrDefault(b => b.TextContent.Trim() == text)
+        ?? throw new InvalidOperationException($"No button '{text}'.");
 }

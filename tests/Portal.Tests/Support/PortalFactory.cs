@@ -47,13 +47,18 @@ public class PortalFactory : WebApplicationFactory<Program>
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)
     {
         var page = await client.GetStringAsync("/Account/Login");
-        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = Antiforgery(page),
-            ["_handler"] = "login",
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        }));
+        return await client.PostAsync(
+            "/Account/Login",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = Antiforgery(page),
+                    ["_handler"] = "login",
+                    ["Input.Email"] = email,
+                    ["Input.Password"] = password,
+                }
+            )
+        );
     }
 
     public static string Antiforgery(string html) =>
@@ -64,8 +69,15 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing) return;
+        if (!disposing)
+            return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { _dir.Delete(recursive: true); } catch (IOException) { /* a pooled handle may linger; temp is cleaned by the OS */ }
+        try
+        {
+            _dir.Delete(recursive: true);
+        }
+        catch (IOException)
+        { /* a pooled handle may linger; temp is cleaned by the OS */
+        }
     }
 }

@@ -13,7 +13,12 @@ public sealed record DemoAccount(Guid Id, TenantScope Brand);
 /// <summary>What a platform does against the Portal: find a demo account, post to its webhook, and look at what was stored.</summary>
 public static class WebhookDriver
 {
-    public static async Task<DemoAccount> AccountAsync(this PortalFactory factory, string brandSlug, string handle, Domain.Channels.Network network = Domain.Channels.Network.X)
+    public static async Task<DemoAccount> AccountAsync(
+        this PortalFactory factory,
+        string brandSlug,
+        string handle,
+        Domain.Channels.Network network = Domain.Channels.Network.X
+    )
     {
         var setup = factory.Services.GetRequiredService<DatabaseSetup>();
         await using var g = setup.Create(TenantScope.None);
@@ -31,12 +36,19 @@ public static class WebhookDriver
         return await query(db);
     }
 
-    public static Task<HttpResponseMessage> PostWebhookAsync(this PortalFactory factory, string path, byte[] body, string header, string? signature)
+    public static Task<HttpResponseMessage> PostWebhookAsync(
+        this PortalFactory factory,
+        string path,
+        byte[] body,
+        string header,
+        string? signature
+    )
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
-        if (signature is not null) request.Headers.TryAddWithoutValidation(header, signature);
+        if (signature is not null)
+            request.Headers.TryAddWithoutValidation(header, signature);
         return factory.Anonymous().SendAsync(request);
     }
 }

@@ -14,6 +14,11 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(x => x.EntityType).HasMaxLength(64);
         b.Property(x => x.EntityId).HasMaxLength(64);
         b.HasIndex(x => new { x.AgencyId, x.At });
-        b.HasIndex(x => new { x.AgencyId, x.EntityType, x.EntityId });
+        b.HasIndex(x => new
+        {
+            x.AgencyId,
+            x.EntityType,
+            x.EntityId,
+        });
     }
 }

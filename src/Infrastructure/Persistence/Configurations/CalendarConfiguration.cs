@@ -12,7 +12,13 @@ internal sealed class BrandHolidayConfiguration : IEntityTypeConfiguration<Brand
         b.ToTable("BrandHolidays");
         b.Property(x => x.Name).HasMaxLength(120);
         b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Date }).IsUnique();
+        b.HasIndex(x => new
+            {
+                x.AgencyId,
+                x.BrandId,
+                x.Date,
+            })
+            .IsUnique();
     }
 }
 
@@ -24,6 +30,11 @@ internal sealed class MarketingEventConfiguration : IEntityTypeConfiguration<Mar
         b.Property(x => x.Name).HasMaxLength(120);
         b.Property(x => x.CreatedBy).HasMaxLength(256);
         b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.FirstDay });
+        b.HasIndex(x => new
+        {
+            x.AgencyId,
+            x.BrandId,
+            x.FirstDay,
+        });
     }
 }

@@ -20,7 +20,14 @@ internal sealed class ChannelAccountConfiguration : IEntityTypeConfiguration<Cha
         b.Property(x => x.AccessTokenProtected).HasMaxLength(4000);
         b.Property(x => x.LastError).HasMaxLength(2000);
         b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Network, x.ExternalAccountId }).IsUnique();
+        b.HasIndex(x => new
+            {
+                x.AgencyId,
+                x.BrandId,
+                x.Network,
+                x.ExternalAccountId,
+            })
+            .IsUnique();
     }
 }
 
@@ -32,7 +39,14 @@ internal sealed class InboxDeliveryConfiguration : IEntityTypeConfiguration<Inbo
         b.Property(x => x.BodyHash).HasMaxLength(64);
         b.Property(x => x.LastError).HasMaxLength(2000);
         b.HasOne<ChannelAccount>().WithMany().HasForeignKey(x => x.ChannelAccountId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.ChannelAccountId, x.BodyHash }).IsUnique();
+        b.HasIndex(x => new
+            {
+                x.AgencyId,
+                x.BrandId,
+                x.ChannelAccountId,
+                x.BodyHash,
+            })
+            .IsUnique();
         // The worker's queue across tenants: pending first, oldest first.
         b.HasIndex(x => new { x.Status, x.ReceivedAt });
     }
@@ -52,12 +66,41 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         b.Property(x => x.Language).HasMaxLength(8);
         b.HasOne<ChannelAccount>().WithMany().HasForeignKey(x => x.ChannelAccountId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Conversation>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.SetNull);
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.ChannelAccountId, x.ExternalId }).IsUnique();
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.ChannelAccountId, x.ReceivedAt });
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.ConversationId, x.CreatedAt });
+        b.HasIndex(x => new
+            {
+                x.AgencyId,
+                x.BrandId,
+                x.ChannelAccountId,
+                x.ExternalId,
+            })
+            .IsUnique();
+        b.HasIndex(x => new
+        {
+            x.AgencyId,
+            x.BrandId,
+            x.ChannelAccountId,
+            x.ReceivedAt,
+        });
+        b.HasIndex(x => new
+        {
+            x.AgencyId,
+            x.BrandId,
+            x.ConversationId,
+            x.CreatedAt,
+        });
         // The reporting rollups: posts received since the last run, and every post of an hour.
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.ReceivedAt });
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.CreatedAt });
+        b.HasIndex(x => new
+        {
+            x.AgencyId,
+            x.BrandId,
+            x.ReceivedAt,
+        });
+        b.HasIndex(x => new
+        {
+            x.AgencyId,
+            x.BrandId,
+            x.CreatedAt,
+        });
     }
 }
 
@@ -68,7 +111,13 @@ internal sealed class ClassificationRuleConfiguration : IEntityTypeConfiguration
         b.ToTable("ClassificationRules");
         b.Property(x => x.Name).HasMaxLength(120);
         b.Property(x => x.Pattern).HasMaxLength(1000);
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Name }).IsUnique();
+        b.HasIndex(x => new
+            {
+                x.AgencyId,
+                x.BrandId,
+                x.Name,
+            })
+            .IsUnique();
     }
 }
 
@@ -79,7 +128,13 @@ internal sealed class SensitivePatternConfiguration : IEntityTypeConfiguration<S
         b.ToTable("SensitivePatterns");
         b.Property(x => x.Name).HasMaxLength(120);
         b.Property(x => x.Regex).HasMaxLength(500);
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Name }).IsUnique();
+        b.HasIndex(x => new
+            {
+                x.AgencyId,
+                x.BrandId,
+                x.Name,
+            })
+            .IsUnique();
     }
 }
 
@@ -90,7 +145,12 @@ internal sealed class LabelCorrectionConfiguration : IEntityTypeConfiguration<La
         b.ToTable("LabelCorrections");
         b.Property(x => x.CorrectedBy).HasMaxLength(256);
         b.HasOne<Post>().WithMany().HasForeignKey(x => x.PostId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.CorrectedAt });
+        b.HasIndex(x => new
+        {
+            x.AgencyId,
+            x.BrandId,
+            x.CorrectedAt,
+        });
     }
 }
 

@@ -20,7 +20,13 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         b.Ignore(x => x.IsActive);
         b.Ignore(x => x.Display);
         b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Prefix }).IsUnique();
+        b.HasIndex(x => new
+            {
+                x.AgencyId,
+                x.BrandId,
+                x.Prefix,
+            })
+            .IsUnique();
         // A presented key is found by its prefix before its tenant is known (CrossTenantReader).
         b.HasIndex(x => x.Prefix);
     }
@@ -38,15 +44,29 @@ internal sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<We
         b.Property(x => x.LeaseHolder).HasMaxLength(100);
         b.Property(x => x.LastError).HasMaxLength(500);
         // Where the feed has read to, who holds the lease and how the last calls went change with every send: not the audit log's business.
-        foreach (var name in new[]
-                 {
-                     nameof(WebhookEndpoint.ConversationsThrough), nameof(WebhookEndpoint.ConversationsThroughId), nameof(WebhookEndpoint.SlaEventsThrough),
-                     nameof(WebhookEndpoint.SlaEventsThroughId), nameof(WebhookEndpoint.LeaseHolder), nameof(WebhookEndpoint.LeaseUntil),
-                     nameof(WebhookEndpoint.LastSuccessAt), nameof(WebhookEndpoint.LastFailureAt), nameof(WebhookEndpoint.LastError), nameof(WebhookEndpoint.ConsecutiveFailures),
-                 })
+        foreach (
+            var name in new[]
+            {
+                nameof(WebhookEndpoint.ConversationsThrough),
+                nameof(WebhookEndpoint.ConversationsThroughId),
+                nameof(WebhookEndpoint.SlaEventsThrough),
+                nameof(WebhookEndpoint.SlaEventsThroughId),
+                nameof(WebhookEndpoint.LeaseHolder),
+                nameof(WebhookEndpoint.LeaseUntil),
+                nameof(WebhookEndpoint.LastSuccessAt),
+                nameof(WebhookEndpoint.LastFailureAt),
+                nameof(WebhookEndpoint.LastError),
+                nameof(WebhookEndpoint.ConsecutiveFailures),
+            }
+        )
             b.Property(name).HasAnnotation(AuditInterceptor.NotAudited, true);
         b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.IsActive });
+        b.HasIndex(x => new
+        {
+            x.AgencyId,
+            x.BrandId,
+            x.IsActive,
+        });
     }
 }
 
@@ -58,7 +78,20 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         b.Property(x => x.Event).HasMaxLength(40);
         b.Property(x => x.LastError).HasMaxLength(500);
         b.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(x => x.EndpointId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.EndpointId, x.Status, x.NextAttemptAt });
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.EndpointId, x.CreatedAt });
+        b.HasIndex(x => new
+        {
+            x.AgencyId,
+            x.BrandId,
+            x.EndpointId,
+            x.Status,
+            x.NextAttemptAt,
+        });
+        b.HasIndex(x => new
+        {
+            x.AgencyId,
+            x.BrandId,
+            x.EndpointId,
+            x.CreatedAt,
+        });
     }
 }

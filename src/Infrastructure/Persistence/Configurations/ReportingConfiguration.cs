@@ -17,10 +17,26 @@ internal sealed class ConversationFactConfiguration : IEntityTypeConfiguration<C
         // Dashboards read one brand's conversations by when they started, and only these columns: the index
         // covers them, so a period is one range of the index (in StartedAt order) and never a visit per row.
         b.HasIndex(x => new
-        {
-            x.AgencyId, x.BrandId, x.StartedAt, x.Network, x.SlaPolicyId, x.NoAction, x.NeedsResponse, x.FirstResponseSla, x.FirstResponseDueAt,
-            x.ResolutionSla, x.ResolutionDueAt, x.MovedToPrivate, x.Forwarded, x.ForwardOutcome, x.FirstResponseSeconds, x.FirstResponseBusinessSeconds, x.Tags,
-        }).HasDatabaseName("IX_ConversationFacts_Dashboard");
+            {
+                x.AgencyId,
+                x.BrandId,
+                x.StartedAt,
+                x.Network,
+                x.SlaPolicyId,
+                x.NoAction,
+                x.NeedsResponse,
+                x.FirstResponseSla,
+                x.FirstResponseDueAt,
+                x.ResolutionSla,
+                x.ResolutionDueAt,
+                x.MovedToPrivate,
+                x.Forwarded,
+                x.ForwardOutcome,
+                x.FirstResponseSeconds,
+                x.FirstResponseBusinessSeconds,
+                x.Tags,
+            })
+            .HasDatabaseName("IX_ConversationFacts_Dashboard");
     }
 }
 
@@ -31,7 +47,17 @@ internal sealed class DayStatConfiguration : IEntityTypeConfiguration<DayStat>
         b.ToTable("DayStats");
         b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
         // Dashboards read a brand's days of a period with every column: the index covers them.
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Day, x.Network, x.Intent, x.Sentiment, x.Inbound, x.Outbound });
+        b.HasIndex(x => new
+        {
+            x.AgencyId,
+            x.BrandId,
+            x.Day,
+            x.Network,
+            x.Intent,
+            x.Sentiment,
+            x.Inbound,
+            x.Outbound,
+        });
     }
 }
 
@@ -43,10 +69,23 @@ internal sealed class DayTallyConfiguration : IEntityTypeConfiguration<DayTally>
         b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
         // Dashboards read a brand's tallies of a period with every column: the index covers them.
         b.HasIndex(x => new
-        {
-            x.AgencyId, x.BrandId, x.Day, x.Network, x.SlaPolicyId, x.NoAction, x.NeedsResponse, x.Responded, x.FirstResponseSla, x.ResolutionSla,
-            x.MovedToPrivate, x.Forwarded, x.ForwardOutcome, x.Count,
-        }).HasDatabaseName("IX_DayTallies_Dashboard");
+            {
+                x.AgencyId,
+                x.BrandId,
+                x.Day,
+                x.Network,
+                x.SlaPolicyId,
+                x.NoAction,
+                x.NeedsResponse,
+                x.Responded,
+                x.FirstResponseSla,
+                x.ResolutionSla,
+                x.MovedToPrivate,
+                x.Forwarded,
+                x.ForwardOutcome,
+                x.Count,
+            })
+            .HasDatabaseName("IX_DayTallies_Dashboard");
     }
 }
 
@@ -67,7 +106,14 @@ internal sealed class ReportDeliveryConfiguration : IEntityTypeConfiguration<Rep
     {
         b.ToTable("ReportDeliveries");
         b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Year, x.Month }).IsUnique();
+        b.HasIndex(x => new
+            {
+                x.AgencyId,
+                x.BrandId,
+                x.Year,
+                x.Month,
+            })
+            .IsUnique();
     }
 }
 
@@ -78,6 +124,14 @@ internal sealed class ReportRecipientConfiguration : IEntityTypeConfiguration<Re
         b.ToTable("ReportRecipients");
         b.Property(x => x.Email).HasMaxLength(256);
         b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Year, x.Month, x.Email }).IsUnique();
+        b.HasIndex(x => new
+            {
+                x.AgencyId,
+                x.BrandId,
+                x.Year,
+                x.Month,
+                x.Email,
+            })
+            .IsUnique();
     }
 }

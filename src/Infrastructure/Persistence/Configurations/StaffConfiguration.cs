@@ -34,6 +34,12 @@ internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMem
     {
         b.ToTable("TeamMembers");
         b.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.AgencyId, x.TeamId, x.StaffMemberId }).IsUnique();
+        b.HasIndex(x => new
+            {
+                x.AgencyId,
+                x.TeamId,
+                x.StaffMemberId,
+            })
+            .IsUnique();
     }
 }

@@ -42,7 +42,13 @@ internal sealed class BrandMembershipConfiguration : IEntityTypeConfiguration<Br
         b.Property(x => x.UserId).HasMaxLength(450);
         b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<ApplicationUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.UserId }).IsUnique();
+        b.HasIndex(x => new
+            {
+                x.AgencyId,
+                x.BrandId,
+                x.UserId,
+            })
+            .IsUnique();
         b.HasIndex(x => new { x.AgencyId, x.UserId });
     }
 }

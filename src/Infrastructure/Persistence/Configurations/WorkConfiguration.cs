@@ -3,8 +3,8 @@ using Agency.Domain.Channels;
 using Agency.Domain.Conversations;
 using Agency.Domain.Replies;
 using Agency.Domain.Routing;
-using Agency.Domain.Sla;
 using Agency.Domain.Shifts;
+using Agency.Domain.Sla;
 using Agency.Domain.Staff;
 using Agency.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -14,12 +14,18 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Agency.Infrastructure.Persistence.Configurations;
 
 /// <summary>Pauses of an SLA clock are stored as one JSON text column (a conversation has a handful).</summary>
-internal sealed class PausesConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<List<Pause>, string>(
-    v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
-    v => JsonSerializer.Deserialize<List<Pause>>(v, (JsonSerializerOptions?)null) ?? new List<Pause>());
+internal sealed class PausesConverter()
+    : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<List<Pause>, string>(
+        v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
+        v => JsonSerializer.Deserialize<List<Pause>>(v, (JsonSerializerOptions?)null) ?? new List<Pause>()
+    );
 
-internal sealed class PausesComparer() : ValueComparer<List<Pause>>(
-    (l, r) => l!.SequenceEqual(r!), v => v.Aggregate(0, (h, p) => HashCode.Combine(h, p.GetHashCode())), v => v.ToList());
+internal sealed class PausesComparer()
+    : ValueComparer<List<Pause>>(
+        (l, r) => l!.SequenceEqual(r!),
+        v => v.Aggregate(0, (h, p) => HashCode.Combine(h, p.GetHashCode())),
+        v => v.ToList()
+    );
 
 internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
 {
@@ -36,17 +42,63 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Property(x => x.Pauses).HasMaxLength(4000);
         b.HasOne<ChannelAccount>().WithMany().HasForeignKey(x => x.ChannelAccountId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.ChannelAccountId, x.CustomerExternalId, x.LastActivityAt });
+        b.HasIndex(x => new
+        {
+            x.AgencyId,
+            x.BrandId,
+            x.ChannelAccountId,
+            x.CustomerExternalId,
+            x.LastActivityAt,
+        });
         // The reporting rollups pick up changed conversations in this order.
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.ChangedAt, x.Id });
+        b.HasIndex(x => new
+        {
+            x.AgencyId,
+            x.BrandId,
+            x.ChangedAt,
+            x.Id,
+        });
         // The inbox: queued work in due order, for the whole agency, a brand, a team and a person;
         // each index serves its view's filter and sort, so the first page is read without sorting.
-        b.HasIndex(x => new { x.AgencyId, x.Queue, x.DueSort, x.StartedAt });
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Queue, x.DueSort });
-        b.HasIndex(x => new { x.AgencyId, x.TeamId, x.Queue, x.DueSort });
-        b.HasIndex(x => new { x.AgencyId, x.AssignedStaffId, x.Queue, x.DueSort });
+        b.HasIndex(x => new
+        {
+            x.AgencyId,
+            x.Queue,
+            x.DueSort,
+            x.StartedAt,
+        });
+        b.HasIndex(x => new
+        {
+            x.AgencyId,
+            x.BrandId,
+            x.Queue,
+            x.DueSort,
+        });
+        b.HasIndex(x => new
+        {
+            x.AgencyId,
+            x.TeamId,
+            x.Queue,
+            x.DueSort,
+        });
+        b.HasIndex(x => new
+        {
+            x.AgencyId,
+            x.AssignedStaffId,
+            x.Queue,
+            x.DueSort,
+        });
         // The backlog of dashboards and the console (still owed an answer, oldest first): counted from the index alone.
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Queue, x.FirstResponseAt, x.StartedAt, x.AwaitingReplySince }).HasDatabaseName("IX_Conversations_Backlog");
+        b.HasIndex(x => new
+            {
+                x.AgencyId,
+                x.BrandId,
+                x.Queue,
+                x.FirstResponseAt,
+                x.StartedAt,
+                x.AwaitingReplySince,
+            })
+            .HasDatabaseName("IX_Conversations_Backlog");
     }
 }
 
@@ -58,7 +110,13 @@ internal sealed class RoutingRuleConfiguration : IEntityTypeConfiguration<Routin
         b.Property(x => x.Name).HasMaxLength(120);
         b.Property(x => x.Regex).HasMaxLength(1000);
         b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Name }).IsUnique();
+        b.HasIndex(x => new
+            {
+                x.AgencyId,
+                x.BrandId,
+                x.Name,
+            })
+            .IsUnique();
     }
 }
 
@@ -69,7 +127,13 @@ internal sealed class SlaPolicyConfiguration : IEntityTypeConfiguration<SlaPolic
         b.ToTable("SlaPolicies");
         b.Property(x => x.Name).HasMaxLength(120);
         b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Name }).IsUnique();
+        b.HasIndex(x => new
+            {
+                x.AgencyId,
+                x.BrandId,
+                x.Name,
+            })
+            .IsUnique();
     }
 }
 
@@ -89,8 +153,22 @@ internal sealed class SlaEventConfiguration : IEntityTypeConfiguration<SlaEvent>
         b.ToTable("SlaEvents");
         b.HasOne<Conversation>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
         // One event per target, kind and due time: the escalation job can run twice.
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.ConversationId, x.Target, x.Kind, x.DueAt }).IsUnique();
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.At });
+        b.HasIndex(x => new
+            {
+                x.AgencyId,
+                x.BrandId,
+                x.ConversationId,
+                x.Target,
+                x.Kind,
+                x.DueAt,
+            })
+            .IsUnique();
+        b.HasIndex(x => new
+        {
+            x.AgencyId,
+            x.BrandId,
+            x.At,
+        });
     }
 }
 
@@ -102,7 +180,13 @@ internal sealed class SavedReplyConfiguration : IEntityTypeConfiguration<SavedRe
         b.Property(x => x.Title).HasMaxLength(120);
         b.Property(x => x.Text).HasMaxLength(2000);
         b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Title }).IsUnique();
+        b.HasIndex(x => new
+            {
+                x.AgencyId,
+                x.BrandId,
+                x.Title,
+            })
+            .IsUnique();
     }
 }
 
@@ -121,7 +205,13 @@ internal sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<Ou
         b.HasOne<Conversation>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
         // The outbox across tenants: queued first, due first.
         b.HasIndex(x => new { x.Status, x.NextAttemptAt });
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.ConversationId, x.CreatedAt });
+        b.HasIndex(x => new
+        {
+            x.AgencyId,
+            x.BrandId,
+            x.ConversationId,
+            x.CreatedAt,
+        });
     }
 }
 
@@ -134,7 +224,13 @@ internal sealed class ConversationNoteConfiguration : IEntityTypeConfiguration<C
         b.Property(x => x.AuthorName).HasMaxLength(200);
         b.Property(x => x.Text).HasMaxLength(4000);
         b.HasOne<Conversation>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.ConversationId, x.CreatedAt });
+        b.HasIndex(x => new
+        {
+            x.AgencyId,
+            x.BrandId,
+            x.ConversationId,
+            x.CreatedAt,
+        });
     }
 }
 
@@ -147,8 +243,20 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.Property(x => x.Text).HasMaxLength(500);
         b.Property(x => x.Link).HasMaxLength(500);
         b.Property(x => x.Key).HasMaxLength(200);
-        b.HasIndex(x => new { x.AgencyId, x.UserId, x.Key }).IsUnique();
-        b.HasIndex(x => new { x.AgencyId, x.UserId, x.ReadAt, x.CreatedAt });
+        b.HasIndex(x => new
+            {
+                x.AgencyId,
+                x.UserId,
+                x.Key,
+            })
+            .IsUnique();
+        b.HasIndex(x => new
+        {
+            x.AgencyId,
+            x.UserId,
+            x.ReadAt,
+            x.CreatedAt,
+        });
     }
 }
 
@@ -159,8 +267,18 @@ internal sealed class ShiftConfiguration : IEntityTypeConfiguration<Shift>
         b.ToTable("Shifts");
         b.Property(x => x.Note).HasMaxLength(200);
         b.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.AgencyId, x.StartsAt, x.EndsAt });
-        b.HasIndex(x => new { x.AgencyId, x.StaffMemberId, x.StartsAt });
+        b.HasIndex(x => new
+        {
+            x.AgencyId,
+            x.StartsAt,
+            x.EndsAt,
+        });
+        b.HasIndex(x => new
+        {
+            x.AgencyId,
+            x.StaffMemberId,
+            x.StartsAt,
+        });
         b.HasOne<Domain.Rostering.RosterRun>().WithMany().HasForeignKey(x => x.RosterRunId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.AgencyId, x.RosterRunId });
     }
@@ -192,7 +310,13 @@ internal sealed class ChannelPlanConfiguration : IEntityTypeConfiguration<Domain
     {
         b.ToTable("ChannelPlans");
         b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Network }).IsUnique();
+        b.HasIndex(x => new
+            {
+                x.AgencyId,
+                x.BrandId,
+                x.Network,
+            })
+            .IsUnique();
     }
 }
 
@@ -203,7 +327,13 @@ internal sealed class ForecastRunConfiguration : IEntityTypeConfiguration<Domain
         b.ToTable("ForecastRuns");
         b.Property(x => x.Model).HasMaxLength(120);
         b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.AgencyId, x.BrandId, x.Network, x.CreatedAt });
+        b.HasIndex(x => new
+        {
+            x.AgencyId,
+            x.BrandId,
+            x.Network,
+            x.CreatedAt,
+        });
     }
 }
 
@@ -225,7 +355,17 @@ internal sealed class TimeOffConfiguration : IEntityTypeConfiguration<TimeOff>
         b.Property(x => x.Reason).HasMaxLength(300);
         b.Property(x => x.DecidedBy).HasMaxLength(200);
         b.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.AgencyId, x.StaffMemberId, x.StartsAt });
-        b.HasIndex(x => new { x.AgencyId, x.Status, x.StartsAt });
+        b.HasIndex(x => new
+        {
+            x.AgencyId,
+            x.StaffMemberId,
+            x.StartsAt,
+        });
+        b.HasIndex(x => new
+        {
+            x.AgencyId,
+            x.Status,
+            x.StartsAt,
+        });
     }
 }

@@ -10,8 +10,10 @@ public sealed class AddBrandHoliday(IDbContextFactory<AgencyDbContext> dbs)
 {
     public async Task<Outcome<BrandHoliday>> HandleAsync(DateOnly? date, string? name, CancellationToken ct = default)
     {
-        if (date is null) return Outcome<BrandHoliday>.Invalid("Date", "Choose the date.");
-        if (!BrandHoliday.IsValidName(name)) return Outcome<BrandHoliday>.Invalid("Name", "Name the holiday (at most 120 characters).");
+        if (date is null)
+            return Outcome<BrandHoliday>.Invalid("Date", "Choose the date.");
+        if (!BrandHoliday.IsValidName(name))
+            return Outcome<BrandHoliday>.Invalid("Name", "Name the holiday (at most 120 characters).");
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (await db.BrandHolidays.AnyAsync(h => h.Date == date, ct))
             return Outcome<BrandHoliday>.Invalid("Date", $"{date:yyyy-MM-dd} is already a holiday of this brand.");
@@ -29,7 +31,8 @@ public sealed class RemoveBrandHoliday(IDbContextFactory<AgencyDbContext> dbs)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var holiday = await db.BrandHolidays.SingleOrDefaultAsync(h => h.Id == holidayId, ct);
-        if (holiday is null) return false;
+        if (holiday is null)
+            return false;
         db.BrandHolidays.Remove(holiday);
         await db.SaveChangesAsync(ct);
         return true;

@@ -14,7 +14,14 @@ public sealed class MarketingCalendar(IDbContextFactory<AgencyDbContext> dbs, Ti
         return await db.MarketingEvents.AsNoTracking().OrderByDescending(e => e.FirstDay).ToListAsync(ct);
     }
 
-    public async Task<Outcome<MarketingEvent>> AddAsync(string? name, MarketingEventKind kind, DateOnly? first, DateOnly? last, double? upliftPercent, CancellationToken ct = default)
+    public async Task<Outcome<MarketingEvent>> AddAsync(
+        string? name,
+        MarketingEventKind kind,
+        DateOnly? first,
+        DateOnly? last,
+        double? upliftPercent,
+        CancellationToken ct = default
+    )
     {
         var uplift = upliftPercent is { } pct ? 1 + pct / 100 : (double?)null;
         if (MarketingEvent.Validate(name, first, last, uplift).FirstOrDefault() is { Key: { } field, Value: { } message })
@@ -22,8 +29,13 @@ public sealed class MarketingCalendar(IDbContextFactory<AgencyDbContext> dbs, Ti
         await using var db = await dbs.CreateDbContextAsync(ct);
         var e = new MarketingEvent
         {
-            Name = name!.Trim(), Kind = kind, FirstDay = first!.Value, LastDay = last!.Value, ExpectedUplift = uplift,
-            CreatedBy = db.Tenant.UserName, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Name = name!.Trim(),
+            Kind = kind,
+            FirstDay = first!.Value,
+            LastDay = last!.Value,
+            ExpectedUplift = uplift,
+            CreatedBy = db.Tenant.UserName,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.MarketingEvents.Add(e);
         await db.SaveChangesAsync(ct);
@@ -33,14 +45,16 @@ public sealed class MarketingCalendar(IDbContextFactory<AgencyDbContext> dbs, Ti
     public async Task RemoveAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        if (await db.MarketingEvents.SingleOrDefaultAsync(e => e.Id == id, ct) is not { } e) return;
+        if (await db.MarketingEvents.SingleOrDefaultAsync(e => e.Id == id, ct) is not { } e)
+            return;
         db.MarketingEvents.Remove(e);
         await db.SaveChangesAsync(ct);
     }
 
-    public static string Describe(MarketingEventKind kind) => kind switch
-    {
-        MarketingEventKind.Recall => "Product recall",
-        _ => kind.ToString(),
-    };
+    public static string Describe(MarketingEventKind kind) =>
+        kind switch
+        {
+            MarketingEventKind.Recall => "Product recall",
+            _ => kind.ToString(),
+        };
 }

@@ -9,16 +9,26 @@ public sealed class CorrectLabel(IDbContextFactory<AgencyDbContext> dbs, TimePro
 {
     public async Task<bool> HandleAsync(Guid postId, Intent intent, CancellationToken ct = default)
     {
-        if (!Enum.IsDefined(intent)) return false;
+        if (!Enum.IsDefined(intent))
+            return false;
         await using var db = await dbs.CreateDbContextAsync(ct);
         var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == postId, ct);
-        if (post is null || post.Direction != Domain.Conversations.Direction.Inbound) return false;
-        if (post.Intent == intent && post.IntentSource == LabelSource.Person) return true;
-        db.LabelCorrections.Add(new LabelCorrection
-        {
-            PostId = post.Id, Text = post.Text, FromIntent = post.Intent, FromSource = post.IntentSource, ToIntent = intent,
-            CorrectedBy = db.Tenant.UserName, CorrectedAt = clock.GetUtcNow().UtcDateTime,
-        });
+        if (post is null || post.Direction != Domain.Conversations.Direction.Inbound)
+            return false;
+        if (post.Intent == intent && post.IntentSource == LabelSource.Person)
+            return true;
+        db.LabelCorrections.Add(
+            new LabelCorrection
+            {
+                PostId = post.Id,
+                Text = post.Text,
+                FromIntent = post.Intent,
+                FromSource = post.IntentSource,
+                ToIntent = intent,
+                CorrectedBy = db.Tenant.UserName,
+                CorrectedAt = clock.GetUtcNow().UtcDateTime,
+            }
+        );
         post.Intent = intent;
         post.IntentSource = LabelSource.Person;
         post.IntentConfidence = 1;

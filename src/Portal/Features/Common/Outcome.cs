@@ -18,11 +18,14 @@ public sealed class Outcome<T>
 
     public static Outcome<T> Success(T value) => new(value, new Dictionary<string, string[]>());
 
-    public static Outcome<T> Invalid(ValidationResult result) => new(default, result.Errors
-        .GroupBy(e => e.PropertyName)
-        .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()));
+    public static Outcome<T> Invalid(ValidationResult result) =>
+        new(
+            default,
+            result.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())
+        );
 
-    public static Outcome<T> Invalid(string field, string message) => new(default, new Dictionary<string, string[]> { [field] = [message] });
+    public static Outcome<T> Invalid(string field, string message) =>
+        new(default, new Dictionary<string, string[]> { [field] = [message] });
 
     public string? ErrorFor(string field) => Errors.TryGetValue(field, out var m) ? string.Join(" ", m) : null;
 }
@@ -57,12 +60,18 @@ public sealed class ServerErrors
 public static class ValidatorExtensions
 {
     /// <summary>Adapts a FluentValidation validator (plus the server's field messages) to MudForm's per-field validation.</summary>
-    public static Func<object, string, Task<IEnumerable<string>>> ForMudForm<T>(this FluentValidation.IValidator<T> validator, ServerErrors? server = null) =>
+    public static Func<object, string, Task<IEnumerable<string>>> ForMudForm<T>(
+        this FluentValidation.IValidator<T> validator,
+        ServerErrors? server = null
+    ) =>
         async (model, property) =>
         {
-            var result = await validator.ValidateAsync(FluentValidation.ValidationContext<T>.CreateWithOptions((T)model, o => o.IncludeProperties(property)));
+            var result = await validator.ValidateAsync(
+                FluentValidation.ValidationContext<T>.CreateWithOptions((T)model, o => o.IncludeProperties(property))
+            );
             var messages = result.Errors.Select(e => e.ErrorMessage).ToList();
-            if (server is not null) messages.AddRange(server.For(model, property));
+            if (server is not null)
+                messages.AddRange(server.For(model, property));
             return messages;
         };
 }
@@ -76,8 +85,14 @@ public static class SaveOutcomes
     /// first); a database that did not take them (busy past its timeout, unreachable) is the form's message. Either way the form
     /// keeps what was typed. Any other failure is a fault and is thrown.
     /// </summary>
-    public static async Task<Outcome<T>> SaveAsync<T>(this AgencyDbContext db, T saved, string field, string duplicate,
-        ILogger log, CancellationToken ct)
+    public static async Task<Outcome<T>> SaveAsync<T>(
+        this AgencyDbContext db,
+        T saved,
+        string field,
+        string duplicate,
+        ILogger log,
+        CancellationToken ct
+    )
     {
         try
         {

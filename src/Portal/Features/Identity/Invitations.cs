@@ -22,13 +22,21 @@ public sealed class InvitationInputValidator : AbstractValidator<InvitationInput
 {
     public InvitationInputValidator()
     {
-        RuleFor(x => x.Email).NotEmpty().WithMessage("Enter the person's email address.")
-            .EmailAddress().WithMessage("Enter a valid email address.").MaximumLength(256);
+        RuleFor(x => x.Email)
+            .NotEmpty()
+            .WithMessage("Enter the person's email address.")
+            .EmailAddress()
+            .WithMessage("Enter a valid email address.")
+            .MaximumLength(256);
         RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Enter the person's name.").MaximumLength(120);
         RuleFor(x => x.Role).NotNull().WithMessage("Choose a role.").IsInEnum().WithMessage("Choose a role from the list.");
-        RuleFor(x => x.BrandIds).Must(b => b.Count() == 1).When(x => x.Role == UserRole.BrandManager)
+        RuleFor(x => x.BrandIds)
+            .Must(b => b.Count() == 1)
+            .When(x => x.Role == UserRole.BrandManager)
             .WithMessage("A brand manager belongs to exactly one brand.");
-        RuleFor(x => x.BrandIds).Must(b => b.Any()).When(x => x.Role is UserRole.MarketingOwner or UserRole.Agent or UserRole.TeamLead)
+        RuleFor(x => x.BrandIds)
+            .Must(b => b.Any())
+            .When(x => x.Role is UserRole.MarketingOwner or UserRole.Agent or UserRole.TeamLead)
             .WithMessage("Choose the brands this person works on.");
     }
 }
@@ -36,7 +44,12 @@ public sealed class InvitationInputValidator : AbstractValidator<InvitationInput
 public sealed record CreatedInvitation(Invitation Invitation, string Token, bool Mailed);
 
 /// <summary>Invites a person by link. The link carries a secret token; only its hash is stored.</summary>
-public sealed class CreateInvitation(IDbContextFactory<AgencyDbContext> dbs, IMailSender mail, TimeProvider clock, ILogger<CreateInvitation> logger)
+public sealed class CreateInvitation(
+    IDbContextFactory<AgencyDbContext> dbs,
+    IMailSender mail,
+    TimeProvider clock,
+    ILogger<CreateInvitation> logger
+)
 {
     private static readonly InvitationInputValidator Validator = new();
 
@@ -45,16 +58,28 @@ public sealed class CreateInvitation(IDbContextFactory<AgencyDbContext> dbs, IMa
         input.Email = input.Email.Trim().ToLowerInvariant();
         input.DisplayName = input.DisplayName.Trim();
         var validation = await Validator.ValidateAsync(input, ct);
-        if (!validation.IsValid) return Outcome<CreatedInvitation>.Invalid(validation);
+        if (!validation.IsValid)
+            return Outcome<CreatedInvitation>.Invalid(validation);
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         var normalized = input.Email.ToUpperInvariant();
         // Emails are unique across agencies (Identity signs in by email before any tenant is known).
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, ct))
-            return Outcome<CreatedInvitation>.Invalid(nameof(InvitationInput.Email), "Someone with this email address already has an account.");
+            return Outcome<CreatedInvitation>.Invalid(
+                nameof(InvitationInput.Email),
+                "Someone with this email address already has an account."
+            );
         var now = clock.GetUtcNow().UtcDateTime;
-        if (await db.Invitations.AnyAsync(i => i.Email == input.Email && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now, ct))
-            return Outcome<CreatedInvitation>.Invalid(nameof(InvitationInput.Email), "This person already has an open invitation; revoke it to send a new one.");
+        if (
+            await db.Invitations.AnyAsync(
+                i => i.Email == input.Email && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now,
+                ct
+            )
+        )
+            return Outcome<CreatedInvitation>.Invalid(
+                nameof(InvitationInput.Email),
+                "This person already has an open invitation; revoke it to send a new one."
+            );
         var brandIds = input.BrandIds.Distinct().ToList();
         if (await db.Brands.CountAsync(b => brandIds.Contains(b.Id), ct) != brandIds.Count)
             return Outcome<CreatedInvitation>.Invalid(nameof(InvitationInput.BrandIds), "One of the chosen brands does not exist.");
@@ -62,21 +87,32 @@ public sealed class CreateInvitation(IDbContextFactory<AgencyDbContext> dbs, IMa
         var token = Invitation.NewToken();
         var invitation = new Invitation
         {
-            Email = input.Email, DisplayName = input.DisplayName, Role = input.Role!.Value, BrandIds = brandIds,
-            TokenHash = Invitation.Hash(token), CreatedAt = now, ExpiresAt = now + Invitation.Lifetime, InvitedBy = db.Tenant.UserName,
+            Email = input.Email,
+            DisplayName = input.DisplayName,
+            Role = input.Role!.Value,
+            BrandIds = brandIds,
+            TokenHash = Invitation.Hash(token),
+            CreatedAt = now,
+            ExpiresAt = now + Invitation.Lifetime,
+            InvitedBy = db.Tenant.UserName,
         };
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(ct);
 
         var link = LinkFor(baseUri, token);
         logger.LogInformation("Invitation for {Email} created; link: {Link}", input.Email, link);
-        await mail.SendAsync(input.Email, "You are invited to Agency",
-            $"Hello {input.DisplayName},\n\n{db.Tenant.UserName} invited you to join Agency as {Roles.Describe(invitation.Role)}.\n" +
-            $"Accept within 7 days: {link}\n", ct);
+        await mail.SendAsync(
+            input.Email,
+            "You are invited to Agency",
+            $"Hello {input.DisplayName},\n\n{db.Tenant.UserName} invited you to join Agency as {Roles.Describe(invitation.Role)}.\n"
+                + $"Accept within 7 days: {link}\n",
+            ct
+        );
         return Outcome<CreatedInvitation>.Success(new CreatedInvitation(invitation, token, mail.Delivers));
     }
 
-    public static string LinkFor(string baseUri, string token) => $"{baseUri.TrimEnd('/')}/Account/Invitation?token={Uri.EscapeDataString(token)}";
+    public static string LinkFor(string baseUri, string token) =>
+        $"{baseUri.TrimEnd('/')}/Account/Invitation?token={Uri.EscapeDataString(token)}";
 }
 
 /// <summary>Withdraws an open invitation; its link stops working.</summary>
@@ -86,7 +122,8 @@ public sealed class RevokeInvitation(IDbContextFactory<AgencyDbContext> dbs, Tim
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId, ct);
-        if (invitation is null || invitation.StateAt(clock.GetUtcNow().UtcDateTime) != InvitationState.Pending) return false;
+        if (invitation is null || invitation.StateAt(clock.GetUtcNow().UtcDateTime) != InvitationState.Pending)
+            return false;
         invitation.RevokedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         return true;
@@ -101,7 +138,11 @@ public sealed class AcceptInput
 
 /// <summary>Turns a pending invitation into a user of the inviting agency, with its role and brands.</summary>
 public sealed class AcceptInvitation(
-    CrossTenantReader crossTenant, DatabaseSetup database, UserManager<ApplicationUser> users, TimeProvider clock)
+    CrossTenantReader crossTenant,
+    DatabaseSetup database,
+    UserManager<ApplicationUser> users,
+    TimeProvider clock
+)
 {
     public async Task<Outcome<ApplicationUser>> HandleAsync(string token, AcceptInput input, CancellationToken ct = default)
     {
@@ -114,13 +155,19 @@ public sealed class AcceptInvitation(
 
         var user = new ApplicationUser
         {
-            UserName = invitation.Email, Email = invitation.Email, EmailConfirmed = true, DisplayName = invitation.DisplayName,
-            AgencyId = invitation.AgencyId, CreatedAt = now,
+            UserName = invitation.Email,
+            Email = invitation.Email,
+            EmailConfirmed = true,
+            DisplayName = invitation.DisplayName,
+            AgencyId = invitation.AgencyId,
+            CreatedAt = now,
         };
         var created = await users.CreateAsync(user, input.Password);
         if (!created.Succeeded)
         {
-            var field = created.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal)) ? nameof(AcceptInput.Password) : "";
+            var field = created.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal))
+                ? nameof(AcceptInput.Password)
+                : "";
             return Outcome<ApplicationUser>.Invalid(field, string.Join(" ", created.Errors.Select(e => e.Description)));
         }
         await users.AddToRoleAsync(user, invitation.Role.ToString());
@@ -131,8 +178,29 @@ public sealed class AcceptInvitation(
         tracked.AcceptedAt = now;
         var brandRole = Roles.BrandRoleFor(invitation.Role);
         foreach (var brandId in invitation.BrandIds)
-            db.BrandMemberships.Add(new BrandMembership { BrandId = brandId, UserId = user.Id, Role = brandRole, CreatedAt = now });
-        AuditLog.Record(db, now, "User", user.Id, AuditAction.Created, null, new { user.Email, user.DisplayName, Role = invitation.Role.ToString() });
+            db.BrandMemberships.Add(
+                new BrandMembership
+                {
+                    BrandId = brandId,
+                    UserId = user.Id,
+                    Role = brandRole,
+                    CreatedAt = now,
+                }
+            );
+        AuditLog.Record(
+            db,
+            now,
+            "User",
+            user.Id,
+            AuditAction.Created,
+            null,
+            new
+            {
+                user.Email,
+                user.DisplayName,
+                Role = invitation.Role.ToString(),
+            }
+        );
         await db.SaveChangesAsync(ct);
         return Outcome<ApplicationUser>.Success(user);
     }

@@ -9,8 +9,12 @@ public sealed class RetryDelivery(IDbContextFactory<AgencyDbContext> dbs, Infras
     public async Task<bool> HandleAsync(Guid deliveryId, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var delivery = await db.InboxDeliveries.SingleOrDefaultAsync(d => d.Id == deliveryId && d.Status == Domain.Intake.DeliveryStatus.Parked, ct);
-        if (delivery is null) return false;
+        var delivery = await db.InboxDeliveries.SingleOrDefaultAsync(
+            d => d.Id == deliveryId && d.Status == Domain.Intake.DeliveryStatus.Parked,
+            ct
+        );
+        if (delivery is null)
+            return false;
         delivery.Retry();
         await db.SaveChangesAsync(ct);
         signal.Pulse();

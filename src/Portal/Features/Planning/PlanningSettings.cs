@@ -20,7 +20,11 @@ public sealed class PlanningSettings(IDbContextFactory<AgencyDbContext> dbs, Wor
         var result = new List<(ChannelPlan, ForecastRun?)>();
         foreach (var n in networks.OrderBy(n => n))
         {
-            var latest = await db.ForecastRuns.AsNoTracking().Where(r => r.Network == n).OrderByDescending(r => r.CreatedAt).FirstOrDefaultAsync(ct);
+            var latest = await db
+                .ForecastRuns.AsNoTracking()
+                .Where(r => r.Network == n)
+                .OrderByDescending(r => r.CreatedAt)
+                .FirstOrDefaultAsync(ct);
             result.Add((plans.GetValueOrDefault(n) ?? ChannelPlan.DefaultFor(n), latest));
         }
         return result;
@@ -28,7 +32,8 @@ public sealed class PlanningSettings(IDbContextFactory<AgencyDbContext> dbs, Wor
 
     public async Task<Outcome<ChannelPlan>> SaveAsync(ChannelPlan input, CancellationToken ct = default)
     {
-        if (input.Validate().FirstOrDefault() is { Key: { } field, Value: { } message }) return Outcome<ChannelPlan>.Invalid(field, message);
+        if (input.Validate().FirstOrDefault() is { Key: { } field, Value: { } message })
+            return Outcome<ChannelPlan>.Invalid(field, message);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var existing = await db.ChannelPlans.SingleOrDefaultAsync(p => p.Network == input.Network, ct);
         if (existing is null)

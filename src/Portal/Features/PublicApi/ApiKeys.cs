@@ -16,13 +16,25 @@ public sealed class ApiKeyInputValidator : AbstractValidator<ApiKeyInput>
 {
     public ApiKeyInputValidator()
     {
-        RuleFor(x => x.Name).NotEmpty().WithMessage("Say what the key is for, e.g. \"CRM sync\".")
-            .MaximumLength(ApiKey.NameMaxLength).WithMessage($"Keep the name to {ApiKey.NameMaxLength} characters.");
+        RuleFor(x => x.Name)
+            .NotEmpty()
+            .WithMessage("Say what the key is for, e.g. \"CRM sync\".")
+            .MaximumLength(ApiKey.NameMaxLength)
+            .WithMessage($"Keep the name to {ApiKey.NameMaxLength} characters.");
     }
 }
 
 /// <summary>A key as its brand's admins see it: never the secret, which is shown once when the key is made.</summary>
-public sealed record ApiKeyRow(Guid Id, string Name, string Display, DateTime CreatedAt, string? CreatedBy, DateTime? LastUsedAt, DateTime? RevokedAt, string? RevokedBy);
+public sealed record ApiKeyRow(
+    Guid Id,
+    string Name,
+    string Display,
+    DateTime CreatedAt,
+    string? CreatedBy,
+    DateTime? LastUsedAt,
+    DateTime? RevokedAt,
+    string? RevokedBy
+);
 
 /// <summary>A key just made: the row, and the whole key to copy now (it cannot be shown again).</summary>
 public sealed record IssuedApiKey(ApiKeyRow Key, string Secret);
@@ -44,13 +56,23 @@ public sealed class ApiKeys(IDbContextFactory<AgencyDbContext> dbs, TenantContex
     {
         input.Name = input.Name.Trim();
         var validation = await Validator.ValidateAsync(input, ct);
-        if (!validation.IsValid) return Outcome<IssuedApiKey>.Invalid(validation);
+        if (!validation.IsValid)
+            return Outcome<IssuedApiKey>.Invalid(validation);
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (await db.ApiKeys.AnyAsync(k => k.Name == input.Name && k.RevokedAt == null, ct))
-            return Outcome<IssuedApiKey>.Invalid(nameof(input.Name), "An active key of this brand already has this name; name the new one after what will use it.");
+            return Outcome<IssuedApiKey>.Invalid(
+                nameof(input.Name),
+                "An active key of this brand already has this name; name the new one after what will use it."
+            );
         var (key, secret) = ApiKey.Issue(input.Name, clock.GetUtcNow().UtcDateTime, tenant.Current.UserName);
         db.ApiKeys.Add(key);
-        return await db.SaveAsync(new IssuedApiKey(Row(key), secret), "", "A key with this prefix was made at the same moment; try again.", log, ct);
+        return await db.SaveAsync(
+            new IssuedApiKey(Row(key), secret),
+            "",
+            "A key with this prefix was made at the same moment; try again.",
+            log,
+            ct
+        );
     }
 
     /// <summary>Revokes the key: calls with it are refused from now on. Revoking a revoked key changes nothing.</summary>
@@ -58,10 +80,12 @@ public sealed class ApiKeys(IDbContextFactory<AgencyDbContext> dbs, TenantContex
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, ct);
-        if (key is null) return Outcome<ApiKeyRow>.Invalid("", "This key no longer exists.");
+        if (key is null)
+            return Outcome<ApiKeyRow>.Invalid("", "This key no longer exists.");
         key.Revoke(clock.GetUtcNow().UtcDateTime, tenant.Current.UserName);
         return await db.SaveAsync(Row(key), "", SaveOutcomes.NotSaved, log, ct);
     }
 
-    private static ApiKeyRow Row(ApiKey k) => new(k.Id, k.Name, k.Display, k.CreatedAt, k.CreatedBy, k.LastUsedAt, k.RevokedAt, k.RevokedBy);
+    private static ApiKeyRow Row(ApiKey k) =>
+        new(k.Id, k.Name, k.Display, k.CreatedAt, k.CreatedBy, k.LastUsedAt, k.RevokedAt, k.RevokedBy);
 }

@@ -23,12 +23,16 @@ public sealed class SavedReplySettings(IDbContextFactory<AgencyDbContext> dbs)
         input.Title = input.Title.Trim();
         input.Text = input.Text.Trim();
         if (SavedReply.Validate(input.Title, input.Text) is { } problem)
-            return Outcome<SavedReply>.Invalid(problem.Contains("title", StringComparison.Ordinal) ? nameof(input.Title) : nameof(input.Text), problem);
+            return Outcome<SavedReply>.Invalid(
+                problem.Contains("title", StringComparison.Ordinal) ? nameof(input.Title) : nameof(input.Text),
+                problem
+            );
         // Templates that go out in public unedited must fit the network's public limit.
         if (input.Network is { } n && input.Purpose != SavedReplyPurpose.Reply && ReplyLimits.Check(n, false, input.Text) is { } tooLong)
             return Outcome<SavedReply>.Invalid(nameof(input.Text), tooLong);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        if (await db.SavedReplies.AnyAsync(r => r.Title == input.Title, ct)) return Outcome<SavedReply>.Invalid(nameof(input.Title), "Another saved reply has this title.");
+        if (await db.SavedReplies.AnyAsync(r => r.Title == input.Title, ct))
+            return Outcome<SavedReply>.Invalid(nameof(input.Title), "Another saved reply has this title.");
         db.SavedReplies.Add(input);
         await db.SaveChangesAsync(ct);
         return Outcome<SavedReply>.Success(input);

@@ -11,7 +11,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Agency.Portal.Features.Routing;
 
 /// <summary>What a rule would have done to recent posts: how many it matched, and examples.</summary>
-public sealed record RulePreview(int Examined, int Matched, int WouldForward, IReadOnlyList<(Post Post, RoutingDecision Decision)> Examples);
+public sealed record RulePreview(
+    int Examined,
+    int Matched,
+    int WouldForward,
+    IReadOnlyList<(Post Post, RoutingDecision Decision)> Examples
+);
 
 /// <summary>The current brand's routing rules: list, save, reorder, delete, and a dry run over recent posts.</summary>
 public sealed class RoutingRuleSettings(IDbContextFactory<AgencyDbContext> dbs)
@@ -28,7 +33,16 @@ public sealed class RoutingRuleSettings(IDbContextFactory<AgencyDbContext> dbs)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var brand = db.Tenant.BrandId;
-        var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name, t.BrandIds }).ToListAsync(ct);
+        var teams = await db
+            .Teams.AsNoTracking()
+            .OrderBy(t => t.Name)
+            .Select(t => new
+            {
+                t.Id,
+                t.Name,
+                t.BrandIds,
+            })
+            .ToListAsync(ct);
         return teams.Where(t => brand is null || t.BrandIds.Contains(brand.Value)).Select(t => (t.Id, t.Name)).ToList();
     }
 
@@ -38,8 +52,10 @@ public sealed class RoutingRuleSettings(IDbContextFactory<AgencyDbContext> dbs)
         input.Name = input.Name.Trim();
         input.Keywords = input.Keywords.Select(k => k.Trim()).Where(k => k.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         input.AddTags = input.AddTags.Select(k => k.Trim()).Where(k => k.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (string.IsNullOrWhiteSpace(input.Regex)) input.Regex = null;
-        if (input.Validate().FirstOrDefault() is { Key: { } field, Value: { } message }) return Outcome<RoutingRuleDefinition>.Invalid(field, message);
+        if (string.IsNullOrWhiteSpace(input.Regex))
+            input.Regex = null;
+        if (input.Validate().FirstOrDefault() is { Key: { } field, Value: { } message })
+            return Outcome<RoutingRuleDefinition>.Invalid(field, message);
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (await db.RoutingRules.AnyAsync(r => r.Name == input.Name && r.Id != input.Id, ct))
@@ -58,8 +74,13 @@ public sealed class RoutingRuleSettings(IDbContextFactory<AgencyDbContext> dbs)
             input.AgencyId = existing.AgencyId;
             input.BrandId = existing.BrandId;
             db.Entry(existing).CurrentValues.SetValues(input);
-            existing.Networks = input.Networks; existing.Departments = input.Departments; existing.Intents = input.Intents;
-            existing.Sentiments = input.Sentiments; existing.Keywords = input.Keywords; existing.Languages = input.Languages; existing.AddTags = input.AddTags;
+            existing.Networks = input.Networks;
+            existing.Departments = input.Departments;
+            existing.Intents = input.Intents;
+            existing.Sentiments = input.Sentiments;
+            existing.Keywords = input.Keywords;
+            existing.Languages = input.Languages;
+            existing.AddTags = input.AddTags;
         }
         await db.SaveChangesAsync(ct);
         return Outcome<RoutingRuleDefinition>.Success(existing ?? input);
@@ -71,32 +92,54 @@ public sealed class RoutingRuleSettings(IDbContextFactory<AgencyDbContext> dbs)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var rules = await db.RoutingRules.OrderBy(r => r.Order).ThenBy(r => r.Name).ToListAsync(ct);
-        if (Domain.Common.Ordering.Move(rules, r => r.Id, id, up, (r, order) => r.Order = order)) await db.SaveChangesAsync(ct);
+        if (Domain.Common.Ordering.Move(rules, r => r.Id, id, up, (r, order) => r.Order = order))
+            await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Runs the rule, on its own, over the brand's last 1,000 customer posts: nothing is changed.</summary>
     public async Task<Outcome<RulePreview>> PreviewAsync(RoutingRuleDefinition rule, CancellationToken ct = default)
     {
-        if (rule.ToCondition().Validate() is { } problem) return Outcome<RulePreview>.Invalid(nameof(rule.Regex), problem);
+        if (rule.ToCondition().Validate() is { } problem)
+            return Outcome<RulePreview>.Invalid(nameof(rule.Regex), problem);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var brand = await db.Brands.AsNoTracking().SingleAsync(b => b.Id == db.Tenant.BrandId, ct);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(brand.TimeZoneId);
         var departments = await db.ChannelAccounts.AsNoTracking().ToDictionaryAsync(a => a.Id, a => (a.Network, a.Department), ct);
-        var posts = await db.Posts.AsNoTracking().Where(p => p.Direction == Direction.Inbound)
-            .OrderByDescending(p => p.CreatedAt).Take(PreviewPosts).ToListAsync(ct);
+        var posts = await db
+            .Posts.AsNoTracking()
+            .Where(p => p.Direction == Direction.Inbound)
+            .OrderByDescending(p => p.CreatedAt)
+            .Take(PreviewPosts)
+            .ToListAsync(ct);
         var asRule = rule.ToRule() with { Order = 0 };
         var defaultTeam = (await TeamsAsync(ct)).Select(t => (Guid?)t.Id).FirstOrDefault(); // as routing does: the brand's service team
-        int matched = 0, forward = 0;
+        int matched = 0,
+            forward = 0;
         var examples = new List<(Post, RoutingDecision)>();
         foreach (var p in posts)
         {
             var (network, department) = departments[p.ChannelAccountId];
-            var input = new RoutingInput(network, department, p.Intent, p.Sentiment, p.Text, p.Language, p.PersonalData, p.AuthorFollowers, p.CreatedAt, zone, p.Urgency);
-            if (!Router.Matches(asRule.When, input)) continue;
+            var input = new RoutingInput(
+                network,
+                department,
+                p.Intent,
+                p.Sentiment,
+                p.Text,
+                p.Language,
+                p.PersonalData,
+                p.AuthorFollowers,
+                p.CreatedAt,
+                zone,
+                p.Urgency
+            );
+            if (!Router.Matches(asRule.When, input))
+                continue;
             matched++;
             var decision = Router.Route(input, [asRule], defaultTeam);
-            if (decision.ForwardedFromMarketing) forward++;
-            if (examples.Count < 8) examples.Add((p, decision));
+            if (decision.ForwardedFromMarketing)
+                forward++;
+            if (examples.Count < 8)
+                examples.Add((p, decision));
         }
         return Outcome<RulePreview>.Success(new RulePreview(posts.Count, matched, forward, examples));
     }

@@ -20,22 +20,40 @@ public sealed class StaffInput
     public int MaxConcurrentConversations { get; set; } = 5;
     public bool IsActive { get; set; } = true;
 
-    public static StaffInput From(StaffMember s) => new()
-    {
-        Id = s.Id, Name = s.Name, Email = s.Email, UserId = s.UserId, BrandIds = s.BrandIds.ToList(), Channels = s.Channels.ToList(),
-        Languages = s.Languages.ToList(), MaxConcurrentConversations = s.MaxConcurrentConversations, IsActive = s.IsActive,
-    };
+    public static StaffInput From(StaffMember s) =>
+        new()
+        {
+            Id = s.Id,
+            Name = s.Name,
+            Email = s.Email,
+            UserId = s.UserId,
+            BrandIds = s.BrandIds.ToList(),
+            Channels = s.Channels.ToList(),
+            Languages = s.Languages.ToList(),
+            MaxConcurrentConversations = s.MaxConcurrentConversations,
+            IsActive = s.IsActive,
+        };
 }
 
 public sealed class StaffInputValidator : AbstractValidator<StaffInput>
 {
     public StaffInputValidator()
     {
-        RuleFor(x => x.Name).NotEmpty().WithMessage("Enter the person's name.").MaximumLength(120).WithMessage("Keep the name to 120 characters.");
-        RuleFor(x => x.Email).NotEmpty().WithMessage("Enter a work email address.")
-            .EmailAddress().WithMessage("Enter a valid email address.").MaximumLength(256);
+        RuleFor(x => x.Name)
+            .NotEmpty()
+            .WithMessage("Enter the person's name.")
+            .MaximumLength(120)
+            .WithMessage("Keep the name to 120 characters.");
+        RuleFor(x => x.Email)
+            .NotEmpty()
+            .WithMessage("Enter a work email address.")
+            .EmailAddress()
+            .WithMessage("Enter a valid email address.")
+            .MaximumLength(256);
         RuleFor(x => x.Languages).Must(l => l.Any()).WithMessage("Choose at least one language this person answers in.");
-        RuleFor(x => x.MaxConcurrentConversations).InclusiveBetween(1, 50).WithMessage("Concurrent conversations must be between 1 and 50.");
+        RuleFor(x => x.MaxConcurrentConversations)
+            .InclusiveBetween(1, 50)
+            .WithMessage("Concurrent conversations must be between 1 and 50.");
     }
 }
 
@@ -49,7 +67,8 @@ public sealed class SaveStaffMember(IDbContextFactory<AgencyDbContext> dbs, Time
         input.Name = input.Name.Trim();
         input.Email = input.Email.Trim().ToLowerInvariant();
         var validation = await Validator.ValidateAsync(input, ct);
-        if (!validation.IsValid) return Outcome<StaffMember>.Invalid(validation);
+        if (!validation.IsValid)
+            return Outcome<StaffMember>.Invalid(validation);
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (await db.StaffMembers.AnyAsync(s => s.Email == input.Email && s.Id != input.Id, ct))
@@ -66,11 +85,17 @@ public sealed class SaveStaffMember(IDbContextFactory<AgencyDbContext> dbs, Time
         if (input.Id is { } id)
         {
             staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == id, ct);
-            if (staff is null) return Outcome<StaffMember>.Invalid("", "This staff member no longer exists.");
+            if (staff is null)
+                return Outcome<StaffMember>.Invalid("", "This staff member no longer exists.");
         }
         else
         {
-            staff = new StaffMember { Name = input.Name, Email = input.Email, CreatedAt = clock.GetUtcNow().UtcDateTime };
+            staff = new StaffMember
+            {
+                Name = input.Name,
+                Email = input.Email,
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+            };
             db.StaffMembers.Add(staff);
         }
         staff.Name = input.Name;

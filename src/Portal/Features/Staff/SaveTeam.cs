@@ -20,11 +20,17 @@ public sealed class TeamInputValidator : AbstractValidator<TeamInput>
 {
     public TeamInputValidator()
     {
-        RuleFor(x => x.Name).NotEmpty().WithMessage("Enter the team's name.").MaximumLength(120).WithMessage("Keep the name to 120 characters.");
+        RuleFor(x => x.Name)
+            .NotEmpty()
+            .WithMessage("Enter the team's name.")
+            .MaximumLength(120)
+            .WithMessage("Keep the name to 120 characters.");
         RuleFor(x => x.Description).MaximumLength(500).WithMessage("Keep the description to 500 characters.");
         RuleFor(x => x.BrandIds).Must(b => b.Any()).WithMessage("Choose at least one brand this team serves.");
-        RuleFor(x => x).Must(x => x.LeadStaffMemberId is null || x.MemberIds.Contains(x.LeadStaffMemberId.Value))
-            .WithName(nameof(TeamInput.LeadStaffMemberId)).WithMessage("The lead must be a member of the team.")
+        RuleFor(x => x)
+            .Must(x => x.LeadStaffMemberId is null || x.MemberIds.Contains(x.LeadStaffMemberId.Value))
+            .WithName(nameof(TeamInput.LeadStaffMemberId))
+            .WithMessage("The lead must be a member of the team.")
             .OverridePropertyName(nameof(TeamInput.LeadStaffMemberId));
     }
 }
@@ -38,7 +44,8 @@ public sealed class SaveTeam(IDbContextFactory<AgencyDbContext> dbs, TimeProvide
     {
         input.Name = input.Name.Trim();
         var validation = await Validator.ValidateAsync(input, ct);
-        if (!validation.IsValid) return Outcome<Team>.Invalid(validation);
+        if (!validation.IsValid)
+            return Outcome<Team>.Invalid(validation);
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (await db.Teams.AnyAsync(t => t.Name == input.Name && t.Id != input.Id, ct))
@@ -54,7 +61,8 @@ public sealed class SaveTeam(IDbContextFactory<AgencyDbContext> dbs, TimeProvide
         if (input.Id is { } id)
         {
             team = await db.Teams.Include(t => t.Members).SingleOrDefaultAsync(t => t.Id == id, ct);
-            if (team is null) return Outcome<Team>.Invalid("", "This team no longer exists.");
+            if (team is null)
+                return Outcome<Team>.Invalid("", "This team no longer exists.");
         }
         else
         {
