@@ -5,6 +5,7 @@ using Agency.Portal.Features.Channels;
 using Agency.Portal.Features.Classification;
 using Agency.Portal.Features.Common;
 using Agency.Portal.Features.Conversations;
+using Agency.Portal.Features.Home;
 using Agency.Portal.Features.Identity;
 using Agency.Portal.Features.Inbox;
 using Agency.Portal.Features.Intake;
@@ -26,6 +27,8 @@ public static class FeatureRegistration
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
         services.AddScoped<OperationScopes>();
+        services.AddScoped<Lookups>();
+        services.AddHomeFeature();
         services.AddBrandsFeature();
         services.AddCalendarsFeature();
         services.AddStaffFeature();

@@ -7,6 +7,9 @@ public static class BrandsFeature
     {
         services.AddScoped<SaveBrand>();
         services.AddScoped<SetBrandLogo>();
+        services.AddScoped<ListBrands>();
+        services.AddScoped<GetBrand>();
+        services.AddScoped<SummariseBrand>();
         return services;
     }
 }

@@ -38,3 +38,13 @@ public sealed class RemoveBrandHoliday(IDbContextFactory<AgencyDbContext> dbs)
         return true;
     }
 }
+
+/// <summary>A brand's holidays, by date.</summary>
+public sealed class ListBrandHolidays(IDbContextFactory<AgencyDbContext> dbs)
+{
+    public async Task<List<BrandHoliday>> HandleAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.BrandHolidays.AsNoTracking().OrderBy(h => h.Date).ToListAsync(ct);
+    }
+}

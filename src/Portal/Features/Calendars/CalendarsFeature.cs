@@ -7,6 +7,7 @@ public static class CalendarsFeature
     {
         services.AddScoped<AddBrandHoliday>();
         services.AddScoped<RemoveBrandHoliday>();
+        services.AddScoped<ListBrandHolidays>();
         services.AddScoped<MarketingCalendar>();
         return services;
     }

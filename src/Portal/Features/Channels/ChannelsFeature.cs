@@ -6,6 +6,9 @@ public static class ChannelsFeature
     public static IServiceCollection AddChannelsFeature(this IServiceCollection services)
     {
         services.AddScoped<SaveChannelAccount>();
+        services.AddScoped<ListAccounts>();
+        services.AddScoped<GetAccount>();
+        services.AddScoped<ReadStream>();
         return services;
     }
 }

@@ -10,6 +10,8 @@ public static class IdentityFeature
         services.AddScoped<AcceptInvitation>();
         services.AddScoped<ChangeUserAccess>();
         services.AddScoped<SetUserLock>();
+        services.AddScoped<ListUsers>();
+        services.AddScoped<GetUserAccess>();
         return services;
     }
 }

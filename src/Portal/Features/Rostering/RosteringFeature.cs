@@ -6,6 +6,7 @@ public static class RosteringFeature
     public static IServiceCollection AddRosteringFeature(this IServiceCollection services)
     {
         services.AddScoped<RosterDesk>();
+        services.AddScoped<ListContracts>();
         return services;
     }
 }

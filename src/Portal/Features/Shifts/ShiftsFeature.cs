@@ -6,6 +6,7 @@ public static class ShiftsFeature
     public static IServiceCollection AddShiftsFeature(this IServiceCollection services)
     {
         services.AddScoped<ShiftDesk>();
+        services.AddScoped<ReadMyShifts>();
         return services;
     }
 }

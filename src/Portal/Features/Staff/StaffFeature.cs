@@ -7,6 +7,10 @@ public static class StaffFeature
     {
         services.AddScoped<SaveStaffMember>();
         services.AddScoped<SaveTeam>();
+        services.AddScoped<ListStaff>();
+        services.AddScoped<GetStaffMember>();
+        services.AddScoped<ListTeams>();
+        services.AddScoped<GetTeam>();
         return services;
     }
 }
