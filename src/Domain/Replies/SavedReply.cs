@@ -49,14 +49,19 @@ public partial class SavedReply : IBrandOwned, IAudited
         return MultipleSpaces().Replace(text, " ").Replace(" ,", ",", StringComparison.Ordinal).Trim();
     }
 
-    public static string? Validate(string title, string text)
+    public static string? Validate(string title, string text) => Check(title, text)?.Message;
+
+    /// <summary>The first problem of a reply's title or text, with the field (Title or Text) it belongs to.</summary>
+    public static FieldError? Check(string title, string text)
     {
         if (string.IsNullOrWhiteSpace(title) || title.Length > 120)
-            return "Give the reply a title (at most 120 characters).";
+            return new(nameof(Title), "Give the reply a title (at most 120 characters).");
         if (string.IsNullOrWhiteSpace(text) || text.Length > 2000)
-            return "Write the reply (at most 2,000 characters).";
+            return new(nameof(Text), "Write the reply (at most 2,000 characters).");
         var unknown = PlaceholderPattern().Matches(text).Select(m => m.Value).Where(p => !Placeholders.Contains(p)).Distinct().ToList();
-        return unknown.Count > 0 ? $"Unknown placeholder {string.Join(", ", unknown)}; use {string.Join(", ", Placeholders)}." : null;
+        return unknown.Count > 0
+            ? new(nameof(Text), $"Unknown placeholder {string.Join(", ", unknown)}; use {string.Join(", ", Placeholders)}.")
+            : null;
     }
 
     private static string FirstName(string name) => name.Trim().Split(' ', 2)[0];

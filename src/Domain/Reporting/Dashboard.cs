@@ -1,5 +1,6 @@
 using Agency.Domain.Channels;
 using Agency.Domain.Classification;
+using Agency.Domain.Common;
 
 namespace Agency.Domain.Reporting;
 
@@ -26,16 +27,22 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To, TimeZoneInfo Zone)
         return TimeZoneInfo.ConvertTimeToUtc(local, Zone);
     }
 
-    /// <summary>The period, or why these days cannot be one.</summary>
-    public static (ReportPeriod? Period, string? Error) Create(DateOnly? from, DateOnly? to, TimeZoneInfo zone)
+    /// <summary>The field names a period's errors refer to: its first and its last day.</summary>
+    public const string FromField = "From",
+        ToField = "To";
+
+    /// <summary>The period, or why these days cannot be one and which of the two days to change.</summary>
+    public static PeriodChoice Create(DateOnly? from, DateOnly? to, TimeZoneInfo zone)
     {
-        if (from is null || to is null)
-            return (null, "Choose the first and the last day.");
+        if (from is null)
+            return PeriodChoice.Refused(FromField, "Choose the first and the last day.");
+        if (to is null)
+            return PeriodChoice.Refused(ToField, "Choose the first and the last day.");
         if (to < from)
-            return (null, "The last day must not be before the first.");
+            return PeriodChoice.Refused(ToField, "The last day must not be before the first.");
         if (to.Value.DayNumber - from.Value.DayNumber + 1 > MaxDays)
-            return (null, $"Choose at most {MaxDays} days.");
-        return (new ReportPeriod(from.Value, to.Value, zone), null);
+            return PeriodChoice.Refused(FromField, $"Choose at most {MaxDays} days.");
+        return new PeriodChoice(new ReportPeriod(from.Value, to.Value, zone), null);
     }
 
     /// <summary>The last <paramref name="days"/> whole local days up to and including today.</summary>
@@ -460,4 +467,12 @@ public static class DashboardCalculator
         list.Sort();
         return list;
     }
+}
+
+/// <summary>A period chosen from two days, or the reason it cannot be one (with the field to change).</summary>
+public sealed record PeriodChoice(ReportPeriod? Period, FieldError? Problem)
+{
+    public string? Error => Problem?.Message;
+
+    public static PeriodChoice Refused(string field, string message) => new(null, new FieldError(field, message));
 }

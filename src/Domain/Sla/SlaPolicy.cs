@@ -42,16 +42,19 @@ public class SlaPolicy : IBrandOwned, IAudited
             WarnAtShare
         );
 
-    public string? Validate()
+    public string? Validate() => Check()?.Message;
+
+    /// <summary>The first problem of the policy, with the field it belongs to.</summary>
+    public FieldError? Check()
     {
         if (string.IsNullOrWhiteSpace(Name) || Name.Length > 120)
-            return "Name the policy (at most 120 characters).";
+            return new(nameof(Name), "Name the policy (at most 120 characters).");
         if (FirstResponseMinutes <= 0 || NextResponseMinutes <= 0 || ResolutionMinutes <= 0)
-            return "Every target must be at least one minute.";
+            return new(nameof(FirstResponseMinutes), "Every target must be at least one minute.");
         if (ResolutionMinutes < FirstResponseMinutes)
-            return "The resolution target cannot be shorter than the first response target.";
+            return new(nameof(FirstResponseMinutes), "The resolution target cannot be shorter than the first response target.");
         if (WarnAtShare is <= 0 or >= 1)
-            return "Warn at a share between 1 % and 99 % of the target.";
+            return new(nameof(WarnAtShare), "Warn at a share between 1 % and 99 % of the target.");
         return null;
     }
 

@@ -15,7 +15,8 @@ internal static class PeriodParameters
             return (null, $"{fromName} must be a date written yyyy-MM-dd.");
         if (last is null && to is not null)
             return (null, $"{toName} must be a date written yyyy-MM-dd.");
-        return ReportPeriod.Create(first, last, zone);
+        var choice = ReportPeriod.Create(first, last, zone);
+        return (choice.Period, choice.Error);
     }
 
     private static DateOnly? Day(string? text) =>

@@ -24,6 +24,8 @@ public sealed class Outcome<T>
             result.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())
         );
 
+    public static Outcome<T> Invalid(Domain.Common.FieldError error) => Invalid(error.Field, error.Message);
+
     public static Outcome<T> Invalid(string field, string message) =>
         new(default, new Dictionary<string, string[]> { [field] = [message] });
 

@@ -22,11 +22,8 @@ public sealed class SavedReplySettings(IDbContextFactory<AgencyDbContext> dbs)
     {
         input.Title = input.Title.Trim();
         input.Text = input.Text.Trim();
-        if (SavedReply.Validate(input.Title, input.Text) is { } problem)
-            return Outcome<SavedReply>.Invalid(
-                problem.Contains("title", StringComparison.Ordinal) ? nameof(input.Title) : nameof(input.Text),
-                problem
-            );
+        if (SavedReply.Check(input.Title, input.Text) is { } problem)
+            return Outcome<SavedReply>.Invalid(problem);
         // Templates that go out in public unedited must fit the network's public limit.
         if (input.Network is { } n && input.Purpose != SavedReplyPurpose.Reply && ReplyLimits.Check(n, false, input.Text) is { } tooLong)
             return Outcome<SavedReply>.Invalid(nameof(input.Text), tooLong);

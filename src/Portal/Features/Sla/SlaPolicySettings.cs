@@ -24,13 +24,8 @@ public sealed class SlaPolicySettings(IDbContextFactory<AgencyDbContext> dbs)
     public async Task<Outcome<SlaPolicy>> SavePolicyAsync(SlaPolicy input, CancellationToken ct = default)
     {
         input.Name = input.Name.Trim();
-        if (input.Validate() is { } problem)
-            return Outcome<SlaPolicy>.Invalid(
-                problem.StartsWith("Name", StringComparison.Ordinal) ? nameof(input.Name)
-                    : problem.Contains("Warn", StringComparison.Ordinal) ? nameof(input.WarnAtShare)
-                    : nameof(input.FirstResponseMinutes),
-                problem
-            );
+        if (input.Check() is { } problem)
+            return Outcome<SlaPolicy>.Invalid(problem);
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (await db.SlaPolicies.AnyAsync(p => p.Name == input.Name && p.Id != input.Id, ct))
             return Outcome<SlaPolicy>.Invalid(nameof(input.Name), "Another policy has this name.");
