@@ -167,6 +167,20 @@ public class Conversation : IBrandOwned
         ResolvedAt = now;
     }
 
+    /// <summary>
+    /// Imported history has nobody to resolve it: a conversation quiet past the quiet period is closed at its last
+    /// activity, so it counts as closed in reports and never becomes today's work.
+    /// </summary>
+    public void CloseAsHistory()
+    {
+        if (Status == ConversationStatus.Resolved)
+            return;
+        if (Status == ConversationStatus.WaitingOnCustomer)
+            EndWaiting(LastActivityAt);
+        Status = ConversationStatus.Resolved;
+        ResolvedAt = LastActivityAt;
+    }
+
     public void Reopen()
     {
         if (Status != ConversationStatus.Resolved)

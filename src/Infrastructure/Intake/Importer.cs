@@ -112,6 +112,8 @@ public sealed class Importer(
             routed = routed.Select(r => r with { Item = r.Item with { CreatedAt = r.Item.CreatedAt + shift } }).ToList();
         }
         routed = routed.OrderBy(r => r.Item.CreatedAt).ToList();
+        // A plain import is history (nobody will resolve it); a replay or a demo moved to now behaves as live intake.
+        var history = options.ReplaySpeed is null && !options.ShiftToNow;
 
         var byAccount = new Dictionary<string, int>();
         int imported = 0,
@@ -127,7 +129,7 @@ public sealed class Importer(
                 var account = group.Key;
                 await using var db = database.Create(TenantScope.ForBrand(agencyId, account.BrandId, TenantSource.System));
                 var entity = await db.ChannelAccounts.SingleAsync(a => a.Id == account.AccountId, ct);
-                var result = await writer.AddAsync(db, entity, group.Select(r => r.Item).ToList(), ct);
+                var result = await writer.AddAsync(db, entity, group.Select(r => r.Item).ToList(), ct, history);
                 if (result.Stored > 0)
                     entity.LastEventAt = clock.GetUtcNow().UtcDateTime;
                 await work.AfterPostsAsync(db, result.Touched, result.FirstInbound, ct);

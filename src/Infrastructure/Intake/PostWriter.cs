@@ -28,7 +28,14 @@ public sealed class PostWriter(TimeProvider clock, Classification.IntentModels? 
     public TimeSpan QuietPeriod { get; init; } = Threading.DefaultQuietPeriod;
 
     /// <summary>Adds the items' posts and conversation changes to <paramref name="db"/>; the caller saves.</summary>
-    public async Task<Result> AddAsync(AgencyDbContext db, ChannelAccount account, IReadOnlyList<InboundItem> items, CancellationToken ct)
+    /// <param name="history">Imported history: nobody resolves it, so conversations quiet past the quiet period are closed.</param>
+    public async Task<Result> AddAsync(
+        AgencyDbContext db,
+        ChannelAccount account,
+        IReadOnlyList<InboundItem> items,
+        CancellationToken ct,
+        bool history = false
+    )
     {
         if (items.Count == 0)
             return new Result(0, 0, new HashSet<string>());
@@ -71,9 +78,7 @@ public sealed class PostWriter(TimeProvider clock, Classification.IntentModels? 
             )
             .ToListAsync(ct);
         var byId = known.ToDictionary(c => c.Id);
-        var latestByCustomer = known
-            .GroupBy(c => c.CustomerExternalId)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.LastActivityAt).First());
+        var byCustomer = known.GroupBy(c => c.CustomerExternalId).ToDictionary(g => g.Key, g => g.ToList());
 
         var rules = await db.ClassificationRules.AsNoTracking().OrderBy(r => r.Order).Select(r => r.ToRule()).ToListAsync(ct);
         var patterns = await db.SensitivePatterns.AsNoTracking().Select(p => p.ToPattern()).ToListAsync(ct);
@@ -93,6 +98,9 @@ public sealed class PostWriter(TimeProvider clock, Classification.IntentModels? 
             }
             var parent = item.InReplyToExternalId is { } pid && parents.TryGetValue(pid, out var pr) ? pr : null;
             var parentConversation = parent?.ConversationId is { } pc && byId.TryGetValue(pc, out var conv) ? conv : null;
+            // A customer answering someone else's thread starts or continues their own conversation, not the other's.
+            if (!item.FromAccount && parentConversation is not null && parentConversation.CustomerExternalId != item.AuthorExternalId)
+                parentConversation = null;
             var customer = CustomerOf(item, parent, parentConversation);
 
             var post = new Post
@@ -114,12 +122,25 @@ public sealed class PostWriter(TimeProvider clock, Classification.IntentModels? 
             if (post.Direction == Direction.Inbound)
                 post.Apply(Label(item.Text, rules, patterns, model));
 
-            var latest = customer is not null && latestByCustomer.TryGetValue(customer, out var l) ? l : null;
-            var decision = Threading.Decide(item.CreatedAt, customer is not null, State(parentConversation), State(latest), QuietPeriod);
+            var latest =
+                customer is not null && byCustomer.TryGetValue(customer, out var theirs) ? LatestBefore(theirs, item.CreatedAt) : null;
+            var decision = Threading.Decide(
+                item.CreatedAt,
+                customer is not null,
+                State(parentConversation),
+                State(latest),
+                QuietPeriod,
+                history
+            );
+            if (decision is ThreadingDecision.Start { CloseFirst: { } quiet })
+            {
+                byId[quiet].CloseAsHistory();
+                touched[quiet] = byId[quiet];
+            }
             Conversation? target = decision switch
             {
                 ThreadingDecision.Join join => byId[join.ConversationId],
-                ThreadingDecision.Start => StartConversation(db, account, item, customer!, byId, latestByCustomer),
+                ThreadingDecision.Start => StartConversation(db, account, item, customer!, byId, byCustomer),
                 _ => null,
             };
             if (target is not null)
@@ -140,8 +161,16 @@ public sealed class PostWriter(TimeProvider clock, Classification.IntentModels? 
             storedIds.Add(item.ExternalId);
             stored++;
         }
+        if (history)
+            foreach (var c in touched.Values.Where(c => now - c.LastActivityAt >= QuietPeriod))
+                c.CloseAsHistory();
         return new Result(stored, duplicates, storedIds) { Touched = touched.Values, FirstInbound = firstInbound };
     }
+
+    // The customer's conversation an item may join: the latest one that had started by the item's time.
+    private static Conversation? LatestBefore(List<Conversation> theirs, DateTime at) =>
+        theirs.Where(c => c.StartedAt <= at).OrderByDescending(c => c.StartedAt).ThenByDescending(c => c.LastActivityAt).FirstOrDefault()
+        ?? theirs.OrderByDescending(c => c.LastActivityAt).First();
 
     // The brand's own rules always win; otherwise the model labels when it is surer than the cue words.
     private static ItemLabels Label(string text, List<BrandRule> rules, List<BrandPattern> patterns, Classification.IntentModel? model)
@@ -174,7 +203,7 @@ public sealed class PostWriter(TimeProvider clock, Classification.IntentModels? 
         InboundItem item,
         string customer,
         Dictionary<Guid, Conversation> byId,
-        Dictionary<string, Conversation> latestByCustomer
+        Dictionary<string, List<Conversation>> byCustomer
     )
     {
         var c = new Conversation
@@ -188,10 +217,13 @@ public sealed class PostWriter(TimeProvider clock, Classification.IntentModels? 
         };
         db.Conversations.Add(c);
         byId[c.Id] = c;
-        latestByCustomer[customer] = c;
+        if (byCustomer.TryGetValue(customer, out var theirs))
+            theirs.Add(c);
+        else
+            byCustomer[customer] = [c];
         return c;
     }
 
     private static ConversationState? State(Conversation? c) =>
-        c is null ? null : new ConversationState(c.Id, c.Status, c.ResolvedAt, c.LastActivityAt);
+        c is null ? null : new ConversationState(c.Id, c.Status, c.ResolvedAt, c.LastActivityAt, c.StartedAt);
 }

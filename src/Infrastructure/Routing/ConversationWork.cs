@@ -99,6 +99,9 @@ public sealed class ConversationWork(AgencyWideReader reader, TimeProvider clock
         }
     }
 
+    /// <summary>Posts older than this get no automatic acknowledgement and no owner notification.</summary>
+    public static readonly TimeSpan AcknowledgeWithin = TimeSpan.FromHours(24);
+
     public static bool NeedsAssignee(Conversation c) => c.IsActive && c.TeamId is not null && c.AssignedStaffId is null;
 
     private async Task RouteAsync(AgencyDbContext db, BrandWork work, Conversation c, Post post, CancellationToken ct)
@@ -140,7 +143,9 @@ public sealed class ConversationWork(AgencyWideReader reader, TimeProvider clock
                 new { To = c.TeamId, Rules = c.RoutedBy ?? "default marketing-to-service forwarding" }
             );
         }
-        if (decision.AutoReplyId is { } replyId && work.Replies.TryGetValue(replyId, out var reply))
+        // An acknowledgement or a nudge to the owner about a post written days ago (imported history) helps nobody.
+        var fresh = now - post.CreatedAt < AcknowledgeWithin;
+        if (fresh && decision.AutoReplyId is { } replyId && work.Replies.TryGetValue(replyId, out var reply))
             Queue(
                 db,
                 c,
@@ -149,7 +154,7 @@ public sealed class ConversationWork(AgencyWideReader reader, TimeProvider clock
                 post.IsPrivate,
                 automatic: true
             );
-        if (decision.NotifyOwner)
+        if (fresh && decision.NotifyOwner)
             await NotifyOwnersAsync(
                 db,
                 work,

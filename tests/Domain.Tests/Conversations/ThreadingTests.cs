@@ -55,6 +55,42 @@ public class ThreadingTests
     }
 
     [Fact]
+    public void An_older_post_never_joins_a_newer_conversation()
+    {
+        var live = new ConversationState(Guid.NewGuid(), ConversationStatus.Open, null, T0, StartedAt: T0);
+        Assert.IsType<ThreadingDecision.Start>(Threading.Decide(T0.AddYears(-9), true, null, live, Quiet));
+        Assert.IsType<ThreadingDecision.Start>(Threading.Decide(T0.AddMinutes(-1), true, live, null, Quiet));
+        Assert.IsType<ThreadingDecision.Join>(Threading.Decide(T0.AddMinutes(1), true, null, live, Quiet));
+    }
+
+    [Fact]
+    public void In_history_a_conversation_quiet_past_the_quiet_period_is_closed_and_a_new_one_starts()
+    {
+        var id = Guid.NewGuid();
+        var open = new ConversationState(id, ConversationStatus.Open, null, T0, StartedAt: T0.AddHours(-1));
+        var start = Assert.IsType<ThreadingDecision.Start>(Threading.Decide(T0.AddDays(3), true, null, open, Quiet, history: true));
+        Assert.Equal(id, start.CloseFirst);
+        Assert.IsType<ThreadingDecision.Join>(Threading.Decide(T0.AddHours(23), true, null, open, Quiet, history: true));
+        // Live intake leaves an open conversation to the people working it.
+        Assert.IsType<ThreadingDecision.Join>(Threading.Decide(T0.AddDays(3), true, null, open, Quiet));
+    }
+
+    [Fact]
+    public void Closing_as_history_resolves_at_the_last_activity()
+    {
+        var c = new Conversation
+        {
+            CustomerExternalId = "1",
+            StartedAt = T0,
+            LastActivityAt = T0.AddHours(2),
+        };
+        c.WaitOnCustomer(T0.AddHours(1));
+        c.CloseAsHistory();
+        Assert.Equal((ConversationStatus.Resolved, T0.AddHours(2)), (c.Status, c.ResolvedAt));
+        Assert.All(c.Pauses, p => Assert.NotNull(p.EndUtc));
+    }
+
+    [Fact]
     public void A_conversation_keeps_its_start_at_the_customer_s_first_post_and_its_first_answer()
     {
         var c = new Conversation

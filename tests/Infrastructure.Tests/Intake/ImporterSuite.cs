@@ -184,6 +184,69 @@ public abstract class ImporterSuite(DatabaseProvider provider) : IAsyncLifetime
         Assert.True(progress.Count >= 4);
     }
 
+    private const string History = """
+        tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id
+        10,115712,True,Tue Oct 31 22:00:00 +0000 2017,"@AcmeCare my order #A-22817 never arrived, what now?",11,
+        11,AcmeCare,False,Tue Oct 31 22:20:00 +0000 2017,"@115712 Sorry! Please DM us the order number, we'll sort it.",12,10.0
+        12,115712,True,Tue Oct 31 22:25:00 +0000 2017,@AcmeCare sent,,11.0
+        16,999,True,Tue Oct 31 23:00:00 +0000 2017,@AcmeCare same here! no parcel,,11.0
+        17,115712,True,Fri Nov 10 09:00:00 +0000 2017,@AcmeCare now the app crashes,18,
+        18,AcmeCare,False,Fri Nov 10 09:30:00 +0000 2017,@115712 Which phone do you use?,,17.0
+        """;
+
+    private Task<ImportSummary> ImportHistoryAsync() =>
+        NewImporter().ImportAsync(agencyA, new StringReader(History), ImportFormat.Twcs, new ImportOptions());
+
+    [Fact]
+    public async Task Importing_history_into_a_live_brand_leaves_today_s_conversation_and_its_start_alone()
+    {
+        var today = DateTime.UtcNow.AddMinutes(-10);
+        await using (var live = db.As(acme))
+        {
+            var account = await live.ChannelAccounts.SingleAsync();
+            var item = new Domain.Intake.InboundItem
+            {
+                ExternalId = "live-1",
+                Kind = Domain.Intake.PostKind.Mention,
+                AuthorExternalId = "115712",
+                AuthorHandle = "customer",
+                Text = "@AcmeCare still nothing today",
+                CreatedAt = today,
+            };
+            await new PostWriter(TimeProvider.System).AddAsync(live, account, [item], default);
+            await live.SaveChangesAsync();
+        }
+
+        await ImportHistoryAsync();
+
+        await using var a = db.As(acme);
+        var open = await a.Conversations.SingleAsync(c => c.Status == ConversationStatus.Open);
+        Assert.Equal(today, open.StartedAt, TimeSpan.FromMilliseconds(1));
+        Assert.Equal(1, open.InboundCount);
+        Assert.All(await a.Conversations.Where(c => c.Id != open.Id).ToListAsync(), c =>
+            Assert.Equal(ConversationStatus.Resolved, c.Status)
+        );
+        Assert.Equal(0, await a.OutboundMessages.CountAsync()); // no acknowledgement to a 2017 tweet
+    }
+
+    [Fact]
+    public async Task History_threads_by_quiet_period_and_reply_chain_and_counts_as_closed()
+    {
+        await ImportHistoryAsync();
+
+        await using var a = db.As(acme);
+        var conversations = await a.Conversations.OrderBy(c => c.StartedAt).ToListAsync();
+        var first = conversations.Single(c => c.CustomerExternalId == "115712" && c.StartedAt.Day == 31);
+        var second = conversations.Single(c => c.CustomerExternalId == "115712" && c.StartedAt.Day == 10);
+        var other = conversations.Single(c => c.CustomerExternalId == "999");
+        Assert.Equal(3, conversations.Count);
+        Assert.Equal((2, new DateTime(2017, 10, 31, 22, 25, 0, DateTimeKind.Utc)), (first.InboundCount, first.ResolvedAt));
+        Assert.Equal(new DateTime(2017, 11, 10, 9, 30, 0, DateTimeKind.Utc), second.FirstResponseAt);
+        Assert.Equal(1, other.InboundCount); // a reply in 115712's thread does not pull 999 into their conversation
+        Assert.All(conversations, c => Assert.Equal(ConversationStatus.Resolved, c.Status));
+        Assert.All(conversations, c => Assert.Null(c.AssignedStaffId));
+    }
+
     private sealed class SyncProgress(List<ImportProgress> list) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress value) => list.Add(value);
