@@ -6,43 +6,64 @@ namespace Agency.Domain.Reporting;
 /// <summary>CSV exports (RFC 4180, UTF-8). Cells that a spreadsheet would run as a formula are prefixed with an apostrophe.</summary>
 public static class ReportCsv
 {
+    /// <summary>
+    /// The figures of a period as numbers a BI tool reads: one row per figure with its unit (count, percent, seconds) and,
+    /// for headlines, the period before and the change with its unit. Empty cells: no value (nothing to measure).
+    /// </summary>
     public static string Metrics(BrandDashboard d)
     {
         var sb = new StringBuilder();
-        Line(sb, "section", "item", "figure", "this period", "period before", "change");
-        foreach (var (metric, now, before, change) in ReportFormat.Headlines(d))
-            Line(sb, "headline", "", metric, now, before, change);
+        Line(sb, "section", "item", "figure", "unit", "this_period", "period_before", "change", "change_unit");
+        foreach (var m in HeadlineMetrics.All)
+            Figures(
+                sb,
+                ["headline", "", m.Key, m.NumberUnit],
+                m.Number(d.Current),
+                m.Number(d.Previous),
+                m.ChangeNumber(d.Current, d.Previous),
+                m.ChangeUnit
+            );
         foreach (var t in d.ResponseTimes)
         {
             var channel = ReportFormat.Network(t.Network);
-            Line(sb, "first response", channel, "conversations", ReportFormat.Count(t.Conversations), "", "");
-            Line(sb, "first response", channel, "answered", ReportFormat.Count(t.Responded), "", "");
-            Line(sb, "first response", channel, "median", ReportFormat.Duration(t.MedianSeconds), "", "");
-            Line(sb, "first response", channel, "90th percentile", ReportFormat.Duration(t.P90Seconds), "", "");
-            Line(sb, "first response", channel, "median in service hours", ReportFormat.Duration(t.BusinessMedianSeconds), "", "");
+            Figures(sb, ["first response", channel, "conversations", "count"], t.Conversations);
+            Figures(sb, ["first response", channel, "answered", "count"], t.Responded);
+            Figures(sb, ["first response", channel, "median", "seconds"], t.MedianSeconds);
+            Figures(sb, ["first response", channel, "90th percentile", "seconds"], t.P90Seconds);
+            Figures(sb, ["first response", channel, "median in service hours", "seconds"], t.BusinessMedianSeconds);
         }
         foreach (var s in d.Sla)
         {
-            Line(sb, "service level", s.Policy, "first response met", ReportFormat.Share(s.FirstResponse), "", "");
-            Line(sb, "service level", s.Policy, "resolution met", ReportFormat.Share(s.Resolution), "", "");
+            Figures(sb, ["service level", s.Policy, "first response met", "percent"], s.FirstResponse * 100);
+            Figures(sb, ["service level", s.Policy, "resolution met", "percent"], s.Resolution * 100);
         }
         foreach (var day in d.Days)
-            Line(
-                sb,
-                "volume",
-                day.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                "messages received",
-                ReportFormat.Count(day.Total),
-                "",
-                ""
-            );
-        Line(sb, "forwards", "", "forwarded", ReportFormat.Count(d.Forwards.Count), "", "");
+            Figures(sb, ["volume", day.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "messages received", "count"], day.Total);
+        Figures(sb, ["forwards", "", "forwarded", "count"], d.Forwards.Count);
         foreach (var (o, n) in d.Forwards.Outcomes.OrderBy(x => x.Key))
-            Line(sb, "forwards", ReportFormat.Outcome(o), "conversations", ReportFormat.Count(n), "", "");
+            Figures(sb, ["forwards", ReportFormat.Outcome(o), "conversations", "count"], n);
         foreach (var (tag, n) in d.TopTags)
-            Line(sb, "tags", tag, "conversations", ReportFormat.Count(n), "", "");
-        Line(sb, "backlog", "", "waiting now", ReportFormat.Count(d.Backlog.Waiting), "", "");
+            Figures(sb, ["tags", tag, "conversations", "count"], n);
+        Figures(sb, ["backlog", "", "waiting now", "count"], d.Backlog.Waiting);
         return sb.ToString();
+    }
+
+    // Text cells are escaped; numbers are ours and written as they are (a leading minus is a number, not a formula).
+    private static void Figures(
+        StringBuilder sb,
+        string[] text,
+        double? now,
+        double? before = null,
+        double? change = null,
+        string changeUnit = ""
+    )
+    {
+        sb.AppendJoin(',', text.Select(Escape));
+        sb.Append(',').Append(HeadlineMetrics.Machine(now));
+        sb.Append(',').Append(HeadlineMetrics.Machine(before));
+        sb.Append(',').Append(HeadlineMetrics.Machine(change));
+        sb.Append(',').Append(Escape(change is null ? "" : changeUnit));
+        sb.Append("\r\n");
     }
 
     public static string Conversations(

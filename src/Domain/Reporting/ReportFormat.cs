@@ -74,31 +74,9 @@ public static class ReportFormat
             _ => "Not forwarded",
         };
 
-    /// <summary>The headline figures, in the order the dashboard, the metrics CSV and the PDF show them.</summary>
-    public static IReadOnlyList<(string Metric, string Now, string Before, string Change)> Headlines(BrandDashboard d)
-    {
-        var (c, p) = (d.Current, d.Previous);
-        return
-        [
-            ("Messages received", Count(c.Inbound), Count(p.Inbound), Change(c.Inbound, p.Inbound, false)),
-            ("Conversations", Count(c.Conversations), Count(p.Conversations), Change(c.Conversations, p.Conversations, false)),
-            ("Response rate", Share(c.ResponseRate), Share(p.ResponseRate), Change(c.ResponseRate, p.ResponseRate, true)),
-            (
-                "First response, median",
-                Duration(c.FirstResponseMedianSeconds),
-                Duration(p.FirstResponseMedianSeconds),
-                Change(c.FirstResponseMedianSeconds, p.FirstResponseMedianSeconds, false)
-            ),
-            (
-                "First response, 90th percentile",
-                Duration(c.FirstResponseP90Seconds),
-                Duration(p.FirstResponseP90Seconds),
-                Change(c.FirstResponseP90Seconds, p.FirstResponseP90Seconds, false)
-            ),
-            ("First-response SLA met", Share(c.SlaAttainment), Share(p.SlaAttainment), Change(c.SlaAttainment, p.SlaAttainment, true)),
-            ("Negative messages", Share(c.NegativeShare), Share(p.NegativeShare), Change(c.NegativeShare, p.NegativeShare, true)),
-            ("Moved to private", Count(c.MovedToPrivate), Count(p.MovedToPrivate), Change(c.MovedToPrivate, p.MovedToPrivate, false)),
-            ("Forwarded from marketing", Count(c.Forwards), Count(p.Forwards), Change(c.Forwards, p.Forwards, false)),
-        ];
-    }
+    /// <summary>The headline figures, in the order the dashboard, the PDF and the e-mail show them (<see cref="HeadlineMetrics"/>).</summary>
+    public static IReadOnlyList<(string Metric, string Now, string Before, string Change)> Headlines(BrandDashboard d) =>
+        HeadlineMetrics
+            .All.Select(m => (m.Label, m.Format(d.Current), m.Format(d.Previous), m.FormatChange(d.Current, d.Previous)))
+            .ToList();
 }

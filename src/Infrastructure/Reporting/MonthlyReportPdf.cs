@@ -60,7 +60,16 @@ public static class MonthlyReportPdf
         Small = new XFont(EmbeddedFonts.Family, 7, XFontStyleEx.Regular, ansi);
     }
 
-    public static byte[] Render(BrandHeader brand, BrandDashboard d, string title, DateTime generatedUtc)
+    public static byte[] Render(BrandHeader brand, BrandDashboard d, string title, DateTime generatedUtc) =>
+        RenderLaidOut(brand, d, title, generatedUtc).Pdf;
+
+    /// <summary>The PDF and the right-most edge any text reached, for tests that check nothing runs off the page.</summary>
+    internal static (byte[] Pdf, double RightmostText, double PageWidth) RenderLaidOut(
+        BrandHeader brand,
+        BrandDashboard d,
+        string title,
+        DateTime generatedUtc
+    )
     {
         using var doc = new PdfDocument();
         doc.Info.Title = $"{brand.Name} · {title}";
@@ -81,8 +90,8 @@ public static class MonthlyReportPdf
             textX = Margin + w + 16;
         }
         var ink = Luminance(colour) > 0.6 ? XBrushes.Black : XBrushes.White;
-        g.DrawString(brand.Name, Title, ink, textX, 32);
-        g.DrawString($"{title}: {ReportFormat.Day(d.Period.From)} to {ReportFormat.Day(d.Period.To)}", Body, ink, textX, 50);
+        g.DrawString(WinAnsi.Of(brand.Name), Title, ink, textX, 32);
+        g.DrawString(WinAnsi.Of($"{title}: {ReportFormat.Day(d.Period.From)} to {ReportFormat.Day(d.Period.To)}"), Body, ink, textX, 50);
         page.Y = 95;
 
         page.Heading("Headline figures", colour);
@@ -163,7 +172,7 @@ public static class MonthlyReportPdf
         );
         using var output = new MemoryStream();
         doc.Save(output, closeStream: false);
-        return output.ToArray();
+        return (output.ToArray(), page.RightmostText, page.Width);
     }
 
     private static string Local(DateTime utc, BrandDashboard d) =>
@@ -231,17 +240,54 @@ public static class MonthlyReportPdf
         {
             Ensure(40);
             Y += 12;
-            Graphics.DrawString(text, HeadingFont, new XSolidBrush(colour), Margin, Y);
+            Graphics.DrawString(WinAnsi.Of(text), HeadingFont, new XSolidBrush(colour), Margin, Y);
             Graphics.DrawLine(new XPen(colour, 0.8), Margin, Y + 4, Width - Margin, Y + 4);
             Y += 18;
         }
 
+        /// <summary>The right-most point any text reached.</summary>
+        public double RightmostText { get; private set; }
+
+        // A cell runs up to the next cell, the last to the right margin; longer text wraps onto more lines.
         public void Row(params (string Text, XFont Font, double X)[] cells)
         {
-            Ensure(14);
-            foreach (var (text, font, x) in cells)
-                Graphics.DrawString(text, font, XBrushes.Black, Margin + x, Y);
-            Y += 13;
+            var right = Width - Margin;
+            var lines = cells
+                .Select(
+                    (c, i) => Wrap(WinAnsi.Of(c.Text), c.Font, (i + 1 < cells.Length ? Margin + cells[i + 1].X - 6 : right) - Margin - c.X)
+                )
+                .ToList();
+            var height = 13 * lines.Max(l => l.Count);
+            Ensure(height + 1);
+            for (var i = 0; i < cells.Length; i++)
+            for (var k = 0; k < lines[i].Count; k++)
+                Draw(lines[i][k], cells[i].Font, XBrushes.Black, Margin + cells[i].X, Y + 13 * k);
+            Y += height;
+        }
+
+        private void Draw(string text, XFont font, XBrush brush, double x, double y)
+        {
+            Graphics.DrawString(text, font, brush, x, y);
+            RightmostText = Math.Max(RightmostText, x + Graphics.MeasureString(text, font).Width);
+        }
+
+        private List<string> Wrap(string text, XFont font, double width)
+        {
+            var lines = new List<string>();
+            var line = "";
+            foreach (var word in text.Split(' '))
+            {
+                var candidate = line.Length == 0 ? word : line + " " + word;
+                if (line.Length > 0 && Graphics.MeasureString(candidate, font).Width > width)
+                {
+                    lines.Add(line);
+                    line = word;
+                }
+                else
+                    line = candidate;
+            }
+            lines.Add(line);
+            return lines;
         }
 
         public void Bars(IReadOnlyList<(string Label, int Value)> bars, XColor colour)
@@ -265,9 +311,36 @@ public static class MonthlyReportPdf
 
         public void Footer(string text)
         {
-            Ensure(30);
-            Graphics.DrawString(text, Small, XBrushes.Gray, Margin, _page.Height.Point - 25);
+            var lines = Wrap(WinAnsi.Of(text), Small, Width - 2 * Margin);
+            Ensure(20 + 9 * lines.Count);
+            for (var k = 0; k < lines.Count; k++)
+                Draw(lines[k], Small, XBrushes.Gray, Margin, _page.Height.Point - 15 - 9 * (lines.Count - k));
             Graphics.Dispose();
         }
+    }
+}
+
+/// <summary>
+/// The reports' fonts are encoded WinAnsi (code page 1252) so any reader can extract the text; a character outside it would
+/// vanish (the minus sign of "−10.9 %"), so it is replaced by its nearest WinAnsi look-alike or a question mark.
+/// </summary>
+internal static class WinAnsi
+{
+    // The printable characters code page 1252 has beyond Latin-1's.
+    private const string Extra = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
+
+    public static string Of(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+            chars[i] = chars[i] switch
+            {
+                >= ' ' and <= '~' or >= '\u00A0' and <= '\u00FF' => chars[i],
+                '\u2212' => '-', // minus sign
+                '\u2009' or '\u202F' => ' ', // thin and narrow spaces
+                _ when Extra.Contains(chars[i], StringComparison.Ordinal) => chars[i],
+                _ => '?',
+            };
+        return new string(chars);
     }
 }
