@@ -57,6 +57,10 @@ public sealed class DatabaseSetup
             where T : DbContext
         {
             b.AddInterceptors(interceptors);
+            // Capped counts take rows without an order on purpose (AgencyWideReader.InboxAsync); pages always order.
+            b.ConfigureWarnings(w =>
+                w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning)
+            );
             if (loggerFactory is not null)
                 b.UseLoggerFactory(loggerFactory);
             return b.Options;
