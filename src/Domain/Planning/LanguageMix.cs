@@ -8,7 +8,7 @@ namespace Agency.Domain.Planning;
 /// </summary>
 public static class LanguageMix
 {
-    public const string Undetermined = "und";
+    public const string Undetermined = Staff.Languages.Undetermined;
 
     /// <summary>Posts per language, most first (ties by code); a post with no language counts as undetermined.</summary>
     public static IReadOnlyList<(string Language, int Posts)> Count(IEnumerable<string?> languages) =>

@@ -1,4 +1,5 @@
 using Agency.Domain.Channels;
+using Agency.Domain.Staff;
 
 namespace Agency.Domain.Routing;
 
@@ -30,19 +31,23 @@ public static class Assignment
             .ThenBy(c => c.StaffId)
             .FirstOrDefault();
 
+    // An undetermined language ("und": emoji, a few words) asks for no language, so anyone may take it.
     public static bool IsEligible(AssignmentCandidate c, Network network, string? language) =>
-        c.OnShift
+        Languages.Required(language) is var required
+        && c.OnShift
         && c.ServesBrand
         && c.OpenConversations < c.Capacity
         && (c.Channels.Count == 0 || c.Channels.Contains(network))
-        && (language is null || c.Languages.Count == 0 || c.Languages.Contains(language, StringComparer.OrdinalIgnoreCase));
+        && (required is null || c.Languages.Count == 0 || c.Languages.Contains(required, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Why someone cannot take the conversation, for the lead's reassignment list.</summary>
     public static string? WhyNot(AssignmentCandidate c, Network network, string? language) =>
         !c.OnShift ? "not on shift"
         : !c.ServesBrand ? "does not serve this brand"
         : c.Channels.Count > 0 && !c.Channels.Contains(network) ? $"does not work {Networks.Describe(network)}"
-        : language is not null && c.Languages.Count > 0 && !c.Languages.Contains(language, StringComparer.OrdinalIgnoreCase)
+        : Languages.Required(language) is { } required
+        && c.Languages.Count > 0
+        && !c.Languages.Contains(required, StringComparer.OrdinalIgnoreCase)
             ? $"does not speak '{language}'"
         : c.OpenConversations >= c.Capacity ? $"at capacity ({c.OpenConversations}/{c.Capacity})"
         : null;

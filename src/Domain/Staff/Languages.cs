@@ -22,5 +22,12 @@ public static class Languages
         ["ms"] = "Malay",
     };
 
+    /// <summary>What language detection answers when no language stands out (emoji, a few words).</summary>
+    public const string Undetermined = "und";
+
+    /// <summary>The language a conversation asks of the person who takes it: none when it is unknown or undetermined.</summary>
+    public static string? Required(string? detected) =>
+        string.IsNullOrWhiteSpace(detected) || string.Equals(detected, Undetermined, StringComparison.OrdinalIgnoreCase) ? null : detected;
+
     public static string Describe(string code) => Common.TryGetValue(code, out var name) ? name : code;
 }

@@ -46,6 +46,17 @@ public class AssignmentTests
         Assert.Equal(reason, Assignment.WhyNot(c, Network.X, "en"));
     }
 
+    [Theory]
+    [InlineData("und")]
+    [InlineData("UND")]
+    [InlineData(null)]
+    public void A_post_in_no_determined_language_can_go_to_anyone_who_otherwise_fits(string? language)
+    {
+        var spanish = Person("spanish only", languages: ["es"]);
+        Assert.Equal("spanish only", Assignment.Pick([spanish], Network.X, language)?.Name);
+        Assert.Null(Assignment.WhyNot(spanish, Network.X, language));
+    }
+
     [Fact]
     public void A_stored_rule_becomes_the_router_s_rule_and_is_validated_before_saving()
     {
