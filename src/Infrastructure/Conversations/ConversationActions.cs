@@ -379,9 +379,11 @@ public sealed class ConversationActions(
 
     private static async Task<string> WhatChangedAsync(AgencyDbContext db, Conversation c, CancellationToken ct)
     {
+        // Someone else's reply is news; one's own reply going out is not.
+        var me = db.Tenant.UserId;
         var lastReply = await db
             .OutboundMessages.AsNoTracking()
-            .Where(m => m.ConversationId == c.Id && !m.IsAutomatic)
+            .Where(m => m.ConversationId == c.Id && !m.IsAutomatic && (me == null || m.SentByUserId != me))
             .OrderByDescending(m => m.CreatedAt)
             .Select(m => new { m.SentByName, m.CreatedAt })
             .FirstOrDefaultAsync(ct);

@@ -559,6 +559,23 @@ public abstract class WorkflowSuite(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stale_view_names_someone_else_s_reply_never_one_s_own()
+    {
+        var s = Make();
+        var c = await ArriveAsync(s);
+        Assert.True((await s.Actions.ReplyAsync(brand, c.Id, c.Version, new("On it", false))).Ok);
+
+        var own = await s.Actions.WaitOnCustomerAsync(brand, c.Id, c.Version);
+        Assert.True(own.Stale);
+        Assert.DoesNotContain("Ana Silva replied", own.Error, StringComparison.Ordinal);
+
+        var colleague = brand with { UserId = "agent-2", UserName = "Sam Lee" };
+        var theirs = await s.Actions.WaitOnCustomerAsync(colleague, c.Id, c.Version);
+        Assert.True(theirs.Stale);
+        Assert.Contains("Ana Silva replied at", theirs.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Too_long_replies_are_refused_with_the_limit_and_personal_data_in_public_needs_confirmation()
     {
         var s = Make();

@@ -67,6 +67,27 @@ public sealed class ReplyComposerTests : ComponentTestBase
     }
 
     [Fact]
+    public void Moving_to_private_instead_empties_the_box_and_stops_typing()
+    {
+        var typing = new List<bool>();
+        string? moved = null;
+        Render<MudPopoverProvider>();
+        var cut = Render<ReplyComposer>(p =>
+            p.Add(x => x.Network, Network.X)
+                .Add(x => x.Send, _ => Task.FromResult(WorkResult.Done(1)))
+                .Add(x => x.OnTyping, (bool t) => typing.Add(t))
+                .Add(x => x.OnMoveToPrivate, (string text) => moved = text)
+        );
+        cut.Find("textarea").Input("Email us at pat.morgan@example.com and we'll sort it");
+        Button(cut, "Send").Click();
+        cut.WaitForAssertion(() => Button(cut, "Move to private instead").Click());
+
+        cut.WaitForAssertion(() => Assert.Equal("Email us at pat.morgan@example.com and we'll sort it", moved));
+        Assert.False(typing[^1]); // the page follows the conversation again, so its next action is not refused as stale
+        Assert.Equal("", cut.Find("textarea").GetAttribute("value") ?? "");
+    }
+
+    [Fact]
     public void A_private_message_with_personal_data_is_sent_without_the_warning()
     {
         var cut = RenderComposer();

@@ -18,7 +18,11 @@ public sealed class ReportAccessTests(PortalFactory factory) : IClassFixture<Por
         Assert.Equal("text/csv", figures.Content.Headers.ContentType!.MediaType);
         var csv = await figures.Content.ReadAsStringAsync();
         // Numbers with their units for BI tools (issue 26), no longer the page's display strings.
-        Assert.StartsWith("section,item,figure,unit,this_period,period_before,change,change_unit", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.StartsWith(
+            "section,item,figure,unit,this_period,period_before,change,change_unit",
+            csv.TrimStart('\uFEFF'),
+            StringComparison.Ordinal
+        );
         Assert.Contains("headline,,response_rate,percent,", csv, StringComparison.Ordinal);
 
         var conversations = await client.GetStringAsync($"/b/delta/reports/conversations.csv?{Range}");
