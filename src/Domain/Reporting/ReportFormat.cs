@@ -22,6 +22,15 @@ public static class ReportFormat
         return $"{s / 86_400} d {s % 86_400 / 3600} h";
     }
 
+    /// <summary>
+    /// The median in service hours, saying why when it reads 0 s beside a real calendar median: most of these conversations
+    /// began and were answered while the service was closed, when the service-hours clock does not run.
+    /// </summary>
+    public static string ServiceHoursMedian(ResponseTimes t) =>
+        t.BusinessMedianSeconds == 0 && t.MedianSeconds > 0
+            ? "0 s (most arrived and were answered outside service hours)"
+            : Duration(t.BusinessMedianSeconds);
+
     public static string Share(double? share) => share is { } v ? (v * 100).ToString("0.0", En) + " %" : "–";
 
     public static string Count(int n) => n.ToString("N0", En);

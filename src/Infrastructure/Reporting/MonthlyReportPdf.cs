@@ -126,7 +126,7 @@ public static class MonthlyReportPdf
                 (ReportFormat.Count(t.Responded), Body, 230),
                 (ReportFormat.Duration(t.MedianSeconds), Body, 300),
                 (ReportFormat.Duration(t.P90Seconds), Body, 370),
-                (ReportFormat.Duration(t.BusinessMedianSeconds), Body, 440)
+                (ReportFormat.ServiceHoursMedian(t), Body, 440)
             );
         if (d.ResponseTimes.Count == 0)
             page.Row(("No conversations in this period.", Body, 0));

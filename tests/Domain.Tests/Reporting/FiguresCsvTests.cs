@@ -46,4 +46,15 @@ public class FiguresCsvTests
         Assert.Equal(BetterWhen.Lower, HeadlineMetrics.All.Single(m => m.Key == "negative_messages").Better);
         Assert.Equal("\u221220.0 %", ReportFormat.Headlines(Falling).Single(h => h.Metric == "Messages received").Change);
     }
+
+    [Fact]
+    public void A_zero_service_hours_median_beside_a_real_one_says_why()
+    {
+        Assert.Equal(
+            "0 s (most arrived and were answered outside service hours)",
+            ReportFormat.ServiceHoursMedian(new ResponseTimes(Network.X, 10, 10, 1603, 4809, 0, 0))
+        );
+        Assert.Equal("5 min 00 s", ReportFormat.ServiceHoursMedian(new ResponseTimes(Network.X, 10, 10, 1603, 4809, 300, 900)));
+        Assert.Equal("–", ReportFormat.ServiceHoursMedian(new ResponseTimes(Network.X, 10, 0, null, null, null, null)));
+    }
 }
