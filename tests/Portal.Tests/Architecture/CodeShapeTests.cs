@@ -1,5 +1,6 @@
 using System.Reflection;
 using Agency.Infrastructure.Persistence;
+using Agency.Portal.Tests.Support;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +29,7 @@ public class CodeShapeTests
     [Fact]
     public void Every_portal_feature_folder_is_named_as_in_domain_or_infrastructure()
     {
-        var root = RepoRoot();
+        var root = RepoPaths.Root();
         var known = Folders(Path.Combine(root, "src", "Domain")).Concat(Folders(Path.Combine(root, "src", "Infrastructure"))).ToHashSet();
         var strays = Folders(Path.Combine(root, "src", "Portal", "Features"))
             .Where(f => !known.Contains(f) && !PortalOnlyFeatures.ContainsKey(f))
@@ -39,7 +40,7 @@ public class CodeShapeTests
     [Fact]
     public void The_old_catch_all_folders_are_gone()
     {
-        var root = RepoRoot();
+        var root = RepoPaths.Root();
         foreach (
             var path in new[] { "src/Infrastructure/Work", "src/Portal/Features/Workspace", "src/Infrastructure/Persistence/Migrations" }
         )
@@ -100,12 +101,4 @@ public class CodeShapeTests
             )
             .Select(Path.GetFileName)
             .OfType<string>();
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Agency.sln")))
-            dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Agency.sln not found above the test binaries.");
-    }
 }
