@@ -286,6 +286,17 @@ public static class CoverageRosterSolver
         var bestSet = best.ToHashSet();
         int[,]? shortfall = null; // per day and brand, of the best roster; recounted when the best changes
         var gate = new object();
+        // No roster can be less short than the bound: once the best reaches it and the other terms (hours, preferences,
+        // fairness) have not improved for a while, the search stops instead of running out its time.
+        using var atBound = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var search = atBound.Token;
+        var lastBetter = watch.Elapsed;
+        var settle = timeLimit / 10 > AtBoundSettle ? timeLimit / 10 : AtBoundSettle;
+        void StopAtBound()
+        {
+            if (bestUnder <= Bound() && watch.Elapsed - lastBetter > settle)
+                atBound.Cancel();
+        }
         if (start is null)
             Report(); // a second part reports only rosters better than the one it was given
         // Local search to a local optimum, then ruin and recreate: free the shifts of one brand's people on one to three days and search
@@ -297,7 +308,8 @@ public static class CoverageRosterSolver
             .Select(b => Enumerable.Range(0, p.Staff.Count).Where(i => p.Staff[i].Brands.Contains(b)).ToList())
             .ToArray();
         var startSet = new StrongBox<HashSet<PlannedShift>>(bestSet);
-        LocalSearch.Improve(p, best, Left(), ct, sweep => Keep(sweep, startSet), seed);
+        if (!search.IsCancellationRequested)
+            LocalSearch.Improve(p, best, Left(), search, sweep => Keep(sweep, startSet), seed);
         var threads = Enumerable
             .Range(1, Math.Max(1, workers > 0 ? workers : Environment.ProcessorCount) - 1)
             .Select(k => new Thread(() => Rounds(k)) { IsBackground = true, Name = $"roster-search-{k}" })
@@ -320,7 +332,7 @@ public static class CoverageRosterSolver
         void Rounds(int worker)
         {
             var rng = new Random(seed + 7919 * worker);
-            while (Left() > TimeSpan.FromMilliseconds(200) && !ct.IsCancellationRequested)
+            while (Left() > TimeSpan.FromMilliseconds(200) && !search.IsCancellationRequested)
             {
                 IReadOnlyList<PlannedShift> from;
                 StrongBox<HashSet<PlannedShift>> fromSet;
@@ -328,6 +340,7 @@ public static class CoverageRosterSolver
                 int[,] drawFrom;
                 lock (gate)
                 {
+                    StopAtBound(); // checked each round: the shape bound can rise to the best roster while nothing improves
                     (from, fromSet, round) = (best, new(bestSet), ++rounds);
                     drawFrom = shortfall ??= Shortfall(p, best);
                 }
@@ -346,7 +359,7 @@ public static class CoverageRosterSolver
                     p,
                     ruined,
                     chained ? Min(Left(), RoundLimit) : Left(),
-                    ct,
+                    search,
                     sweep => Keep(sweep, fromSet),
                     seed + round,
                     (serving[brand], first - 1, first + days),
@@ -377,7 +390,10 @@ public static class CoverageRosterSolver
                 (bestCost, bestUnder, bestOver, bestSet, shortfall) = (cost, under, over, best.ToHashSet(), null);
                 start.Value = sweep.ToHashSet();
                 if (better)
+                {
+                    lastBetter = watch.Elapsed;
                     Report();
+                }
             }
         }
 
@@ -387,6 +403,9 @@ public static class CoverageRosterSolver
             progress?.Report(new CoverageProgress("Improving", bestCost, bestUnder, Bound(), watch.Elapsed, solutions));
         }
     }
+
+    /// <summary>How long a run at the lower bound goes on finding nothing better before it stops (at least; a tenth of its time).</summary>
+    internal static readonly TimeSpan AtBoundSettle = TimeSpan.FromSeconds(5);
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 

@@ -306,7 +306,18 @@ public sealed class RosterRunner(
                     }
                 );
             });
-            var solution = CoverageRosterSolver.Solve(horizon.Problem, limit, progress, stop.Token, workers: turns.WorkersPerRun);
+            // The solver reports only better rosters; the clock ticks every second so a run that finds none does not look hung.
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            CoverageSolution solution;
+            using (
+                new Timer(
+                    _ => Update(runId, l => l.Elapsed < watch.Elapsed ? l with { Elapsed = watch.Elapsed } : l),
+                    null,
+                    TimeSpan.FromSeconds(1),
+                    TimeSpan.FromSeconds(1)
+                )
+            )
+                solution = CoverageRosterSolver.Solve(horizon.Problem, limit, progress, stop.Token, workers: turns.WorkersPerRun);
             Update(runId, l => l with { Step = "Saving the roster" });
             // The trace ends at the roster kept (the exact path may keep an earlier roster than CP-SAT's last).
             if (solution.HasRoster && (trace.Count == 0 || trace[^1].Item2 != solution.UnderCoverage))
@@ -360,12 +371,19 @@ public sealed class RosterRunner(
             );
     }
 
+    // Progress comes from the solver's threads and the clock's ticks: one change at a time, so none is lost.
+    private readonly Lock _updating = new();
+
     private void Update(Guid runId, Func<RosterLive, RosterLive> change)
     {
-        if (!_running.TryGetValue(runId, out var r))
-            return;
-        var next = change(r.Live);
-        _running[runId] = (r.Stop, next);
+        RosterLive next;
+        lock (_updating)
+        {
+            if (!_running.TryGetValue(runId, out var r))
+                return;
+            next = change(r.Live);
+            _running[runId] = (r.Stop, next);
+        }
         Changed?.Invoke(next);
     }
 

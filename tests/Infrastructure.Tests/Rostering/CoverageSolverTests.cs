@@ -40,6 +40,19 @@ public class CoverageRosterSolverTests
     }
 
     [Fact]
+    public void A_search_that_reaches_the_lower_bound_stops_instead_of_running_out_its_time()
+    {
+        // Four hours a day for one brand and two people: nothing short is possible, and nothing better turns up once there.
+        var p = Problem(7, [Person("A", [0]), Person("B", [0])], t => t % 48 is >= 18 and < 26 ? 1 : 0);
+        var limit = TimeSpan.FromMinutes(2);
+        var result = CoverageRosterSolver.Solve(p, limit, strategy: RosterStrategy.Search);
+        Assert.Equal(0, result.UnderCoverage);
+        Assert.Equal(0, result.LowerBound);
+        // It stops once nothing better has turned up for a tenth of its time (12 s here), far from the two minutes.
+        Assert.True(result.Elapsed < limit / 2, $"ran {result.Elapsed.TotalSeconds:0} s of {limit.TotalSeconds:0} s at the bound");
+    }
+
+    [Fact]
     public void A_searched_pool_covers_first_and_then_moves_people_into_their_preferred_hours()
     {
         // One person needed 06:00-22:00 every day for one brand; half the pool prefers mornings, half evenings.
