@@ -50,6 +50,18 @@ public sealed class BrandFormTests : ComponentTestBase
     }
 
     [Fact]
+    public void A_new_brand_s_slug_follows_its_name_until_one_is_typed()
+    {
+        var cut = RenderForm(new BrandInput());
+        InputLabelled(cut, "Name").Input("Globex Corp");
+        cut.WaitForAssertion(() => Assert.Equal("globex-corp", InputLabelled(cut, "Address name (slug)").GetAttribute("value")));
+
+        InputLabelled(cut, "Address name (slug)").Input("gx");
+        InputLabelled(cut, "Name").Input("Globex Corporation");
+        cut.WaitForAssertion(() => Assert.Equal("gx", InputLabelled(cut, "Address name (slug)").GetAttribute("value")));
+    }
+
+    [Fact]
     public void A_malformed_slug_is_explained()
     {
         var cut = RenderForm(new BrandInput());

@@ -65,6 +65,16 @@ public sealed class NavigationTests : ComponentTestBase
             Assert.Contains(cut.FindAll("a"), a => a.TextContent.Trim() == item);
     }
 
+    [Theory]
+    [InlineData(UserRole.AgencyAdmin)]
+    [InlineData(UserRole.Scheduler)]
+    [InlineData(UserRole.TeamLead)]
+    public void Those_who_plan_shifts_find_the_contracts(UserRole role)
+    {
+        var cut = RenderMenu(As(role, Apple));
+        Assert.Contains(cut.FindAll("a"), a => a.TextContent.Trim() == "Contracts" && a.GetAttribute("href") == "shifts/contracts");
+    }
+
     [Fact]
     public void A_brand_manager_sees_only_their_brand()
     {

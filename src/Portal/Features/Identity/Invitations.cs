@@ -101,13 +101,10 @@ public sealed class CreateInvitation(
 
         var link = LinkFor(baseUri, token);
         logger.LogInformation("Invitation for {Email} created; link: {Link}", input.Email, link);
-        await mail.SendAsync(
-            input.Email,
-            "You are invited to Agency",
-            $"Hello {input.DisplayName},\n\n{db.Tenant.UserName} invited you to join Agency as {Roles.Describe(invitation.Role)}.\n"
-                + $"Accept within 7 days: {link}\n",
-            ct
-        );
+        var agencyName = await db.Agencies.Where(a => a.Id == db.Tenant.AgencyId).Select(a => a.Name).SingleAsync(ct);
+        var brandNames = await db.Brands.Where(b => brandIds.Contains(b.Id)).OrderBy(b => b.Name).Select(b => b.Name).ToListAsync(ct);
+        var (subject, body) = InvitationMail.Compose(agencyName, db.Tenant.UserName, input.DisplayName, invitation.Role, brandNames, link);
+        await mail.SendAsync(input.Email, subject, body, ct);
         return Outcome<CreatedInvitation>.Success(new CreatedInvitation(invitation, token, mail.Delivers));
     }
 
@@ -203,5 +200,28 @@ public sealed class AcceptInvitation(
         );
         await db.SaveChangesAsync(ct);
         return Outcome<ApplicationUser>.Success(user);
+    }
+}
+
+/// <summary>The invitation e-mail: it names the agency that invites (the person may never have heard of the product).</summary>
+public static class InvitationMail
+{
+    public static (string Subject, string Body) Compose(
+        string agency,
+        string? inviter,
+        string invitee,
+        UserRole role,
+        IReadOnlyList<string> brands,
+        string link
+    )
+    {
+        var who = string.IsNullOrWhiteSpace(inviter) ? agency : $"{inviter} of {agency}";
+        var forBrands = brands.Count == 0 ? "" : $" for {string.Join(", ", brands)}";
+        return (
+            $"{agency} invites you to work with them",
+            $"Hello {invitee},\n\n{who} invited you to join {agency} as {Roles.Describe(role)}{forBrands}.\n"
+                + $"Accept within {Invitation.Lifetime.TotalDays:0} days: {link}\n\n"
+                + $"{agency} answers its clients' customers with Agency, the tool this link opens.\n"
+        );
     }
 }
