@@ -62,6 +62,20 @@ public sealed class ReportAccessTests(PortalFactory factory) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task A_person_who_follows_a_bad_report_link_gets_a_page_with_the_reason_and_a_way_back()
+    {
+        var client = await factory.SignInAsync("brandmanager@northbeam.example");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/b/delta/reports/metrics.csv?from=yesterday&to=2026-11-01");
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml");
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("The first day must be a date written yyyy-MM-dd.", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/b/delta/dashboard\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Agents_and_marketing_owners_do_not_get_reports_and_brand_managers_do_not_get_the_console()
     {
         var agent = await factory.SignInAsync("agent@northbeam.example");
