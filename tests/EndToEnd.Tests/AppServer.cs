@@ -61,13 +61,18 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         );
     }
 
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewPageAsync(1400, 900);
+
+    /// <summary>A page at the given size; phones are 390 x 844 (the pages agents and leads use on the move).</summary>
+    public async Task<IPage> NewPageAsync(int width, int height, bool touch = false)
     {
         var context = await Browser.NewContextAsync(
             new BrowserNewContextOptions
             {
                 BaseURL = BaseUrl,
-                ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+                ViewportSize = new ViewportSize { Width = width, Height = height },
+                HasTouch = touch,
+                IsMobile = touch,
             }
         );
         // The test projects run side by side on two cores (the optimiser tests use both): allow for it.
