@@ -1,8 +1,7 @@
-using System.Text;
 using Agency.Domain.Channels;
 using Agency.Domain.Reporting;
 using Agency.Infrastructure.Reporting;
-using PdfSharp.Pdf.IO;
+using Agency.Infrastructure.Tests.Support;
 
 namespace Agency.Infrastructure.Tests.Reporting;
 
@@ -34,7 +33,7 @@ public class MonthlyReportPdfTests
     {
         var headline = ReportFormat.Headlines(Dashboard()).Single(h => h.Metric == "Messages received");
         Assert.StartsWith("\u2212", headline.Change, StringComparison.Ordinal); // "−20.0 %" on the page
-        var text = PdfText(MonthlyReportPdf.Render(Brand, Dashboard(), "Service report", default));
+        var text = PdfContent.Raw(MonthlyReportPdf.Render(Brand, Dashboard(), "Service report", default));
         Assert.Contains("-20.0 %", text, StringComparison.Ordinal);
         Assert.Contains("-40.0 pts", text, StringComparison.Ordinal);
     }
@@ -51,14 +50,4 @@ public class MonthlyReportPdfTests
     [InlineData("Caf\u00e9 \u20ac5", "Caf\u00e9 \u20ac5")]
     [InlineData("\u65e5\u672c", "??")]
     public void Text_is_kept_to_what_the_font_encoding_can_show(string text, string shown) => Assert.Equal(shown, WinAnsi.Of(text));
-
-    private static string PdfText(byte[] pdf)
-    {
-        using var doc = PdfReader.Open(new MemoryStream(pdf), PdfDocumentOpenMode.Import);
-        var sb = new StringBuilder();
-        foreach (var page in doc.Pages)
-            for (var i = 0; i < page.Contents.Elements.Count; i++)
-                sb.Append(Encoding.Latin1.GetString(page.Contents.Elements.GetDictionary(i)!.Stream.UnfilteredValue));
-        return sb.ToString();
-    }
 }

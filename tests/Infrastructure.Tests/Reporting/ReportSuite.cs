@@ -737,14 +737,9 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
 
     private static string PdfText(byte[] pdf)
     {
-        using var doc = PdfReader.Open(new MemoryStream(pdf), PdfDocumentOpenMode.Import);
-        var sb = new StringBuilder();
-        foreach (var page in doc.Pages)
-            for (var i = 0; i < page.Contents.Elements.Count; i++)
-                sb.Append(Encoding.Latin1.GetString(page.Contents.Elements.GetDictionary(i)!.Stream.UnfilteredValue));
         // Text is shown as (literal) strings in the content stream; join them to search.
         var text = new StringBuilder();
-        var s = sb.ToString();
+        var s = PdfContent.Raw(pdf);
         for (var i = 0; i < s.Length; i++)
         {
             if (s[i] != '(')

@@ -20,13 +20,7 @@ public class InboxPageTests : ComponentTestBase
 {
     private Brand brand = default!;
 
-    public InboxPageTests()
-    {
-        Services.AddSingleton(new AgencyWideReader(Setup));
-        Services.AddSingleton(sp => new ConversationWork(sp.GetRequiredService<AgencyWideReader>(), TimeProvider.System));
-        Services.AddSingleton<WorkNotifier>();
-        Services.AddScoped<InboxQueries>();
-    }
+    public InboxPageTests() => AddInboxServices();
 
     protected override async Task SeedAsync()
     {
@@ -68,25 +62,7 @@ public class InboxPageTests : ComponentTestBase
     public void The_header_counts_the_conversations_listed_on_first_load()
     {
         Render<MudPopoverProvider>();
-        var admin = new PortalContext(
-            new System.Security.Claims.ClaimsPrincipal(
-                new System.Security.Claims.ClaimsIdentity(
-                    [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, Roles.AgencyAdmin)],
-                    "test"
-                )
-            ),
-            [UserRole.AgencyAdmin],
-            [new BrandAccess(AgencyId, brand.Id, brand.Slug, brand.Name, "#000000", "UTC", false, null)],
-            null
-        );
-        var cut = Render<CascadingValue<PortalContext>>(p =>
-            p.Add(x => x.Value, admin)
-                .AddChildContent(b =>
-                {
-                    b.OpenComponent<InboxPage>(0);
-                    b.CloseComponent();
-                })
-        );
+        var cut = RenderAsAdmin<InboxPage>(brand);
         cut.WaitForAssertion(() =>
             Assert.Equal(3, cut.FindAll("tr.mud-table-row").Count(r => r.TextContent.Contains("customer", StringComparison.Ordinal)))
         );

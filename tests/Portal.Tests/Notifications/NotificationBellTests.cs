@@ -15,13 +15,7 @@ namespace Agency.Portal.Tests.Notifications;
 /// <summary>The bell opens (issue 26: its custom activator did nothing) and shows what the person was told.</summary>
 public class NotificationBellTests : ComponentTestBase
 {
-    public NotificationBellTests()
-    {
-        Services.AddSingleton(new AgencyWideReader(Setup));
-        Services.AddSingleton(sp => new ConversationWork(sp.GetRequiredService<AgencyWideReader>(), TimeProvider.System));
-        Services.AddSingleton<WorkNotifier>();
-        Services.AddScoped<InboxQueries>();
-    }
+    public NotificationBellTests() => AddInboxServices();
 
     protected override async Task SeedAsync()
     {

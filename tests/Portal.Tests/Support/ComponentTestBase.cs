@@ -108,7 +108,12 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Render<MudPopoverProvider>();
         Dialogs = Render<MudDialogProvider>();
         Render<MudSnackbarProvider>();
-        var admin = new Agency.Portal.Components.Shared.PortalContext(
+        return RenderAsAdmin<TPage>(brand, withBrandParameter: true);
+    }
+
+    /// <summary>The agency's admin, entitled to <paramref name="brand"/>.</summary>
+    protected Agency.Portal.Components.Shared.PortalContext AdminOf(Brand brand) =>
+        new(
             new System.Security.Claims.ClaimsPrincipal(
                 new System.Security.Claims.ClaimsIdentity(
                     [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, Roles.AgencyAdmin)],
@@ -119,15 +124,34 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
             [new BrandAccess(AgencyId, brand.Id, brand.Slug, brand.Name, "#000000", "UTC", false, null)],
             null
         );
-        return Render<Microsoft.AspNetCore.Components.CascadingValue<Agency.Portal.Components.Shared.PortalContext>>(p =>
-            p.Add(x => x.Value, admin)
+
+    /// <summary>A page as the agency's admin sees it (the brand page's route parameter only when it has one).</summary>
+    protected IRenderedComponent<Microsoft.AspNetCore.Components.CascadingValue<Agency.Portal.Components.Shared.PortalContext>> RenderAsAdmin<TPage>(
+        Brand brand,
+        bool withBrandParameter = false
+    )
+        where TPage : Microsoft.AspNetCore.Components.IComponent =>
+        Render<Microsoft.AspNetCore.Components.CascadingValue<Agency.Portal.Components.Shared.PortalContext>>(p =>
+            p.Add(x => x.Value, AdminOf(brand))
                 .AddChildContent(b =>
                 {
                     b.OpenComponent<TPage>(0);
-                    b.AddAttribute(1, "Brand", brand.Slug);
+                    if (withBrandParameter)
+                        b.AddAttribute(1, "Brand", brand.Slug);
                     b.CloseComponent();
                 })
         );
+
+    /// <summary>What the inbox, the conversation reads and the bell need.</summary>
+    protected void AddInboxServices()
+    {
+        Services.AddSingleton(new Agency.Infrastructure.Tenancy.AgencyWideReader(Setup));
+        Services.AddSingleton(sp => new Agency.Infrastructure.Routing.ConversationWork(
+            sp.GetRequiredService<Agency.Infrastructure.Tenancy.AgencyWideReader>(),
+            TimeProvider.System
+        ));
+        Services.AddSingleton<Agency.Infrastructure.Notifications.WorkNotifier>();
+        Services.AddScoped<Agency.Portal.Features.Inbox.InboxQueries>();
     }
 
     protected static AngleSharp.Dom.IElement Button<T>(IRenderedComponent<T> cut, string text)
