@@ -113,6 +113,37 @@ public sealed class DashboardChartsTests : BunitContext
     }
 
     [Fact]
+    public void Sentiment_is_drawn_in_red_and_green_and_a_day_without_messages_is_no_point()
+    {
+        var days = new[]
+        {
+            new DayVolume(
+                new DateOnly(2026, 11, 16),
+                new Dictionary<Network, int> { [Network.X] = 2 },
+                new Dictionary<Intent, int> { [Intent.Complaint] = 2 },
+                2,
+                0,
+                0
+            ),
+            new DayVolume(new DateOnly(2026, 11, 17), new Dictionary<Network, int>(), new Dictionary<Intent, int>(), 0, 0, 0),
+            new DayVolume(
+                new DateOnly(2026, 11, 18),
+                new Dictionary<Network, int> { [Network.X] = 1 },
+                new Dictionary<Intent, int> { [Intent.Praise] = 1 },
+                0,
+                0,
+                1
+            ),
+        };
+        var cut = Render<DashboardCharts>(p => p.Add(x => x.Days, days));
+        var sentiment = cut.Find("[aria-label='Sentiment per day']");
+        Assert.Contains("#D32F2F", sentiment.InnerHtml, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("17 Nov", sentiment.TextContent, StringComparison.Ordinal);
+        Assert.Contains("18 Nov", sentiment.TextContent, StringComparison.Ordinal);
+        Assert.Contains("17 Nov", cut.Find("[aria-label='Messages per day by channel']").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_period_without_labelled_messages_says_so_instead_of_an_empty_ring()
     {
         var days = new[]
