@@ -179,15 +179,28 @@ public sealed class ShiftBook(DatabaseSetup database, TimeProvider clock)
             return WorkResult.Refused("The request was not found.");
         if (request.Status != TimeOffStatus.Requested)
             return WorkResult.Refused("The request was already decided.");
-        if (
-            approve
-            && await db.Shifts.AnyAsync(
-                s =>
-                    s.IsPublished && s.StaffMemberId == request.StaffMemberId && s.StartsAt < request.EndsAt && request.StartsAt < s.EndsAt,
-                ct
-            )
-        )
-            return WorkResult.Refused("This person has shifts in that time: delete or move them first, then approve.");
+        if (approve)
+        {
+            var clashing = await db
+                .Shifts.AsNoTracking()
+                .Where(s =>
+                    s.IsPublished && s.StaffMemberId == request.StaffMemberId && s.StartsAt < request.EndsAt && request.StartsAt < s.EndsAt
+                )
+                .OrderBy(s => s.StartsAt)
+                .Select(s => new { s.StartsAt, s.EndsAt })
+                .ToListAsync(ct);
+            if (clashing.Count > 0)
+            {
+                // Named in the agency's zone, as shifts are entered, so the lead can find them.
+                var zone = await ZoneAsync(db, ct);
+                string Local(DateTime utc, string format) =>
+                    TimeZoneInfo.ConvertTimeFromUtc(utc, zone).ToString(format, System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+                var listed = string.Join(", ", clashing.Select(s => $"{Local(s.StartsAt, "ddd d MMM HH:mm")}–{Local(s.EndsAt, "HH:mm")}"));
+                return WorkResult.Refused(
+                    $"This person has shifts in that time ({listed}, {zone.Id}): delete or move them first, then approve."
+                );
+            }
+        }
         request.Status = approve ? TimeOffStatus.Approved : TimeOffStatus.Rejected;
         request.DecidedBy = db.Tenant.UserName;
         request.DecidedAt = clock.GetUtcNow().UtcDateTime;

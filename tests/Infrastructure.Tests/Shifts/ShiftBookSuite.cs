@@ -81,7 +81,9 @@ public abstract class ShiftBookSuite(DatabaseProvider provider) : IAsyncLifetime
             id = (await x.TimeOff.SingleAsync()).Id;
 
         Assert.True((await Book.AddShiftAsync(agency, ana, Monday.AddDays(2).AddHours(9), Monday.AddDays(2).AddHours(17))).Ok); // only asked for: may still be planned
-        Assert.Contains("delete or move them first", (await Book.DecideTimeOffAsync(agency, id, approve: true)).Error);
+        var clash = (await Book.DecideTimeOffAsync(agency, id, approve: true)).Error;
+        Assert.Contains("delete or move them first", clash);
+        Assert.Contains("Wed 2 Dec 09:00–17:00, Europe/London", clash); // names the shift in the agency's zone
         await using (var x = db.As(agency))
         {
             x.Shifts.RemoveRange(x.Shifts);
