@@ -139,7 +139,8 @@ public sealed record BrandDashboard(
     ForwardFigures Forwards,
     IReadOnlyList<(string Tag, int Count)> TopTags,
     Backlog Backlog,
-    DateTime AsOf
+    DateTime AsOf,
+    bool CatchingUp = false
 );
 
 /// <summary>Conversations of one period that share every attribute the dashboard counts by, and how many there are (SLA results as of one moment).</summary>

@@ -56,9 +56,31 @@ public sealed class BrandReports(DatabaseSetup database, ReportRollups rollups, 
         return new BrandHeader(b.Id, b.Name, b.Slug, b.Color, b.TimeZone, b.Logo, b.LogoContentType);
     }
 
-    public async Task<BrandDashboard> DashboardAsync(TenantScope brand, ReportPeriod period, CancellationToken ct = default)
+    /// <param name="catchUpWait">
+    /// How long a person waits for the rollups to catch up (after a large import they may need many seconds): after it, the last
+    /// complete figures are shown, marked <see cref="BrandDashboard.CatchingUp"/>, while the refresh goes on. Null (files, e-mail, API)
+    /// waits for complete figures.
+    /// </param>
+    public async Task<BrandDashboard> DashboardAsync(
+        TenantScope brand,
+        ReportPeriod period,
+        CancellationToken ct = default,
+        TimeSpan? catchUpWait = null
+    )
     {
-        await rollups.RefreshAsync(brand, ct);
+        var catchingUp = false;
+        if (catchUpWait is not { } patience)
+            await rollups.RefreshAsync(brand, ct);
+        else
+        {
+            // Not cancelled with the page: a refresh under its lease finishes for the next reader.
+            var refresh = rollups.RefreshAsync(brand, CancellationToken.None);
+            _ = refresh.ContinueWith(
+                t => _ = t.Exception,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously
+            );
+            catchingUp = await Task.WhenAny(refresh, Task.Delay(patience, ct)) != refresh;
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         // The two periods are read side by side, each with its own context (readers do not block each other).
         var current = PeriodFactsAsync(brand, period, now, ct);
@@ -80,7 +102,10 @@ public sealed class BrandReports(DatabaseSetup database, ReportRollups rollups, 
             })
             .ToListAsync(ct);
         var policies = await db.SlaPolicies.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        return DashboardCalculator.Compute(period, await current, await before, days, policies, await BacklogAsync(db, ct), now);
+        return DashboardCalculator.Compute(period, await current, await before, days, policies, await BacklogAsync(db, ct), now) with
+        {
+            CatchingUp = catchingUp,
+        };
     }
 
     /// <summary>

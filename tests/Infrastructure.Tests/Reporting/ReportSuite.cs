@@ -341,6 +341,39 @@ public abstract class ReportSuite(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(6, (await AssertTalliesMatchFactsAsync(LastWeek.Zone)).Sum(t => t.Tally.Count));
     }
 
+    [Fact]
+    public async Task A_person_sees_the_last_complete_figures_marked_catching_up_instead_of_waiting_for_the_rollups()
+    {
+        // Another server is refreshing Acme (say after a large import): a person is not kept waiting for it.
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using (var x = db.As(acme))
+        {
+            x.RollupStates.Add(
+                new RollupState
+                {
+                    BrandId = acme.BrandId!.Value,
+                    PostsThrough = DateTime.MinValue,
+                    ConversationsThrough = DateTime.MinValue,
+                    LeaseHolder = "a:1",
+                    LeaseUntil = now + ReportRollups.LeaseTime,
+                }
+            );
+            await x.SaveChangesAsync();
+        }
+        var shown = await Reports.DashboardAsync(acme, LastWeek, catchUpWait: TimeSpan.FromMilliseconds(300));
+        Assert.True(shown.CatchingUp);
+        Assert.Equal(0, shown.Current.Conversations); // the last complete figures: nothing rolled up yet
+
+        await using (var x = db.As(acme))
+            await x.RollupStates.ExecuteUpdateAsync(u =>
+                u.SetProperty(r => r.LeaseHolder, (string?)null).SetProperty(r => r.LeaseUntil, (DateTime?)null)
+            );
+        await Rollups.RefreshAsync(acme); // what the page's next look finds done
+        var complete = await Reports.DashboardAsync(acme, LastWeek, catchUpWait: TimeSpan.FromSeconds(30));
+        Assert.False(complete.CatchingUp);
+        Assert.True(complete.Current.Conversations > 0);
+    }
+
     /// <summary>The brand's day tallies are what counting every settled fact afresh in <paramref name="zone"/> gives; returns them.</summary>
     private async Task<List<(DateOnly Day, FactTally Tally)>> AssertTalliesMatchFactsAsync(TimeZoneInfo zone)
     {
