@@ -6,7 +6,9 @@ using Agency.Domain.Sla;
 
 namespace Agency.Domain.Conversations;
 
-/// <summary>Open: the brand owes an answer or a resolution. Waiting: the brand asked the customer something (resolution clock paused).</summary>
+/// <summary>
+/// Open: the brand owes an answer or a resolution. Waiting: the brand asked the customer something (resolution clock paused).
+/// </summary>
 public enum ConversationStatus
 {
     Open = 1,

@@ -5,7 +5,9 @@ public abstract record ThreadingDecision
 {
     public sealed record Join(Guid ConversationId, bool Reopen) : ThreadingDecision;
 
-    /// <summary>A new conversation; in history, <paramref name="CloseFirst"/> names a long-quiet one to close at its last activity.</summary>
+    /// <summary>
+    /// A new conversation; in history, <paramref name="CloseFirst"/> names a long-quiet one to close at its last activity.
+    /// </summary>
     public sealed record Start(Guid? CloseFirst = null) : ThreadingDecision;
 
     /// <summary>The brand's own broadcast (no customer involved): stored outside any conversation.</summary>
